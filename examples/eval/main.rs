@@ -1,0 +1,26 @@
+//! The quality harness: measures the detectors against the corpora in ../shared/corpora.
+//!
+//! Usage: cargo run --release --example eval -- <task> <corpus-dir>
+//! Tasks: ptc, polnear, conll, rouge.
+
+mod conll;
+mod polnear;
+mod ptc;
+mod rouge;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("ptc") => ptc::run(&args[1..]),
+        Some("polnear") => polnear::run(&args[1..]),
+        Some("conll") => conll::run(&args[1..]),
+        Some("rouge") => rouge::run(&args[1..]),
+        _ => Err(anyhow::anyhow!(
+            "usage: eval <ptc|polnear|conll|rouge> <corpus-dir>"
+        )),
+    };
+    if let Err(e) = result {
+        eprintln!("eval: {e:#}");
+        std::process::exit(2);
+    }
+}

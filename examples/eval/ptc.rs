@@ -1,0 +1,5 @@
+//! ptc evaluation.
+
+pub fn run(_args: &[String]) -> anyhow::Result<()> {
+    anyhow::bail!("not implemented yet")
+}

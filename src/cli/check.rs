@@ -1,0 +1,74 @@
+//! `truthlens check`: review drafts, print findings, exit 0/1/2.
+
+use super::output::{finding_json, JSON_VERSION};
+use super::{read_inputs, resolve_config, CheckOptions, Outcome, OutputFormat};
+use crate::line_index::LineIndex;
+use anyhow::Result;
+use serde_json::json;
+use std::io::Write;
+use std::path::PathBuf;
+
+pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Result<Outcome> {
+    let inputs = read_inputs(paths, &options.stdin_filename)?;
+    let mut total = 0;
+    let mut files_json = Vec::new();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for input in &inputs {
+        let config = resolve_config(options.config.as_deref(), input)?;
+        let analysis = crate::analyze(&input.text, input.format, &config);
+        let index = LineIndex::new(&input.text);
+        total += analysis.findings.len();
+        match options.format {
+            OutputFormat::Human => {
+                for f in &analysis.findings {
+                    let (line, col) = index.line_col(f.span.start);
+                    let tag = match &f.category {
+                        Some(c) => format!("{}/{}", f.rule, c),
+                        None => f.rule.to_string(),
+                    };
+                    writeln!(
+                        out,
+                        "{}:{}:{}: {} [{}] {}",
+                        input.display,
+                        line,
+                        col,
+                        f.severity.as_str(),
+                        tag,
+                        f.message
+                    )?;
+                }
+            }
+            OutputFormat::Json => {
+                let findings: Vec<_> = analysis
+                    .findings
+                    .iter()
+                    .map(|f| finding_json(f, &input.text, &index))
+                    .collect();
+                files_json.push(json!({ "path": input.display, "findings": findings }));
+            }
+        }
+    }
+    match options.format {
+        OutputFormat::Human => {
+            let files = inputs.len();
+            let plural =
+                |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+            writeln!(
+                out,
+                "{} in {}",
+                plural(total, "finding"),
+                plural(files, "file")
+            )?;
+        }
+        OutputFormat::Json => {
+            let doc = json!({ "version": JSON_VERSION, "files": files_json });
+            writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        }
+    }
+    Ok(if total == 0 {
+        Outcome::Clean
+    } else {
+        Outcome::Findings
+    })
+}

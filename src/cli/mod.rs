@@ -1,0 +1,128 @@
+//! Command-line surfaces: reading inputs, resolving config, printing results.
+
+pub mod check;
+pub mod output;
+
+use crate::analysis::Format;
+use crate::config::Config;
+use anyhow::{Context, Result};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Human,
+    Json,
+}
+
+pub struct CheckOptions {
+    pub format: OutputFormat,
+    pub config: Option<PathBuf>,
+    pub stdin_filename: PathBuf,
+}
+
+/// Outcome of a command, mapped to the documented exit codes.
+pub enum Outcome {
+    Clean,
+    Findings,
+}
+
+/// 0 clean, 1 findings, 2 usage, I/O or config error (message on stderr).
+pub fn exit_code(result: Result<Outcome>) -> ExitCode {
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("truthlens: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A draft read from disk or standard input.
+pub struct Input {
+    /// The name to print: the path as given, or the stdin file name.
+    pub display: String,
+    pub text: String,
+    pub format: Format,
+    /// Where to start looking for `.truthlens.toml`.
+    pub config_dir: PathBuf,
+}
+
+fn is_draft(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref(),
+        Some("md" | "markdown" | "txt" | "text")
+    )
+}
+
+/// Expand arguments into drafts: `-` is stdin, directories are walked for `.md`/`.txt` files.
+pub fn read_inputs(paths: &[PathBuf], stdin_filename: &Path) -> Result<Vec<Input>> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .context("cannot read standard input")?;
+            inputs.push(Input {
+                display: stdin_filename.display().to_string(),
+                text,
+                format: Format::from_path(stdin_filename),
+                config_dir: std::env::current_dir().unwrap_or_default(),
+            });
+        } else if path.is_dir() {
+            let walker = walkdir::WalkDir::new(path)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| {
+                    let name = e.file_name().to_string_lossy();
+                    e.depth() == 0
+                        || !(name.starts_with('.') || name == "target" || name == "node_modules")
+                });
+            for entry in walker {
+                let entry = entry.with_context(|| format!("cannot walk {}", path.display()))?;
+                if entry.file_type().is_file() && is_draft(entry.path()) {
+                    inputs.push(read_file(entry.path())?);
+                }
+            }
+        } else {
+            inputs.push(read_file(path)?);
+        }
+    }
+    Ok(inputs)
+}
+
+fn read_file(path: &Path) -> Result<Input> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!("{} is not valid UTF-8", path.display()))?;
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let config_dir = if dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        dir
+    };
+    Ok(Input {
+        display: path.display().to_string(),
+        text,
+        format: Format::from_path(path),
+        config_dir,
+    })
+}
+
+/// The explicit `--config`, or the nearest `.truthlens.toml` above the input, or defaults.
+pub fn resolve_config(explicit: Option<&Path>, input: &Input) -> Result<Config> {
+    if let Some(path) = explicit {
+        return Ok(Config::load(path)?);
+    }
+    let dir = std::fs::canonicalize(&input.config_dir).unwrap_or_else(|_| input.config_dir.clone());
+    match Config::discover(&dir) {
+        Some(path) => Ok(Config::load(&path)?),
+        None => Ok(Config::default()),
+    }
+}

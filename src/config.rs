@@ -1,0 +1,269 @@
+//! `.truthlens.toml`: one schema for the CLI and the server.
+//!
+//! Unknown keys are errors, so a typo never silently does nothing.
+
+use crate::rules::Severity;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = ".truthlens.toml";
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// Per-rule settings, keyed by rule id.
+    pub rules: BTreeMap<String, RuleSettings>,
+    pub quotes: QuoteSettings,
+    pub single_source: SingleSourceSettings,
+    pub summary: SummarySettings,
+    /// Terms the project accepts; never flagged.
+    pub allowlist: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RuleSettings {
+    pub enabled: Option<bool>,
+    pub severity: Option<SeverityName>,
+    /// Severity per category, e.g. `intensifier = "hint"`.
+    pub categories: BTreeMap<String, SeverityName>,
+}
+
+/// A severity as written in config: "off" disables.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum SeverityName {
+    Error,
+    Warning,
+    Info,
+    Hint,
+    Off,
+}
+
+impl SeverityName {
+    fn severity(self) -> Option<Severity> {
+        match self {
+            SeverityName::Error => Some(Severity::Error),
+            SeverityName::Warning => Some(Severity::Warning),
+            SeverityName::Info => Some(Severity::Info),
+            SeverityName::Hint => Some(Severity::Hint),
+            SeverityName::Off => None,
+        }
+    }
+}
+
+/// What to do with loaded language inside direct quotes.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum QuotePolicy {
+    /// Quoted words are the speaker's: skip them.
+    #[default]
+    Skip,
+    /// Report them at hint severity.
+    Hint,
+    /// Treat them like the writer's own words.
+    Lint,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QuoteSettings {
+    pub policy: QuotePolicy,
+    /// Whether a Markdown blockquote counts as a direct quote.
+    pub blockquotes: bool,
+}
+
+impl Default for QuoteSettings {
+    fn default() -> Self {
+        QuoteSettings {
+            policy: QuotePolicy::Skip,
+            blockquotes: true,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SingleSourceSettings {
+    /// Attributed statements needed before "leans on one voice" applies.
+    pub min_statements: usize,
+    /// Share of statements from one source that counts as leaning on it.
+    pub dominant_share: f64,
+}
+
+impl Default for SingleSourceSettings {
+    fn default() -> Self {
+        SingleSourceSettings {
+            min_statements: 4,
+            dominant_share: 0.6,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SummarySettings {
+    /// Sentences in the summary (2 to 4 is typical).
+    pub sentences: usize,
+    /// Optional word budget; 0 means use `sentences`.
+    pub max_words: usize,
+}
+
+impl Default for SummarySettings {
+    fn default() -> Self {
+        SummarySettings {
+            sentences: 3,
+            max_words: 0,
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            rules: BTreeMap::new(),
+            quotes: QuoteSettings::default(),
+            single_source: SingleSourceSettings::default(),
+            summary: SummarySettings::default(),
+            allowlist: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("invalid config {path}: {message}")]
+    Invalid { path: PathBuf, message: String },
+}
+
+impl Config {
+    /// Parse config text; `origin` names it in error messages.
+    pub fn parse(text: &str, origin: &Path) -> Result<Config, ConfigError> {
+        let config: Config = toml::from_str(text).map_err(|e| ConfigError::Invalid {
+            path: origin.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        config.validate(origin)?;
+        Ok(config)
+    }
+
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Config::parse(&text, path)
+    }
+
+    fn validate(&self, origin: &Path) -> Result<(), ConfigError> {
+        let invalid = |message: String| ConfigError::Invalid {
+            path: origin.to_path_buf(),
+            message,
+        };
+        for id in self.rules.keys() {
+            if crate::rules::find_rule(id).is_none() {
+                let known: Vec<_> = crate::rules::REGISTRY.iter().map(|r| r.id).collect();
+                return Err(invalid(format!(
+                    "unknown rule `{id}` (known: {})",
+                    known.join(", ")
+                )));
+            }
+        }
+        let share = self.single_source.dominant_share;
+        if !(share > 0.0 && share <= 1.0) {
+            return Err(invalid(format!(
+                "single-source.dominant-share must be in (0, 1], got {share}"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Walk up from `dir` to find the nearest `.truthlens.toml`.
+    pub fn discover(dir: &Path) -> Option<PathBuf> {
+        dir.ancestors()
+            .map(|d| d.join(FILE_NAME))
+            .find(|p| p.is_file())
+    }
+
+    pub fn rule_enabled(&self, rule: &str) -> bool {
+        match self.rules.get(rule) {
+            Some(s) => s.enabled.unwrap_or(true) && s.severity != Some(SeverityName::Off),
+            None => true,
+        }
+    }
+
+    /// The configured severity for a rule (and category), if any overrides the default.
+    pub fn severity_for(&self, rule: &str, category: Option<&str>) -> Option<Severity> {
+        let settings = self.rules.get(rule)?;
+        category
+            .and_then(|c| settings.categories.get(c))
+            .or(settings.severity.as_ref())
+            .and_then(|s| s.severity())
+    }
+
+    /// Whether a category of a rule is switched off.
+    pub fn category_enabled(&self, rule: &str, category: &str) -> bool {
+        self.rules
+            .get(rule)
+            .and_then(|s| s.categories.get(category))
+            .is_none_or(|s| *s != SeverityName::Off)
+    }
+
+    /// True when the project allowlist accepts `term` (case-insensitive).
+    pub fn allows(&self, term: &str) -> bool {
+        self.allowlist
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(term.trim()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        let err = Config::parse("colour = 1", Path::new("t.toml")).unwrap_err();
+        assert!(err.to_string().contains("unknown field"), "{err}");
+    }
+
+    #[test]
+    fn unknown_rule_is_an_error() {
+        let err = Config::parse("[rules.nope]\nenabled = false", Path::new("t.toml")).unwrap_err();
+        assert!(err.to_string().contains("unknown rule `nope`"), "{err}");
+    }
+
+    #[test]
+    fn category_severity_overrides_rule_severity() {
+        let c = Config::parse(
+            "[rules.loaded-language]\nseverity = \"info\"\ncategories = { intensifier = \"hint\" }",
+            Path::new("t.toml"),
+        )
+        .unwrap();
+        assert_eq!(
+            c.severity_for("loaded-language", Some("intensifier")),
+            Some(Severity::Hint)
+        );
+        assert_eq!(
+            c.severity_for("loaded-language", Some("hyperbole")),
+            Some(Severity::Info)
+        );
+        assert!(c.rule_enabled("loaded-language"));
+    }
+
+    #[test]
+    fn off_disables_a_rule() {
+        let c = Config::parse(
+            "[rules.loaded-language]\nseverity = \"off\"",
+            Path::new("t.toml"),
+        )
+        .unwrap();
+        assert!(!c.rule_enabled("loaded-language"));
+    }
+}

@@ -1,0 +1,1 @@
+//! Lexicons: data files of terms, loaded once.

@@ -1,0 +1,58 @@
+//! TruthLens: reviews how an article draft is sourced and worded.
+//!
+//! `analyze` is the whole engine: pure, synchronous, and free of LSP types.
+//! The CLI (`cli`) and the language server (`lsp`) are thin edges around it.
+
+pub mod analysis;
+pub mod cli;
+pub mod config;
+pub mod insert;
+pub mod lexicon;
+pub mod line_index;
+pub mod lsp;
+pub mod report;
+pub mod rules;
+pub mod summary;
+
+pub use analysis::{Format, Span};
+pub use config::Config;
+pub use rules::{Finding, Severity};
+
+use analysis::attribution::Attributions;
+use analysis::prose::ProseMap;
+use analysis::quotes::Quotes;
+use analysis::sentences::Sentence;
+
+/// Everything TruthLens knows about one draft.
+#[derive(Debug)]
+pub struct Analysis {
+    pub prose: ProseMap,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Quotes,
+    pub attributions: Attributions,
+    pub findings: Vec<Finding>,
+}
+
+/// Review a draft: text -> prose map -> sentences and quotes -> attributions -> findings.
+pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
+    let prose = analysis::prose::map(text, format);
+    let sentences = analysis::sentences::split(&prose);
+    let quotes = analysis::quotes::find(&prose);
+    let attributions = analysis::attribution::find(text, &prose, &sentences, &quotes);
+    let ctx = rules::RuleContext {
+        text,
+        prose: &prose,
+        sentences: &sentences,
+        quotes: &quotes,
+        attributions: &attributions,
+        config,
+    };
+    let findings = rules::run_all(&ctx);
+    Analysis {
+        prose,
+        sentences,
+        quotes,
+        attributions,
+        findings,
+    }
+}

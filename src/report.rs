@@ -1,0 +1,1 @@
+//! The document review report: counts, sources, level, with the spans behind it.

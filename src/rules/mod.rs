@@ -1,0 +1,151 @@
+//! The rules: one file per rule, one registry list.
+//!
+//! A rule reads the shared analysis (`RuleContext`) and returns plain findings
+//! with byte ranges. Positions, diagnostics and output formats live at the edges.
+
+pub mod loaded_language;
+pub mod single_source;
+pub mod unattributed_claim;
+
+use crate::analysis::attribution::Attributions;
+use crate::analysis::prose::ProseMap;
+use crate::analysis::quotes::Quotes;
+use crate::analysis::sentences::Sentence;
+use crate::analysis::Span;
+use crate::config::Config;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+    Hint,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+            Severity::Hint => "hint",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" | "information" => Some(Severity::Info),
+            "hint" => Some(Severity::Hint),
+            _ => None,
+        }
+    }
+}
+
+/// One replacement of a byte range.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A named set of edits that fixes a finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+/// Another place in the document that explains a finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub category: Option<String>,
+    pub severity: Severity,
+    pub message: String,
+    pub span: Span,
+    /// Why it was flagged, for hover.
+    pub explanation: String,
+    /// Neutral wording the writer could use instead.
+    pub alternatives: Vec<String>,
+    pub fixes: Vec<Fix>,
+    pub related: Vec<Related>,
+}
+
+/// Everything a rule may read. Rules never re-parse the text.
+pub struct RuleContext<'a> {
+    pub text: &'a str,
+    pub prose: &'a ProseMap,
+    pub sentences: &'a [Sentence],
+    pub quotes: &'a Quotes,
+    pub attributions: &'a Attributions,
+    pub config: &'a Config,
+}
+
+/// A rule's identity card: the registry is a list of these.
+pub struct Rule {
+    pub id: &'static str,
+    pub summary: &'static str,
+    pub default_severity: Severity,
+    pub check: fn(&RuleContext) -> Vec<Finding>,
+    /// Texts on which the rule must fire (checked by tests).
+    pub fires_on: &'static [&'static str],
+    /// Texts on which the rule must stay quiet (checked by tests).
+    pub quiet_on: &'static [&'static str],
+}
+
+impl Rule {
+    /// The rule's documentation page, relative to the repository root.
+    pub fn doc_path(&self) -> String {
+        format!("docs/rules/{}.md", self.id)
+    }
+
+    /// A link to the documentation page, for editors.
+    pub fn doc_url(&self) -> String {
+        format!(
+            "{}/blob/main/{}",
+            env!("CARGO_PKG_REPOSITORY"),
+            self.doc_path()
+        )
+    }
+}
+
+pub static REGISTRY: &[&Rule] = &[
+    &loaded_language::RULE,
+    &unattributed_claim::RULE,
+    &single_source::RULE,
+];
+
+pub fn find_rule(id: &str) -> Option<&'static Rule> {
+    REGISTRY.iter().copied().find(|r| r.id == id)
+}
+
+/// Run every enabled rule and apply configured severities, sorted by position.
+pub fn run_all(ctx: &RuleContext) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in REGISTRY {
+        if !ctx.config.rule_enabled(rule.id) {
+            continue;
+        }
+        for mut finding in (rule.check)(ctx) {
+            if let Some(sev) = ctx
+                .config
+                .severity_for(rule.id, finding.category.as_deref())
+            {
+                finding.severity = sev;
+            }
+            findings.push(finding);
+        }
+    }
+    findings.sort_by_key(|f| (f.span.start, f.span.end));
+    findings
+}
