@@ -33,6 +33,34 @@ enum Command {
         #[arg(long, default_value = "stdin.md")]
         stdin_filename: PathBuf,
     },
+    /// List every attribution and the per-source table.
+    Sources {
+        path: PathBuf,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Print an extractive summary of the draft (text only, no markers).
+    Summary {
+        path: PathBuf,
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Print a neutral headline suggestion.
+    Headline {
+        path: PathBuf,
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Print the review report: counts, sources and an overall level.
+    Report {
+        path: PathBuf,
+        #[arg(long, value_enum, default_value_t = cli::ReportFormat::Markdown)]
+        format: cli::ReportFormat,
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Run the language server over standard input and output.
     Lsp {
         /// Accepted for clients that pass it; stdio is the only transport.
@@ -57,6 +85,22 @@ fn main() -> ExitCode {
             };
             cli::exit_code(cli::check::run(&paths, &options))
         }
+        Command::Sources {
+            path,
+            format,
+            config,
+        } => cli::exit_code(cli::sources::run(&path, format, config.as_deref())),
+        Command::Summary { path, config } => {
+            cli::exit_code(cli::review::summary(&path, config.as_deref()))
+        }
+        Command::Headline { path, config } => {
+            cli::exit_code(cli::review::headline(&path, config.as_deref()))
+        }
+        Command::Report {
+            path,
+            format,
+            config,
+        } => cli::exit_code(cli::review::report(&path, format, config.as_deref())),
         Command::Lsp { stdio: _ } => match truthlens::lsp::run_stdio() {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

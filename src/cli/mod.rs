@@ -2,6 +2,8 @@
 
 pub mod check;
 pub mod output;
+pub mod review;
+pub mod sources;
 
 use crate::analysis::Format;
 use crate::config::Config;
@@ -13,6 +15,12 @@ use std::process::ExitCode;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
     Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
     Json,
 }
 
@@ -125,4 +133,14 @@ pub fn resolve_config(explicit: Option<&Path>, input: &Input) -> Result<Config> 
         Some(path) => Ok(Config::load(&path)?),
         None => Ok(Config::default()),
     }
+}
+
+/// Read one draft and its config (explicit, discovered, or default).
+pub fn read_one(path: &Path, explicit_config: Option<&Path>) -> Result<(Input, Config)> {
+    let input = read_inputs(&[path.to_path_buf()], Path::new("stdin.md"))?
+        .into_iter()
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("{} holds no Markdown or text drafts", path.display()))?;
+    let config = resolve_config(explicit_config, &input)?;
+    Ok((input, config))
 }
