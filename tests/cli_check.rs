@@ -145,3 +145,32 @@ fn not_utf8_is_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8"));
 }
+
+#[test]
+fn config_globs_filter_walked_files_but_not_named_ones() {
+    let dir = temp_dir("globs");
+    std::fs::create_dir_all(dir.join("drafts")).unwrap();
+    std::fs::write(
+        dir.join(".truthlens.toml"),
+        "[files]\nexclude = [\"drafts/old-*\"]\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("drafts/new.md"), "The regime fell.\n").unwrap();
+    std::fs::write(dir.join("drafts/old-one.md"), "The regime fell.\n").unwrap();
+    let out = truthlens(&["check", dir.to_str().unwrap()], None);
+    let text = stdout(&out);
+    assert!(
+        text.contains("new.md") && !text.contains("old-one.md"),
+        "{text}"
+    );
+    assert!(text.trim_end().ends_with("in 1 file"), "{text}");
+    let named = truthlens(
+        &["check", dir.join("drafts/old-one.md").to_str().unwrap()],
+        None,
+    );
+    assert_eq!(
+        named.status.code(),
+        Some(1),
+        "a file named on the command line is always reviewed"
+    );
+}
