@@ -401,9 +401,10 @@ impl<'a> MarkdownWalk<'a> {
     fn finish_block(&mut self, end: usize) -> Option<Block> {
         let open = self.open.take()?;
         let end = trim_end_whitespace(self.text, open.start, end.max(open.end));
+        let start = trim_start_whitespace(self.text, open.start, end);
         let block = Block {
             kind: open.kind,
-            span: Span::new(open.start, end),
+            span: Span::new(start, end),
             in_blockquote: self.blockquote_depth > 0,
         };
         if has_prose(self.mask.slice(block.span)) {
@@ -484,15 +485,17 @@ fn map_plain(text: &str) -> ProseMap {
     let mut comment_index = 0;
     for line in lines(text) {
         let original = &text[line.start..line.end];
-        let masked_blank = mask.slice(Span::new(line.start, line.end)).trim().is_empty();
         let has_comment = line_has_comment(&comments, &mut comment_index, line);
-        // A blank line separates blocks; so does a line holding only a comment,
-        // so that a directive above a paragraph stands apart from it.
-        if original.trim().is_empty() || (masked_blank && has_comment) {
+        // A blank line separates blocks; so does a line without words (a rule
+        // of asterisks, a lone URL) and a line holding only a comment, so that
+        // a directive above a paragraph stands apart from it.
+        let masked_line = mask.slice(Span::new(line.start, line.end));
+        if original.trim().is_empty() || has_comment && masked_line.trim().is_empty() || !has_prose(masked_line) {
             flush_plain_block(&mut blocks, &mut current, &mask);
             continue;
         }
-        let indent = original.len() - original.trim_start().len();
+        // Measured on the masked line, so a byte order mark counts as indentation.
+        let indent = masked_line.len() - masked_line.trim_start().len();
         if let Some(marker_len) = list_marker_len(&original[indent..]) {
             flush_plain_block(&mut blocks, &mut current, &mask);
             let marker_start = line.start + indent;
@@ -594,6 +597,13 @@ fn trim_end_whitespace(text: &str, start: usize, end: usize) -> usize {
     match text.get(start..end) {
         Some(slice) => start + slice.trim_end().len(),
         None => end,
+    }
+}
+
+fn trim_start_whitespace(text: &str, start: usize, end: usize) -> usize {
+    match text.get(start..end) {
+        Some(slice) => end - slice.trim_start().len(),
+        None => start,
     }
 }
 

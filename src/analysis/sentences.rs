@@ -232,14 +232,18 @@ impl NextWord {
 }
 
 /// In one-sentence-per-line drafts a line break ends a sentence unless the
-/// next line carries on in lowercase.
+/// next line carries on in lowercase. A line that ends with a terminator was
+/// already judged by the terminator rules ("U.S.\nAttorneys" runs on).
 fn line_break_ends_sentence(chars: &[(usize, char)], newline: usize) -> bool {
-    let before = chars[..newline]
+    let line = chars[..newline]
         .iter()
         .rev()
-        .take_while(|&&(_, c)| c != '\n')
-        .any(|&(_, c)| c.is_alphanumeric());
-    before && !NextWord::read(chars, newline).starts_lowercase()
+        .map(|&(_, c)| c)
+        .take_while(|&c| c != '\n');
+    let mut tail = line.skip_while(|c| c.is_whitespace() || is_closer(*c)).peekable();
+    let ends_with_terminator = tail.peek().is_some_and(|&c| is_terminator(c));
+    let has_words = tail.any(char::is_alphanumeric);
+    has_words && !ends_with_terminator && !NextWord::read(chars, newline).starts_lowercase()
 }
 
 /// A draft is written one sentence per line when most lines that continue a
@@ -292,12 +296,12 @@ const AMBIGUOUS: &[&str] = &[
 /// Capitalised words that commonly open a sentence and rarely continue a name.
 const SENTENCE_OPENERS: &[&str] = &[
     "A", "After", "Also", "Although", "An", "And", "Another", "As", "At", "Because", "Before",
-    "But", "By", "Despite", "During", "Each", "Even", "Every", "For", "From", "He", "Her", "Here",
-    "His", "How", "However", "I", "If", "In", "Instead", "It", "Its", "Last", "Later", "Many",
+    "But", "Can", "Could", "Did", "Do", "Does", "By", "Despite", "During", "Each", "Even", "Every", "For", "From", "He", "Her", "Here",
+    "His", "How", "However", "I", "If", "In", "Instead", "Is", "It", "Its", "Last", "Later", "Many",
     "Meanwhile", "More", "Most", "My", "No", "Now", "Of", "On", "One", "Only", "Or", "Our",
     "Since", "She", "So", "Some", "Still", "That", "The", "Their", "Then", "There", "These",
-    "They", "This", "Those", "Though", "To", "Today", "We", "What", "When", "Where", "Which",
-    "While", "Who", "Why", "With", "Yesterday", "Yet", "You",
+    "They", "This", "Those", "Though", "To", "Today", "Was", "We", "Were", "What", "When", "Where",
+    "Which", "While", "Who", "Why", "Will", "With", "Would", "Yesterday", "Yet", "You",
 ];
 
 #[cfg(test)]
