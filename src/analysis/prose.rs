@@ -28,7 +28,8 @@ pub enum BlockKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
     pub kind: BlockKind,
-    /// The block's extent in the original text (trailing whitespace trimmed).
+    /// The block's extent in the original text, trimmed. A list item starts
+    /// at its text, after the marker; a heading includes its `#` marks.
     pub span: Span,
     /// Inside a Markdown blockquote (`>`).
     pub in_blockquote: bool,
@@ -502,7 +503,7 @@ fn map_plain(text: &str) -> ProseMap {
             mask.hide(marker_start..marker_start + marker_len);
             current = Some(OpenBlock {
                 kind: BlockKind::ListItem,
-                start: marker_start,
+                start: marker_start + marker_len,
                 end: line.end,
             });
         }
@@ -646,18 +647,20 @@ fn bare_urls(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        let at_word_start = i == 0 || !is_url_char(bytes[i - 1]);
-        if at_word_start && matches!(bytes[i], b'h' | b'H' | b'f' | b'F' | b'm' | b'M' | b'w' | b'W') {
-            if let Some(prefix) = URL_PREFIXES
-                .iter()
-                .find(|p| starts_with_ignore_case(&bytes[i..], p.as_bytes()))
-            {
-                let end = url_end(bytes, i, i + prefix.len());
-                if end > i + prefix.len() {
-                    out.push(i..end);
-                    i = end;
-                    continue;
-                }
+        let at_word_start = i == 0 || !is_url_byte(bytes[i - 1]);
+        let prefix = at_word_start
+            .then(|| {
+                URL_PREFIXES
+                    .iter()
+                    .find(|p| starts_with_ignore_case(&bytes[i..], p.as_bytes()))
+            })
+            .flatten();
+        if let Some(prefix) = prefix {
+            let end = url_end(text, i, i + prefix.len());
+            if end > i + prefix.len() {
+                out.push(i..end);
+                i = end;
+                continue;
             }
         }
         i += 1;
@@ -669,21 +672,30 @@ fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
     haystack.len() >= prefix.len() && haystack[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
-fn is_url_char(b: u8) -> bool {
+/// A byte that can sit just before a URL inside a longer token (so "xhttp://" is not a URL start).
+fn is_url_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/' | b'@' | b'%' | b'+' | b'~')
+}
+
+/// A character that can be part of a URL: printable ASCII except delimiters,
+/// and non-ASCII letters and digits (internationalised addresses), but not
+/// CJK punctuation such as `。`.
+fn is_url_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"' | '`')
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// The end of a URL: up to whitespace or a delimiter, minus trailing
 /// punctuation, keeping a `)` that closes a `(` inside the URL.
-fn url_end(bytes: &[u8], start: usize, body: usize) -> usize {
-    let mut end = body;
-    while end < bytes.len()
-        && bytes[end] > b' '
-        && bytes[end] < 0x80
-        && !matches!(bytes[end], b'<' | b'>' | b'"' | b'`')
-    {
-        end += 1;
-    }
+fn url_end(text: &str, start: usize, body: usize) -> usize {
+    let end = text[body..]
+        .char_indices()
+        .find(|&(_, c)| !is_url_char(c))
+        .map_or(text.len(), |(i, _)| body + i);
+    let bytes = text.as_bytes();
     let mut unclosed = 0i64;
     for &b in &bytes[start..end] {
         match b {
@@ -692,6 +704,7 @@ fn url_end(bytes: &[u8], start: usize, body: usize) -> usize {
             _ => {}
         }
     }
+    let mut end = end;
     while end > body {
         let last = bytes[end - 1];
         let trailing_punct = matches!(
