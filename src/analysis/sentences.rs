@@ -246,9 +246,9 @@ fn line_break_ends_sentence(chars: &[(usize, char)], newline: usize) -> bool {
     has_words && !ends_with_terminator && !NextWord::read(chars, newline).starts_lowercase()
 }
 
-/// A draft is written one sentence per line when most lines that continue a
-/// block end with a terminator (news wire dumps, semantic line breaks).
-/// Hard-wrapped prose rarely does.
+/// A draft is written one sentence per line when at least 60% of the lines
+/// that continue a block end with a terminator (news wire dumps, semantic
+/// line breaks). In hard-wrapped prose few line ends are sentence ends.
 fn is_line_per_sentence(prose: &ProseMap) -> bool {
     let mut inner_lines = 0usize;
     let mut terminated = 0usize;
@@ -268,7 +268,7 @@ fn is_line_per_sentence(prose: &ProseMap) -> bool {
             }
         }
     }
-    inner_lines >= MIN_LINES_FOR_LINE_MODE && terminated * 4 >= inner_lines * 3
+    inner_lines >= MIN_LINES_FOR_LINE_MODE && terminated * 5 >= inner_lines * 3
 }
 
 const MIN_LINES_FOR_LINE_MODE: usize = 4;
