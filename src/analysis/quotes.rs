@@ -171,6 +171,8 @@ struct BlockScan<'a> {
     chars: Vec<(usize, char)>,
     double: Option<OpenMark>,
     single: Option<OpenMark>,
+    /// A straight-quoted phrase is open inside a curly quote.
+    nested_straight: bool,
     found: Vec<QuoteSpan>,
 }
 
@@ -182,6 +184,7 @@ impl<'a> BlockScan<'a> {
             chars: text.char_indices().collect(),
             double: None,
             single: None,
+            nested_straight: false,
             found: Vec::new(),
         }
     }
@@ -216,19 +219,43 @@ impl<'a> BlockScan<'a> {
         let opening = self.opening_context(i);
         let closing = self.closing_context(i);
         match (opening, closing) {
-            (true, false) => self.open_double(mark),
-            (false, true) => self.close_double(mark),
+            (true, false) => self.open_straight(mark),
+            (false, true) => self.close_straight(mark),
             // Spaces on both sides, or letters on both sides: pair it up.
-            _ if self.double.is_some() => self.close_double(mark),
-            (true, true) => self.open_double(mark),
-            (false, false) => {}
+            _ if self.double.is_some() => self.close_straight(mark),
+            // `said:"no` or `x"word`: a word follows, so it opens.
+            (false, false) if !self.char_at(i + 1).is_some_and(char::is_alphanumeric) => {}
+            _ => self.open_straight(mark),
         }
+    }
+
+    /// A straight opening mark inside a curly quote is a nested quote the
+    /// writer typed by hand; it must not cut the curly quote short.
+    fn open_straight(&mut self, mark: OpenMark) {
+        if self.inside_curly() {
+            self.nested_straight = true;
+        } else {
+            self.open_double(mark);
+        }
+    }
+
+    fn close_straight(&mut self, mark: OpenMark) {
+        if self.inside_curly() && self.nested_straight {
+            self.nested_straight = false;
+        } else {
+            self.close_double(mark);
+        }
+    }
+
+    fn inside_curly(&self) -> bool {
+        self.double.is_some_and(|open| open.len > 1)
     }
 
     /// A second opening mark means the first one was never closed: start over.
     fn open_double(&mut self, mark: OpenMark) {
         self.double = Some(mark);
         self.single = None;
+        self.nested_straight = false;
     }
 
     fn close_double(&mut self, mark: OpenMark) {
@@ -237,6 +264,7 @@ impl<'a> BlockScan<'a> {
             return;
         };
         self.single = None;
+        self.nested_straight = false;
         self.push(QuoteKind::Double, open, mark.at + mark.len, mark.at, false);
     }
 
