@@ -18,14 +18,22 @@ fn checked(text: &str, map: ProseMap) -> ProseMap {
         if o == b'\n' || o == b'\r' {
             assert_eq!(m, o, "line break at {i} not kept");
         } else {
-            assert!(m == o || m == b' ', "byte {i} is neither original nor a space");
+            assert!(
+                m == o || m == b' ',
+                "byte {i} is neither original nor a space"
+            );
         }
     }
     for b in &map.blocks {
         assert!(text.is_char_boundary(b.span.start) && text.is_char_boundary(b.span.end));
         assert!(b.span.start < b.span.end);
     }
-    assert!(map.blocks.windows(2).all(|w| w[0].span.end <= w[1].span.start), "blocks overlap");
+    assert!(
+        map.blocks
+            .windows(2)
+            .all(|w| w[0].span.end <= w[1].span.start),
+        "blocks overlap"
+    );
     map
 }
 
@@ -93,11 +101,17 @@ fn html_comments_are_masked_and_recorded() {
     let comments: Vec<&str> = map.comments.iter().map(|c| c.text(text)).collect();
     assert_eq!(
         comments,
-        ["<!-- truthlens-disable loaded-language -->", "<!-- inline\nnote -->"]
+        [
+            "<!-- truthlens-disable loaded-language -->",
+            "<!-- inline\nnote -->"
+        ]
     );
     assert_eq!(map.comments[0], Span::new(0, 42));
     assert!(!map.masked.contains("truthlens") && !map.masked.contains("note"));
-    assert_eq!(block_texts(text, &map), ["Text <!-- inline\nnote --> here."]);
+    assert_eq!(
+        block_texts(text, &map),
+        ["Text <!-- inline\nnote --> here."]
+    );
 }
 
 #[test]
@@ -162,7 +176,10 @@ fn link_text_stays_but_destination_and_title_are_masked() {
 fn reference_link_definitions_are_masked() {
     let text = "Read [the report][r].\n\n[r]: https://example.com\n";
     let map = md(text);
-    assert_eq!(map.masked, "Read  the report    .\n\n                        \n");
+    assert_eq!(
+        map.masked,
+        "Read  the report    .\n\n                        \n"
+    );
     assert_eq!(map.blocks.len(), 1);
 }
 
@@ -186,7 +203,10 @@ fn yaml_front_matter_is_masked_and_recorded() {
     let text = "---\ntitle: Draft\n---\n\n# Real title\n";
     let map = md(text);
     assert_eq!(map.front_matter, Some(Span::new(0, 20)));
-    assert_eq!(map.front_matter.unwrap().text(text), "---\ntitle: Draft\n---");
+    assert_eq!(
+        map.front_matter.unwrap().text(text),
+        "---\ntitle: Draft\n---"
+    );
     assert_eq!(map.masked, "   \n            \n   \n\n  Real title\n");
     assert_eq!(map.title.unwrap().text(text), "Real title");
 }
@@ -195,7 +215,10 @@ fn yaml_front_matter_is_masked_and_recorded() {
 fn toml_front_matter_is_masked_and_recorded() {
     let text = "+++\ntitle = \"Draft\"\n+++\nBody.\n";
     let map = md(text);
-    assert_eq!(map.front_matter.unwrap().text(text), "+++\ntitle = \"Draft\"\n+++");
+    assert_eq!(
+        map.front_matter.unwrap().text(text),
+        "+++\ntitle = \"Draft\"\n+++"
+    );
     assert_eq!(block_texts(text, &map), ["Body."]);
 }
 
@@ -236,7 +259,12 @@ fn paragraphs_and_headings_are_blocks() {
     let map = md(text);
     assert_eq!(
         block_texts(text, &map),
-        ["# Title", "First para\nstill first.", "## Section", "Second para."]
+        [
+            "# Title",
+            "First para\nstill first.",
+            "## Section",
+            "Second para."
+        ]
     );
     assert_eq!(
         kinds(&map),
@@ -253,7 +281,10 @@ fn paragraphs_and_headings_are_blocks() {
 fn tight_list_items_are_blocks_with_markers_masked() {
     let text = "- first item\n  continues\n- second\n1. third\n";
     let map = md(text);
-    assert_eq!(map.masked, "  first item\n  continues\n  second\n   third\n");
+    assert_eq!(
+        map.masked,
+        "  first item\n  continues\n  second\n   third\n"
+    );
     assert_eq!(
         block_texts(text, &map),
         ["first item\n  continues", "second", "third"]
@@ -290,7 +321,10 @@ fn table_cells_are_blocks_and_pipes_are_masked() {
         map.masked,
         "  Name   Claim  \n         \n  Ann   Rates rose.  \n"
     );
-    assert_eq!(block_texts(text, &map), ["Name", "Claim", "Ann", "Rates rose."]);
+    assert_eq!(
+        block_texts(text, &map),
+        ["Name", "Claim", "Ann", "Rates rose."]
+    );
     assert!(kinds(&map).iter().all(|k| *k == BlockKind::TableCell));
 }
 
@@ -299,7 +333,10 @@ fn blockquote_blocks_are_marked_and_markers_masked() {
     let text = "> Quoted line\n> goes on.\n\nNot quoted.\n";
     let map = md(text);
     assert_eq!(map.masked, "  Quoted line\n  goes on.\n\nNot quoted.\n");
-    assert_eq!(block_texts(text, &map), ["Quoted line\n> goes on.", "Not quoted."]);
+    assert_eq!(
+        block_texts(text, &map),
+        ["Quoted line\n> goes on.", "Not quoted."]
+    );
     assert!(map.blocks[0].in_blockquote);
     assert!(!map.blocks[1].in_blockquote);
 }
@@ -354,7 +391,10 @@ fn byte_order_mark_does_not_hide_the_first_heading() {
 fn crlf_offsets_are_exact() {
     let text = "# Title\r\n\r\nFirst line\r\nsecond line.\r\n\r\n- item\r\n";
     let map = md(text);
-    assert_eq!(map.masked, "  Title\r\n\r\nFirst line\r\nsecond line.\r\n\r\n  item\r\n");
+    assert_eq!(
+        map.masked,
+        "  Title\r\n\r\nFirst line\r\nsecond line.\r\n\r\n  item\r\n"
+    );
     let spans: Vec<Span> = map.blocks.iter().map(|b| b.span).collect();
     assert_eq!(
         spans,
@@ -368,7 +408,10 @@ fn crlf_offsets_are_exact_in_plain_text() {
     let text = "Title\r\n\r\nOne.\r\nTwo.\r\n\r\n- item\r\n";
     let map = plain(text);
     let spans: Vec<Span> = map.blocks.iter().map(|b| b.span).collect();
-    assert_eq!(spans, [Span::new(0, 5), Span::new(9, 19), Span::new(25, 29)]);
+    assert_eq!(
+        spans,
+        [Span::new(0, 5), Span::new(9, 19), Span::new(25, 29)]
+    );
     assert_eq!(map.masked, "Title\r\n\r\nOne.\r\nTwo.\r\n\r\n  item\r\n");
 }
 
@@ -377,7 +420,10 @@ fn tabs_are_kept_in_prose_and_masked_with_markers() {
     let text = "-\tItem\twith tab\n\nPara\twith tab.\n";
     let map = md(text);
     assert_eq!(map.masked, "  Item\twith tab\n\nPara\twith tab.\n");
-    assert_eq!(block_texts(text, &map), ["Item\twith tab", "Para\twith tab."]);
+    assert_eq!(
+        block_texts(text, &map),
+        ["Item\twith tab", "Para\twith tab."]
+    );
 }
 
 #[test]
@@ -407,7 +453,11 @@ fn plain_blocks_are_separated_by_blank_lines() {
     let map = plain(text);
     assert_eq!(
         block_texts(text, &map),
-        ["Title line", "First para line one.\nLine two.", "Second para."]
+        [
+            "Title line",
+            "First para line one.\nLine two.",
+            "Second para."
+        ]
     );
     assert_eq!(map.masked, text);
 }
@@ -468,10 +518,10 @@ fn plain_text_masks_urls_and_comments() {
 }
 
 #[test]
-fn plain_wordless_lines_separate_blocks() {
-    let text = "One.\n*****\nTwo.\n";
+fn plain_rule_lines_separate_blocks() {
+    let text = "One.\n*****\nTwo.\n———\nThree.\n";
     let map = plain(text);
-    assert_eq!(block_texts(text, &map), ["One.", "Two."]);
+    assert_eq!(block_texts(text, &map), ["One.", "Two.", "Three."]);
 }
 
 #[test]
@@ -550,7 +600,9 @@ fn megabyte_line_maps_in_linear_time() {
 #[test]
 fn arbitrary_bytes_never_panic() {
     // A cheap deterministic generator over characters that matter to the parsers.
-    let alphabet: Vec<char> = "ab \n\r\t>-*_`#[]()<>!\"'“”‘’&;:|^~\\.?1 😀北\0".chars().collect();
+    let alphabet: Vec<char> = "ab \n\r\t>-*_`#[]()<>!\"'“”‘’&;:|^~\\.?1 😀北\0"
+        .chars()
+        .collect();
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;
     for _ in 0..300 {
         let mut text = String::new();
@@ -571,4 +623,14 @@ fn unclosed_comment_runs_to_the_end_and_hides_everything() {
     let map = md(text);
     assert_eq!(map.comments, [Span::new(8, text.len() - 1)]);
     assert_eq!(block_texts(text, &map), ["Intro."]);
+}
+
+#[test]
+fn plain_punctuation_fragment_line_stays_in_its_paragraph() {
+    let text = "The verdict was “horrifying.\n”\nNext.\n";
+    let map = plain(text);
+    assert_eq!(
+        block_texts(text, &map),
+        ["The verdict was “horrifying.\n”\nNext."]
+    );
 }

@@ -140,8 +140,12 @@ fn apostrophes_inside_a_quote_open_nothing() {
 
 #[test]
 fn curly_apostrophes_inside_a_quote_open_nothing() {
-    let text = "“I don’t think the ’90s, the ‘90s, Russia’s plan or rock ’n’ roll matter,” he said.";
-    assert_eq!(md(text), [(Double, text.split(" he").next().unwrap(), false)]);
+    let text =
+        "“I don’t think the ’90s, the ‘90s, Russia’s plan or rock ’n’ roll matter,” he said.";
+    assert_eq!(
+        md(text),
+        [(Double, text.split(" he").next().unwrap(), false)]
+    );
 }
 
 #[test]
@@ -197,7 +201,10 @@ fn unclosed_quote_runs_to_the_end_of_its_paragraph() {
         ]
     );
     let quotes = find(text, Format::Markdown);
-    assert_eq!(quotes.spans[0].inner.text(text), "First paragraph of the quote.");
+    assert_eq!(
+        quotes.spans[0].inner.text(text),
+        "First paragraph of the quote."
+    );
 }
 
 #[test]
@@ -376,6 +383,9 @@ fn straight_quotes_nested_in_curly_keep_the_curly_quote() {
 fn curly_quote_closed_by_a_straight_mark_still_closes() {
     assert_eq!(
         md("“Sloppy close\" she said, then “fine” again."),
-        [(Double, "“Sloppy close\"", false), (Double, "“fine”", false)]
+        [
+            (Double, "“Sloppy close\"", false),
+            (Double, "“fine”", false)
+        ]
     );
 }

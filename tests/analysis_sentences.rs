@@ -114,7 +114,11 @@ fn example_and_comparison_abbreviations_run_on() {
 fn etc_runs_on_unless_a_sentence_opener_follows() {
     assert_eq!(
         md("Pens, paper, etc. and more. Pens, paper etc. The shop closed."),
-        ["Pens, paper, etc. and more.", "Pens, paper etc.", "The shop closed."]
+        [
+            "Pens, paper, etc. and more.",
+            "Pens, paper etc.",
+            "The shop closed."
+        ]
     );
 }
 
@@ -194,7 +198,12 @@ fn ellipsis_before_a_capital_ends_the_sentence() {
 fn closing_quote_after_period_belongs_to_the_sentence() {
     assert_eq!(
         md("He said \"no.\" Then he left. She said “yes.” They agreed."),
-        ["He said \"no.\"", "Then he left.", "She said “yes.”", "They agreed."]
+        [
+            "He said \"no.\"",
+            "Then he left.",
+            "She said “yes.”",
+            "They agreed."
+        ]
     );
 }
 
@@ -281,7 +290,11 @@ fn markdown_syntax_is_outside_trimmed_sentences() {
     let text = "**Bold start.** Next [link](http://x.io). Then `code` here.";
     assert_eq!(
         md(text),
-        ["Bold start.", "Next [link](http://x.io).", "Then `code` here."]
+        [
+            "Bold start.",
+            "Next [link](http://x.io).",
+            "Then `code` here."
+        ]
     );
     let spans: Vec<Span> = split(text, Format::Markdown)
         .iter()

@@ -143,8 +143,9 @@ impl<'a> Mask<'a> {
     fn finish(self) -> String {
         // Every write covers whole characters, so this cannot fail; if it ever
         // did, an all-hidden mask is still the right length and never lies.
-        String::from_utf8(self.bytes)
-            .unwrap_or_else(|_| String::from_utf8(self.text.bytes().map(hide_byte).collect()).unwrap_or_default())
+        String::from_utf8(self.bytes).unwrap_or_else(|_| {
+            String::from_utf8(self.text.bytes().map(hide_byte).collect()).unwrap_or_default()
+        })
     }
 }
 
@@ -272,16 +273,15 @@ impl<'a> MarkdownWalk<'a> {
                 };
                 self.begin_block(kind, range.start);
             }
-            Tag::Heading { level, .. } => self.begin_block(
-                BlockKind::Heading {
-                    level: level as u8,
-                },
-                range.start,
-            ),
-            Tag::TableCell => self.begin_block(BlockKind::TableCell, range.start),
-            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {
-                self.touch_inline(&range)
+            Tag::Heading { level, .. } => {
+                self.begin_block(BlockKind::Heading { level: level as u8 }, range.start)
             }
+            Tag::TableCell => self.begin_block(BlockKind::TableCell, range.start),
+            Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript => self.touch_inline(&range),
             Tag::Link { link_type, .. } => {
                 self.touch_inline(&range);
                 self.push_link(matches!(link_type, LinkType::Autolink | LinkType::Email));
@@ -333,7 +333,8 @@ impl<'a> MarkdownWalk<'a> {
             TagEnd::Heading(level) => {
                 let block = self.finish_block(range.end);
                 if level as u8 == 1 && self.title.is_none() {
-                    self.title = block.and_then(|b| trim_within(self.mask.slice(b.span), b.span.start));
+                    self.title =
+                        block.and_then(|b| trim_within(self.mask.slice(b.span), b.span.start));
                 }
             }
             TagEnd::Emphasis
@@ -430,7 +431,8 @@ impl<'a> MarkdownWalk<'a> {
         }
         // Hiding URLs can leave a block without prose.
         let masked = self.mask.finish();
-        self.blocks.retain(|b| has_prose(&masked[b.span.start..b.span.end]));
+        self.blocks
+            .retain(|b| has_prose(&masked[b.span.start..b.span.end]));
         self.blocks.sort_by_key(|b| b.span.start);
         self.comments.sort();
         let title = self.title.and_then(|t| trimmed_extent(&masked, t));
@@ -487,11 +489,12 @@ fn map_plain(text: &str) -> ProseMap {
     for line in lines(text) {
         let original = &text[line.start..line.end];
         let has_comment = line_has_comment(&comments, &mut comment_index, line);
-        // A blank line separates blocks; so does a line without words (a rule
-        // of asterisks, a lone URL) and a line holding only a comment, so that
-        // a directive above a paragraph stands apart from it.
+        // A blank line separates blocks; so do a rule (`*****`, `———`) and a
+        // line holding only a comment, so that a directive above a paragraph
+        // stands apart from it.
         let masked_line = mask.slice(Span::new(line.start, line.end));
-        if original.trim().is_empty() || has_comment && masked_line.trim().is_empty() || !has_prose(masked_line) {
+        let comment_only = has_comment && masked_line.trim().is_empty();
+        if original.trim().is_empty() || comment_only || is_rule_line(original) {
             flush_plain_block(&mut blocks, &mut current, &mask);
             continue;
         }
@@ -549,6 +552,19 @@ fn flush_plain_block(blocks: &mut Vec<Block>, current: &mut Option<OpenBlock>, m
             });
         }
     }
+}
+
+/// A separator line: three or more rule characters and nothing else.
+fn is_rule_line(line: &str) -> bool {
+    let rule_chars = line.chars().filter(|c| !c.is_whitespace());
+    let mut count = 0;
+    for c in rule_chars {
+        if !matches!(c, '*' | '-' | '_' | '=' | '~' | '#' | '—' | '–' | '·' | '•') {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
 }
 
 /// The length of a list marker and the blanks after it: `- `, `* `, `+ `, `• `, `1. `, `12) `.

@@ -67,7 +67,9 @@ impl Quotes {
         } else {
             &[QuoteKind::Single, QuoteKind::Double]
         };
-        kinds.iter().any(|&k| self.enclosing_of_kind(span, k).is_some())
+        kinds
+            .iter()
+            .any(|&k| self.enclosing_of_kind(span, k).is_some())
     }
 
     /// The innermost quote containing the byte at `offset`.
@@ -305,7 +307,14 @@ impl<'a> BlockScan<'a> {
         }
     }
 
-    fn push(&mut self, kind: QuoteKind, open: OpenMark, end: usize, inner_end: usize, open_ended: bool) {
+    fn push(
+        &mut self,
+        kind: QuoteKind,
+        open: OpenMark,
+        end: usize,
+        inner_end: usize,
+        open_ended: bool,
+    ) {
         let inner_start = open.at + open.len;
         let inner = self.trim(Span::new(inner_start, inner_end.max(inner_start)));
         self.found.push(QuoteSpan {
@@ -334,14 +343,18 @@ impl<'a> BlockScan<'a> {
 
     /// After the start, whitespace or opening punctuation.
     fn opening_context(&self, i: usize) -> bool {
-        self.char_before(i).is_none_or(|p| {
-            p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"' | '\'')
+        self.char_before(i).map_or(true, |p| {
+            p.is_whitespace()
+                || matches!(
+                    p,
+                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"' | '\''
+                )
         })
     }
 
     /// Before the end, whitespace or punctuation.
     fn closing_context(&self, i: usize) -> bool {
-        self.char_at(i + 1).is_none_or(|n| {
+        self.char_at(i + 1).map_or(true, |n| {
             n.is_whitespace() || (!n.is_alphanumeric() && !matches!(n, '“' | '‘' | '(' | '[' | '{'))
         })
     }

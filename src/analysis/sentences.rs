@@ -92,7 +92,10 @@ fn scan_while(chars: &[(usize, char)], from: usize, keep: fn(char) -> bool) -> u
 }
 
 fn is_terminator(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉')
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉'
+    )
 }
 
 fn is_cjk_terminator(c: char) -> bool {
@@ -240,7 +243,9 @@ fn line_break_ends_sentence(chars: &[(usize, char)], newline: usize) -> bool {
         .rev()
         .map(|&(_, c)| c)
         .take_while(|&c| c != '\n');
-    let mut tail = line.skip_while(|c| c.is_whitespace() || is_closer(*c)).peekable();
+    let mut tail = line
+        .skip_while(|c| c.is_whitespace() || is_closer(*c))
+        .peekable();
     let ends_with_terminator = tail.peek().is_some_and(|&c| is_terminator(c));
     let has_words = tail.any(char::is_alphanumeric);
     has_words && !ends_with_terminator && !NextWord::read(chars, newline).starts_lowercase()
@@ -282,8 +287,8 @@ const NEVER_FINAL: &[&str] = &[
 
 /// Abbreviations that run on into a number: "No. 5", "p. 12", "Vol. 3".
 const BEFORE_NUMBER: &[&str] = &[
-    "no", "nos", "p", "pp", "vol", "vols", "fig", "figs", "ch", "chap", "art", "sec", "para",
-    "op", "ed", "pt", "ex", "nr",
+    "no", "nos", "p", "pp", "vol", "vols", "fig", "figs", "ch", "chap", "art", "sec", "para", "op",
+    "ed", "pt", "ex", "nr",
 ];
 
 /// Abbreviations that usually run on but may end a sentence ("Apple Inc. The").
@@ -295,13 +300,92 @@ const AMBIGUOUS: &[&str] = &[
 
 /// Capitalised words that commonly open a sentence and rarely continue a name.
 const SENTENCE_OPENERS: &[&str] = &[
-    "A", "After", "Also", "Although", "An", "And", "Another", "As", "At", "Because", "Before",
-    "But", "Can", "Could", "Did", "Do", "Does", "By", "Despite", "During", "Each", "Even", "Every", "For", "From", "He", "Her", "Here",
-    "His", "How", "However", "I", "If", "In", "Instead", "Is", "It", "Its", "Last", "Later", "Many",
-    "Meanwhile", "More", "Most", "My", "No", "Now", "Of", "On", "One", "Only", "Or", "Our",
-    "Since", "She", "So", "Some", "Still", "That", "The", "Their", "Then", "There", "These",
-    "They", "This", "Those", "Though", "To", "Today", "Was", "We", "Were", "What", "When", "Where",
-    "Which", "While", "Who", "Why", "Will", "With", "Would", "Yesterday", "Yet", "You",
+    "A",
+    "After",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "Another",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "But",
+    "Can",
+    "Could",
+    "Did",
+    "Do",
+    "Does",
+    "By",
+    "Despite",
+    "During",
+    "Each",
+    "Even",
+    "Every",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Instead",
+    "Is",
+    "It",
+    "Its",
+    "Last",
+    "Later",
+    "Many",
+    "Meanwhile",
+    "More",
+    "Most",
+    "My",
+    "No",
+    "Now",
+    "Of",
+    "On",
+    "One",
+    "Only",
+    "Or",
+    "Our",
+    "Since",
+    "She",
+    "So",
+    "Some",
+    "Still",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "To",
+    "Today",
+    "Was",
+    "We",
+    "Were",
+    "What",
+    "When",
+    "Where",
+    "Which",
+    "While",
+    "Who",
+    "Why",
+    "Will",
+    "With",
+    "Would",
+    "Yesterday",
+    "Yet",
+    "You",
 ];
 
 #[cfg(test)]

@@ -18,7 +18,12 @@ pub fn words(text: &str, base: usize) -> Vec<Word> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, &(offset, g)) in graphemes.iter().enumerate() {
-        let joins = start.is_some() && joins_word(g, i.checked_sub(1).and_then(|p| graphemes.get(p)), graphemes.get(i + 1));
+        let joins = start.is_some()
+            && joins_word(
+                g,
+                i.checked_sub(1).and_then(|p| graphemes.get(p)),
+                graphemes.get(i + 1),
+            );
         if is_word_char(g) || joins {
             start.get_or_insert(offset);
         } else if let Some(s) = start.take() {
@@ -74,7 +79,10 @@ mod tests {
 
     #[test]
     fn numbers_keep_decimal_points_and_thousands() {
-        assert_eq!(texts("3.5 or 1,000, or 7."), ["3.5", "or", "1,000", "or", "7"]);
+        assert_eq!(
+            texts("3.5 or 1,000, or 7."),
+            ["3.5", "or", "1,000", "or", "7"]
+        );
     }
 
     #[test]
