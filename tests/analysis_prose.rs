@@ -634,3 +634,14 @@ fn plain_punctuation_fragment_line_stays_in_its_paragraph() {
         ["The verdict was “horrifying.\n”\nNext."]
     );
 }
+
+#[test]
+fn bare_email_addresses_are_masked_but_handles_are_not() {
+    let text = "Write to desk.news@example.co.uk. Or ask @reporter today.";
+    let expected = format!(
+        "Write to {}. Or ask @reporter today.",
+        blank("desk.news@example.co.uk")
+    );
+    assert_eq!(plain(text).masked, expected);
+    assert_eq!(md(text).masked, expected);
+}

@@ -426,7 +426,7 @@ impl<'a> MarkdownWalk<'a> {
 
     fn finish(mut self) -> ProseMap {
         self.close_implicit();
-        for url in bare_urls(self.mask.as_str()) {
+        for url in addresses(self.mask.as_str()) {
             self.mask.hide(url);
         }
         // Hiding URLs can leave a block without prose.
@@ -479,7 +479,7 @@ fn map_plain(text: &str) -> ProseMap {
     for c in &comments {
         mask.hide(c.start..c.end);
     }
-    for url in bare_urls(mask.as_str()) {
+    for url in addresses(mask.as_str()) {
         mask.hide(url);
     }
 
@@ -653,6 +653,45 @@ fn html_comments(html: &str, base: usize) -> impl Iterator<Item = Span> + '_ {
         from = close.max(body);
         Some(Span::new(base + open, base + close))
     })
+}
+
+/// Bare URLs and e-mail addresses in the (masked) text, in order.
+fn addresses(text: &str) -> Vec<Range<usize>> {
+    let mut found = bare_urls(text);
+    found.extend(emails(text));
+    found.sort_by_key(|r| r.start);
+    found
+}
+
+/// `name@example.org`: a local part, `@`, and a dotted domain.
+fn emails(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let is_local =
+        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+    let is_domain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-');
+    let mut out = Vec::new();
+    let mut floor = 0;
+    for (at, _) in text.match_indices('@') {
+        let mut start = at;
+        while start > floor && is_local(bytes[start - 1]) {
+            start -= 1;
+        }
+        let mut end = at + 1;
+        while end < bytes.len() && is_domain(bytes[end]) {
+            end += 1;
+        }
+        while end > at + 1 && matches!(bytes[end - 1], b'.' | b'-') {
+            end -= 1;
+        }
+        let domain = &text[at + 1..end];
+        let dotted = domain.contains('.') && !domain.starts_with('.');
+        if start < at && dotted {
+            out.push(start..end);
+        }
+        // Never scan the same bytes twice, so a run of `@` stays linear.
+        floor = at + 1;
+    }
+    out
 }
 
 const URL_PREFIXES: [&str; 5] = ["https://", "http://", "ftp://", "mailto:", "www."];
