@@ -126,11 +126,12 @@ pub fn workspace_edit(review: &Review, edits: &[Edit]) -> WorkspaceEdit {
 
 /// LSP kind filtering: `source` admits `source.truthlens.insertSummary`.
 fn wanted(kind: &str, only: Option<&[CodeActionKind]>) -> bool {
-    only.is_none_or(|filters| {
-        filters.iter().any(|f| {
-            let f = f.as_str();
-            kind == f || (kind.starts_with(f) && kind.as_bytes().get(f.len()) == Some(&b'.'))
-        })
+    let Some(filters) = only else {
+        return true;
+    };
+    filters.iter().any(|f| {
+        let f = f.as_str();
+        kind == f || (kind.starts_with(f) && kind.as_bytes().get(f.len()) == Some(&b'.'))
     })
 }
 

@@ -7,7 +7,7 @@ use super::actions::{self, INSERTIONS};
 use super::hover;
 use super::linting::{self, Publication};
 use super::position::PositionEncoding;
-use super::session::{ClientSupport, Session};
+use super::session::{ClientSupport, Session, SettingsSource};
 use serde_json::Value;
 use std::sync::Arc;
 use tower_lsp::jsonrpc::{Error, Result};
@@ -73,7 +73,10 @@ impl Backend {
 
     /// Take new editor settings (or keep the old ones and say why), then re-lint.
     fn apply_settings(&self, value: &Value) {
-        match self.session.update_settings(value) {
+        match self
+            .session
+            .update_settings(SettingsSource::Workspace, value)
+        {
             Ok(()) => {
                 for uri in self.session.refresh_configs() {
                     linting::request(&self.session, &uri);
@@ -137,7 +140,8 @@ impl LanguageServer for Backend {
                 .unwrap_or(false),
         });
         if let Some(options) = &params.initialization_options {
-            if let Err(reason) = self.session.update_settings(options) {
+            let source = SettingsSource::InitializationOptions;
+            if let Err(reason) = self.session.update_settings(source, options) {
                 // The client may not be sent messages until `initialized`.
                 self.session.defer_warning(format!(
                     "{reason} (initializationOptions); using the defaults"

@@ -11,6 +11,31 @@ use tokio::sync::mpsc;
 use tower_lsp::lsp_types::{MessageType, Url};
 use tower_lsp::Client;
 
+/// Editor settings arrive from two places; workspace settings win where both speak.
+#[derive(Default)]
+struct SettingsLayers {
+    /// From `initializationOptions`.
+    initialization: EditorSettings,
+    /// From `workspace/configuration` or `didChangeConfiguration`.
+    workspace: EditorSettings,
+}
+
+impl SettingsLayers {
+    fn effective(&self) -> EditorSettings {
+        // Each layer was validated together with the other when it was set.
+        self.initialization
+            .overlaid_with(&self.workspace)
+            .unwrap_or_else(|_| self.workspace.clone())
+    }
+}
+
+/// Which settings source an update comes from.
+#[derive(Clone, Copy, Debug)]
+pub enum SettingsSource {
+    InitializationOptions,
+    Workspace,
+}
+
 /// What the client said it can do, fixed at `initialize`.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ClientSupport {
@@ -27,7 +52,7 @@ pub struct Session {
     documents: Mutex<DocumentStore>,
     encoding: OnceLock<PositionEncoding>,
     support: OnceLock<ClientSupport>,
-    settings: Mutex<EditorSettings>,
+    settings: Mutex<SettingsLayers>,
     /// Config problems already shown, so each is shown once, not on every open.
     warned: Mutex<HashSet<String>>,
     /// Problems found before the client may be sent messages (during `initialize`).
@@ -112,10 +137,24 @@ impl Session {
             .map(Arc::new)
     }
 
-    /// Replace the editor settings, or explain why not and keep the old ones.
-    pub fn update_settings(&self, value: &serde_json::Value) -> Result<(), String> {
+    /// Replace one source of editor settings, or explain why not and keep the old ones.
+    pub fn update_settings(
+        &self,
+        source: SettingsSource,
+        value: &serde_json::Value,
+    ) -> Result<(), String> {
         let parsed = EditorSettings::parse(value)?;
-        *self.settings.lock().unwrap_or_else(|e| e.into_inner()) = parsed;
+        let mut layers = self.settings.lock().unwrap_or_else(|e| e.into_inner());
+        match source {
+            SettingsSource::InitializationOptions => {
+                parsed.overlaid_with(&layers.workspace)?;
+                layers.initialization = parsed;
+            }
+            SettingsSource::Workspace => {
+                layers.initialization.overlaid_with(&parsed)?;
+                layers.workspace = parsed;
+            }
+        }
         Ok(())
     }
 
@@ -134,7 +173,7 @@ impl Session {
             .settings
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .clone();
+            .effective();
         settings.apply_to(project).unwrap_or_else(|reason| {
             self.warn_once(format!("{reason}; ignoring the editor settings"));
             EditorSettings::default()

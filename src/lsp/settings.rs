@@ -40,6 +40,18 @@ impl EditorSettings {
         Ok(settings)
     }
 
+    /// These settings with `over` laid on top: tables merge, other values replace.
+    pub fn overlaid_with(&self, over: &EditorSettings) -> Result<EditorSettings, String> {
+        let mut merged = Value::Object(self.overrides.clone());
+        merge(&mut merged, &Value::Object(over.overrides.clone()));
+        let Value::Object(overrides) = merged else {
+            unreachable!("merging two objects gives an object")
+        };
+        let settings = EditorSettings { overrides };
+        settings.apply_to(None)?;
+        Ok(settings)
+    }
+
     /// The config for a document: defaults, then the project file, then these settings.
     pub fn apply_to(&self, project: Option<&ProjectConfig>) -> Result<Config, String> {
         let mut merged = project.map_or_else(|| Value::Object(Map::new()), |p| p.table.clone());
@@ -150,6 +162,22 @@ mod tests {
         let err = EditorSettings::parse(&json!({"quotes": {"policy": "shout"}})).unwrap_err();
         assert!(err.contains("shout"), "{err}");
         assert!(EditorSettings::parse(&json!(3)).is_err());
+    }
+
+    #[test]
+    fn workspace_settings_overlay_initialization_options() {
+        let init =
+            EditorSettings::parse(&json!({"quotes": {"policy": "lint"}, "allowlist": ["a"]}))
+                .unwrap();
+        let workspace = EditorSettings::parse(&json!({"quotes": {"blockquotes": false}})).unwrap();
+        let config = init
+            .overlaid_with(&workspace)
+            .unwrap()
+            .apply_to(None)
+            .unwrap();
+        assert_eq!(config.quotes.policy, QuotePolicy::Lint);
+        assert!(!config.quotes.blockquotes);
+        assert_eq!(config.allowlist, vec!["a"]);
     }
 
     #[test]

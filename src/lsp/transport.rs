@@ -104,7 +104,7 @@ where
                     continue;
                 }
             };
-            match classify(&body) {
+            let body = match classify(body) {
                 Incoming::Exit => {
                     return SessionEnd {
                         reason: EndReason::Exit,
@@ -118,9 +118,12 @@ where
                     }
                     continue;
                 }
-                Incoming::Shutdown => shutdown_requested = true,
-                Incoming::Other => {}
-            }
+                Incoming::Shutdown { body } => {
+                    shutdown_requested = true;
+                    body
+                }
+                Incoming::Other { body } => body,
+            };
             if to_server.write_all(&encode(&body)).await.is_err() {
                 return SessionEnd {
                     reason: EndReason::ServerStopped,
@@ -149,8 +152,13 @@ where
 
 enum Incoming {
     Exit,
-    Shutdown,
-    Other,
+    /// `shutdown`, with the body to forward.
+    Shutdown {
+        body: Vec<u8>,
+    },
+    Other {
+        body: Vec<u8>,
+    },
     /// Not something tower-lsp can take; `reply` is the JSON-RPC error to send, if any.
     Invalid {
         reason: String,
@@ -158,8 +166,8 @@ enum Incoming {
     },
 }
 
-fn classify(body: &[u8]) -> Incoming {
-    let value: Value = match serde_json::from_slice(body) {
+fn classify(body: Vec<u8>) -> Incoming {
+    let mut value: Value = match serde_json::from_slice(&body) {
         Ok(value) => value,
         Err(e) => {
             let reason = format!("not JSON: {e}");
@@ -172,7 +180,6 @@ fn classify(body: &[u8]) -> Incoming {
     // The same test tower-lsp applies: a response, or else a request/notification.
     let well_formed = serde_json::from_value::<Response>(value.clone()).is_ok()
         || serde_json::from_value::<Request>(value.clone()).is_ok();
-    let method = value.get("method").and_then(Value::as_str);
     if !well_formed {
         let reason = format!("not a JSON-RPC 2.0 message: {}", preview(&value));
         // Only requests are answered; a broken notification or response is just dropped.
@@ -186,10 +193,23 @@ fn classify(body: &[u8]) -> Incoming {
         };
         return Incoming::Invalid { reason, reply };
     }
-    match method {
+    let method = value
+        .get("method")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    // Some clients send `"params": null` for parameterless requests such as
+    // `shutdown`; tower-lsp refuses those, so the null is dropped.
+    let body = match value.as_object_mut() {
+        Some(message) if message.get("params") == Some(&Value::Null) => {
+            message.remove("params");
+            value.to_string().into_bytes()
+        }
+        _ => body,
+    };
+    match method.as_deref() {
         Some("exit") => Incoming::Exit,
-        Some("shutdown") if value.get("id").is_some() => Incoming::Shutdown,
-        _ => Incoming::Other,
+        Some("shutdown") if value.get("id").is_some() => Incoming::Shutdown { body },
+        _ => Incoming::Other { body },
     }
 }
 
@@ -249,27 +269,49 @@ mod tests {
     #[test]
     fn classifies_lifecycle_messages() {
         let exit = br#"{"jsonrpc":"2.0","method":"exit"}"#;
-        assert!(matches!(classify(exit), Incoming::Exit));
+        assert!(matches!(classify(exit.to_vec()), Incoming::Exit));
         let shutdown = br#"{"jsonrpc":"2.0","id":3,"method":"shutdown"}"#;
-        assert!(matches!(classify(shutdown), Incoming::Shutdown));
+        assert!(matches!(
+            classify(shutdown.to_vec()),
+            Incoming::Shutdown { .. }
+        ));
         let response = br#"{"jsonrpc":"2.0","id":3,"result":null}"#;
-        assert!(matches!(classify(response), Incoming::Other));
+        let Incoming::Other { body } = classify(response.to_vec()) else {
+            panic!("a response is forwarded")
+        };
+        assert_eq!(body, response, "forwarded unchanged");
+    }
+
+    #[test]
+    fn null_params_are_dropped_before_tower_lsp_sees_them() {
+        let shutdown = br#"{"jsonrpc":"2.0","id":3,"method":"shutdown","params":null}"#;
+        let Incoming::Shutdown { body } = classify(shutdown.to_vec()) else {
+            panic!("shutdown not recognised")
+        };
+        let forwarded: Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(
+            forwarded,
+            json!({"jsonrpc":"2.0","id":3,"method":"shutdown"})
+        );
     }
 
     #[test]
     fn answers_broken_requests_and_drops_broken_notifications() {
-        let Incoming::Invalid { reply, .. } = classify(b"{not json") else {
+        let Incoming::Invalid { reply, .. } = classify(b"{not json".to_vec()) else {
             panic!("accepted invalid JSON")
         };
         assert_eq!(reply.unwrap()["error"]["code"], -32700);
-        let Incoming::Invalid { reply, .. } = classify(br#"{"jsonrpc":"1.0","id":4,"method":"x"}"#)
+        let Incoming::Invalid { reply, .. } =
+            classify(br#"{"jsonrpc":"1.0","id":4,"method":"x"}"#.to_vec())
         else {
             panic!("accepted a wrong jsonrpc version")
         };
         let reply = reply.unwrap();
         assert_eq!(reply["error"]["code"], -32600);
         assert_eq!(reply["id"], 4);
-        let Incoming::Invalid { reply, .. } = classify(br#"{"jsonrpc":"1.0","method":"x"}"#) else {
+        let Incoming::Invalid { reply, .. } =
+            classify(br#"{"jsonrpc":"1.0","method":"x"}"#.to_vec())
+        else {
             panic!("accepted a wrong jsonrpc version")
         };
         assert!(reply.is_none());
