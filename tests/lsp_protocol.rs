@@ -437,6 +437,43 @@ fn rapid_changes_never_publish_stale_diagnostics() {
 }
 
 #[test]
+fn a_result_for_a_superseded_version_is_dropped() {
+    let (mut client, _server, _) = start(&["utf-16"]);
+    // Few findings, so that the time measured below is analysis, not publishing.
+    let paragraph = "Residents said the shelling resumed on Tuesday night near the river.\n\n";
+    // Calibrate: find a document whose analysis takes a while (at least 200 ms),
+    // so that an edit sent shortly after opening surely lands mid-analysis.
+    let (mut long, mut analysis_time, mut round) = (String::new(), Duration::ZERO, 0);
+    while analysis_time < Duration::from_millis(200) {
+        round += 1;
+        long = paragraph.repeat(1000 << round) + "The regime said nothing.\n";
+        let probe = format!("file:///drafts/probe-{round}.md");
+        let started = std::time::Instant::now();
+        client.open(&probe, "markdown", 1, &long);
+        client.diagnostics(&probe, 1);
+        analysis_time = started.elapsed();
+        assert!(round < 8, "analysis never took 200 ms");
+    }
+
+    let uri = "file:///drafts/long.md";
+    client.open(uri, "markdown", 1, &long);
+    std::thread::sleep(analysis_time / 5);
+    client.change(uri, 2, &[((0, 0), (0, 0), "Brutal. ")]);
+    let published = client.wait_for("diagnostics", |m| is_diagnostics_for(m, uri));
+    assert_eq!(
+        published["params"]["version"], 2,
+        "the result for version 1 finished after version 2 arrived and must not be published"
+    );
+    let diagnostics = published["params"]["diagnostics"].as_array().unwrap();
+    let regimes = long.matches("regime").count();
+    assert_eq!(
+        diagnostics.len(),
+        regimes + 1,
+        "every regime plus the new brutal"
+    );
+}
+
+#[test]
 fn crlf_documents_keep_their_lines() {
     let (mut client, _server, enc) = start(&["utf-16"]);
     let text = "First line.\r\nThe regime spoke.\r\n";
