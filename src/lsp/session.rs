@@ -182,18 +182,23 @@ impl Session {
         })
     }
 
-    /// Recompute every open document's config (after a settings or project change).
+    /// Recompute every open document's config (after a settings change); returns the
+    /// documents whose config actually changed, which are the ones to re-lint.
     pub fn refresh_configs(&self) -> Vec<Url> {
         let uris = self.documents().uris();
-        for uri in &uris {
-            let project = self.project_config(uri);
-            let config = Arc::new(self.resolve_config(project.as_ref()));
-            if let Some(document) = self.documents().get_mut(uri) {
+        let mut changed = Vec::new();
+        for uri in uris {
+            let project = self.project_config(&uri);
+            let config = self.resolve_config(project.as_ref());
+            if let Some(document) = self.documents().get_mut(&uri) {
                 document.project = project;
-                document.config = config;
+                if *document.config != config {
+                    document.config = Arc::new(config);
+                    changed.push(uri);
+                }
             }
         }
-        uris
+        changed
     }
 
     /// Show a warning once per distinct message.

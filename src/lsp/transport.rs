@@ -177,10 +177,7 @@ fn classify(body: Vec<u8>) -> Incoming {
             };
         }
     };
-    // The same test tower-lsp applies: a response, or else a request/notification.
-    let well_formed = serde_json::from_value::<Response>(value.clone()).is_ok()
-        || serde_json::from_value::<Request>(value.clone()).is_ok();
-    if !well_formed {
+    if !is_json_rpc(&value) {
         let reason = format!("not a JSON-RPC 2.0 message: {}", preview(&value));
         // Only requests are answered; a broken notification or response is just dropped.
         let id = value
@@ -211,6 +208,22 @@ fn classify(body: Vec<u8>) -> Incoming {
         Some("shutdown") if value.get("id").is_some() => Incoming::Shutdown { body },
         _ => Incoming::Other { body },
     }
+}
+
+/// Whether tower-lsp will accept the message (it drops the whole stream otherwise).
+/// Its own test is "a `Response`, or else a `Request`"; the request shape is checked
+/// by hand so that large `didOpen`/`didChange` bodies are not deserialised twice more.
+fn is_json_rpc(value: &Value) -> bool {
+    let Some(message) = value.as_object() else {
+        return false;
+    };
+    let valid_id = |id: &Value| id.is_i64() || id.is_string() || id.is_null();
+    let request_shaped = message.get("jsonrpc") == Some(&json!("2.0"))
+        && message.get("method").map_or(true, Value::is_string)
+        && message.get("id").map_or(true, valid_id);
+    request_shaped
+        || serde_json::from_value::<Response>(value.clone()).is_ok()
+        || serde_json::from_value::<Request>(value.clone()).is_ok()
 }
 
 fn error_reply(id: Value, code: i64, message: &str) -> Value {
@@ -315,6 +328,33 @@ mod tests {
             panic!("accepted a wrong jsonrpc version")
         };
         assert!(reply.is_none());
+    }
+
+    #[test]
+    fn the_shape_check_agrees_with_tower_lsp() {
+        let samples = [
+            json!({"jsonrpc": "2.0", "method": "x"}),
+            json!({"jsonrpc": "2.0", "method": "x", "id": 1, "params": {"a": 1}}),
+            json!({"jsonrpc": "2.0", "method": "x", "id": "a", "params": null}),
+            json!({"jsonrpc": "2.0", "method": "x", "id": null}),
+            json!({"jsonrpc": "2.0", "method": "x", "id": 1.5}),
+            json!({"jsonrpc": "2.0", "method": "x", "id": u64::MAX}),
+            json!({"jsonrpc": "2.0", "method": 3}),
+            json!({"jsonrpc": "2.0"}),
+            json!({"jsonrpc": "1.0", "method": "x"}),
+            json!({"method": "x"}),
+            json!({"jsonrpc": "2.0", "id": 1, "result": null}),
+            json!({"jsonrpc": "2.0", "id": 1, "error": {"code": 1, "message": "m"}}),
+            json!({"jsonrpc": "2.0", "id": 1, "error": "nope"}),
+            json!({"jsonrpc": "2.0", "id": [1], "result": 1}),
+            json!([1, 2]),
+            json!("text"),
+        ];
+        for sample in samples {
+            let tower_lsp_accepts = serde_json::from_value::<Response>(sample.clone()).is_ok()
+                || serde_json::from_value::<Request>(sample.clone()).is_ok();
+            assert_eq!(is_json_rpc(&sample), tower_lsp_accepts, "{sample}");
+        }
     }
 
     #[test]
