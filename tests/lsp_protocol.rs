@@ -680,6 +680,39 @@ fn project_config_file_applies_under_editor_settings() {
 }
 
 #[test]
+fn save_republishes_and_rereads_the_project_config() {
+    let dir = std::env::temp_dir().join(format!("truthlens-lsp-save-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let uri = file_uri(&dir.join("story.md"));
+    let (mut client, _server) = InMemoryServer::start();
+    client.initialize(capabilities(&["utf-16"]), None);
+    client.open(&uri, "markdown", 1, TEXT);
+    client.change(&uri, 2, &[((0, 0), (0, 0), "Today. ")]);
+    let before = client.diagnostics(&uri, 2);
+    assert_ne!(severity_of(&before, "regime"), Some(HINT));
+
+    client.forget_backlog();
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(client.diagnostics(&uri, 2), before, "republished on save");
+
+    std::fs::write(
+        dir.join(".truthlens.toml"),
+        "[rules.loaded-language]\nseverity = \"hint\"\n",
+    )
+    .unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let after = client.diagnostics(&uri, 2);
+    assert_eq!(severity_of(&after, "regime"), Some(HINT), "{after:#?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn malformed_input_is_answered_or_skipped_without_ending_the_session() {
     let (mut client, server, _) = start(&["utf-16"]);
     client.send_raw(b"this is not a frame\r\n");

@@ -4,7 +4,7 @@
 //! applies each notification's changes in one critical section with no `.await`
 //! inside, so interleaved tower-lsp handlers cannot reorder or split edits.
 
-use super::linting::Review;
+use super::linting::{Review, Snapshot};
 use super::position::{rope_char_index, PositionEncoding};
 use super::settings::ProjectConfig;
 use crate::analysis::Format;
@@ -44,6 +44,29 @@ impl Document {
             .as_ref()
             .filter(|r| r.version == self.version && r.config == self.config)
             .cloned()
+    }
+
+    /// The current text and settings, to analyse.
+    pub fn snapshot(&self, uri: &Url) -> Snapshot {
+        Snapshot {
+            uri: uri.clone(),
+            generation: self.generation,
+            version: self.version,
+            format: self.format,
+            config: self.config.clone(),
+            text: self.rope.to_string(),
+        }
+    }
+
+    /// Keep an analysis made on demand (for a hover, say) if it still describes
+    /// the document and nothing newer is cached.
+    pub fn offer_review(&mut self, review: &Arc<Review>) {
+        let describes_now = review.generation == self.generation
+            && review.version == self.version
+            && review.config == self.config;
+        if describes_now && self.current_review().is_none() {
+            self.latest = Some(review.clone());
+        }
     }
 }
 

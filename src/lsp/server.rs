@@ -121,6 +121,10 @@ impl Backend {
     }
 }
 
+fn is_project_config(uri: &Url) -> bool {
+    uri.path().rsplit('/').next() == Some(crate::config::FILE_NAME)
+}
+
 #[tower_lsp::async_trait]
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
@@ -216,15 +220,33 @@ impl LanguageServer for Backend {
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
-        // The project file may have changed on disk; the text itself comes from edits.
         let uri = params.text_document.uri;
-        let project = self.session.project_config(&uri);
-        let config = Arc::new(self.session.resolve_config(project.as_ref()));
-        if let Some(document) = self.session.documents().get_mut(&uri) {
-            document.project = project;
-            document.config = config;
+        if is_project_config(&uri) {
+            // Saved in the editor: every document under it may see a new config.
+            for changed in self.session.refresh_configs() {
+                linting::request(&self.session, &changed);
+            }
         }
-        linting::request(&self.session, &uri);
+        // The project file may have changed on disk; the text itself comes from edits.
+        let project = self.session.project_config(&uri);
+        let config = self.session.resolve_config(project.as_ref());
+        let cached = {
+            let mut documents = self.session.documents();
+            let Some(document) = documents.get_mut(&uri) else {
+                return;
+            };
+            document.project = project;
+            if *document.config != config {
+                document.config = Arc::new(config);
+            }
+            document.current_review()
+        };
+        // Saving is a moment users expect fresh diagnostics: republish, re-analysing
+        // only if the cached analysis no longer fits.
+        match cached {
+            Some(review) => self.session.publish(Publication::Diagnostics(review)),
+            None => linting::request(&self.session, &uri),
+        }
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {

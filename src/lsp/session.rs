@@ -104,14 +104,7 @@ impl Session {
     pub fn snapshot(&self, uri: &Url, generation: u64) -> Option<Snapshot> {
         let documents = self.documents();
         let document = documents.get(uri).filter(|d| d.generation == generation)?;
-        Some(Snapshot {
-            uri: uri.clone(),
-            generation,
-            version: document.version,
-            format: document.format,
-            config: document.config.clone(),
-            text: document.rope.to_string(),
-        })
+        Some(document.snapshot(uri))
     }
 
     /// The analysis of the current text: the cached one when it is current, else a
@@ -123,18 +116,13 @@ impl Session {
             if let Some(review) = document.current_review() {
                 return Some(review);
             }
-            Snapshot {
-                uri: uri.clone(),
-                generation: document.generation,
-                version: document.version,
-                format: document.format,
-                config: document.config.clone(),
-                text: document.rope.to_string(),
-            }
+            document.snapshot(uri)
         };
-        Review::compute_off_thread(snapshot, self.encoding())
-            .await
-            .map(Arc::new)
+        let review = Arc::new(Review::compute_off_thread(snapshot, self.encoding()).await?);
+        if let Some(document) = self.documents().get_mut(uri) {
+            document.offer_review(&review);
+        }
+        Some(review)
     }
 
     /// Replace one source of editor settings, or explain why not and keep the old ones.
