@@ -680,6 +680,29 @@ fn project_config_file_applies_under_editor_settings() {
 }
 
 #[test]
+fn an_invalid_project_config_is_reported_and_skipped() {
+    let dir = std::env::temp_dir().join(format!("truthlens-lsp-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(".truthlens.toml"), "colour = \"red\"\n").unwrap();
+    let uri = file_uri(&dir.join("story.md"));
+    let (mut client, _server) = InMemoryServer::start();
+    client.initialize(capabilities(&["utf-16"]), None);
+    client.open(&uri, "markdown", 1, TEXT);
+    let warning = client.wait_for("a warning", |m| m["method"] == "window/showMessage");
+    let message = warning["params"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("colour") && message.contains(".truthlens.toml"),
+        "{message}"
+    );
+    let diagnostics = client.diagnostics(&uri, 1);
+    assert!(
+        severity_of(&diagnostics, "regime").is_some(),
+        "linted with the defaults"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn save_republishes_and_rereads_the_project_config() {
     let dir = std::env::temp_dir().join(format!("truthlens-lsp-save-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -150,7 +150,7 @@ impl Session {
     pub fn project_config(&self, uri: &Url) -> Option<ProjectConfig> {
         let path = path_of(uri)?;
         ProjectConfig::discover(&path).unwrap_or_else(|reason| {
-            self.warn_once(format!("{reason}; using the defaults instead"));
+            self.warn_once(format!("{reason}; ignoring that file"));
             None
         })
     }
