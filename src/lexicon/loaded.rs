@@ -145,6 +145,9 @@ pub struct Entry {
     pub pos: Option<Pos>,
     /// For intensifiers: reported even when nothing loaded follows.
     pub standalone: bool,
+    /// For intensifiers: boosts loaded words only, not plain judgements
+    /// ("very brutal" is reported, "very good" is not).
+    pub weak: bool,
     pub guards: Guards,
     /// Index into `Lexicon::lists`.
     pub list: usize,
@@ -207,6 +210,8 @@ struct EntryData {
     #[serde(default)]
     standalone: bool,
     #[serde(default)]
+    weak: bool,
+    #[serde(default)]
     not_preceded_by: Vec<String>,
     #[serde(default)]
     not_followed_by: Vec<String>,
@@ -256,6 +261,7 @@ impl Lexicon {
                     alternatives: raw.alternatives,
                     pos: raw.pos,
                     standalone: raw.standalone,
+                    weak: raw.weak,
                     guards: Guards {
                         not_preceded_by: guard_phrases(&raw.not_preceded_by),
                         not_followed_by: guard_phrases(&raw.not_followed_by),
@@ -265,8 +271,10 @@ impl Lexicon {
                     list,
                 };
                 check_weight(entry.weight).map_err(|e| format!("{where_}: {e}"))?;
-                if entry.standalone && entry.category != Category::Intensifier {
-                    return Err(format!("{where_}: `standalone` is only for intensifiers"));
+                if (entry.standalone || entry.weak) && entry.category != Category::Intensifier {
+                    return Err(format!(
+                        "{where_}: `standalone` and `weak` are only for intensifiers"
+                    ));
                 }
                 let entry_id = lexicon.entries.len();
                 for (surface, form) in surface_forms(&raw.term, raw.forms, raw.pos)

@@ -16,6 +16,9 @@ pub struct Token {
     pub span: Span,
     /// Lowercased, curly apostrophes straightened, possessive `'s` removed.
     pub norm: String,
+    /// Only whitespace separates this word from the previous one, so a
+    /// phrase may run on into it ("big lie", but not "big, lie").
+    pub joined: bool,
 }
 
 /// Lowercase a word and straighten its apostrophes.
@@ -35,9 +38,13 @@ pub fn normalize(word: &str) -> String {
 /// A possessive `'s` is dropped from both the span and the normal form, so
 /// "the regime's army" matches "regime" and a fix replaces only "regime".
 pub fn tokens(masked: &str, span: Span) -> Vec<Token> {
+    let mut previous_end: Option<usize> = None;
     words::words(&masked[span.start..span.end], span.start)
         .into_iter()
         .map(|w| {
+            let joined = previous_end
+                .is_some_and(|end| masked[end..w.span.start].chars().all(char::is_whitespace));
+            previous_end = Some(w.span.end);
             let text = &masked[w.span.start..w.span.end];
             let mut end = w.span.end;
             for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
@@ -50,6 +57,7 @@ pub fn tokens(masked: &str, span: Span) -> Vec<Token> {
             Token {
                 norm: normalize(&masked[span.start..span.end]),
                 span,
+                joined,
             }
         })
         .collect()
@@ -120,8 +128,9 @@ impl PhraseIndex {
         candidates.iter().filter_map(move |&id| {
             let words = &self.phrases[id];
             let end = i + words.len();
-            let hit =
-                end <= tokens.len() && words.iter().zip(&tokens[i..end]).all(|(w, t)| *w == t.norm);
+            let hit = end <= tokens.len()
+                && words.iter().zip(&tokens[i..end]).all(|(w, t)| *w == t.norm)
+                && tokens[i + 1..end].iter().all(|t| t.joined);
             hit.then_some(PhraseMatch { id, start: i, end })
         })
     }
@@ -186,6 +195,14 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn phrases_do_not_run_across_punctuation() {
+        let mut index = PhraseIndex::default();
+        index.insert("big lie").unwrap();
+        assert!(index.scan(&toks("a big, lie"), |_| true).is_empty());
+        assert_eq!(index.scan(&toks("a big\n lie"), |_| true).len(), 1);
     }
 
     #[test]

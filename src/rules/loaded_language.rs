@@ -78,7 +78,7 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
                 .get(sentence.block)
                 .is_some_and(|b| b.in_blockquote);
         findings.extend(
-            hits(&matches)
+            hits(&toks, &matches)
                 .into_iter()
                 .filter_map(|hit| finding(ctx, &toks, hit, in_blockquote)),
         );
@@ -92,16 +92,18 @@ fn allowlisted(ctx: &RuleContext, toks: &[Token], m: &LexMatch) -> bool {
 }
 
 /// Group matches into hits: an intensifier merges with a boostable match right
-/// after it; a booster-only intensifier alone and a bare evaluative word are
+/// after it (whitespace between them only: "So, terrible" stays apart); a booster-only intensifier alone and a bare evaluative word are
 /// not reported.
-fn hits<'a>(matches: &[LexMatch<'a>]) -> Vec<Hit<'a>> {
+fn hits<'a>(toks: &[Token], matches: &[LexMatch<'a>]) -> Vec<Hit<'a>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < matches.len() {
         let m = matches[i];
         match m.entry.category {
             Category::Intensifier => match matches.get(i + 1) {
-                Some(&head) if head.start == m.end && head.entry.category.can_be_boosted() => {
+                Some(&head)
+                    if head.start == m.end && toks[head.start].joined && boosts(&m, &head) =>
+                {
                     out.push(Hit::Boosted { booster: m, head });
                     i += 1;
                 }
@@ -114,6 +116,14 @@ fn hits<'a>(matches: &[LexMatch<'a>]) -> Vec<Hit<'a>> {
         i += 1;
     }
     out
+}
+
+/// Whether intensifier `booster` boosts `head`.
+fn boosts(booster: &LexMatch, head: &LexMatch) -> bool {
+    match head.entry.category {
+        Category::Evaluative => !booster.entry.weak,
+        c => c.can_be_boosted(),
+    }
 }
 
 fn span_of(toks: &[Token], m: &LexMatch) -> Span {

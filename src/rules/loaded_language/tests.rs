@@ -97,7 +97,9 @@ fn sentence_initial_intensifier_hands_its_capital_on() {
 fn lone_booster_is_quiet_but_standalone_intensifier_fires() {
     assert!(flagged("It was a very long and really slow meeting.").is_empty());
     assert_eq!(flagged("The rent is ridiculously high."), ["ridiculously"]);
-    assert_eq!(flagged("The plan is very good."), ["very good"]);
+    assert!(flagged("The plan is very good.").is_empty());
+    assert_eq!(flagged("The plan is extremely good."), ["extremely good"]);
+    assert_eq!(flagged("The attack was very brutal."), ["very brutal"]);
 }
 
 #[test]
@@ -117,9 +119,10 @@ fn guards_keep_ambiguous_words_quiet() {
     }
     assert_eq!(flagged("The regime jailed him."), ["regime"]);
     assert_eq!(
-        flagged("The senator claimed that the vote was rigged."),
-        ["claimed", "rigged"]
+        flagged("The senator falsely claimed that the vote was rigged."),
+        ["falsely claimed", "rigged"]
     );
+    assert!(flagged("The senator claimed that the vote was fair.").is_empty());
     assert_eq!(flagged("Smith slammed the decision."), ["slammed"]);
 }
 
