@@ -175,6 +175,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let mut core = Tally::default();
     let mut wide = Tally::default();
     let mut per_category: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    let mut per_severity: BTreeMap<&'static str, (usize, usize, usize)> = BTreeMap::new();
     let mut false_positives = Vec::new();
     // Matched wording -> (findings, hits against core gold).
     let mut per_term: HashMap<String, (usize, usize)> = HashMap::new();
@@ -229,20 +230,22 @@ pub fn run(args: &[String]) -> Result<()> {
         }
         for (finding, span) in findings.iter().zip(&spans) {
             let category = finding.category.clone().unwrap_or_default();
-            let entry = per_category.entry(category.clone()).or_default();
-            entry.0 += 1;
             let core_hit = core_gold.iter().any(|g| g.overlaps(span));
-            if core_hit {
-                entry.1 += 1;
+            let wide_hit = wide_gold.iter().any(|g| g.overlaps(span));
+            for entry in [
+                per_category.entry(category.clone()).or_default(),
+                per_severity.entry(finding.severity.as_str()).or_default(),
+            ] {
+                entry.0 += 1;
+                entry.1 += usize::from(core_hit);
+                entry.2 += usize::from(wide_hit);
             }
             let term = per_term
                 .entry(finding.span.text(&text).to_lowercase())
                 .or_default();
             term.0 += 1;
             term.1 += usize::from(core_hit);
-            if wide_gold.iter().any(|g| g.overlaps(span)) {
-                entry.2 += 1;
-            } else if !core_hit {
+            if !wide_hit {
                 let line_start = text[..finding.span.start].rfind('\n').map_or(0, |i| i + 1);
                 let line_end = text[finding.span.end..]
                     .find('\n')
@@ -283,6 +286,14 @@ pub fn run(args: &[String]) -> Result<()> {
     for (category, (n, core_hits, wide_hits)) in &per_category {
         println!(
             "  {category:24} findings {n:5}  precision {:.3} / {:.3}",
+            ratio(*core_hits, *n),
+            ratio(*wide_hits, *n)
+        );
+    }
+    println!("per default severity:");
+    for (severity, (n, core_hits, wide_hits)) in &per_severity {
+        println!(
+            "  {severity:24} findings {n:5}  precision {:.3} / {:.3}",
             ratio(*core_hits, *n),
             ratio(*wide_hits, *n)
         );

@@ -145,6 +145,9 @@ pub struct Entry {
     pub pos: Option<Pos>,
     /// For intensifiers: reported even when nothing loaded follows.
     pub standalone: bool,
+    /// Normally written with a capital ("Orwellian", "MSM"), so a capital
+    /// does not mean the word is part of a name.
+    pub capitalised: bool,
     /// For intensifiers: boosts loaded words only, not plain judgements
     /// ("very brutal" is reported, "very good" is not).
     pub weak: bool,
@@ -212,6 +215,8 @@ struct EntryData {
     #[serde(default)]
     weak: bool,
     #[serde(default)]
+    capitalised: bool,
+    #[serde(default)]
     not_preceded_by: Vec<String>,
     #[serde(default)]
     not_followed_by: Vec<String>,
@@ -262,6 +267,7 @@ impl Lexicon {
                     pos: raw.pos,
                     standalone: raw.standalone,
                     weak: raw.weak,
+                    capitalised: raw.capitalised,
                     guards: Guards {
                         not_preceded_by: guard_phrases(&raw.not_preceded_by),
                         not_followed_by: guard_phrases(&raw.not_followed_by),

@@ -69,7 +69,7 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
         let matches: Vec<LexMatch> = lexicon
             .scan(&toks)
             .into_iter()
-            .filter(|m| !allowlisted(ctx, &toks, m))
+            .filter(|m| !allowlisted(ctx, &toks, m) && !inside_a_name(ctx.text, &toks, m))
             .collect();
         let in_blockquote = ctx.config.quotes.blockquotes
             && ctx
@@ -89,6 +89,28 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
 /// A match is allowlisted by its headword or by the words as written.
 fn allowlisted(ctx: &RuleContext, toks: &[Token], m: &LexMatch) -> bool {
     ctx.config.allows(&m.entry.term) || ctx.config.allows(span_of(toks, m).text(ctx.text))
+}
+
+/// A capitalised match in the middle of a sentence written in sentence case
+/// is most likely part of a name ("The Daily Sheeple", a book title): the
+/// writer did not choose that word. Headlines in Title Case are still checked,
+/// and so are words normally written with a capital ("Orwellian").
+fn inside_a_name(text: &str, toks: &[Token], m: &LexMatch) -> bool {
+    let starts_upper = |t: &Token| {
+        t.span
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let word = toks[m.start].span.text(text);
+    let shouting = word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !word.chars().any(char::is_lowercase);
+    if m.entry.capitalised || m.start == 0 || shouting || !starts_upper(&toks[m.start]) {
+        return false;
+    }
+    let capitalised = toks.iter().filter(|t| starts_upper(t)).count();
+    capitalised * 2 < toks.len()
 }
 
 /// Group matches into hits: an intensifier merges with a boostable match right
