@@ -465,13 +465,13 @@ mod tests {
     fn verb_forms_and_noun_plurals_match() {
         assert_eq!(scan_terms("Critics slammed it"), ["slam"]);
         assert_eq!(scan_terms("critics slams it"), ["slam"]);
-        assert_eq!(scan_terms("the regimes fell"), ["regime"]);
+        assert_eq!(scan_terms("the thugs fled"), ["thug"]);
     }
 
     #[test]
     fn guards_cancel_ambiguous_uses() {
-        assert!(scan_terms("the new tax regime starts").is_empty());
-        assert_eq!(scan_terms("the regime jailed him"), ["regime"]);
+        assert!(scan_terms("the storm slammed into the coast").is_empty());
+        assert_eq!(scan_terms("critics slammed the plan"), ["slam"]);
         assert!(scan_terms("she slammed the door").is_empty());
     }
 }

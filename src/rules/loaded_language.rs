@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
     check,
     fires_on: &[
         "Critics slammed the plan on Tuesday.",
-        "The regime jailed three reporters.",
+        "The puppet regime jailed three reporters.",
         "It was an incredibly brutal crackdown.",
         "The inquiry is a sheer joke.",
         "She is a world-class architect.",
@@ -110,7 +110,8 @@ fn inside_a_name(text: &str, toks: &[Token], m: &LexMatch) -> bool {
         return false;
     }
     let capitalised = toks.iter().filter(|t| starts_upper(t)).count();
-    capitalised * 2 < toks.len()
+    // Title Case: at least two words in three capitalised.
+    capitalised * 3 < toks.len() * 2
 }
 
 /// Group matches into hits: an intensifier merges with a boostable match right

@@ -117,7 +117,7 @@ fn guards_keep_ambiguous_words_quiet() {
     ] {
         assert_eq!(flagged(quiet), Vec::<String>::new(), "{quiet}");
     }
-    assert_eq!(flagged("The regime jailed him."), ["regime"]);
+    assert_eq!(flagged("Thugs attacked him."), ["Thugs"]);
     assert_eq!(
         flagged("The senator falsely claimed that the vote was rigged."),
         ["falsely claimed", "rigged"]
@@ -144,10 +144,10 @@ fn quoted_words_belong_to_the_speaker() {
 
 #[test]
 fn allowlist_and_category_switches() {
-    let text = "The regime slammed the iconic bridge plan.";
-    assert_eq!(flagged(text), ["regime", "slammed", "iconic"]);
+    let text = "The thugs slammed the iconic bridge plan.";
+    assert_eq!(flagged(text), ["thugs", "slammed", "iconic"]);
 
-    let allow = config("allowlist = [\"Regime\"]");
+    let allow = config("allowlist = [\"Thug\"]");
     let found: Vec<_> = findings_with(text, &allow)
         .iter()
         .map(|f| f.span.text(text).to_string())
@@ -159,7 +159,7 @@ fn allowlist_and_category_switches() {
         .iter()
         .map(|f| f.span.text(text).to_string())
         .collect();
-    assert_eq!(found, ["regime", "slammed"]);
+    assert_eq!(found, ["thugs", "slammed"]);
 
     let rule_off = config("[rules.loaded-language]\nenabled = false");
     assert!(findings_with(text, &rule_off).is_empty());
@@ -167,15 +167,15 @@ fn allowlist_and_category_switches() {
 
 #[test]
 fn fixes_keep_capitalisation_and_inflection() {
-    let text = "Slammed by critics, the Regimes fell. CRITICS SLAM PLAN.";
+    let text = "Thugs fled. Slammed by critics, they left. CRITICS SLAM PLAN.";
     let found = findings(text);
     let replaced: Vec<_> = found
         .iter()
         .map(|f| f.fixes[0].edits[0].replacement.clone())
         .collect();
-    assert_eq!(replaced, ["Criticised", "Governments", "CRITICISE"]);
+    assert_eq!(replaced, ["Attackers", "Criticised", "CRITICISE"]);
     assert_eq!(
-        found[0].message,
+        found[1].message,
         "\"Slammed\" is a loaded verb of saying; \"criticised\" is neutral"
     );
     assert_eq!(match_case("lashed out at", "criticised"), "criticised");
@@ -183,13 +183,10 @@ fn fixes_keep_capitalisation_and_inflection() {
 
 #[test]
 fn possessive_is_left_out_of_the_finding() {
-    let text = "The regime's army advanced.";
+    let text = "The puppet's army advanced.";
     let found = findings(text);
-    assert_eq!(found[0].span.text(text), "regime");
-    assert_eq!(
-        apply(text, &found[0].fixes[0]),
-        "The government's army advanced."
-    );
+    assert_eq!(found[0].span.text(text), "puppet");
+    assert_eq!(apply(text, &found[0].fixes[0]), "The ally's army advanced.");
 }
 
 #[test]
@@ -202,4 +199,17 @@ fn severity_follows_weight() {
     assert_eq!(severity_for_weight(0.8), Severity::Warning);
     assert_eq!(severity_for_weight(0.6), Severity::Info);
     assert_eq!(severity_for_weight(0.4), Severity::Hint);
+}
+
+#[test]
+fn capitalised_words_inside_names_are_not_the_writers_choice() {
+    assert!(flagged("He writes for The Daily Sheeple every week.").is_empty());
+    assert!(flagged("Her new book, Brutal Truths, is out.").is_empty());
+    // A Title Case headline is still the writer's wording.
+    assert_eq!(flagged("Campus Thugs Attack Office"), ["Thugs"]);
+    // Words normally written with a capital are still flagged.
+    assert_eq!(
+        flagged("The new rules are frankly Orwellian."),
+        ["Orwellian"]
+    );
 }
