@@ -300,7 +300,8 @@ impl Lexicon {
                         }
                         Some(&(owner, _)) => {
                             return Err(format!(
-                                "{where_}: form `{surface}` is also listed by `{}`",
+                                "{where_}: form `{surface}` is also listed by {}: `{}`",
+                                lexicon.lists[lexicon.entries[owner].list].file,
                                 lexicon.entries[owner].term
                             ));
                         }
