@@ -58,30 +58,30 @@ fn clean_text_exits_0() {
 
 #[test]
 fn json_is_versioned_with_offsets_and_scalar_columns() {
-    let text = "# Title\n\n😀 和 The regime fell.\n";
+    let text = "# Title\n\n😀 和 The thug fell.\n";
     let out = truthlens(&["check", "--format", "json", "-"], Some(text));
     assert_eq!(out.status.code(), Some(1));
     let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(doc["version"], 1);
     let f = &doc["files"][0]["findings"][0];
-    let start = text.find("regime").unwrap();
+    let start = text.find("thug").unwrap();
     assert_eq!(f["rule"], "loaded-language");
     assert_eq!(f["start"], start);
-    assert_eq!(f["end"], start + "regime".len());
+    assert_eq!(f["end"], start + "thug".len());
     assert_eq!(f["line"], 3);
     // 😀, space, 和, space, "The ": column 9 counted in Unicode scalar values.
     assert_eq!(f["column"], 9);
-    assert_eq!(f["text"], "regime");
+    assert_eq!(f["text"], "thug");
     assert!(f["severity"].is_string() && f["message"].is_string() && f.get("category").is_some());
 }
 
 #[test]
 fn directory_argument_walks_drafts_only() {
     let dir = temp_dir("walk");
-    std::fs::write(dir.join("a.md"), "The regime fell.\n").unwrap();
+    std::fs::write(dir.join("a.md"), "The thug fell.\n").unwrap();
     std::fs::create_dir_all(dir.join("sub")).unwrap();
-    std::fs::write(dir.join("sub/b.txt"), "The regime fell.\n").unwrap();
-    std::fs::write(dir.join("c.rs"), "// the regime fell\n").unwrap();
+    std::fs::write(dir.join("sub/b.txt"), "The thug fell.\n").unwrap();
+    std::fs::write(dir.join("c.rs"), "// the thug fell\n").unwrap();
     let out = truthlens(&["check", dir.to_str().unwrap()], None);
     let text = stdout(&out);
     assert!(
@@ -113,7 +113,7 @@ fn invalid_config_is_exit_2_with_reason() {
         "[rules.loaded-language]\nseverty = \"hint\"\n",
     )
     .unwrap();
-    std::fs::write(dir.join("a.md"), "The regime fell.\n").unwrap();
+    std::fs::write(dir.join("a.md"), "The thug fell.\n").unwrap();
     let out = truthlens(&["check", dir.join("a.md").to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -132,7 +132,7 @@ fn discovered_config_switches_a_rule_off() {
         "[rules.loaded-language]\nenabled = false\n",
     )
     .unwrap();
-    std::fs::write(dir.join("drafts/a.md"), "The regime fell.\n").unwrap();
+    std::fs::write(dir.join("drafts/a.md"), "The thug fell.\n").unwrap();
     let out = truthlens(&["check", dir.join("drafts/a.md").to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
 }
@@ -155,8 +155,8 @@ fn config_globs_filter_walked_files_but_not_named_ones() {
         "[files]\nexclude = [\"drafts/old-*\"]\n",
     )
     .unwrap();
-    std::fs::write(dir.join("drafts/new.md"), "The regime fell.\n").unwrap();
-    std::fs::write(dir.join("drafts/old-one.md"), "The regime fell.\n").unwrap();
+    std::fs::write(dir.join("drafts/new.md"), "The thug fell.\n").unwrap();
+    std::fs::write(dir.join("drafts/old-one.md"), "The thug fell.\n").unwrap();
     let out = truthlens(&["check", dir.to_str().unwrap()], None);
     let text = stdout(&out);
     assert!(

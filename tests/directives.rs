@@ -13,7 +13,7 @@ fn flagged(text: &str, format: Format) -> Vec<String> {
 
 #[test]
 fn disable_and_enable_make_a_range() {
-    let text = "The regime fell.\n\n<!-- truthlens-disable loaded-language -->\n\nThe regime rose.\n\n<!-- truthlens-enable -->\n\nThe regime wobbled.\n";
+    let text = "The thug fell.\n\n<!-- truthlens-disable loaded-language -->\n\nThe thug rose.\n\n<!-- truthlens-enable -->\n\nThe thug wobbled.\n";
     let found = flagged(text, Format::Markdown);
     assert_eq!(found.len(), 2, "{found:?}");
     let a = analyze(text, Format::Markdown, &Config::default());
@@ -27,23 +27,23 @@ fn disable_and_enable_make_a_range() {
 
 #[test]
 fn disable_at_the_start_runs_to_the_end() {
-    let text = "<!-- truthlens-disable -->\n# Title\n\nThe regime fell.\n\n- the regime rose\n";
+    let text = "<!-- truthlens-disable -->\n# Title\n\nThe thug fell.\n\n- the thug rose\n";
     assert!(flagged(text, Format::Markdown).is_empty());
 }
 
 #[test]
 fn ignore_covers_only_the_next_block() {
-    let text = "<!-- truthlens-ignore -->\nThe regime fell.\n\nThe regime rose.\n";
-    assert_eq!(flagged(text, Format::Markdown), vec!["regime"]);
-    let next_line = "Intro.\n\n<!-- truthlens-disable-next-line loaded-language -->\nThe regime fell.\n\nThe regime rose.\n";
+    let text = "<!-- truthlens-ignore -->\nThe thug fell.\n\nThe thug rose.\n";
+    assert_eq!(flagged(text, Format::Markdown), vec!["thug"]);
+    let next_line = "Intro.\n\n<!-- truthlens-disable-next-line loaded-language -->\nThe thug fell.\n\nThe thug rose.\n";
     assert_eq!(flagged(next_line, Format::Markdown).len(), 1);
 }
 
 #[test]
 fn ignore_works_in_lists_blockquotes_and_at_the_end() {
-    let list = "- The regime fell.\n- <!-- truthlens-ignore --> The regime rose.\n";
+    let list = "- The thug fell.\n- <!-- truthlens-ignore --> The thug rose.\n";
     assert_eq!(flagged(list, Format::Markdown).len(), 1);
-    let quote = "> Our view: the regime fell.\n\nThe regime rose.\n\n<!-- truthlens-ignore -->\n> The regime wobbled.\n";
+    let quote = "> Our view: the thug fell.\n\nThe thug rose.\n\n<!-- truthlens-ignore -->\n> The thug wobbled.\n";
     let mut config = Config::default();
     config.quotes.blockquotes = false;
     let found = analyze(quote, Format::Markdown, &config).findings.len();
@@ -51,29 +51,29 @@ fn ignore_works_in_lists_blockquotes_and_at_the_end() {
         found, 2,
         "the ignored blockquote drops out, the others stay"
     );
-    let end = "The regime fell.\n\n<!-- truthlens-disable -->\n";
+    let end = "The thug fell.\n\n<!-- truthlens-disable -->\n";
     assert_eq!(flagged(end, Format::Markdown).len(), 1);
 }
 
 #[test]
 fn an_ignore_naming_another_rule_or_term_leaves_this_finding() {
-    let text = "<!-- truthlens-ignore single-source -->\nThe regime fell.\n";
+    let text = "<!-- truthlens-ignore single-source -->\nThe thug fell.\n";
     assert_eq!(flagged(text, Format::Markdown).len(), 1);
-    let term = "<!-- truthlens-ignore loaded-language \"infamous\" -->\nThe regime fell.\n";
+    let term = "<!-- truthlens-ignore loaded-language \"infamous\" -->\nThe thug fell.\n";
     assert_eq!(flagged(term, Format::Markdown).len(), 1);
-    let right_term = "<!-- truthlens-ignore loaded-language \"regime\" -->\nThe regime fell.\n";
+    let right_term = "<!-- truthlens-ignore loaded-language \"thug\" -->\nThe thug fell.\n";
     assert!(flagged(right_term, Format::Markdown).is_empty());
 }
 
 #[test]
 fn crlf_documents_work_the_same() {
-    let text = "The regime fell.\r\n\r\n<!-- truthlens-disable -->\r\n\r\nThe regime rose.\r\n";
+    let text = "The thug fell.\r\n\r\n<!-- truthlens-disable -->\r\n\r\nThe thug rose.\r\n";
     assert_eq!(flagged(text, Format::Markdown).len(), 1);
 }
 
 #[test]
 fn plain_text_uses_directive_lines_which_are_not_prose() {
-    let text = "Title line\n\nThe regime fell.\n\ntruthlens: disable loaded-language\nThe regime rose.\n\ntruthlens: enable\n\nThe regime wobbled.\n";
+    let text = "Title line\n\nThe thug fell.\n\ntruthlens: disable loaded-language\nThe thug rose.\n\ntruthlens: enable\n\nThe thug wobbled.\n";
     let a = analyze(text, Format::PlainText, &Config::default());
     assert_eq!(
         a.findings
@@ -88,12 +88,12 @@ fn plain_text_uses_directive_lines_which_are_not_prose() {
             .all(|s| !s.span.text(text).contains("truthlens")),
         "directive lines are not prose"
     );
-    let ignore = "truthlens: ignore\nThe regime fell.\n\nThe regime rose.\n";
+    let ignore = "truthlens: ignore\nThe thug fell.\n\nThe thug rose.\n";
     assert_eq!(flagged(ignore, Format::PlainText).len(), 1);
 }
 
 #[test]
 fn directives_inside_code_do_nothing() {
-    let text = "```\n<!-- truthlens-disable -->\n```\n\nThe regime fell.\n";
+    let text = "```\n<!-- truthlens-disable -->\n```\n\nThe thug fell.\n";
     assert_eq!(flagged(text, Format::Markdown).len(), 1);
 }

@@ -11,7 +11,7 @@ use truthlens::lsp::EndReason;
 
 const URI: &str = "file:///drafts/story.md";
 /// Emoji (a surrogate pair in UTF-16) and CJK (3 bytes each in UTF-8) before the findings.
-const TEXT: &str = "😀 和平 The regime shelled the town.\n\nResidents describe a brutal night.\n";
+const TEXT: &str = "😀 和平 The thug shelled the town.\n\nResidents describe a brutal night.\n";
 
 fn start(encodings: &[&str]) -> (Client, InMemoryServer, Enc) {
     let (mut client, server) = InMemoryServer::start();
@@ -131,17 +131,17 @@ fn open_publishes_versioned_diagnostics_at_exact_ranges() {
         client.open(URI, "markdown", 1, TEXT);
         let diagnostics = client.diagnostics(URI, 1);
 
-        let regime = loaded_language_at(&diagnostics, TEXT, "regime", 0, enc);
+        let thug = loaded_language_at(&diagnostics, TEXT, "thug", 0, enc);
         let expected_column = if enc == Enc::Utf16 { 10 } else { 16 };
-        assert_eq!(regime["range"]["start"]["character"], expected_column);
-        assert_eq!(regime["source"], "truthlens");
-        assert!(regime["severity"].is_u64());
-        assert!(regime["message"].as_str().unwrap().contains("regime"));
-        let href = regime["codeDescription"]["href"].as_str().unwrap();
+        assert_eq!(thug["range"]["start"]["character"], expected_column);
+        assert_eq!(thug["source"], "truthlens");
+        assert!(thug["severity"].is_u64());
+        assert!(thug["message"].as_str().unwrap().contains("thug"));
+        let href = thug["codeDescription"]["href"].as_str().unwrap();
         assert!(href.ends_with("docs/rules/loaded-language.md"), "{href}");
 
-        let data = &regime["data"];
-        let span = span_of(TEXT, "regime", 0);
+        let data = &thug["data"];
+        let span = span_of(TEXT, "thug", 0);
         assert_eq!(data["rule"], "loaded-language");
         assert_eq!(data["version"], 1);
         assert_eq!(data["span"], json!({"start": span.0, "end": span.1}));
@@ -159,9 +159,9 @@ fn incremental_changes_move_diagnostics() {
 
     // Two changes in one notification; the second is only right if the first was
     // applied before it: insert after the emoji and CJK, then delete the blank line.
-    let insert_at = position_of(TEXT, span_of(TEXT, "The regime", 0).0, enc);
+    let insert_at = position_of(TEXT, span_of(TEXT, "The thug", 0).0, enc);
     let mut text = TEXT.to_string();
-    text.insert_str(span_of(TEXT, "The regime", 0).0, "Yesterday ");
+    text.insert_str(span_of(TEXT, "The thug", 0).0, "Yesterday ");
     let blank_line = position_of(&text, text.find("\n\n").unwrap() + 1, enc);
     client.change(
         URI,
@@ -174,13 +174,13 @@ fn incremental_changes_move_diagnostics() {
     text = text.replacen("\n\n", "\n", 1);
     assert_eq!(
         text,
-        "😀 和平 Yesterday The regime shelled the town.\nResidents describe a brutal night.\n"
+        "😀 和平 Yesterday The thug shelled the town.\nResidents describe a brutal night.\n"
     );
 
     let diagnostics = client.diagnostics(URI, 2);
-    let regime = loaded_language_at(&diagnostics, &text, "regime", 0, enc);
+    let thug = loaded_language_at(&diagnostics, &text, "thug", 0, enc);
     assert_eq!(
-        regime["range"]["start"],
+        thug["range"]["start"],
         json!({"line": 0, "character": 20})
     );
     let brutal = loaded_language_at(&diagnostics, &text, "brutal", 0, enc);
@@ -193,18 +193,18 @@ fn hover_explains_a_finding_and_is_null_elsewhere() {
     let (mut client, _server, enc) = start(&["utf-16"]);
     client.open(URI, "markdown", 1, TEXT);
     let diagnostics = client.diagnostics(URI, 1);
-    let regime = loaded_language_at(&diagnostics, TEXT, "regime", 0, enc).clone();
+    let thug = loaded_language_at(&diagnostics, TEXT, "thug", 0, enc).clone();
 
-    let inside = position_of(TEXT, span_of(TEXT, "regime", 0).0 + 2, enc);
+    let inside = position_of(TEXT, span_of(TEXT, "thug", 0).0 + 2, enc);
     let hover = client.hover(URI, inside.0, inside.1);
-    assert_eq!(hover["range"], regime["range"]);
+    assert_eq!(hover["range"], thug["range"]);
     assert_eq!(hover["contents"]["kind"], "markdown");
     let text = hover["contents"]["value"].as_str().unwrap();
     assert!(text.contains("loaded-language"), "{text}");
-    let category = regime["data"]["category"].as_str().unwrap();
+    let category = thug["data"]["category"].as_str().unwrap();
     assert!(text.contains(category), "{text}");
     assert!(text.contains("Why it was flagged"), "{text}");
-    for alternative in regime["data"]["alternatives"].as_array().unwrap() {
+    for alternative in thug["data"]["alternatives"].as_array().unwrap() {
         assert!(text.contains(alternative.as_str().unwrap()), "{text}");
     }
 
@@ -221,8 +221,8 @@ fn quick_fix_edits_give_the_intended_text() {
         let (mut client, _server, enc) = start(encodings);
         client.open(URI, "markdown", 1, TEXT);
         let diagnostics = client.diagnostics(URI, 1);
-        let regime = loaded_language_at(&diagnostics, TEXT, "regime", 0, enc).clone();
-        let fixes = regime["data"]["fixes"].as_array().unwrap().clone();
+        let thug = loaded_language_at(&diagnostics, TEXT, "thug", 0, enc).clone();
+        let fixes = thug["data"]["fixes"].as_array().unwrap().clone();
         assert!(!fixes.is_empty(), "the interim rule offers a replacement");
 
         // The cursor sits at the end of the word: touching still counts.
@@ -230,8 +230,8 @@ fn quick_fix_edits_give_the_intended_text() {
             "textDocument/codeAction",
             json!({
                 "textDocument": {"uri": URI},
-                "range": {"start": regime["range"]["end"], "end": regime["range"]["end"]},
-                "context": {"diagnostics": [regime]}
+                "range": {"start": thug["range"]["end"], "end": thug["range"]["end"]},
+                "context": {"diagnostics": [thug]}
             }),
         );
         let quick_fixes: Vec<&Value> = actions
@@ -244,7 +244,7 @@ fn quick_fix_edits_give_the_intended_text() {
         let action = quick_fixes[0];
         assert_eq!(action["title"], fixes[0]["title"]);
         assert_eq!(action["isPreferred"], true);
-        assert_eq!(action["diagnostics"][0]["range"], regime["range"]);
+        assert_eq!(action["diagnostics"][0]["range"], thug["range"]);
         assert_eq!(action["diagnostics"][0]["code"], "loaded-language");
 
         let edits = action["edit"]["changes"][URI].as_array().unwrap();
@@ -400,11 +400,11 @@ fn rapid_changes_never_publish_stale_diagnostics() {
     let mut texts = vec![String::from("Start.\n")];
     client.open(uri, "markdown", 1, &texts[0]);
     for version in 2..=40 {
-        // Append " regime" at the end of the first line each time.
+        // Append " thug" at the end of the first line each time.
         let mut text = texts.last().unwrap().clone();
         let end = position_of(&text, text.len() - 1, enc);
-        text.insert_str(text.len() - 1, " regime");
-        client.change(uri, version, &[(end, end, " regime")]);
+        text.insert_str(text.len() - 1, " thug");
+        client.change(uri, version, &[(end, end, " thug")]);
         texts.push(text);
     }
     let mut last_version = 0;
@@ -419,17 +419,17 @@ fn rapid_changes_never_publish_stale_diagnostics() {
         // The diagnostics must describe exactly the text of the version they carry.
         let text = &texts[version as usize - 1];
         let diagnostics = published["params"]["diagnostics"].as_array().unwrap();
-        let regimes = text.matches("regime").count();
+        let thugs = text.matches("thug").count();
         assert_eq!(
             diagnostics
                 .iter()
                 .filter(|d| d["code"] == "loaded-language")
                 .count(),
-            regimes,
+            thugs,
             "v{version}"
         );
-        for nth in 0..regimes {
-            loaded_language_at(diagnostics, text, "regime", nth, enc);
+        for nth in 0..thugs {
+            loaded_language_at(diagnostics, text, "thug", nth, enc);
         }
         if version == 40 {
             break;
@@ -444,7 +444,7 @@ fn slow_document(client: &mut Client) -> (String, Duration) {
     let mut round = 0;
     loop {
         round += 1;
-        let long = paragraph.repeat(1000 << round) + "The regime said nothing.\n";
+        let long = paragraph.repeat(1000 << round) + "The thug said nothing.\n";
         let probe = format!("file:///drafts/probe-{round}.md");
         let started = std::time::Instant::now();
         client.open(&probe, "markdown", 1, &long);
@@ -476,11 +476,11 @@ fn a_result_for_a_superseded_version_is_dropped() {
         "the result for version 1 finished after version 2 arrived and must not be published"
     );
     let diagnostics = published["params"]["diagnostics"].as_array().unwrap();
-    let regimes = long.matches("regime").count();
+    let thugs = long.matches("thug").count();
     assert_eq!(
         diagnostics.len(),
-        regimes + 1,
-        "every regime plus the new brutal"
+        thugs + 1,
+        "every thug plus the new brutal"
     );
 }
 
@@ -517,13 +517,13 @@ fn requests_are_answered_while_long_analyses_run() {
 #[test]
 fn crlf_documents_keep_their_lines() {
     let (mut client, _server, enc) = start(&["utf-16"]);
-    let text = "First line.\r\nThe regime spoke.\r\n";
+    let text = "First line.\r\nThe thug spoke.\r\n";
     client.open(URI, "markdown", 1, text);
     let diagnostics = client.diagnostics(URI, 1);
-    let regime = loaded_language_at(&diagnostics, text, "regime", 0, enc);
+    let thug = loaded_language_at(&diagnostics, text, "thug", 0, enc);
     assert_eq!(
-        regime["range"],
-        json!({"start": {"line": 1, "character": 4}, "end": {"line": 1, "character": 10}})
+        thug["range"],
+        json!({"start": {"line": 1, "character": 4}, "end": {"line": 1, "character": 8}})
     );
     // Replace the CRLF line break: the finding moves up a line.
     client.change(URI, 2, &[((0, 11), (1, 0), " ")]);
@@ -554,7 +554,7 @@ fn settings_come_from_the_client_and_bad_ones_are_refused() {
     client.open(URI, "markdown", 1, TEXT);
     // The pulled settings may land just after the first lint; wait for their effect.
     client.diagnostics_where(URI, "the pulled severity to apply", |ds| {
-        severity_of(ds, "regime") == Some(HINT)
+        severity_of(ds, "thug") == Some(HINT)
     });
 
     client.forget_backlog();
@@ -597,7 +597,7 @@ fn settings_come_from_the_client_and_bad_ones_are_refused() {
         json!({"settings": null}),
     );
     client.diagnostics_where(URI, "defaults again", |ds| {
-        severity_of(ds, "regime").is_some_and(|s| s != HINT)
+        severity_of(ds, "thug").is_some_and(|s| s != HINT)
     });
     assert!(client.server_requests[asked_before..]
         .iter()
@@ -613,7 +613,7 @@ fn initialization_options_apply_under_workspace_settings() {
     client.initialize(capabilities(&["utf-16"]), Some(options));
     client.open(URI, "markdown", 1, TEXT);
     client.diagnostics_where(URI, "the options' severities", |ds| {
-        severity_of(ds, "regime") == Some(HINT) && severity_of(ds, "brutal") == Some(ERROR)
+        severity_of(ds, "thug") == Some(HINT) && severity_of(ds, "brutal") == Some(ERROR)
     });
     // Workspace settings override the options key by key.
     client.forget_backlog();
@@ -622,7 +622,7 @@ fn initialization_options_apply_under_workspace_settings() {
         json!({"settings": {"truthlens": {"rules": {"loaded-language": {"severity": "info"}}}}}),
     );
     client.diagnostics_where(URI, "the workspace severity over the options", |ds| {
-        severity_of(ds, "regime") == Some(INFO) && severity_of(ds, "brutal") == Some(ERROR)
+        severity_of(ds, "thug") == Some(INFO) && severity_of(ds, "brutal") == Some(ERROR)
     });
 }
 
@@ -654,7 +654,7 @@ fn project_config_file_applies_under_editor_settings() {
     client.open(&uri, "markdown", 1, TEXT);
     let diagnostics = client.diagnostics(&uri, 1);
     assert_eq!(
-        severity_of(&diagnostics, "regime"),
+        severity_of(&diagnostics, "thug"),
         Some(HINT),
         "{diagnostics:#?}"
     );
@@ -672,7 +672,7 @@ fn project_config_file_applies_under_editor_settings() {
         json!({"settings": {"truthlens": {"rules": {"loaded-language": {"severity": "info"}}}}}),
     );
     let published = client.diagnostics_where(&uri, "the editor's severity", |ds| {
-        severity_of(ds, "regime") == Some(INFO)
+        severity_of(ds, "thug") == Some(INFO)
     });
     let diagnostics = published["diagnostics"].as_array().unwrap();
     assert_eq!(severity_of(diagnostics, "brutal"), Some(ERROR));
@@ -696,7 +696,7 @@ fn an_invalid_project_config_is_reported_and_skipped() {
     );
     let diagnostics = client.diagnostics(&uri, 1);
     assert!(
-        severity_of(&diagnostics, "regime").is_some(),
+        severity_of(&diagnostics, "thug").is_some(),
         "linted with the defaults"
     );
     std::fs::remove_dir_all(&dir).unwrap();
@@ -712,7 +712,7 @@ fn save_republishes_and_rereads_the_project_config() {
     client.open(&uri, "markdown", 1, TEXT);
     client.change(&uri, 2, &[((0, 0), (0, 0), "Today. ")]);
     let before = client.diagnostics(&uri, 2);
-    assert_ne!(severity_of(&before, "regime"), Some(HINT));
+    assert_ne!(severity_of(&before, "thug"), Some(HINT));
 
     client.forget_backlog();
     client.notify(
@@ -731,7 +731,7 @@ fn save_republishes_and_rereads_the_project_config() {
         json!({"textDocument": {"uri": uri}}),
     );
     let after = client.diagnostics(&uri, 2);
-    assert_eq!(severity_of(&after, "regime"), Some(HINT), "{after:#?}");
+    assert_eq!(severity_of(&after, "thug"), Some(HINT), "{after:#?}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -1,1 +1,9 @@
-//! Lexicons: data files of terms, loaded once.
+//! Lexicons: word lists kept as data files, embedded in the binary and parsed once.
+//!
+//! - `phrases`: the shared matcher (whole words, case-insensitive, leftmost-longest).
+//! - `inflect`: inflects neutral alternatives to match the form that was found.
+//! - `loaded`: the loaded-language lexicon (data under `loaded/`).
+
+pub mod inflect;
+pub mod loaded;
+pub mod phrases;

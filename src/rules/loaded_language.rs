@@ -1,63 +1,312 @@
 //! loaded-language: charged, pejorative or puffed-up wording in the writer's own voice.
-//! Interim version with a tiny built-in list; the full lexicon replaces it.
+//!
+//! The words come from the lexicon (`crate::lexicon::loaded`); this file decides
+//! what to report: it merges an intensifier with the loaded word it boosts,
+//! keeps quiet about quoted speech and allowlisted terms, and turns matches
+//! into findings with neutral alternatives and fixes.
 
 use super::{Edit, Finding, Fix, Rule, RuleContext, Severity};
-use crate::analysis::words::words;
+use crate::analysis::Span;
+use crate::config::QuotePolicy;
+use crate::lexicon::loaded::{Category, LexMatch, Lexicon};
+use crate::lexicon::phrases::{tokens, Token};
+
+pub const ID: &str = "loaded-language";
 
 pub static RULE: Rule = Rule {
-    id: "loaded-language",
+    id: ID,
     summary: "Charged, pejorative or puffed-up wording in the writer's own voice",
     default_severity: Severity::Warning,
     check,
-    fires_on: &["The regime slammed the report."],
-    quiet_on: &["\"The regime is brutal,\" she said."],
+    fires_on: &[
+        "Critics slammed the plan on Tuesday.",
+        "The puppet regime jailed three reporters.",
+        "It was an incredibly brutal crackdown.",
+        "The inquiry is a sheer joke.",
+        "She is a world-class architect.",
+        "The outcome would be catastrophic for farmers.",
+        "The mayor lashed out at reporters.",
+        "He called the inquiry a witch hunt and the press fake news.",
+        "Thugs attacked the office overnight.",
+        "The council's decision was extremely unfair.",
+        "Prices are ridiculously high.",
+        "The senator's horrific remarks drew protests.",
+    ],
+    quiet_on: &[
+        "Critics criticised the plan on Tuesday.",
+        "The new tax regime starts in April.",
+        "She slammed the door and left.",
+        "The team claimed the title in May.",
+        "The study revealed that rates fell.",
+        "It was a very long meeting.",
+        "\"This is a brutal and shameful decision,\" the senator said.",
+        "The storm slammed into the coast.",
+        "He was admitted to hospital on Friday.",
+        "The government said the figures were accurate.",
+    ],
 };
 
-const TERMS: &[(&str, &str, &str)] = &[
-    ("regime", "pejorative-label", "government"),
-    ("slammed", "loaded-verb-of-saying", "criticised"),
-    ("brutal", "emotionally-charged", "violent"),
-    ("infamous", "pejorative-label", "well-known"),
-    ("shameless", "emotionally-charged", ""),
-];
+/// What one finding is made of.
+#[derive(Clone, Copy, Debug)]
+enum Hit<'a> {
+    /// A loaded word or phrase on its own.
+    Term(LexMatch<'a>),
+    /// An intensifier boosting the match right after it ("incredibly brutal").
+    Boosted {
+        booster: LexMatch<'a>,
+        head: LexMatch<'a>,
+    },
+}
 
 fn check(ctx: &RuleContext) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for s in ctx.sentences {
-        for w in words(&ctx.prose.masked[s.span.start..s.span.end], s.span.start) {
-            let lower = w.span.text(ctx.text).to_lowercase();
-            let Some((term, category, alt)) = TERMS.iter().find(|(t, _, _)| *t == lower) else {
-                continue;
-            };
-            if ctx.quotes.covers(w.span) {
-                continue;
-            }
-            let alternatives: Vec<String> = if alt.is_empty() {
-                vec![]
-            } else {
-                vec![alt.to_string()]
-            };
-            out.push(Finding {
-                rule: RULE.id,
-                category: Some(category.to_string()),
-                severity: RULE.default_severity,
-                message: format!("\"{term}\" is loaded language ({category})"),
-                span: w.span,
-                explanation: format!("\"{term}\" judges rather than describes."),
-                fixes: alternatives
-                    .iter()
-                    .map(|a| Fix {
-                        title: format!("Replace with \"{a}\""),
-                        edits: vec![Edit {
-                            span: w.span,
-                            replacement: a.clone(),
-                        }],
-                    })
-                    .collect(),
-                alternatives,
-                related: vec![],
-            });
+    let lexicon = Lexicon::get();
+    let mut findings = Vec::new();
+    for sentence in ctx.sentences {
+        let toks = tokens(&ctx.prose.masked, sentence.span);
+        if toks.is_empty() {
+            continue;
         }
+        let matches: Vec<LexMatch> = lexicon
+            .scan(&toks)
+            .into_iter()
+            .filter(|m| !allowlisted(ctx, &toks, m) && !inside_a_name(ctx.text, &toks, m))
+            .collect();
+        findings.extend(
+            hits(&toks, &matches)
+                .into_iter()
+                .filter_map(|hit| finding(ctx, &toks, hit)),
+        );
+    }
+    findings
+}
+
+/// A match is allowlisted by its headword or by the words as written.
+fn allowlisted(ctx: &RuleContext, toks: &[Token], m: &LexMatch) -> bool {
+    ctx.config.allows(&m.entry.term) || ctx.config.allows(span_of(toks, m).text(ctx.text))
+}
+
+/// A capitalised match in the middle of a sentence written in sentence case
+/// is most likely part of a name ("The Daily Sheeple", a book title): the
+/// writer did not choose that word. Headlines in Title Case are still checked,
+/// and so are words normally written with a capital ("Orwellian").
+fn inside_a_name(text: &str, toks: &[Token], m: &LexMatch) -> bool {
+    let starts_upper = |t: &Token| {
+        t.span
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let word = toks[m.start].span.text(text);
+    let shouting = word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !word.chars().any(char::is_lowercase);
+    if m.entry.capitalised || m.start == 0 || shouting || !starts_upper(&toks[m.start]) {
+        return false;
+    }
+    let capitalised = toks.iter().filter(|t| starts_upper(t)).count();
+    // Title Case: at least two words in three capitalised.
+    capitalised * 3 < toks.len() * 2
+}
+
+/// Group matches into hits: an intensifier merges with a boostable match right
+/// after it (whitespace between them only: "So, terrible" stays apart); a booster-only intensifier alone and a bare evaluative word are
+/// not reported.
+fn hits<'a>(toks: &[Token], matches: &[LexMatch<'a>]) -> Vec<Hit<'a>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < matches.len() {
+        let m = matches[i];
+        match m.entry.category {
+            Category::Intensifier => match matches.get(i + 1) {
+                Some(&head)
+                    if head.start == m.end && toks[head.start].joined && boosts(&m, &head) =>
+                {
+                    out.push(Hit::Boosted { booster: m, head });
+                    i += 1;
+                }
+                _ if m.entry.standalone => out.push(Hit::Term(m)),
+                _ => {}
+            },
+            Category::Evaluative => {}
+            _ => out.push(Hit::Term(m)),
+        }
+        i += 1;
     }
     out
 }
+
+/// Whether intensifier `booster` boosts `head`.
+fn boosts(booster: &LexMatch, head: &LexMatch) -> bool {
+    match head.entry.category {
+        Category::Evaluative => !booster.entry.weak,
+        c => c.can_be_boosted(),
+    }
+}
+
+fn span_of(toks: &[Token], m: &LexMatch) -> Span {
+    Span::new(toks[m.start].span.start, toks[m.end - 1].span.end)
+}
+
+/// Default severity from the entry's weight (see docs/rules/loaded-language.md).
+pub fn severity_for_weight(weight: f32) -> Severity {
+    if weight >= 0.75 {
+        Severity::Warning
+    } else if weight >= 0.5 {
+        Severity::Info
+    } else {
+        Severity::Hint
+    }
+}
+
+/// How a category is named in a message: `"x" is {description}`.
+fn description(category: Category) -> &'static str {
+    match category {
+        Category::PejorativeLabel => "a pejorative label",
+        Category::EmotionallyCharged => "emotionally charged",
+        Category::Intensifier => "an intensifier",
+        Category::Hyperbole => "hyperbole",
+        Category::Puffery => "puffery",
+        Category::LoadedVerbOfSaying => "a loaded verb of saying",
+        Category::Evaluative => "a judgement",
+    }
+}
+
+/// What to do instead, when the lexicon has no neutral alternative.
+fn advice(category: Category) -> &'static str {
+    match category {
+        Category::PejorativeLabel => "describe what the person or group did",
+        Category::EmotionallyCharged => "describe what happened and let readers judge",
+        Category::Intensifier | Category::Evaluative => {
+            "cut it, or give the fact that shows the degree"
+        }
+        Category::Hyperbole => "give the figure or comparison instead",
+        Category::Puffery => "show the achievement instead of praising it",
+        Category::LoadedVerbOfSaying => "\"said\" is neutral",
+    }
+}
+
+fn finding(ctx: &RuleContext, toks: &[Token], hit: Hit) -> Option<Finding> {
+    let (head, booster) = match hit {
+        Hit::Term(m) => (m, None),
+        Hit::Boosted { booster, head } => (head, Some(booster)),
+    };
+    // A boosted plain judgement is an intensifier finding; a boosted loaded
+    // word keeps the loaded word's category.
+    let category = match head.entry.category {
+        Category::Evaluative => Category::Intensifier,
+        c => c,
+    };
+    if !ctx.config.category_enabled(ID, category.id()) {
+        return None;
+    }
+    let head_span = span_of(toks, &head);
+    let span = match booster {
+        Some(b) => Span::new(span_of(toks, &b).start, head_span.end),
+        None => head_span,
+    };
+    let text = span.text(ctx.text);
+    if ctx.config.allows(text) {
+        return None;
+    }
+    let quoted = ctx.quotes.inside_quote(span, ctx.config.quotes.blockquotes);
+    let weight = booster.map_or(head.entry.weight, |b| b.entry.weight.max(head.entry.weight));
+    let severity = match (quoted, ctx.config.quotes.policy) {
+        (true, QuotePolicy::Skip) => return None,
+        (true, QuotePolicy::Hint) => Severity::Hint,
+        _ => severity_for_weight(weight),
+    };
+    let alternatives = if head.entry.category == Category::Evaluative {
+        Vec::new()
+    } else {
+        head.alternatives()
+    };
+
+    let head_text = head_span.text(ctx.text);
+    let mut message = match booster {
+        None => format!("\"{text}\" is {}", description(category)),
+        Some(b) if head.entry.category == Category::Evaluative => format!(
+            "\"{}\" intensifies \"{head_text}\"; let the facts show how {}",
+            span_of(toks, &b).text(ctx.text),
+            head_text.to_lowercase()
+        ),
+        Some(b) => format!(
+            "\"{}\" intensifies \"{head_text}\", which is {}",
+            span_of(toks, &b).text(ctx.text),
+            description(category)
+        ),
+    };
+    if head.entry.category != Category::Evaluative {
+        match alternatives.first() {
+            Some(alt) => message.push_str(&format!("; \"{alt}\" is neutral")),
+            None => message.push_str(&format!("; {}", advice(category))),
+        }
+    }
+    if quoted {
+        message.push_str(" (inside a quotation)");
+    }
+
+    let mut fixes = Vec::new();
+    if let Some(b) = booster {
+        fixes.push(remove_booster(ctx.text, span_of(toks, &b), head_span));
+    }
+    fixes.extend(alternatives.iter().map(|alt| Fix {
+        title: format!("Replace with \"{alt}\""),
+        edits: vec![Edit {
+            span,
+            replacement: match_case(text, alt),
+        }],
+    }));
+
+    Some(Finding {
+        rule: ID,
+        category: Some(category.id().to_string()),
+        severity,
+        message,
+        span,
+        explanation: head.entry.explanation.clone(),
+        alternatives,
+        fixes,
+        related: Vec::new(),
+    })
+}
+
+/// Delete the intensifier and the space after it; if the intensifier opened
+/// the sentence with a capital, the boosted word takes the capital.
+fn remove_booster(text: &str, booster: Span, head: Span) -> Fix {
+    let booster_text = booster.text(text);
+    let mut edits = vec![Edit {
+        span: Span::new(booster.start, head.start),
+        replacement: String::new(),
+    }];
+    let head_first = head.text(text).chars().next();
+    let booster_capital = booster_text.chars().next().is_some_and(char::is_uppercase);
+    if let Some(c) = head_first.filter(|c| booster_capital && c.is_lowercase()) {
+        edits.push(Edit {
+            span: Span::new(head.start, head.start + c.len_utf8()),
+            replacement: c.to_uppercase().collect(),
+        });
+    }
+    Fix {
+        title: format!("Remove \"{booster_text}\""),
+        edits,
+    }
+}
+
+/// Give `replacement` the capitalisation of `original`: "Slammed" ->
+/// "Criticised", "SLAMMED" -> "CRITICISED", "slammed" -> "criticised".
+pub fn match_case(original: &str, replacement: &str) -> String {
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return replacement.to_uppercase();
+    }
+    if original.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = replacement.chars();
+        if let Some(first) = chars.next() {
+            return first.to_uppercase().chain(chars).collect();
+        }
+    }
+    replacement.to_string()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,224 @@
+//! Whole-word phrase matching over word tokens.
+//!
+//! Phrases are indexed by their first word, so a scan costs one hash look-up
+//! per word plus a comparison per candidate phrase starting with it: linear in
+//! the document, whatever the size of the lexicon. Matching is whole-word and
+//! case-insensitive by construction, because both sides are normalised tokens.
+
+use crate::analysis::words;
+use crate::analysis::Span;
+use std::collections::HashMap;
+
+/// A word of the draft, ready for matching.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// The word in the original text, without a possessive `'s`.
+    pub span: Span,
+    /// Lowercased, curly apostrophes straightened, possessive `'s` removed.
+    pub norm: String,
+    /// Only whitespace separates this word from the previous one, so a
+    /// phrase may run on into it ("big lie", but not "big, lie").
+    pub joined: bool,
+}
+
+/// Lowercase a word and straighten its apostrophes.
+pub fn normalize(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+            '\u{2010}' | '\u{2011}' => '-',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Tokenise `span` of `masked` (the masked prose) into matchable words.
+///
+/// A possessive `'s` is dropped from both the span and the normal form, so
+/// "the regime's army" matches "regime" and a fix replaces only "regime".
+pub fn tokens(masked: &str, span: Span) -> Vec<Token> {
+    let mut previous_end: Option<usize> = None;
+    words::words(&masked[span.start..span.end], span.start)
+        .into_iter()
+        .map(|w| {
+            let joined = previous_end
+                .is_some_and(|end| masked[end..w.span.start].chars().all(char::is_whitespace));
+            previous_end = Some(w.span.end);
+            let text = &masked[w.span.start..w.span.end];
+            let mut end = w.span.end;
+            for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+                if text.len() > suffix.len() && text.ends_with(suffix) {
+                    end -= suffix.len();
+                    break;
+                }
+            }
+            let span = Span::new(w.span.start, end);
+            Token {
+                norm: normalize(&masked[span.start..span.end]),
+                span,
+                joined,
+            }
+        })
+        .collect()
+}
+
+/// Split a lexicon phrase into normalised words, the same way the draft is split.
+pub fn phrase_words(phrase: &str) -> Vec<String> {
+    words::words(phrase, 0)
+        .into_iter()
+        .map(|w| normalize(&phrase[w.span.start..w.span.end]))
+        .collect()
+}
+
+/// A match of phrase `id` over tokens `start..end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhraseMatch {
+    pub id: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An index of word sequences, looked up by their first word.
+#[derive(Debug, Default)]
+pub struct PhraseIndex {
+    phrases: Vec<Vec<String>>,
+    /// First word -> phrase ids, longest phrase first.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl PhraseIndex {
+    /// Add a phrase and return its id (ids count up from 0 in insertion order).
+    /// Returns `None` for a phrase with no words.
+    pub fn insert(&mut self, phrase: &str) -> Option<usize> {
+        let words = phrase_words(phrase);
+        let first = words.first()?.clone();
+        let id = self.phrases.len();
+        self.phrases.push(words);
+        let ids = self.by_first.entry(first).or_default();
+        ids.push(id);
+        let phrases = &self.phrases;
+        ids.sort_by_key(|&i| std::cmp::Reverse(phrases[i].len()));
+        Some(id)
+    }
+
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    pub fn words(&self, id: usize) -> &[String] {
+        &self.phrases[id]
+    }
+
+    /// Every phrase that matches at token `i`, longest first.
+    pub fn matches_at<'a>(
+        &'a self,
+        tokens: &'a [Token],
+        i: usize,
+    ) -> impl Iterator<Item = PhraseMatch> + 'a {
+        let candidates = tokens
+            .get(i)
+            .and_then(|t| self.by_first.get(&t.norm))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        candidates.iter().filter_map(move |&id| {
+            let words = &self.phrases[id];
+            let end = i + words.len();
+            let hit = end <= tokens.len()
+                && words.iter().zip(&tokens[i..end]).all(|(w, t)| *w == t.norm)
+                && tokens[i + 1..end].iter().all(|t| t.joined);
+            hit.then_some(PhraseMatch { id, start: i, end })
+        })
+    }
+
+    /// Leftmost-longest scan: at each word, the longest phrase that `accept`
+    /// approves wins, and scanning resumes after it. A rejected long phrase
+    /// lets a shorter one at the same place through.
+    pub fn scan(
+        &self,
+        tokens: &[Token],
+        mut accept: impl FnMut(PhraseMatch) -> bool,
+    ) -> Vec<PhraseMatch> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            match self.matches_at(tokens, i).find(|m| accept(*m)) {
+                Some(m) => {
+                    out.push(m);
+                    i = m.end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<Token> {
+        tokens(text, Span::new(0, text.len()))
+    }
+
+    #[test]
+    fn possessive_is_dropped_from_span_and_form() {
+        let t = toks("The regime\u{2019}s army");
+        assert_eq!(t[1].norm, "regime");
+        assert_eq!(t[1].span, Span::new(4, 10));
+    }
+
+    #[test]
+    fn longest_phrase_wins_and_words_are_whole() {
+        let mut index = PhraseIndex::default();
+        let brutal = index.insert("brutal").unwrap();
+        let crackdown = index.insert("brutal crackdown").unwrap();
+        let t = toks("A Brutal crackdown, brutality and brutal acts.");
+        let found = index.scan(&t, |_| true);
+        assert_eq!(
+            found,
+            vec![
+                PhraseMatch {
+                    id: crackdown,
+                    start: 1,
+                    end: 3
+                },
+                PhraseMatch {
+                    id: brutal,
+                    start: 5,
+                    end: 6
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn phrases_do_not_run_across_punctuation() {
+        let mut index = PhraseIndex::default();
+        index.insert("big lie").unwrap();
+        assert!(index.scan(&toks("a big, lie"), |_| true).is_empty());
+        assert_eq!(index.scan(&toks("a big\n lie"), |_| true).len(), 1);
+    }
+
+    #[test]
+    fn rejected_phrase_lets_a_shorter_one_through() {
+        let mut index = PhraseIndex::default();
+        let short = index.insert("sheer").unwrap();
+        let long = index.insert("sheer joke").unwrap();
+        let t = toks("a sheer joke");
+        let found = index.scan(&t, |m| m.id != long);
+        assert_eq!(
+            found,
+            vec![PhraseMatch {
+                id: short,
+                start: 1,
+                end: 2
+            }]
+        );
+    }
+}

@@ -1,0 +1,215 @@
+//! Unit tests for loaded-language, run through the whole `analyze` pipeline.
+
+use super::*;
+use crate::config::Config;
+use crate::Format;
+use std::path::Path;
+
+fn findings_with(text: &str, config: &Config) -> Vec<Finding> {
+    crate::analyze(text, Format::PlainText, config)
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == ID)
+        .collect()
+}
+
+fn findings(text: &str) -> Vec<Finding> {
+    findings_with(text, &Config::default())
+}
+
+fn flagged(text: &str) -> Vec<String> {
+    findings(text)
+        .iter()
+        .map(|f| f.span.text(text).to_string())
+        .collect()
+}
+
+fn config(toml: &str) -> Config {
+    Config::parse(toml, Path::new("test.toml")).unwrap()
+}
+
+/// Apply a fix's edits (non-overlapping) to the text.
+fn apply(text: &str, fix: &Fix) -> String {
+    let mut edits = fix.edits.clone();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    let mut out = text.to_string();
+    for e in edits {
+        out.replace_range(e.span.start..e.span.end, &e.replacement);
+    }
+    out
+}
+
+#[test]
+fn rule_examples_fire_and_stay_quiet() {
+    for example in RULE.fires_on {
+        assert!(!findings(example).is_empty(), "should fire: {example}");
+    }
+    for example in RULE.quiet_on {
+        assert_eq!(
+            flagged(example),
+            Vec::<String>::new(),
+            "should be quiet: {example}"
+        );
+    }
+}
+
+#[test]
+fn phrases_beat_their_words() {
+    let text = "The inquiry is a sheer joke and a witch hunt.";
+    assert_eq!(flagged(text), ["a sheer joke", "witch hunt"]);
+    let text = "They ordered a brutal crackdown on rampant corruption.";
+    assert_eq!(flagged(text), ["brutal crackdown", "rampant corruption"]);
+}
+
+#[test]
+fn intensifier_merges_with_the_loaded_word() {
+    let text = "It was an incredibly brutal attack.";
+    let found = findings(text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let f = &found[0];
+    assert_eq!(f.span.text(text), "incredibly brutal");
+    assert_eq!(f.category.as_deref(), Some("emotionally-charged"));
+    assert_eq!(
+        f.message,
+        "\"incredibly\" intensifies \"brutal\", which is emotionally charged; \"harsh\" is neutral"
+    );
+    let remove = &f.fixes[0];
+    assert_eq!(remove.title, "Remove \"incredibly\"");
+    assert_eq!(remove.edits.len(), 1);
+    assert_eq!(remove.edits[0].span.text(text), "incredibly ");
+    assert_eq!(apply(text, remove), "It was an brutal attack.");
+    assert_eq!(apply(text, &f.fixes[1]), "It was an harsh attack.");
+}
+
+#[test]
+fn sentence_initial_intensifier_hands_its_capital_on() {
+    let text = "Extremely dangerous roads were closed.";
+    let found = findings(text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].category.as_deref(), Some("intensifier"));
+    assert_eq!(
+        apply(text, &found[0].fixes[0]),
+        "Dangerous roads were closed."
+    );
+}
+
+#[test]
+fn lone_booster_is_quiet_but_standalone_intensifier_fires() {
+    assert!(flagged("It was a very long and really slow meeting.").is_empty());
+    assert_eq!(flagged("The rent is ridiculously high."), ["ridiculously"]);
+    assert!(flagged("The plan is very good.").is_empty());
+    assert_eq!(flagged("The plan is extremely good."), ["extremely good"]);
+    assert_eq!(flagged("The attack was very brutal."), ["very brutal"]);
+}
+
+#[test]
+fn guards_keep_ambiguous_words_quiet() {
+    for quiet in [
+        "The visa regime was relaxed.",
+        "She slammed the door.",
+        "Waves slammed into the pier.",
+        "He claimed the title in 2019.",
+        "The virus claimed many lives.",
+        "The report revealed a gap in funding.",
+        "He was admitted to hospital.",
+        "Rockets blasted off from the pad.",
+        "The storm blasted through the town.",
+    ] {
+        assert_eq!(flagged(quiet), Vec::<String>::new(), "{quiet}");
+    }
+    assert_eq!(flagged("Thugs attacked him."), ["Thugs"]);
+    assert_eq!(
+        flagged("The senator falsely claimed that the vote was rigged."),
+        ["falsely claimed", "rigged"]
+    );
+    assert!(flagged("The senator claimed that the vote was fair.").is_empty());
+    assert_eq!(flagged("Smith slammed the decision."), ["slammed"]);
+}
+
+#[test]
+fn quoted_words_belong_to_the_speaker() {
+    let text = "\"It was a brutal decision,\" she said.";
+    assert!(findings(text).is_empty());
+
+    let hint = config("[quotes]\npolicy = \"hint\"");
+    let found = findings_with(text, &hint);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Hint);
+    assert!(found[0].message.ends_with("(inside a quotation)"));
+
+    let lint = config("[quotes]\npolicy = \"lint\"");
+    let found = findings_with(text, &lint);
+    assert_eq!(found[0].severity, severity_for_weight(0.75));
+}
+
+#[test]
+fn allowlist_and_category_switches() {
+    let text = "The thugs slammed the iconic bridge plan.";
+    assert_eq!(flagged(text), ["thugs", "slammed", "iconic"]);
+
+    let allow = config("allowlist = [\"Thug\"]");
+    let found: Vec<_> = findings_with(text, &allow)
+        .iter()
+        .map(|f| f.span.text(text).to_string())
+        .collect();
+    assert_eq!(found, ["slammed", "iconic"]);
+
+    let off = config("[rules.loaded-language]\ncategories = { puffery = \"off\" }");
+    let found: Vec<_> = findings_with(text, &off)
+        .iter()
+        .map(|f| f.span.text(text).to_string())
+        .collect();
+    assert_eq!(found, ["thugs", "slammed"]);
+
+    let rule_off = config("[rules.loaded-language]\nenabled = false");
+    assert!(findings_with(text, &rule_off).is_empty());
+}
+
+#[test]
+fn fixes_keep_capitalisation_and_inflection() {
+    let text = "Thugs fled. Slammed by critics, they left. CRITICS SLAM PLAN.";
+    let found = findings(text);
+    let replaced: Vec<_> = found
+        .iter()
+        .map(|f| f.fixes[0].edits[0].replacement.clone())
+        .collect();
+    assert_eq!(replaced, ["Attackers", "Criticised", "CRITICISE"]);
+    assert_eq!(
+        found[1].message,
+        "\"Slammed\" is a loaded verb of saying; \"criticised\" is neutral"
+    );
+    assert_eq!(match_case("lashed out at", "criticised"), "criticised");
+}
+
+#[test]
+fn possessive_is_left_out_of_the_finding() {
+    let text = "The puppet's army advanced.";
+    let found = findings(text);
+    assert_eq!(found[0].span.text(text), "puppet");
+    assert_eq!(apply(text, &found[0].fixes[0]), "The ally's army advanced.");
+}
+
+#[test]
+fn whole_words_only() {
+    assert!(flagged("Brutalist architecture and evilness aside, the iconography held.").is_empty());
+}
+
+#[test]
+fn severity_follows_weight() {
+    assert_eq!(severity_for_weight(0.8), Severity::Warning);
+    assert_eq!(severity_for_weight(0.6), Severity::Info);
+    assert_eq!(severity_for_weight(0.4), Severity::Hint);
+}
+
+#[test]
+fn capitalised_words_inside_names_are_not_the_writers_choice() {
+    assert!(flagged("He writes for The Daily Sheeple every week.").is_empty());
+    assert!(flagged("Her new book, Brutal Truths, is out.").is_empty());
+    // A Title Case headline is still the writer's wording.
+    assert_eq!(flagged("Campus Thugs Attack Office"), ["Thugs"]);
+    // Words normally written with a capital are still flagged.
+    assert_eq!(
+        flagged("The new rules are frankly Orwellian."),
+        ["Orwellian"]
+    );
+}
