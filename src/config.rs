@@ -19,6 +19,61 @@ pub struct Config {
     pub summary: SummarySettings,
     /// Terms the project accepts; never flagged.
     pub allowlist: Vec<String>,
+    /// When the server reviews: as you type, or on save.
+    pub run: RunMode,
+    /// Which files `check` reviews when it walks a directory.
+    pub files: FileSettings,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+pub enum RunMode {
+    #[default]
+    #[serde(rename = "on-type", alias = "onType")]
+    OnType,
+    #[serde(rename = "on-save", alias = "onSave")]
+    OnSave,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FileSettings {
+    /// Globs (relative to the config file) a walked file must match; empty means all drafts.
+    pub include: Vec<String>,
+    /// Globs a walked file must not match.
+    pub exclude: Vec<String>,
+}
+
+impl FileSettings {
+    /// Compile the globs; a bad glob is a config error.
+    pub fn matcher(&self) -> Result<FileMatcher, String> {
+        let build = |globs: &[String]| -> Result<Option<globset::GlobSet>, String> {
+            if globs.is_empty() {
+                return Ok(None);
+            }
+            let mut set = globset::GlobSetBuilder::new();
+            for g in globs {
+                set.add(globset::Glob::new(g).map_err(|e| format!("bad glob `{g}`: {e}"))?);
+            }
+            set.build().map(Some).map_err(|e| e.to_string())
+        };
+        Ok(FileMatcher {
+            include: build(&self.include)?,
+            exclude: build(&self.exclude)?,
+        })
+    }
+}
+
+pub struct FileMatcher {
+    include: Option<globset::GlobSet>,
+    exclude: Option<globset::GlobSet>,
+}
+
+impl FileMatcher {
+    /// Whether a path (relative to the config's folder) is reviewed.
+    pub fn accepts(&self, relative: &Path) -> bool {
+        self.include.as_ref().is_none_or(|s| s.is_match(relative))
+            && !self.exclude.as_ref().is_some_and(|s| s.is_match(relative))
+    }
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -127,6 +182,8 @@ impl Default for Config {
             single_source: SingleSourceSettings::default(),
             summary: SummarySettings::default(),
             allowlist: Vec::new(),
+            run: RunMode::default(),
+            files: FileSettings::default(),
         }
     }
 }
@@ -175,6 +232,7 @@ impl Config {
                 )));
             }
         }
+        self.files.matcher().map_err(invalid)?;
         let share = self.single_source.dominant_share;
         if !(share > 0.0 && share <= 1.0) {
             return Err(invalid(format!(
@@ -255,6 +313,31 @@ mod tests {
             Some(Severity::Info)
         );
         assert!(c.rule_enabled("loaded-language"));
+    }
+
+    #[test]
+    fn run_mode_accepts_editor_and_file_spellings() {
+        for text in ["run = \"onSave\"", "run = \"on-save\""] {
+            assert_eq!(
+                Config::parse(text, Path::new("t.toml")).unwrap().run,
+                RunMode::OnSave
+            );
+        }
+        assert!(Config::parse("run = \"sometimes\"", Path::new("t.toml")).is_err());
+    }
+
+    #[test]
+    fn file_globs_include_and_exclude() {
+        let c = Config::parse(
+            "[files]\ninclude = [\"drafts/**\"]\nexclude = [\"**/old-*\"]",
+            Path::new("t.toml"),
+        )
+        .unwrap();
+        let m = c.files.matcher().unwrap();
+        assert!(m.accepts(Path::new("drafts/a.md")));
+        assert!(!m.accepts(Path::new("drafts/old-a.md")));
+        assert!(!m.accepts(Path::new("notes/a.md")));
+        assert!(Config::parse("[files]\ninclude = [\"[\"]", Path::new("t.toml")).is_err());
     }
 
     #[test]

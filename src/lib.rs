@@ -47,7 +47,9 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
         attributions: &attributions,
         config,
     };
-    let findings = rules::run_all(&ctx);
+    let mut findings = rules::run_all(&ctx);
+    let suppressions = analysis::directives::find(text, format, &prose);
+    findings.retain(|f| !suppressions.suppresses(f.rule, f.span, f.span.text(text)));
     Analysis {
         prose,
         sentences,

@@ -1,7 +1,7 @@
 //! `truthlens check`: review drafts, print findings, exit 0/1/2.
 
 use super::output::{finding_json, JSON_VERSION};
-use super::{read_inputs, resolve_config, CheckOptions, Outcome, OutputFormat};
+use super::{config_if_included, read_inputs, CheckOptions, Outcome, OutputFormat};
 use crate::line_index::LineIndex;
 use anyhow::Result;
 use serde_json::json;
@@ -14,8 +14,12 @@ pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Result<Outcome> {
     let mut files_json = Vec::new();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    let mut files = 0;
     for input in &inputs {
-        let config = resolve_config(options.config.as_deref(), input)?;
+        let Some(config) = config_if_included(options.config.as_deref(), input)? else {
+            continue;
+        };
+        files += 1;
         let analysis = crate::analyze(&input.text, input.format, &config);
         let index = LineIndex::new(&input.text);
         total += analysis.findings.len();
@@ -51,7 +55,6 @@ pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Result<Outcome> {
     }
     match options.format {
         OutputFormat::Human => {
-            let files = inputs.len();
             let plural =
                 |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
             writeln!(

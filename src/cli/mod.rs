@@ -56,6 +56,9 @@ pub struct Input {
     pub format: Format,
     /// Where to start looking for `.truthlens.toml`.
     pub config_dir: PathBuf,
+    /// Found by walking a directory (so the config's include/exclude globs apply).
+    pub walked: bool,
+    pub path: Option<PathBuf>,
 }
 
 fn is_draft(path: &Path) -> bool {
@@ -82,6 +85,8 @@ pub fn read_inputs(paths: &[PathBuf], stdin_filename: &Path) -> Result<Vec<Input
                 text,
                 format: Format::from_path(stdin_filename),
                 config_dir: std::env::current_dir().unwrap_or_default(),
+                walked: false,
+                path: None,
             });
         } else if path.is_dir() {
             let walker = walkdir::WalkDir::new(path)
@@ -95,7 +100,9 @@ pub fn read_inputs(paths: &[PathBuf], stdin_filename: &Path) -> Result<Vec<Input
             for entry in walker {
                 let entry = entry.with_context(|| format!("cannot walk {}", path.display()))?;
                 if entry.file_type().is_file() && is_draft(entry.path()) {
-                    inputs.push(read_file(entry.path())?);
+                    let mut input = read_file(entry.path())?;
+                    input.walked = true;
+                    inputs.push(input);
                 }
             }
         } else {
@@ -120,19 +127,45 @@ fn read_file(path: &Path) -> Result<Input> {
         text,
         format: Format::from_path(path),
         config_dir,
+        walked: false,
+        path: Some(path.to_path_buf()),
     })
 }
 
 /// The explicit `--config`, or the nearest `.truthlens.toml` above the input, or defaults.
 pub fn resolve_config(explicit: Option<&Path>, input: &Input) -> Result<Config> {
+    Ok(resolve_config_file(explicit, input)?.0)
+}
+
+/// The config and the file it came from, if any.
+fn resolve_config_file(
+    explicit: Option<&Path>,
+    input: &Input,
+) -> Result<(Config, Option<PathBuf>)> {
     if let Some(path) = explicit {
-        return Ok(Config::load(path)?);
+        return Ok((Config::load(path)?, Some(path.to_path_buf())));
     }
     let dir = std::fs::canonicalize(&input.config_dir).unwrap_or_else(|_| input.config_dir.clone());
     match Config::discover(&dir) {
-        Some(path) => Ok(Config::load(&path)?),
-        None => Ok(Config::default()),
+        Some(path) => Ok((Config::load(&path)?, Some(path))),
+        None => Ok((Config::default(), None)),
     }
+}
+
+/// The config for an input, or None when its `[files]` globs exclude a walked file.
+pub fn config_if_included(explicit: Option<&Path>, input: &Input) -> Result<Option<Config>> {
+    let (config, origin) = resolve_config_file(explicit, input)?;
+    let (Some(origin), Some(path), true) = (origin, input.path.as_ref(), input.walked) else {
+        return Ok(Some(config));
+    };
+    let base = std::fs::canonicalize(origin.parent().unwrap_or(Path::new("."))).unwrap_or_default();
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+    let relative = absolute.strip_prefix(&base).unwrap_or(&absolute);
+    let matcher = config
+        .files
+        .matcher()
+        .map_err(|e| anyhow::anyhow!("invalid config {}: {e}", origin.display()))?;
+    Ok(matcher.accepts(relative).then_some(config))
 }
 
 /// Read one draft and its config (explicit, discovered, or default).

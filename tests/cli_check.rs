@@ -1,0 +1,176 @@
+//! `truthlens check` through the real binary: output formats, exit codes, inputs.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn truthlens(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_truthlens"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn truthlens");
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("truthlens-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn example_has_findings_and_exit_code_1() {
+    let out = truthlens(&["check", "examples/ceasefire-draft.md"], None);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("examples/ceasefire-draft.md:35:"),
+        "slammed on line 35:\n{text}"
+    );
+    assert!(text.contains("[loaded-language/"), "{text}");
+    let last = text.lines().last().unwrap();
+    assert!(last.ends_with("in 1 file"), "one-line total: {last}");
+}
+
+#[test]
+fn clean_text_exits_0() {
+    let out = truthlens(&["check", "-"], Some("The council met on Monday.\n"));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out).trim(), "0 findings in 1 file");
+}
+
+#[test]
+fn json_is_versioned_with_offsets_and_scalar_columns() {
+    let text = "# Title\n\n😀 和 The regime fell.\n";
+    let out = truthlens(&["check", "--format", "json", "-"], Some(text));
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(doc["version"], 1);
+    let f = &doc["files"][0]["findings"][0];
+    let start = text.find("regime").unwrap();
+    assert_eq!(f["rule"], "loaded-language");
+    assert_eq!(f["start"], start);
+    assert_eq!(f["end"], start + "regime".len());
+    assert_eq!(f["line"], 3);
+    // 😀, space, 和, space, "The ": column 9 counted in Unicode scalar values.
+    assert_eq!(f["column"], 9);
+    assert_eq!(f["text"], "regime");
+    assert!(f["severity"].is_string() && f["message"].is_string() && f.get("category").is_some());
+}
+
+#[test]
+fn directory_argument_walks_drafts_only() {
+    let dir = temp_dir("walk");
+    std::fs::write(dir.join("a.md"), "The regime fell.\n").unwrap();
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("sub/b.txt"), "The regime fell.\n").unwrap();
+    std::fs::write(dir.join("c.rs"), "// the regime fell\n").unwrap();
+    let out = truthlens(&["check", dir.to_str().unwrap()], None);
+    let text = stdout(&out);
+    assert!(
+        text.contains("a.md:1:5:") && text.contains("b.txt:1:5:"),
+        "{text}"
+    );
+    assert!(!text.contains("c.rs"), "{text}");
+    assert!(text.trim_end().ends_with("in 2 files"), "{text}");
+}
+
+#[test]
+fn missing_file_is_exit_2_with_message() {
+    let out = truthlens(&["check", "no/such/draft.md"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read no/such/draft.md"));
+}
+
+#[test]
+fn usage_error_is_exit_2() {
+    let out = truthlens(&["check", "--format", "yaml", "-"], Some(""));
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn invalid_config_is_exit_2_with_reason() {
+    let dir = temp_dir("config");
+    std::fs::write(
+        dir.join(".truthlens.toml"),
+        "[rules.loaded-language]\nseverty = \"hint\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("a.md"), "The regime fell.\n").unwrap();
+    let out = truthlens(&["check", dir.join("a.md").to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("invalid config") && err.contains("severty"),
+        "{err}"
+    );
+}
+
+#[test]
+fn discovered_config_switches_a_rule_off() {
+    let dir = temp_dir("off");
+    std::fs::create_dir_all(dir.join("drafts")).unwrap();
+    std::fs::write(
+        dir.join(".truthlens.toml"),
+        "[rules.loaded-language]\nenabled = false\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("drafts/a.md"), "The regime fell.\n").unwrap();
+    let out = truthlens(&["check", dir.join("drafts/a.md").to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+#[test]
+fn not_utf8_is_exit_2() {
+    let dir = temp_dir("utf8");
+    std::fs::write(dir.join("bad.md"), [0xff, 0xfe, b'a']).unwrap();
+    let out = truthlens(&["check", dir.join("bad.md").to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8"));
+}
+
+#[test]
+fn config_globs_filter_walked_files_but_not_named_ones() {
+    let dir = temp_dir("globs");
+    std::fs::create_dir_all(dir.join("drafts")).unwrap();
+    std::fs::write(
+        dir.join(".truthlens.toml"),
+        "[files]\nexclude = [\"drafts/old-*\"]\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("drafts/new.md"), "The regime fell.\n").unwrap();
+    std::fs::write(dir.join("drafts/old-one.md"), "The regime fell.\n").unwrap();
+    let out = truthlens(&["check", dir.to_str().unwrap()], None);
+    let text = stdout(&out);
+    assert!(
+        text.contains("new.md") && !text.contains("old-one.md"),
+        "{text}"
+    );
+    assert!(text.trim_end().ends_with("in 1 file"), "{text}");
+    let named = truthlens(
+        &["check", dir.join("drafts/old-one.md").to_str().unwrap()],
+        None,
+    );
+    assert_eq!(
+        named.status.code(),
+        Some(1),
+        "a file named on the command line is always reviewed"
+    );
+}

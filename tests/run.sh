@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs every test: the analysis, the CLI, the protocol over a pipe and the real binary over stdio.
+# This is the README's test command; .ci/run calls it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo test --release "$@"
