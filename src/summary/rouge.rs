@@ -83,8 +83,9 @@ impl Scorer {
 
     /// ROUGE-N: clipped n-gram overlap.
     pub fn rouge_n(&self, reference: &str, candidate: &str, n: usize) -> Score {
-        let reference = ngram_counts(&self.tokenize(reference), n);
-        let candidate = ngram_counts(&self.tokenize(candidate), n);
+        let (reference, candidate) = (self.tokenize(reference), self.tokenize(candidate));
+        let reference = ngram_counts(&reference, n);
+        let candidate = ngram_counts(&candidate, n);
         let overlap: usize = reference
             .iter()
             .map(|(gram, &count)| count.min(candidate.get(gram).copied().unwrap_or(0)))
