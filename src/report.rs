@@ -198,7 +198,7 @@ pub fn build(text: &str, analysis: &Analysis, _config: &Config) -> Report {
         })
         .collect();
     let mut reasons = reasons(analysis, &loaded_language, &source_totals);
-    reasons.sort_by(|a, b| b.level.cmp(&a.level));
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.level));
     let level = reasons.first().map_or(Level::Low, |r| r.level);
     Report {
         level,
@@ -574,7 +574,10 @@ pub fn to_markdown(report: &Report, _text: &str, index: &LineIndex) -> String {
     if report.sources.is_empty() {
         let _ = writeln!(out, "No attributed statements found.");
     } else {
-        let _ = writeln!(out, "| Source | Kind | Statements | Share | First mention |");
+        let _ = writeln!(
+            out,
+            "| Source | Kind | Statements | Share | First mention |"
+        );
         let _ = writeln!(out, "|---|---|---:|---:|---:|");
         for row in &report.sources {
             let _ = writeln!(

@@ -70,7 +70,12 @@ impl Tally {
             return (0.0, 0.0);
         }
         let mean = self.values.iter().map(|v| v[k]).sum::<f64>() / n;
-        let var = self.values.iter().map(|v| (v[k] - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0);
+        let var = self
+            .values
+            .iter()
+            .map(|v| (v[k] - mean).powi(2))
+            .sum::<f64>()
+            / (n - 1.0).max(1.0);
         (100.0 * mean, 100.0 * (var / n).sqrt())
     }
 

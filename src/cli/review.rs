@@ -14,16 +14,31 @@ use serde_json::{json, Value};
 use std::io::Write;
 use std::path::Path;
 
-fn analysed(path: &Path, config: Option<&Path>) -> Result<(String, Format, Config, Analysis)> {
+/// What to read: the body (summary, headline) or the whole draft (report).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Body,
+    Whole,
+}
+
+fn analysed(
+    path: &Path,
+    config: Option<&Path>,
+    scope: Scope,
+) -> Result<(String, Format, Config, Analysis)> {
     let (input, config) = read_one(path, config)?;
-    let text = crate::insert::without_generated(&input.text, input.format).into_owned();
+    let text = match scope {
+        Scope::Body => crate::insert::body_text(&input.text, input.format),
+        Scope::Whole => crate::insert::without_generated(&input.text, input.format),
+    }
+    .into_owned();
     let analysis = crate::analyze(&text, input.format, &config);
     Ok((text, input.format, config, analysis))
 }
 
 /// Print the summary, one sentence per line, without markers.
 pub fn summary(path: &Path, config: Option<&Path>) -> Result<Outcome> {
-    let (text, _, config, analysis) = analysed(path, config)?;
+    let (text, _, config, analysis) = analysed(path, config, Scope::Body)?;
     let sentences = crate::summary::summarize(&text, &analysis, &config);
     if sentences.is_empty() {
         eprintln!(
@@ -40,7 +55,7 @@ pub fn summary(path: &Path, config: Option<&Path>) -> Result<Outcome> {
 
 /// Print the headline suggestion on one line.
 pub fn headline(path: &Path, config: Option<&Path>) -> Result<Outcome> {
-    let (text, _, _, analysis) = analysed(path, config)?;
+    let (text, _, _, analysis) = analysed(path, config, Scope::Body)?;
     match crate::summary::headline(&text, &analysis) {
         Some(h) => writeln!(std::io::stdout().lock(), "{h}")?,
         None => eprintln!(
@@ -53,7 +68,7 @@ pub fn headline(path: &Path, config: Option<&Path>) -> Result<Outcome> {
 
 /// Print the review report as Markdown or versioned JSON.
 pub fn report(path: &Path, format: ReportFormat, config: Option<&Path>) -> Result<Outcome> {
-    let (text, _, config, analysis) = analysed(path, config)?;
+    let (text, _, config, analysis) = analysed(path, config, Scope::Whole)?;
     let report = crate::report::build(&text, &analysis, &config);
     let index = LineIndex::new(&text);
     let mut out = std::io::stdout().lock();
@@ -76,7 +91,8 @@ pub fn report_json(report: &Report, path: &str, text: &str, index: &LineIndex) -
     let spans = |spans: &[crate::Span]| -> Vec<Value> {
         spans.iter().map(|s| span_json(*s, text, index)).collect()
     };
-    let group = |g: &crate::report::GroupTotal| json!({ "sources": g.sources, "statements": g.statements });
+    let group =
+        |g: &crate::report::GroupTotal| json!({ "sources": g.sources, "statements": g.statements });
     let totals = &report.source_totals;
     json!({
         "version": JSON_VERSION,

@@ -30,7 +30,8 @@ pub fn after_front_matter(lines: &[Line]) -> usize {
 /// Markdown: the first H1 (ATX `# Title`, or setext `Title` over `===`), provided it
 /// is the first thing in the body; blank lines and one-line HTML comments (directives)
 /// before it are fine. A draft that opens with a paragraph has no title.
-/// Plain text: the first non-blank line.
+/// Plain text: the first non-blank line, unless it holds more than one sentence
+/// (text pasted as one line per paragraph has no title line).
 pub fn title(lines: &[Line], format: Format, from: usize) -> Option<(usize, usize)> {
     let mut i = from;
     while i < lines.len() {
@@ -42,6 +43,7 @@ pub fn title(lines: &[Line], format: Format, from: usize) -> Option<(usize, usiz
             continue;
         }
         return match format {
+            Format::PlainText if holds_several_sentences(line.content) => None,
             Format::PlainText => Some((i, i)),
             Format::Markdown if line.in_code => None,
             Format::Markdown if is_atx_h1(line.content) => Some((i, i)),
@@ -52,6 +54,40 @@ pub fn title(lines: &[Line], format: Format, from: usize) -> Option<(usize, usiz
         };
     }
     None
+}
+
+/// Titles and abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Capt", "Col", "Dr", "Gen", "Gov", "Jr", "Lt", "Mr", "Mrs", "Ms", "No", "Prof", "Rep", "Sen",
+    "Sgt", "Sr", "St", "U.K", "U.S", "vs",
+];
+
+/// A sentence end followed by the start of another: ". The", "?\u{201D} Then".
+fn holds_several_sentences(line: &str) -> bool {
+    let chars: Vec<char> = line.trim().chars().collect();
+    (0..chars.len()).any(|i| {
+        if !matches!(chars[i], '.' | '!' | '?') {
+            return false;
+        }
+        let word_start = chars[..i]
+            .iter()
+            .rposition(|c| c.is_whitespace())
+            .map_or(0, |p| p + 1);
+        let word: String = chars[word_start..i].iter().collect();
+        if chars[i] == '.' && ABBREVIATIONS.contains(&word.as_str()) {
+            return false;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && matches!(chars[j], '"' | '\'' | '\u{201D}' | '\u{2019}' | ')') {
+            j += 1;
+        }
+        j < chars.len()
+            && chars[j].is_whitespace()
+            && chars[j..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    })
 }
 
 fn is_atx_h1(line: &str) -> bool {
@@ -152,7 +188,10 @@ mod tests {
 
     #[test]
     fn markdown_title_is_a_leading_h1() {
-        let ls = lines("<!-- truthlens-disable -->\n\n# Title\nBody\n", Format::Markdown);
+        let ls = lines(
+            "<!-- truthlens-disable -->\n\n# Title\nBody\n",
+            Format::Markdown,
+        );
         assert_eq!(title(&ls, Format::Markdown, 0), Some((2, 2)));
         let ls = lines("Title\n=====\nBody\n", Format::Markdown);
         assert_eq!(title(&ls, Format::Markdown, 0), Some((0, 1)));
@@ -168,6 +207,10 @@ mod tests {
     fn plain_title_is_the_first_non_blank_line() {
         let ls = lines("\n\nTitle\nBody\n", Format::PlainText);
         assert_eq!(title(&ls, Format::PlainText, 0), Some((2, 2)));
+        let ls = lines("A single sentence, Dr. Pike said.\n", Format::PlainText);
+        assert_eq!(title(&ls, Format::PlainText, 0), Some((0, 0)));
+        let ls = lines("One sentence. Another one.\nMore\n", Format::PlainText);
+        assert_eq!(title(&ls, Format::PlainText, 0), None);
     }
 
     #[test]

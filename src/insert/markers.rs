@@ -9,7 +9,11 @@ use super::InsertKind;
 use crate::analysis::{Format, Span};
 
 impl InsertKind {
-    pub const ALL: [InsertKind; 3] = [InsertKind::Summary, InsertKind::Headline, InsertKind::Report];
+    pub const ALL: [InsertKind; 3] = [
+        InsertKind::Summary,
+        InsertKind::Headline,
+        InsertKind::Report,
+    ];
 
     /// The marker name: `summary`, `headline`, `report`.
     pub fn name(self) -> &'static str {

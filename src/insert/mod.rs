@@ -31,7 +31,12 @@ pub enum InsertKind {
 pub fn plan(text: &str, format: Format, kind: InsertKind, config: &Config) -> Option<Edit> {
     let lines = lines::lines(text, format);
     let found = markers::find(&lines, format);
-    let source = blank_out(text, found.iter().map(|f| f.span));
+    let source = match kind {
+        InsertKind::Summary | InsertKind::Headline => {
+            blank_out(text, body_only(&lines, format, &found).into_iter())
+        }
+        InsertKind::Report => blank_out(text, found.iter().map(|f| f.span)),
+    };
     let analysis = crate::analyze(&source, format, config);
     let body = block_body(kind, format, &source, &analysis, config)?;
 
@@ -99,6 +104,29 @@ pub fn without_generated(text: &str, format: Format) -> Cow<'_, str> {
     let lines = lines::lines(text, format);
     let found = markers::find(&lines, format);
     blank_out(text, found.iter().map(|f| f.span))
+}
+
+/// The draft as the summary and headline read it: generated blocks, front matter and
+/// the title blanked out (same length, same line breaks). The title is the writer's
+/// headline, not a sentence of the story, and in plain text it would otherwise run
+/// into the first sentence of the body.
+pub fn body_text(text: &str, format: Format) -> Cow<'_, str> {
+    let lines = lines::lines(text, format);
+    let found = markers::find(&lines, format);
+    blank_out(text, body_only(&lines, format, &found).into_iter())
+}
+
+/// Spans to blank so that only the body is left.
+fn body_only(lines: &[lines::Line], format: Format, found: &[markers::Found]) -> Vec<Span> {
+    let mut spans: Vec<Span> = found.iter().map(|f| f.span).collect();
+    let body = layout::after_front_matter(lines);
+    if body > 0 {
+        spans.push(Span::new(0, lines[body - 1].content_end));
+    }
+    if let Some((first, last)) = layout::title(lines, format, body) {
+        spans.push(Span::new(lines[first].start, lines[last].content_end));
+    }
+    spans
 }
 
 /// The spans of the generated blocks in `text` (marker lines included).

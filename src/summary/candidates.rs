@@ -79,9 +79,7 @@ pub fn collect(text: &str, analysis: &Analysis, filter: Filter, limit: usize) ->
 /// Paragraphs and list items outside blockquotes are the writer's running prose.
 fn is_body(analysis: &Analysis, block: usize) -> bool {
     match analysis.prose.blocks.get(block) {
-        Some(b) => {
-            !b.in_blockquote && matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem)
-        }
+        Some(b) => !b.in_blockquote && matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem),
         // A hand-built analysis may carry sentences without blocks: treat them as prose.
         None => true,
     }

@@ -100,7 +100,9 @@ static DASH_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\s+(?:--|—|–|-)
 /// several in a row (", 41, a ferry pilot from Lowmouth,"). The closing comma must be
 /// followed by a space so that "4,000" never closes an aside.
 static COMMA_APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i),(?:\s*(?:(?:who|which|whose|where|aged|now|formerly|then|a|an|the\s+(?:former|then|late|current))\b|\d{1,3}\b)[^,]{0,80}?,\s+)+")
+    re(
+        r"(?i),(?:\s*(?:(?:who|which|whose|where|aged|now|formerly|then|a|an|the\s+(?:former|then|late|current))\b|\d{1,3}\b)[^,]{0,80}?,\s+)+",
+    )
 });
 /// A relative clause that ends the sentence: ", who had ... ." / ", which ... ."
 static TRAILING_RELATIVE: LazyLock<Regex> =
@@ -128,7 +130,9 @@ static TIME_PHRASES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         )),
         re(r"(?i)\b(?:(?:earlier|later)\s+)?(?:yesterday|today|tonight|tomorrow)\b"),
         // "at around 9pm", "at 10:30 a.m."
-        re(r"(?i)(?:\bat\s+)?(?:\b(?:around|about)\s+)?\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)"),
+        re(
+            r"(?i)(?:\bat\s+)?(?:\b(?:around|about)\s+)?\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)",
+        ),
         re(r"(?i)\b\d+\s+(?:days?|weeks?|months?|years?)\s+ago\b"),
     ]
 });
@@ -228,8 +232,26 @@ const DANGLING: &[&str] = &[
 /// Words before which a clause can end: conjunctions and subordinators first,
 /// prepositions as a weaker fallback.
 const CLAUSE_STARTERS: &[&str] = &[
-    "after", "although", "amid", "and", "as", "because", "before", "but", "despite", "following",
-    "since", "though", "until", "when", "where", "whereas", "which", "while", "who", "with",
+    "after",
+    "although",
+    "amid",
+    "and",
+    "as",
+    "because",
+    "before",
+    "but",
+    "despite",
+    "following",
+    "since",
+    "though",
+    "until",
+    "when",
+    "where",
+    "whereas",
+    "which",
+    "while",
+    "who",
+    "with",
 ];
 const PREPOSITIONS: &[&str] = &["at", "for", "from", "in", "into", "on", "over", "to"];
 

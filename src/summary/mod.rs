@@ -26,7 +26,12 @@ pub fn select(text: &str, analysis: &Analysis, config: &Config) -> Vec<usize> {
 }
 
 /// `select` with explicit tuning, for the evaluation harness.
-pub fn select_with(text: &str, analysis: &Analysis, config: &Config, tuning: &Tuning) -> Vec<usize> {
+pub fn select_with(
+    text: &str,
+    analysis: &Analysis,
+    config: &Config,
+    tuning: &Tuning,
+) -> Vec<usize> {
     let filter = Filter {
         skip_flagged: true,
         min_words: tuning.min_words,
@@ -76,14 +81,19 @@ pub fn headline(text: &str, analysis: &Analysis) -> Option<String> {
         skip_flagged: false,
         min_words: Tuning::default().min_words,
     };
-    let lead = candidates::collect(text, analysis, filter, 1).into_iter().next()?;
+    let lead = candidates::collect(text, analysis, filter, 1)
+        .into_iter()
+        .next()?;
     let span = analysis.sentences[lead.sentence].span;
     headline::compress(text, span, &analysis.findings)
 }
 
 /// A sentence on one line: soft line breaks and runs of spaces become one space.
 pub fn one_line(span: Span, text: &str) -> String {
-    span.text(text).split_whitespace().collect::<Vec<_>>().join(" ")
+    span.text(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

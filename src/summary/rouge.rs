@@ -248,7 +248,12 @@ mod tests {
         assert!(close(s.f1, 0.8));
         // Treated as one sentence, the candidate's LCS is only 3 tokens long... but
         // ROUGE-N ignores lines: unigram overlap is still 4.
-        assert!(close(scorer.rouge_n("the red fox ran", "the red dog\na fox ran", 1).f1, 0.8));
+        assert!(close(
+            scorer
+                .rouge_n("the red fox ran", "the red dog\na fox ran", 1)
+                .f1,
+            0.8
+        ));
     }
 
     #[test]
@@ -257,7 +262,10 @@ mod tests {
         // Stems: running -> run, cats -> cat, runs -> run, runner -> runner.
         // Matches cross-checked against rouge-score 0.1.2: P = 0.6, R = 0.5.
         let scorer = Scorer::new();
-        let s = scorer.rouge_lsum("Running cats ran.\nThe cat runs!", "the runner ran, cat-running");
+        let s = scorer.rouge_lsum(
+            "Running cats ran.\nThe cat runs!",
+            "the runner ran, cat-running",
+        );
         assert!(close(s.precision, 0.6), "{s:?}");
         assert!(close(s.recall, 0.5), "{s:?}");
     }

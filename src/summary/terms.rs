@@ -95,7 +95,8 @@ pub fn tfidf_vectors(texts: &[&str]) -> Vec<SparseVector> {
                 .into_iter()
                 .map(|(id, count)| {
                     let tf = 1.0 + (count as f32).ln();
-                    let idf = ((1.0 + n) / (1.0 + document_frequency[id as usize] as f32)).ln() + 1.0;
+                    let idf =
+                        ((1.0 + n) / (1.0 + document_frequency[id as usize] as f32)).ln() + 1.0;
                     (id, tf * idf)
                 })
                 .collect();

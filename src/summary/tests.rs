@@ -32,7 +32,10 @@ fn analysed(text: &str) -> Analysis {
         if let Some(heading) = content.strip_prefix("# ") {
             block.kind = BlockKind::Heading { level: 1 };
             let start = block.span.start + text[block.span.start..].find(heading).unwrap();
-            analysis.prose.title.get_or_insert(Span::new(start, start + heading.len()));
+            analysis
+                .prose
+                .title
+                .get_or_insert(Span::new(start, start + heading.len()));
         }
     }
     analysis
@@ -148,7 +151,10 @@ fn sentences_with_findings_are_skipped() {
     // Other rules do not disqualify a sentence.
     analysis.findings = vec![finding("single-source", ARTICLE, "breached twice")];
     let summary = summarize(ARTICLE, &analysis, &Config::default());
-    assert!(summary.iter().any(|l| l.contains("breached twice")), "{summary:#?}");
+    assert!(
+        summary.iter().any(|l| l.contains("breached twice")),
+        "{summary:#?}"
+    );
 }
 
 #[test]
@@ -165,7 +171,8 @@ fn a_word_budget_caps_the_summary() {
 
 #[test]
 fn soft_line_breaks_become_spaces() {
-    let text = "The ferry service to the island\nwill resume on Monday after repairs to the pier.\n";
+    let text =
+        "The ferry service to the island\nwill resume on Monday after repairs to the pier.\n";
     let analysis = crate::analyze(text, Format::PlainText, &Config::default());
     assert_eq!(
         summarize(text, &analysis, &Config::default()),
@@ -203,4 +210,3 @@ fn a_long_document_only_ranks_its_first_candidates() {
     assert_eq!(candidates.len(), tuning.max_candidates);
     assert_eq!(select(&text, &analysis, &Config::default()).len(), 3);
 }
-
