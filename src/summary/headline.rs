@@ -18,7 +18,7 @@ pub fn compress(text: &str, span: Span, findings: &[Finding]) -> Option<String> 
     s = remove_asides(&s);
     s = remove_time_phrases(&s);
     s = remove_trailing_attribution(&s);
-    s = tidy(&s);
+    s = remove_lead_in(&tidy(&s));
     s = shorten(&s, MAX_WORDS);
     let s = capitalise_first(&s);
     (s.split_whitespace().count() >= 2).then_some(s)
@@ -115,9 +115,9 @@ const PART_OF_DAY: &str = "morning|afternoon|evening|night";
 
 static TIME_PHRASES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     vec![
-        // "on Tuesday", "late on Thursday night", "Friday morning"
+        // "on Tuesday", "late on Thursday night" (bare weekdays: see `remove_weekdays`)
         re(&format!(
-            r"(?i)(?:\b(?:early|late)\s+)?(?:\b(?:on|by|until|since|from)\s+)?\b(?:{WEEKDAY})(?:\s+(?:{PART_OF_DAY}))?\b"
+            r"(?i)(?:\b(?:early|late)\s+)?\b(?:on|by|until|since|from)\s+(?:{WEEKDAY})(?:\s+(?:{PART_OF_DAY}))?\b"
         )),
         // "on March 3", "in May 2021", "March 3, 2021". Capitalised, and only with a
         // preposition or a date, because "may" is a verb and "April" a name.
@@ -184,7 +184,56 @@ fn remove_time_phrases(s: &str) -> String {
     for pattern in TIME_PHRASES.iter() {
         s = pattern.replace_all(&s, "").into_owned();
     }
-    tidy(&s)
+    tidy(&remove_weekdays(&s))
+}
+
+/// A weekday with an optional part of day, and the word before it (if any).
+static BARE_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)(\b[\p{{L}}']+\s+)?\b(?:{WEEKDAY})(?:\s+(?:{PART_OF_DAY}))?\b"
+    ))
+});
+
+/// Words after which a bare weekday is a noun phrase ("and Wednesday was no
+/// exception"), not a time adverb ("pleaded not guilty Friday", "said Tuesday").
+const KEEPS_WEEKDAY: &[&str] = &[
+    "a", "and", "but", "each", "every", "last", "next", "or", "that", "the", "this",
+];
+
+/// Drop a bare weekday used as a time adverb; keep it as a subject or after a determiner.
+fn remove_weekdays(s: &str) -> String {
+    BARE_WEEKDAY
+        .replace_all(s, |caps: &regex::Captures| {
+            let whole = caps.get(0).map_or("", |m| m.as_str());
+            match caps.get(1) {
+                None => whole.to_string(), // starts the sentence: the subject
+                Some(before) => {
+                    let word = before.as_str().trim().to_lowercase();
+                    if KEEPS_WEEKDAY.contains(&word.as_str()) {
+                        whole.to_string()
+                    } else {
+                        before.as_str().to_string()
+                    }
+                }
+            }
+        })
+        .into_owned()
+}
+
+/// "After the storm passed, ...", "With summer near, ...", "Bringing X to Y, ...":
+/// a lead-in clause before the main one.
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:After|Although|Amid|As|At|Because|Before|By|Despite|During|Following|For|If|In|On|Once|Since|Though|Under|Until|When|While|With|Without)\b|\p{Lu}\p{Ll}{2,}ing\s+\p{Ll})[^,]{0,100},\s+",
+    )
+});
+
+/// Drop a lead-in clause when the main clause after it can stand alone.
+fn remove_lead_in(s: &str) -> String {
+    match LEAD_IN.find(s) {
+        Some(m) if s[m.end()..].split_whitespace().count() >= 5 => s[m.end()..].to_string(),
+        _ => s.to_string(),
+    }
 }
 
 fn remove_trailing_attribution(s: &str) -> String {
@@ -224,9 +273,13 @@ fn tidy(s: &str) -> String {
 
 /// Words a headline should not end on.
 const DANGLING: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have",
-    "her", "his", "in", "is", "its", "of", "on", "or", "that", "the", "their", "to", "was", "were",
-    "which", "who", "with",
+    "a", "about", "after", "against", "among", "an", "and", "are", "as", "at", "be", "been",
+    "before", "being", "between", "both", "but", "by", "can", "could", "during", "either", "for",
+    "from", "had", "has", "have", "her", "his", "if", "in", "into", "is", "its", "may", "might",
+    "more", "most", "must", "my", "no", "not", "of", "on", "onto", "or", "our", "over", "shall",
+    "should", "so", "such", "than", "that", "the", "their", "these", "this", "those", "through",
+    "to", "towards", "under", "upon", "very", "was", "were", "when", "where", "whether", "which",
+    "while", "who", "will", "with", "without", "would", "your",
 ];
 
 /// Words before which a clause can end: conjunctions and subordinators first,
@@ -235,7 +288,6 @@ const CLAUSE_STARTERS: &[&str] = &[
     "after",
     "although",
     "amid",
-    "and",
     "as",
     "because",
     "before",
@@ -253,7 +305,21 @@ const CLAUSE_STARTERS: &[&str] = &[
     "who",
     "with",
 ];
-const PREPOSITIONS: &[&str] = &["at", "for", "from", "in", "into", "on", "over", "to"];
+/// "and" joins clauses when a verb or a pronoun follows it, and noun phrases otherwise
+/// ("between Britain and the US"): only the first is a place to cut.
+const CLAUSAL_AFTER_AND: &[&str] = &[
+    "can", "could", "had", "has", "have", "he", "i", "is", "it", "must", "she", "should", "they",
+    "was", "we", "were", "will", "would",
+];
+/// Weaker places to cut: before a preposition or a "that" clause.
+const WEAK_BOUNDARIES: &[&str] = &[
+    "at", "for", "from", "in", "into", "on", "over", "that", "to",
+];
+
+/// After "and": a verb (an auxiliary, or a past tense such as "promised") or a pronoun.
+fn clause_follows(word: &str) -> bool {
+    CLAUSAL_AFTER_AND.contains(&word) || (word.len() > 4 && word.ends_with("ed"))
+}
 
 /// At most `max` words, cut at a clause boundary when one leaves at least 4 words.
 fn shorten(s: &str, max: usize) -> String {
@@ -261,14 +327,17 @@ fn shorten(s: &str, max: usize) -> String {
     if words.len() <= max {
         return strip_dangling(&words);
     }
+    let lower = |k: usize| words.get(k).map(|w| w.to_lowercase()).unwrap_or_default();
     let boundary = |k: usize, starters: &[&str]| {
+        let next = lower(k);
         words[k - 1].ends_with([',', ';', ':'])
-            || starters.contains(&words[k].to_lowercase().as_str())
+            || starters.contains(&next.as_str())
+            || (next == "and" && clause_follows(&lower(k + 1)))
     };
     let cut = (4..=max)
         .rev()
         .find(|&k| boundary(k, CLAUSE_STARTERS))
-        .or_else(|| (4..=max).rev().find(|&k| boundary(k, PREPOSITIONS)))
+        .or_else(|| (4..=max).rev().find(|&k| boundary(k, WEAK_BOUNDARIES)))
         .unwrap_or(max);
     strip_dangling(&words[..cut])
 }

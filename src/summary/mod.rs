@@ -85,7 +85,14 @@ pub fn headline(text: &str, analysis: &Analysis) -> Option<String> {
         .into_iter()
         .next()?;
     let span = analysis.sentences[lead.sentence].span;
-    headline::compress(text, span, &analysis.findings)
+    // The masked prose has Markdown syntax, link targets and HTML blanked out at the
+    // same offsets: a headline should read "the report", not "[the report](http://…)".
+    let prose = if analysis.prose.masked.len() == text.len() {
+        analysis.prose.masked.as_str()
+    } else {
+        text
+    };
+    headline::compress(prose, span, &analysis.findings)
 }
 
 /// A sentence on one line: soft line breaks and runs of spaces become one space.
