@@ -129,6 +129,16 @@ fn body_only(lines: &[lines::Line], format: Format, found: &[markers::Found]) ->
     spans
 }
 
+/// The block of `kind` already in the draft, if any (marker lines included): lets an
+/// editor title the action "Update summary" rather than "Insert summary".
+pub fn existing_block(text: &str, format: Format, kind: InsertKind) -> Option<Span> {
+    let lines = lines::lines(text, format);
+    markers::find(&lines, format)
+        .into_iter()
+        .find(|f| f.kind == kind)
+        .map(|f| f.span)
+}
+
 /// The spans of the generated blocks in `text` (marker lines included).
 pub fn generated_spans(text: &str, format: Format) -> Vec<Span> {
     let lines = lines::lines(text, format);

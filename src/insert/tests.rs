@@ -191,6 +191,8 @@ fn generated_blocks_are_not_analysed_again() {
     assert!(!blanked.contains("truthlens:summary"));
     assert_eq!(blanked.matches("Lowmouth council voted").count(), 1);
     assert_eq!(generated_spans(&once, Format::Markdown).len(), 1);
+    assert!(existing_block(&once, Format::Markdown, InsertKind::Summary).is_some());
+    assert!(existing_block(&once, Format::Markdown, InsertKind::Report).is_none());
 }
 
 #[test]
