@@ -1,4 +1,12 @@
 //! Sentence boundaries inside each prose block.
+//!
+//! The splitter reads the masked prose, so Markdown syntax, code and URLs are
+//! blanks to it. A boundary is a terminator (`.`, `!`, `?`, an ellipsis, or a
+//! CJK full stop), plus any closing quotes or brackets, followed by
+//! whitespace. Whether a period ends a sentence depends on the word before it
+//! (abbreviation, initial) and the word after it (lowercase, digit, a common
+//! sentence opener). A line break is not a boundary, except in drafts written
+//! one sentence per line, where most lines end with a terminator.
 
 use super::prose::ProseMap;
 use super::Span;
@@ -11,35 +19,408 @@ pub struct Sentence {
     pub block: usize,
 }
 
-/// Split every block into sentences. Placeholder: splits after `.`, `!`, `?` followed by space.
+/// Split every block into sentences.
 pub fn split(prose: &ProseMap) -> Vec<Sentence> {
+    let line_per_sentence = is_line_per_sentence(prose);
     let mut out = Vec::new();
-    for (bi, block) in prose.blocks.iter().enumerate() {
-        let text = &prose.masked[block.span.start..block.span.end];
-        let mut start = 0;
-        let bytes = text.as_bytes();
-        for i in 0..bytes.len() {
-            let end_mark = matches!(bytes[i], b'.' | b'!' | b'?');
-            let next_space = bytes.get(i + 1).map_or(true, |b| b.is_ascii_whitespace());
-            if end_mark && next_space {
-                push(&mut out, text, block.span.start, start, i + 1, bi);
-                start = i + 1;
+    for (index, block) in prose.blocks.iter().enumerate() {
+        let Some(text) = prose.masked.get(block.span.start..block.span.end) else {
+            continue;
+        };
+        for piece in split_text(text, line_per_sentence) {
+            if let Some(span) = trimmed(text, piece, block.span.start) {
+                out.push(Sentence { span, block: index });
             }
         }
-        push(&mut out, text, block.span.start, start, text.len(), bi);
     }
     out
 }
 
-fn push(out: &mut Vec<Sentence>, text: &str, base: usize, start: usize, end: usize, block: usize) {
-    let piece = &text[start..end];
+/// Sentence ranges (untrimmed, relative to `text`) of one block of masked prose.
+pub fn split_text(text: &str, line_per_sentence: bool) -> Vec<std::ops::Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut cuts = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if is_terminator(c) {
+            let run_end = scan_while(&chars, i, is_terminator);
+            let after = scan_while(&chars, run_end, is_closer);
+            if ends_sentence(&chars, i, run_end, after) {
+                cuts.push(byte_at(&chars, after, text.len()));
+            }
+            i = after.max(i + 1);
+        } else if c == '\n' && line_per_sentence && line_break_ends_sentence(&chars, i) {
+            cuts.push(chars[i].0);
+            i += 1;
+        } else {
+            i += 1;
+        }
+    }
+    let mut ranges = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for cut in cuts {
+        ranges.push(start..cut);
+        start = cut;
+    }
+    ranges.push(start..text.len());
+    ranges
+}
+
+fn trimmed(text: &str, range: std::ops::Range<usize>, base: usize) -> Option<Span> {
+    let piece = &text[range.start..range.end];
     let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
-    if !trimmed.is_empty() {
-        let s = base + start + lead;
-        out.push(Sentence {
-            span: Span::new(s, s + trimmed.len()),
-            block,
-        });
+    let body = piece.trim();
+    // A run of punctuation (a rule of asterisks, a lone dash) is not a sentence.
+    if !body.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let start = base + range.start + lead;
+    Some(Span::new(start, start + body.len()))
+}
+
+fn byte_at(chars: &[(usize, char)], index: usize, len: usize) -> usize {
+    chars.get(index).map_or(len, |&(b, _)| b)
+}
+
+fn scan_while(chars: &[(usize, char)], from: usize, keep: fn(char) -> bool) -> usize {
+    let mut i = from;
+    while i < chars.len() && keep(chars[i].1) {
+        i += 1;
+    }
+    i
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉'
+    )
+}
+
+fn is_cjk_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？')
+}
+
+/// Characters that may follow a terminator and still belong to its sentence.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』' | '）' | '】' | '〕'
+    )
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '「' | '『' | '（' | '【' | '〔'
+    )
+}
+
+/// Does the terminator run `chars[run_start..run_end]`, closed at `after`, end a sentence?
+fn ends_sentence(chars: &[(usize, char)], run_start: usize, run_end: usize, after: usize) -> bool {
+    let last = chars[run_end - 1].1;
+    if is_cjk_terminator(last) {
+        return true;
+    }
+    let Some(&(_, next)) = chars.get(after) else {
+        return true;
+    };
+    if !next.is_whitespace() {
+        // "3.5", "U.S.", "e.g.", "Yahoo!Inc": no space, no boundary.
+        return false;
+    }
+    let following = NextWord::read(chars, after);
+    if following.starts_lowercase() {
+        return false;
+    }
+    let run: String = chars[run_start..run_end].iter().map(|&(_, c)| c).collect();
+    if run.contains('…') || run.contains("...") {
+        // An ellipsis trails off mid-sentence unless a capital follows.
+        return following.starts_uppercase();
+    }
+    if last != '.' {
+        // '!' and '?' end a sentence unless lowercase follows (checked above).
+        return true;
+    }
+    period_ends_sentence(&previous_token(chars, run_start), &following)
+}
+
+/// The decision for a single period after `token`, given what follows.
+fn period_ends_sentence(token: &str, following: &NextWord) -> bool {
+    let lower = token.to_lowercase();
+    if NEVER_FINAL.contains(&lower.as_str()) {
+        return false;
+    }
+    if following.starts_digit() && BEFORE_NUMBER.contains(&lower.as_str()) {
+        return false;
+    }
+    let initial = is_single_initial(token);
+    if initial || is_initialism(token) || AMBIGUOUS.contains(&lower.as_str()) {
+        // "J. K. Rowling", "U.S. Navy", "Jan. 5" run on; "in the U.S. The next
+        // day" does not: only a common sentence opener (or a quote) breaks.
+        return following.is_sentence_opener() || following.opens_quote;
+    }
+    true
+}
+
+/// The word before a terminator, without surrounding quotes and brackets.
+fn previous_token(chars: &[(usize, char)], run_start: usize) -> String {
+    let mut start = run_start;
+    while start > 0 && !chars[start - 1].1.is_whitespace() {
+        start -= 1;
+    }
+    let token: String = chars[start..run_start].iter().map(|&(_, c)| c).collect();
+    token
+        .trim_start_matches(is_opener)
+        .trim_end_matches(is_closer)
+        .to_string()
+}
+
+/// "J", "K": one capital letter.
+fn is_single_initial(token: &str) -> bool {
+    let mut chars = token.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// "U.S", "e.g", "a.m", "U.S.A": single letters joined by periods (the final period is the terminator).
+fn is_initialism(token: &str) -> bool {
+    let parts: Vec<&str> = token.split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+}
+
+/// The first word after a boundary candidate.
+struct NextWord {
+    first: Option<char>,
+    word: String,
+    opens_quote: bool,
+}
+
+impl NextWord {
+    fn read(chars: &[(usize, char)], from: usize) -> NextWord {
+        let mut i = scan_while(chars, from, char::is_whitespace);
+        let opens_quote = chars.get(i).is_some_and(|&(_, c)| is_opener(c));
+        i = scan_while(chars, i, is_opener);
+        let word: String = chars[i.min(chars.len())..]
+            .iter()
+            .map(|&(_, c)| c)
+            .take_while(|c| c.is_alphanumeric())
+            .take(32)
+            .collect();
+        NextWord {
+            first: chars.get(i).map(|&(_, c)| c),
+            word,
+            opens_quote,
+        }
+    }
+
+    fn starts_lowercase(&self) -> bool {
+        self.first.is_some_and(char::is_lowercase)
+    }
+
+    fn starts_uppercase(&self) -> bool {
+        self.first.is_some_and(char::is_uppercase)
+    }
+
+    fn starts_digit(&self) -> bool {
+        self.first.is_some_and(|c| c.is_ascii_digit() || c == '#')
+    }
+
+    fn is_sentence_opener(&self) -> bool {
+        self.starts_uppercase() && SENTENCE_OPENERS.contains(&self.word.as_str())
+    }
+}
+
+/// In one-sentence-per-line drafts a line break ends a sentence unless the
+/// next line carries on in lowercase. A line that ends with a terminator was
+/// already judged by the terminator rules ("U.S.\nAttorneys" runs on).
+fn line_break_ends_sentence(chars: &[(usize, char)], newline: usize) -> bool {
+    let line = chars[..newline]
+        .iter()
+        .rev()
+        .map(|&(_, c)| c)
+        .take_while(|&c| c != '\n');
+    let mut tail = line
+        .skip_while(|c| c.is_whitespace() || is_closer(*c))
+        .peekable();
+    let ends_with_terminator = tail.peek().is_some_and(|&c| is_terminator(c));
+    let has_words = tail.any(char::is_alphanumeric);
+    has_words && !ends_with_terminator && !NextWord::read(chars, newline).starts_lowercase()
+}
+
+/// A draft is written one sentence per line when at least 60% of the lines
+/// that continue a block end with a terminator (news wire dumps, semantic
+/// line breaks). In hard-wrapped prose few line ends are sentence ends.
+fn is_line_per_sentence(prose: &ProseMap) -> bool {
+    let mut inner_lines = 0usize;
+    let mut terminated = 0usize;
+    for block in &prose.blocks {
+        let Some(text) = prose.masked.get(block.span.start..block.span.end) else {
+            continue;
+        };
+        let mut lines = text.lines().filter(|l| !l.trim().is_empty()).peekable();
+        while let Some(line) = lines.next() {
+            if lines.peek().is_none() {
+                break;
+            }
+            inner_lines += 1;
+            let end = line.trim_end().trim_end_matches(is_closer);
+            if end.ends_with(is_terminator) {
+                terminated += 1;
+            }
+        }
+    }
+    inner_lines >= MIN_LINES_FOR_LINE_MODE && terminated * 5 >= inner_lines * 3
+}
+
+const MIN_LINES_FOR_LINE_MODE: usize = 4;
+
+/// Abbreviations that precede a name or an example and never end a sentence.
+const NEVER_FINAL: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "mmes", "dr", "prof", "gen", "col", "lt", "sgt", "cpl", "pvt",
+    "capt", "cmdr", "adm", "maj", "rep", "reps", "sen", "sens", "gov", "pres", "supt", "rev",
+    "hon", "fr", "e.g", "i.e", "vs", "v", "cf", "viz", "approx", "ca",
+];
+
+/// Abbreviations that run on into a number: "No. 5", "p. 12", "Vol. 3".
+const BEFORE_NUMBER: &[&str] = &[
+    "no", "nos", "p", "pp", "vol", "vols", "fig", "figs", "ch", "chap", "art", "sec", "para", "op",
+    "ed", "pt", "ex", "nr",
+];
+
+/// Abbreviations that usually run on but may end a sentence ("Apple Inc. The").
+const AMBIGUOUS: &[&str] = &[
+    "jr", "sr", "st", "mt", "ft", "inc", "corp", "ltd", "co", "llc", "plc", "bros", "etc", "al",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave",
+    "blvd", "rd", "dept", "univ", "est", "assn", "govt", "intl", "natl", "ph.d", "a.m", "p.m",
+];
+
+/// Capitalised words that commonly open a sentence and rarely continue a name.
+const SENTENCE_OPENERS: &[&str] = &[
+    "A",
+    "After",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "Another",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "But",
+    "Can",
+    "Could",
+    "Did",
+    "Do",
+    "Does",
+    "By",
+    "Despite",
+    "During",
+    "Each",
+    "Even",
+    "Every",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Instead",
+    "Is",
+    "It",
+    "Its",
+    "Last",
+    "Later",
+    "Many",
+    "Meanwhile",
+    "More",
+    "Most",
+    "My",
+    "No",
+    "Now",
+    "Of",
+    "On",
+    "One",
+    "Only",
+    "Or",
+    "Our",
+    "Since",
+    "She",
+    "So",
+    "Some",
+    "Still",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "To",
+    "Today",
+    "Was",
+    "We",
+    "Were",
+    "What",
+    "When",
+    "Where",
+    "Which",
+    "While",
+    "Who",
+    "Why",
+    "Will",
+    "With",
+    "Would",
+    "Yesterday",
+    "Yet",
+    "You",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<&str> {
+        split_text(text, false)
+            .into_iter()
+            .map(|r| text[r].trim())
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn initialism_shapes() {
+        assert!(is_initialism("U.S"));
+        assert!(is_initialism("e.g"));
+        assert!(!is_initialism("Ph.D"));
+        assert!(!is_initialism("word"));
+    }
+
+    #[test]
+    fn previous_token_strips_brackets_and_quotes() {
+        let chars: Vec<(usize, char)> = "(see \"below\").".char_indices().collect();
+        assert_eq!(previous_token(&chars, chars.len() - 1), "below");
+    }
+
+    #[test]
+    fn split_text_keeps_every_byte() {
+        let text = "One. Two! Three? Four";
+        let ranges = split_text(text, false);
+        assert_eq!(ranges.first().unwrap().start, 0);
+        assert_eq!(ranges.last().unwrap().end, text.len());
+        assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
+        assert_eq!(pieces(text), ["One.", "Two!", "Three?", "Four"]);
     }
 }
