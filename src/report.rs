@@ -9,6 +9,7 @@
 //! voice, wording that judges instead of describing.
 
 use crate::analysis::attribution::SourceKind;
+use crate::analysis::quotes::QuoteKind;
 use crate::analysis::words::words;
 use crate::analysis::Span;
 use crate::config::Config;
@@ -183,9 +184,9 @@ pub struct Report {
 }
 
 /// Build the report. `text` is the analysed text (with generated blocks blanked out).
-pub fn build(text: &str, analysis: &Analysis, _config: &Config) -> Report {
+pub fn build(text: &str, analysis: &Analysis, config: &Config) -> Report {
     let rules = count_rules(&analysis.findings);
-    let loaded_language = loaded_density(text, analysis);
+    let loaded_language = loaded_density(text, analysis, config);
     let (sources, source_totals) = source_table(analysis);
     let single_source = analysis
         .findings
@@ -247,8 +248,16 @@ fn counted<'a>(analysis: &'a Analysis, rule: &'a str) -> impl Iterator<Item = &'
         .filter(move |f| f.rule == rule && f.severity != Severity::Hint)
 }
 
-fn loaded_density(text: &str, analysis: &Analysis) -> LoadedDensity {
-    let quoted = Intervals::new(analysis.quotes.spans.iter().map(|q| q.span));
+fn loaded_density(text: &str, analysis: &Analysis, config: &Config) -> LoadedDensity {
+    // A blockquote is someone else's words only when the project says so.
+    let quoted = Intervals::new(
+        analysis
+            .quotes
+            .spans
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Blockquote || config.quotes.blockquotes)
+            .map(|q| q.span),
+    );
     // The masked prose has markup blanked out; a hand-built analysis may not have it.
     let prose = if analysis.prose.masked.len() == text.len() {
         analysis.prose.masked.as_str()

@@ -77,14 +77,12 @@ fn base() -> Analysis {
             ..ProseMap::default()
         },
         sentences,
-        quotes: Quotes {
-            spans: vec![QuoteSpan {
-                span: quote,
-                inner: Span::new(quote.start + 1, quote.end - 1),
-                kind: QuoteKind::Double,
-                open_ended: false,
-            }],
-        },
+        quotes: Quotes::new(vec![QuoteSpan {
+            span: quote,
+            inner: Span::new(quote.start + 1, quote.end - 1),
+            kind: QuoteKind::Double,
+            open_ended: false,
+        }]),
         attributions: Attributions {
             list: vec![
                 attribution(0, "The mayor", SourceKind::Named, 0),

@@ -43,7 +43,7 @@ pub fn collect(text: &str, analysis: &Analysis, filter: Filter, limit: usize) ->
             .filter(|f| filter.skip_flagged && DISQUALIFYING_RULES.contains(&f.rule))
             .map(|f| f.span),
     );
-    let title = title_span(analysis);
+    let title = title_span(text, analysis);
 
     let mut out = Vec::new();
     for (index, sentence) in analysis.sentences.iter().enumerate() {
@@ -87,9 +87,18 @@ fn is_body(analysis: &Analysis, block: usize) -> bool {
 
 /// The title, when it really is one. A plain-text draft whose "first line" is a whole
 /// paragraph (text pasted without line breaks) has no title: more than one sentence
-/// inside it means it is body text.
-fn title_span(analysis: &Analysis) -> Option<Span> {
+/// inside it means it is body text. Nor is a line that ends in a full stop: that is a
+/// sentence, which also happens when the caller blanked the real title out first.
+fn title_span(text: &str, analysis: &Analysis) -> Option<Span> {
     let title = analysis.prose.title?;
+    if title.end > text.len() {
+        return None;
+    }
+    let ends_like_a_sentence = title
+        .text(text)
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with('.');
     let inside = analysis
         .sentences
         .iter()
@@ -97,7 +106,7 @@ fn title_span(analysis: &Analysis) -> Option<Span> {
         .filter(|s| title.contains(s.span))
         .take(2)
         .count();
-    (inside <= 1).then_some(title)
+    (inside <= 1 && !ends_like_a_sentence).then_some(title)
 }
 
 /// Ends in a question mark, possibly inside closing quotes or brackets.
