@@ -51,7 +51,7 @@ pub fn collect(text: &str, analysis: &Analysis, filter: Filter, limit: usize) ->
             break;
         }
         let span = sentence.span;
-        if span.is_empty() || span.end > text.len() || !is_body(analysis, sentence.block) {
+        if span.is_empty() || span.end > text.len() || !is_body(analysis, index) {
             continue;
         }
         if title.is_some_and(|t| t.contains(span)) {
@@ -62,7 +62,9 @@ pub fn collect(text: &str, analysis: &Analysis, filter: Filter, limit: usize) ->
         if words < filter.min_words || is_question(sentence_text) {
             continue;
         }
-        if quoted.covered_len(span) as f64 >= MAX_QUOTED_SHARE * span.len() as f64 {
+        if quoted.covered_len(span) as f64 >= MAX_QUOTED_SHARE * span.len() as f64
+            || opens_with_quote_mark(sentence_text)
+        {
             continue;
         }
         if flagged.overlaps(span) {
@@ -77,11 +79,29 @@ pub fn collect(text: &str, analysis: &Analysis, filter: Filter, limit: usize) ->
 }
 
 /// Paragraphs and list items outside blockquotes are the writer's running prose.
-fn is_body(analysis: &Analysis, block: usize) -> bool {
-    match analysis.prose.blocks.get(block) {
-        Some(b) => !b.in_blockquote && matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem),
+/// So is a "heading" that holds several sentences: a plain-text draft pasted as one
+/// line per paragraph has its whole first paragraph taken for the title line.
+fn is_body(analysis: &Analysis, sentence: usize) -> bool {
+    let block_index = analysis.sentences[sentence].block;
+    let Some(block) = analysis.prose.blocks.get(block_index) else {
         // A hand-built analysis may carry sentences without blocks: treat them as prose.
-        None => true,
+        return true;
+    };
+    if block.in_blockquote {
+        return false;
+    }
+    match block.kind {
+        BlockKind::Paragraph | BlockKind::ListItem => true,
+        BlockKind::Heading { .. } => {
+            let same_block = |i: usize| {
+                analysis
+                    .sentences
+                    .get(i)
+                    .is_some_and(|s| s.block == block_index)
+            };
+            (sentence > 0 && same_block(sentence - 1)) || same_block(sentence + 1)
+        }
+        _ => false,
     }
 }
 
@@ -109,6 +129,13 @@ fn title_span(text: &str, analysis: &Analysis) -> Option<Span> {
     (inside <= 1 && !ends_like_a_sentence).then_some(title)
 }
 
+/// A sentence that opens with a quotation mark is someone's words, even when the
+/// quote finder did not pair the marks (British single quotes, a quote that runs on
+/// from the previous paragraph).
+fn opens_with_quote_mark(sentence: &str) -> bool {
+    sentence.starts_with(['"', '“', '‘', '\''])
+}
+
 /// Ends in a question mark, possibly inside closing quotes or brackets.
 pub fn is_question(sentence: &str) -> bool {
     sentence
@@ -126,5 +153,14 @@ mod tests {
         assert!(is_question("Who pays?"));
         assert!(is_question("She asked, “Who pays?”"));
         assert!(!is_question("Nobody asked who pays."));
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_quote_mark_is_a_quotation() {
+        assert!(opens_with_quote_mark("‘We will rebuild,’ the mayor said."));
+        assert!(opens_with_quote_mark(
+            "\"We will rebuild,\" the mayor said."
+        ));
+        assert!(!opens_with_quote_mark("The mayor said: ‘We will rebuild.’"));
     }
 }
