@@ -220,11 +220,11 @@ fn remove_weekdays(s: &str) -> String {
         .into_owned()
 }
 
-/// "After the storm passed, ...", "With summer near, ...", "Bringing X to Y, ...":
-/// a lead-in clause before the main one.
+/// "After the storm passed, ...", "With summer near, ...": a lead-in clause before the
+/// main one. (Not "-ing" openers: "Shelling resumed, ..." is a subject, not a lead-in.)
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:After|Although|Amid|As|At|Because|Before|By|Despite|During|Following|For|If|In|On|Once|Since|Though|Under|Until|When|While|With|Without)\b|\p{Lu}\p{Ll}{2,}ing\s+\p{Ll})[^,]{0,100},\s+",
+        r"^(?:After|Although|Amid|As|At|Because|Before|By|Despite|During|Following|For|If|In|On|Once|Since|Though|Under|Until|When|While|With|Without)\b[^,]{0,100},\s+",
     )
 });
 
@@ -441,6 +441,20 @@ mod tests {
         ];
         let h = compress(text, Span::new(0, text.len()), &findings).unwrap();
         assert_eq!(h, "A developer criticised the new planning rules");
+    }
+
+    #[test]
+    fn a_lead_in_clause_is_dropped_but_not_a_gerund_subject() {
+        assert_eq!(
+            headline_of("With the storm over, fishermen returned to the harbour at dawn.")
+                .as_deref(),
+            Some("Fishermen returned to the harbour at dawn")
+        );
+        assert_eq!(
+            headline_of("Shelling resumed in the river town, three weeks after the truce.")
+                .as_deref(),
+            Some("Shelling resumed in the river town, three weeks after the truce")
+        );
     }
 
     #[test]
