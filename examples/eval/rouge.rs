@@ -227,16 +227,33 @@ fn benchmark(articles: &[Article], config: &Config) -> Result<()> {
     let started = Instant::now();
     let headline = summary::headline(&text, &analysis);
     let headline_time = started.elapsed();
+    let started = Instant::now();
+    let report = truthlens::report::build(&text, &analysis, config);
+    let report_time = started.elapsed();
+    let started = Instant::now();
+    let edit = truthlens::insert::plan(
+        &text,
+        Format::PlainText,
+        truthlens::insert::InsertKind::Summary,
+        config,
+    );
+    let plan_time = started.elapsed();
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
     println!();
     println!(
-        "bench: {:.1} MB, {} sentences: analysis {:.0} ms, summary {:.1} ms ({} picked), headline {:.1} ms ({})",
+        "bench: {:.1} MB, {} sentences: analysis {:.0} ms, summary {:.1} ms ({} picked), \
+         headline {:.1} ms ({}), report {:.1} ms ({} words), insert-summary plan end to end {:.0} ms ({})",
         text.len() as f64 / 1e6,
         analysis.sentences.len(),
-        analysis_time.as_secs_f64() * 1000.0,
-        summary_time.as_secs_f64() * 1000.0,
+        ms(analysis_time),
+        ms(summary_time),
         picked.len(),
-        headline_time.as_secs_f64() * 1000.0,
-        if headline.is_some() { "made" } else { "none" }
+        ms(headline_time),
+        if headline.is_some() { "made" } else { "none" },
+        ms(report_time),
+        report.loaded_language.words,
+        ms(plan_time),
+        if edit.is_some() { "edit" } else { "none" },
     );
     Ok(())
 }
