@@ -102,7 +102,7 @@ fn main() -> ExitCode {
             config,
         } => cli::exit_code(cli::review::report(&path, format, config.as_deref())),
         Command::Lsp { stdio: _ } => match truthlens::lsp::run_stdio() {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(code) => code,
             Err(e) => {
                 eprintln!("truthlens: {e:#}");
                 ExitCode::from(2)

@@ -95,40 +95,26 @@ pub fn parse_directive(body: &str, span: Span) -> Option<Directive> {
 
 /// The directives of a draft and the regions they silence.
 pub fn find(text: &str, format: Format, prose: &ProseMap) -> Suppressions {
-    let directives: Vec<Directive> = match format {
-        Format::Markdown => prose
-            .comments
-            .iter()
-            .filter_map(|c| {
-                let inner = c
-                    .text(text)
-                    .trim_start_matches("<!--")
-                    .trim_end_matches("-->");
-                parse_directive(inner, *c)
-            })
-            .collect(),
-        Format::PlainText => plain_text_lines(text)
-            .filter_map(|(span, line)| {
-                parse_directive(line, span).filter(|_| line.trim_start().starts_with("truthlens:"))
-            })
-            .collect(),
-    };
+    // The prose map records HTML comments in both formats, and plain text's
+    // `truthlens:` directive lines as comments too.
+    let directives: Vec<Directive> = prose
+        .comments
+        .iter()
+        .filter_map(|c| {
+            let body = c.text(text);
+            let inner = match body.strip_prefix("<!--") {
+                Some(rest) => rest.trim_end_matches("-->"),
+                None if format == Format::PlainText => body,
+                None => return None,
+            };
+            parse_directive(inner, *c)
+        })
+        .collect();
     let regions = regions(&directives, prose, text.len());
     Suppressions {
         directives,
         regions,
     }
-}
-
-/// Lines with their spans (without the line break).
-pub fn plain_text_lines(text: &str) -> impl Iterator<Item = (Span, &str)> {
-    let mut offset = 0;
-    text.split_inclusive('\n').map(move |raw| {
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let span = Span::new(offset, offset + line.len());
-        offset += raw.len();
-        (span, line)
-    })
 }
 
 fn regions(directives: &[Directive], prose: &ProseMap, len: usize) -> Vec<Region> {

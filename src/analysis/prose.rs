@@ -475,7 +475,14 @@ fn map_plain(text: &str) -> ProseMap {
     if text.starts_with(BOM) {
         mask.hide(0..BOM.len());
     }
-    let comments: Vec<Span> = html_comments(text, 0).collect();
+    // Directive lines (`truthlens: disable rule`) are plain text's comments.
+    let mut comments: Vec<Span> = html_comments(text, 0).collect();
+    comments.extend(
+        lines(text)
+            .filter(|l| text[l.start..l.end].trim_start().starts_with("truthlens:"))
+            .map(|l| Span::new(l.start, l.end)),
+    );
+    comments.sort();
     for c in &comments {
         mask.hide(c.start..c.end);
     }

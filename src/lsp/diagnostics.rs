@@ -1,0 +1,126 @@
+//! Findings -> LSP diagnostics.
+
+use super::position::LineIndex;
+use crate::rules::{find_rule, Finding, Severity};
+use serde_json::json;
+use tower_lsp::lsp_types::{
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
+    NumberOrString, Url,
+};
+
+pub const SOURCE: &str = "truthlens";
+
+pub fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+        Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+/// One diagnostic, with ranges in the index's encoding and a `data` payload that
+/// carries everything a code action needs without re-running the analysis.
+pub fn diagnostic(
+    finding: &Finding,
+    text: &str,
+    lines: &LineIndex,
+    uri: &Url,
+    version: i32,
+) -> Diagnostic {
+    let code_description = find_rule(finding.rule)
+        .and_then(|rule| Url::parse(&rule.doc_url()).ok())
+        .map(|href| CodeDescription { href });
+    let related: Vec<_> = finding
+        .related
+        .iter()
+        .map(|r| DiagnosticRelatedInformation {
+            location: Location::new(uri.clone(), lines.range(text, r.span.start, r.span.end)),
+            message: r.message.clone(),
+        })
+        .collect();
+    Diagnostic {
+        range: lines.range(text, finding.span.start, finding.span.end),
+        severity: Some(severity(finding.severity)),
+        code: Some(NumberOrString::String(finding.rule.to_string())),
+        code_description,
+        source: Some(SOURCE.to_string()),
+        message: finding.message.clone(),
+        related_information: (!related.is_empty()).then_some(related),
+        tags: None,
+        data: Some(json!({
+            "rule": finding.rule,
+            "category": finding.category,
+            "span": finding.span,
+            "version": version,
+            "alternatives": finding.alternatives,
+            "fixes": finding.fixes,
+        })),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Span;
+    use crate::lsp::position::PositionEncoding;
+    use crate::rules::{Edit, Fix, Related};
+    use tower_lsp::lsp_types::{Position, Range};
+
+    fn finding(text: &str) -> Finding {
+        let start = text.find("regime").unwrap();
+        let span = Span::new(start, start + "regime".len());
+        let other = text.find("state").unwrap();
+        Finding {
+            rule: "loaded-language",
+            category: Some("pejorative-label".into()),
+            severity: Severity::Warning,
+            message: "\"regime\" is loaded".into(),
+            span,
+            explanation: "judges".into(),
+            alternatives: vec!["government".into()],
+            fixes: vec![Fix {
+                title: "Replace".into(),
+                edits: vec![Edit {
+                    span,
+                    replacement: "government".into(),
+                }],
+            }],
+            related: vec![Related {
+                span: Span::new(other, other + 5),
+                message: "also here".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn carries_rule_link_data_and_related_spans() {
+        let text = "和平 regime\nthe state";
+        let lines = LineIndex::new(text, PositionEncoding::Utf16);
+        let uri = Url::parse("file:///a.md").unwrap();
+        let d = diagnostic(&finding(text), text, &lines, &uri, 7);
+        assert_eq!(
+            d.range,
+            Range::new(Position::new(0, 3), Position::new(0, 9))
+        );
+        assert_eq!(d.severity, Some(DiagnosticSeverity::WARNING));
+        assert_eq!(d.source.as_deref(), Some("truthlens"));
+        assert_eq!(
+            d.code,
+            Some(NumberOrString::String("loaded-language".into()))
+        );
+        let href = d.code_description.unwrap().href;
+        assert!(
+            href.as_str().ends_with("docs/rules/loaded-language.md"),
+            "{href}"
+        );
+        let data = d.data.unwrap();
+        assert_eq!(data["version"], 7);
+        assert_eq!(data["span"]["start"], text.find("regime").unwrap());
+        assert_eq!(data["category"], "pejorative-label");
+        assert_eq!(data["fixes"][0]["edits"][0]["replacement"], "government");
+        let related = d.related_information.unwrap();
+        assert_eq!(related[0].location.range.start, Position::new(1, 4));
+        assert_eq!(related[0].message, "also here");
+    }
+}

@@ -1,0 +1,280 @@
+//! Open documents: the text the editor holds (never the file on disk).
+//!
+//! The store is plain synchronous data. The server keeps it behind one mutex and
+//! applies each notification's changes in one critical section with no `.await`
+//! inside, so interleaved tower-lsp handlers cannot reorder or split edits.
+
+use super::linting::{Review, Snapshot};
+use super::position::{rope_char_index, PositionEncoding};
+use super::settings::ProjectConfig;
+use crate::analysis::Format;
+use crate::config::Config;
+use ropey::Rope;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
+
+pub struct Document {
+    pub rope: Rope,
+    pub version: i32,
+    pub format: Format,
+    /// Distinguishes this open from an earlier open of the same URI.
+    pub generation: u64,
+    /// The nearest `.truthlens.toml`, read at open and on save.
+    pub project: Option<ProjectConfig>,
+    /// The config in force for this document (project file + editor settings).
+    pub config: Arc<Config>,
+    /// The newest analysis that matched the document when it finished.
+    pub latest: Option<Arc<Review>>,
+    pub lint: LintState,
+}
+
+/// Coalesces analysis requests: while one runs, later requests only set `pending`.
+#[derive(Default)]
+pub struct LintState {
+    pub running: bool,
+    pub pending: bool,
+}
+
+impl Document {
+    /// The analysis cached for exactly the current text, if any.
+    pub fn current_review(&self) -> Option<Arc<Review>> {
+        self.latest
+            .as_ref()
+            .filter(|r| r.version == self.version && r.config == self.config)
+            .cloned()
+    }
+
+    /// The current text and settings, to analyse.
+    pub fn snapshot(&self, uri: &Url) -> Snapshot {
+        Snapshot {
+            uri: uri.clone(),
+            generation: self.generation,
+            version: self.version,
+            format: self.format,
+            config: self.config.clone(),
+            text: self.rope.to_string(),
+        }
+    }
+
+    /// Keep an analysis made on demand (for a hover, say) if it still describes
+    /// the document and nothing newer is cached.
+    pub fn offer_review(&mut self, review: &Arc<Review>) {
+        let describes_now = review.generation == self.generation
+            && review.version == self.version
+            && review.config == self.config;
+        if describes_now && self.current_review().is_none() {
+            self.latest = Some(review.clone());
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct DocumentStore {
+    documents: HashMap<Url, Document>,
+    next_generation: u64,
+}
+
+impl DocumentStore {
+    pub fn open(
+        &mut self,
+        uri: Url,
+        language_id: &str,
+        version: i32,
+        text: &str,
+        project: Option<ProjectConfig>,
+        config: Config,
+    ) {
+        self.next_generation += 1;
+        let document = Document {
+            rope: Rope::from_str(text),
+            version,
+            format: format_of(language_id, &uri),
+            generation: self.next_generation,
+            project,
+            config: Arc::new(config),
+            latest: None,
+            lint: LintState::default(),
+        };
+        self.documents.insert(uri, document);
+    }
+
+    /// Apply a `didChange` in order. Returns false for a document that is not open.
+    pub fn change(
+        &mut self,
+        uri: &Url,
+        version: i32,
+        changes: &[TextDocumentContentChangeEvent],
+        encoding: PositionEncoding,
+    ) -> bool {
+        let Some(document) = self.documents.get_mut(uri) else {
+            return false;
+        };
+        for change in changes {
+            apply_change(&mut document.rope, change, encoding);
+        }
+        document.version = version;
+        true
+    }
+
+    pub fn close(&mut self, uri: &Url) -> Option<Document> {
+        self.documents.remove(uri)
+    }
+
+    pub fn get(&self, uri: &Url) -> Option<&Document> {
+        self.documents.get(uri)
+    }
+
+    pub fn get_mut(&mut self, uri: &Url) -> Option<&mut Document> {
+        self.documents.get_mut(uri)
+    }
+
+    pub fn uris(&self) -> Vec<Url> {
+        self.documents.keys().cloned().collect()
+    }
+}
+
+/// One content change: a ranged replacement, or (without a range) the whole text.
+/// Each range is read against the text as left by the previous change.
+pub fn apply_change(
+    rope: &mut Rope,
+    change: &TextDocumentContentChangeEvent,
+    encoding: PositionEncoding,
+) {
+    let Some(range) = change.range else {
+        *rope = Rope::from_str(&change.text);
+        return;
+    };
+    let start = rope_char_index(rope, range.start, encoding);
+    // A reversed range is treated as empty at its start rather than panicking.
+    let end = rope_char_index(rope, range.end, encoding).max(start);
+    rope.remove(start..end);
+    rope.insert(start, &change.text);
+}
+
+/// The editor's `languageId` decides; an unknown id falls back to the file extension.
+pub fn format_of(language_id: &str, uri: &Url) -> Format {
+    match language_id.to_ascii_lowercase().as_str() {
+        id @ ("markdown" | "md" | "plaintext" | "text") => Format::from_language_id(id),
+        _ => Format::from_path(&path_of(uri).unwrap_or_else(|| PathBuf::from(uri.path()))),
+    }
+}
+
+/// The file system path of a `file:` URI.
+pub fn path_of(uri: &Url) -> Option<PathBuf> {
+    (uri.scheme() == "file")
+        .then(|| uri.to_file_path().ok())
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp::lsp_types::{Position, Range};
+
+    fn edit(start: (u32, u32), end: (u32, u32), text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: Some(Range::new(
+                Position::new(start.0, start.1),
+                Position::new(end.0, end.1),
+            )),
+            range_length: None,
+            text: text.to_string(),
+        }
+    }
+
+    fn uri(path: &str) -> Url {
+        Url::parse(&format!("file:///tmp/{path}")).unwrap()
+    }
+
+    #[test]
+    fn changes_apply_in_order_against_the_previous_result() {
+        let mut store = DocumentStore::default();
+        let u = uri("a.md");
+        store.open(
+            u.clone(),
+            "markdown",
+            1,
+            "😀 和平 regime\r\nend",
+            None,
+            Config::default(),
+        );
+        let changes = [
+            // Insert after the emoji and the CJK word (UTF-16 column 5).
+            edit((0, 5), (0, 5), "!"),
+            // This range is only right if the first change has been applied.
+            edit((0, 7), (0, 13), "government"),
+            edit((1, 0), (1, 3), "fin"),
+        ];
+        assert!(store.change(&u, 2, &changes, PositionEncoding::Utf16));
+        let doc = store.get(&u).unwrap();
+        assert_eq!(doc.rope.to_string(), "😀 和平! government\r\nfin");
+        assert_eq!(doc.version, 2);
+    }
+
+    #[test]
+    fn utf8_ranges_count_bytes() {
+        let mut rope = Rope::from_str("😀 和平 regime");
+        apply_change(
+            &mut rope,
+            &edit((0, 12), (0, 18), "state"),
+            PositionEncoding::Utf8,
+        );
+        assert_eq!(rope.to_string(), "😀 和平 state");
+    }
+
+    #[test]
+    fn a_change_without_range_replaces_everything() {
+        let mut rope = Rope::from_str("old text");
+        let full = TextDocumentContentChangeEvent {
+            range: None,
+            range_length: None,
+            text: "new".into(),
+        };
+        apply_change(&mut rope, &full, PositionEncoding::Utf16);
+        assert_eq!(rope.to_string(), "new");
+    }
+
+    #[test]
+    fn out_of_range_edits_clamp() {
+        let mut rope = Rope::from_str("ab\ncd");
+        apply_change(
+            &mut rope,
+            &edit((0, 50), (9, 0), "!"),
+            PositionEncoding::Utf16,
+        );
+        assert_eq!(rope.to_string(), "ab!");
+        let mut rope = Rope::from_str("x😀y");
+        // Both ends fall inside the surrogate pair: an insertion before the emoji.
+        apply_change(
+            &mut rope,
+            &edit((0, 2), (0, 2), "-"),
+            PositionEncoding::Utf16,
+        );
+        assert_eq!(rope.to_string(), "x-😀y");
+        let mut rope = Rope::from_str("abc");
+        apply_change(
+            &mut rope,
+            &edit((0, 2), (0, 1), "X"),
+            PositionEncoding::Utf16,
+        );
+        assert_eq!(rope.to_string(), "abXc");
+    }
+
+    #[test]
+    fn changes_to_unknown_documents_are_refused() {
+        let mut store = DocumentStore::default();
+        assert!(!store.change(&uri("nope.md"), 1, &[], PositionEncoding::Utf16));
+    }
+
+    #[test]
+    fn language_id_wins_and_unknown_ids_use_the_extension() {
+        assert_eq!(format_of("markdown", &uri("a.txt")), Format::Markdown);
+        assert_eq!(format_of("plaintext", &uri("a.md")), Format::PlainText);
+        assert_eq!(format_of("", &uri("a.md")), Format::Markdown);
+        assert_eq!(format_of("weird", &uri("a.txt")), Format::PlainText);
+        let untitled = Url::parse("untitled:Untitled-1.markdown").unwrap();
+        assert_eq!(format_of("x", &untitled), Format::Markdown);
+    }
+}

@@ -1,0 +1,230 @@
+//! LSP base-protocol framing (`Content-Length` headers), as a pure incremental decoder.
+//!
+//! Bytes go in as they arrive; whole message bodies come out. A broken frame is
+//! reported and skipped, so one bad message never takes the stream down (tower-lsp's
+//! own decoder ends the whole stream after its first error).
+
+/// Header blocks longer than this are garbage, not headers.
+const MAX_HEADER_BYTES: usize = 8 * 1024;
+/// Refuse absurd bodies instead of buffering them.
+const MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
+const CONTENT_LENGTH: &[u8] = b"content-length:";
+
+/// What the decoder produced from the bytes seen so far.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Decoded {
+    /// One message body.
+    Frame(Vec<u8>),
+    /// Bytes that were skipped, and why.
+    Malformed(String),
+}
+
+#[derive(Default)]
+pub struct FrameDecoder {
+    buffer: Vec<u8>,
+}
+
+impl FrameDecoder {
+    pub fn push(&mut self, bytes: &[u8]) {
+        self.buffer.extend_from_slice(bytes);
+    }
+
+    /// The next frame or skipped chunk, or `None` when more bytes are needed.
+    pub fn next_item(&mut self) -> Option<Decoded> {
+        if self.buffer.is_empty() {
+            return None;
+        }
+        if let Some(skipped) = self.skip_garbage() {
+            return Some(skipped);
+        }
+        let (header_len, headers) = match self.header_block() {
+            HeaderBlock::Complete { len, lines } => (len, lines),
+            HeaderBlock::Incomplete if self.buffer.len() > MAX_HEADER_BYTES => {
+                return Some(self.drop_front(self.buffer.len(), "an endless header block"));
+            }
+            HeaderBlock::Incomplete => return None,
+        };
+        let length = match content_length(&headers) {
+            Ok(length) => length,
+            Err(reason) => return Some(self.drop_front(header_len, &reason)),
+        };
+        if self.buffer.len() < header_len + length {
+            return None;
+        }
+        let body = self.buffer[header_len..header_len + length].to_vec();
+        self.buffer.drain(..header_len + length);
+        Some(Decoded::Frame(body))
+    }
+
+    /// Bytes that cannot start a header (e.g. the tail of a broken body) are dropped
+    /// up to the next `Content-Length`, so the stream resynchronises.
+    fn skip_garbage(&mut self) -> Option<Decoded> {
+        let line_end = self.buffer.iter().position(|&b| b == b'\n');
+        let first_line = &self.buffer[..line_end.unwrap_or(self.buffer.len())];
+        if looks_like_header(first_line, line_end.is_some()) {
+            return None;
+        }
+        let lower = self.buffer.to_ascii_lowercase();
+        let resume_at = match find(&lower, CONTENT_LENGTH) {
+            Some(at) => at,
+            // Keep a possibly partial `Content-Length` at the end for the next push.
+            None => self.buffer.len().saturating_sub(CONTENT_LENGTH.len()),
+        };
+        if resume_at == 0 {
+            return None;
+        }
+        Some(self.drop_front(resume_at, "bytes outside any frame"))
+    }
+
+    fn header_block(&self) -> HeaderBlock {
+        let mut start = 0;
+        let mut lines = Vec::new();
+        while let Some(newline) = self.buffer[start..].iter().position(|&b| b == b'\n') {
+            let line = trim_cr(&self.buffer[start..start + newline]);
+            start += newline + 1;
+            if line.is_empty() {
+                return HeaderBlock::Complete { len: start, lines };
+            }
+            lines.push(String::from_utf8_lossy(line).into_owned());
+        }
+        HeaderBlock::Incomplete
+    }
+
+    fn drop_front(&mut self, len: usize, reason: &str) -> Decoded {
+        self.buffer.drain(..len);
+        Decoded::Malformed(format!("skipped {len} bytes: {reason}"))
+    }
+}
+
+enum HeaderBlock {
+    Complete { len: usize, lines: Vec<String> },
+    Incomplete,
+}
+
+fn content_length(headers: &[String]) -> Result<usize, String> {
+    let mut length = None;
+    for header in headers {
+        let Some((name, value)) = header.split_once(':') else {
+            return Err(format!("header line without a colon: {header:?}"));
+        };
+        if name.trim().eq_ignore_ascii_case("content-length") {
+            let parsed = value
+                .trim()
+                .parse::<usize>()
+                .map_err(|_| format!("invalid Content-Length {:?}", value.trim()))?;
+            length = Some(parsed);
+        }
+    }
+    match length {
+        Some(len) if len > MAX_BODY_BYTES => Err(format!("Content-Length {len} is too large")),
+        Some(len) => Ok(len),
+        None => Err("header block without Content-Length".to_string()),
+    }
+}
+
+/// A header line is `Name: value`; a blank line ends the block. An unfinished line
+/// is given the benefit of the doubt while it could still become a header.
+fn looks_like_header(line: &[u8], complete: bool) -> bool {
+    let line = trim_cr(line);
+    if complete && line.is_empty() {
+        return true;
+    }
+    let name_end = line.iter().position(|&b| b == b':');
+    let name = &line[..name_end.unwrap_or(line.len())];
+    let name_ok = name.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-');
+    name_ok && (name_end.is_some() || !complete) && !name.is_empty()
+}
+
+fn trim_cr(line: &[u8]) -> &[u8] {
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Frame a message body for the wire.
+pub fn encode(body: &[u8]) -> Vec<u8> {
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn drain(decoder: &mut FrameDecoder) -> Vec<Decoded> {
+        std::iter::from_fn(|| decoder.next_item()).collect()
+    }
+
+    fn frame(body: &str) -> Decoded {
+        Decoded::Frame(body.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn decodes_back_to_back_frames() {
+        let mut d = FrameDecoder::default();
+        let mut bytes = encode(b"{\"a\":1}");
+        bytes.extend(encode(b"{\"b\":2}"));
+        d.push(&bytes);
+        assert_eq!(drain(&mut d), vec![frame("{\"a\":1}"), frame("{\"b\":2}")]);
+    }
+
+    #[test]
+    fn waits_for_split_headers_and_bodies() {
+        let bytes = encode("{\"text\":\"😀 和平\"}".as_bytes());
+        for split in 1..bytes.len() {
+            let mut d = FrameDecoder::default();
+            d.push(&bytes[..split]);
+            let early = drain(&mut d);
+            d.push(&bytes[split..]);
+            let mut all = early;
+            all.extend(drain(&mut d));
+            assert_eq!(
+                all,
+                vec![frame("{\"text\":\"😀 和平\"}")],
+                "split at {split}"
+            );
+        }
+    }
+
+    #[test]
+    fn accepts_content_type_and_any_header_case() {
+        let mut d = FrameDecoder::default();
+        d.push(b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\ncontent-length: 2\r\n\r\n{}");
+        assert_eq!(drain(&mut d), vec![frame("{}")]);
+    }
+
+    #[test]
+    fn skips_a_frame_without_length_and_recovers() {
+        let mut d = FrameDecoder::default();
+        d.push(b"Content-Type: x\r\n\r\n");
+        d.push(&encode(b"{}"));
+        let items = drain(&mut d);
+        assert!(matches!(items[0], Decoded::Malformed(_)), "{items:?}");
+        assert_eq!(items[1..], [frame("{}")]);
+    }
+
+    #[test]
+    fn skips_invalid_length_and_garbage_then_recovers() {
+        let mut d = FrameDecoder::default();
+        d.push(b"Content-Length: lots\r\n\r\nthis is not json");
+        d.push(&encode(b"{\"ok\":true}"));
+        let items = drain(&mut d);
+        assert_eq!(items.last(), Some(&frame("{\"ok\":true}")), "{items:?}");
+        assert!(items[..items.len() - 1]
+            .iter()
+            .all(|i| matches!(i, Decoded::Malformed(_))));
+    }
+
+    #[test]
+    fn garbage_without_any_header_is_dropped_but_a_partial_header_kept() {
+        let mut d = FrameDecoder::default();
+        d.push(b"hello world\nmore noise Content-Le");
+        let items = drain(&mut d);
+        assert_eq!(items.len(), 1, "{items:?}");
+        d.push(b"ngth: 2\r\n\r\n{}");
+        assert_eq!(drain(&mut d).last(), Some(&frame("{}")));
+    }
+}

@@ -1,0 +1,167 @@
+//! Analysis off the protocol task, newest version only, stale results dropped.
+//!
+//! Each open document has at most one analysis loop. A change while it runs only
+//! marks the document `pending`; when the running analysis finishes, its result is
+//! kept (and published) only if the document still has that version, and the loop
+//! goes round once more for the newest text. Bursts of edits therefore cost one
+//! analysis each time the analyser comes up for air, not one per keystroke.
+
+use super::diagnostics::diagnostic;
+use super::position::{LineIndex, PositionEncoding};
+use super::session::Session;
+use crate::analysis::Format;
+use crate::config::Config;
+use crate::rules::Finding;
+use std::sync::{Arc, Weak};
+use tokio::sync::mpsc;
+use tower_lsp::lsp_types::{Diagnostic, Url};
+
+/// The text of one document version and everything needed to analyse it.
+pub struct Snapshot {
+    pub uri: Url,
+    pub generation: u64,
+    pub version: i32,
+    pub format: Format,
+    pub config: Arc<Config>,
+    pub text: String,
+}
+
+/// A finished analysis of one snapshot, with positions already converted.
+pub struct Review {
+    pub uri: Url,
+    pub generation: u64,
+    pub version: i32,
+    pub format: Format,
+    pub config: Arc<Config>,
+    pub text: String,
+    pub lines: LineIndex,
+    pub findings: Vec<Finding>,
+    /// `diagnostics[i]` describes `findings[i]`.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Review {
+    /// Synchronous and CPU-bound: run it on the blocking pool.
+    pub fn compute(snapshot: Snapshot, encoding: PositionEncoding) -> Review {
+        let analysis = crate::analyze(&snapshot.text, snapshot.format, &snapshot.config);
+        let lines = LineIndex::new(&snapshot.text, encoding);
+        let diagnostics = analysis
+            .findings
+            .iter()
+            .map(|f| diagnostic(f, &snapshot.text, &lines, &snapshot.uri, snapshot.version))
+            .collect();
+        Review {
+            uri: snapshot.uri,
+            generation: snapshot.generation,
+            version: snapshot.version,
+            format: snapshot.format,
+            config: snapshot.config,
+            text: snapshot.text,
+            lines,
+            findings: analysis.findings,
+            diagnostics,
+        }
+    }
+
+    /// Analyse on the blocking pool so the protocol task never waits on the analyser.
+    pub async fn compute_off_thread(
+        snapshot: Snapshot,
+        encoding: PositionEncoding,
+    ) -> Option<Review> {
+        match tokio::task::spawn_blocking(move || Review::compute(snapshot, encoding)).await {
+            Ok(review) => Some(review),
+            Err(e) => {
+                super::log(&format!("analysis failed: {e}"));
+                None
+            }
+        }
+    }
+}
+
+/// Ask for a fresh analysis of `uri`; coalesces with one already running.
+pub fn request(session: &Arc<Session>, uri: &Url) {
+    let start = {
+        let mut documents = session.documents();
+        let Some(document) = documents.get_mut(uri) else {
+            return;
+        };
+        if document.lint.running {
+            document.lint.pending = true;
+            None
+        } else {
+            document.lint.running = true;
+            Some(document.generation)
+        }
+    };
+    if let Some(generation) = start {
+        tokio::spawn(analysis_loop(session.clone(), uri.clone(), generation));
+    }
+}
+
+async fn analysis_loop(session: Arc<Session>, uri: Url, generation: u64) {
+    loop {
+        let Some(snapshot) = session.snapshot(&uri, generation) else {
+            return;
+        };
+        let review = Review::compute_off_thread(snapshot, session.encoding()).await;
+        let mut documents = session.documents();
+        let Some(document) = documents
+            .get_mut(&uri)
+            .filter(|d| d.generation == generation)
+        else {
+            return; // closed (or closed and reopened: the new open has its own loop)
+        };
+        if let Some(review) = review.filter(|r| r.version == document.version) {
+            let review = Arc::new(review);
+            document.latest = Some(review.clone());
+            session.publish(Publication::Diagnostics(review));
+        }
+        // A stale result was dropped above; a change that made it stale set `pending`.
+        if document.lint.pending {
+            document.lint.pending = false;
+        } else {
+            document.lint.running = false;
+            return;
+        }
+    }
+}
+
+pub enum Publication {
+    Diagnostics(Arc<Review>),
+    /// The document was closed: its diagnostics go away.
+    Clear(Url),
+}
+
+/// The single sender of `publishDiagnostics`. Serialising publications through one
+/// task, and re-checking the version just before sending, means a result can never
+/// overtake a newer one or arrive after the document was closed.
+pub fn spawn_publisher(session: Weak<Session>) -> mpsc::UnboundedSender<Publication> {
+    let (sender, mut receiver) = mpsc::unbounded_channel::<Publication>();
+    tokio::spawn(async move {
+        while let Some(publication) = receiver.recv().await {
+            let Some(session) = session.upgrade() else {
+                return;
+            };
+            match publication {
+                Publication::Diagnostics(review) => {
+                    let still_current = session.documents().get(&review.uri).is_some_and(|d| {
+                        d.generation == review.generation && d.version == review.version
+                    });
+                    if still_current {
+                        let diagnostics = review.diagnostics.clone();
+                        let version = Some(review.version);
+                        let uri = review.uri.clone();
+                        session
+                            .client
+                            .publish_diagnostics(uri, diagnostics, version)
+                            .await;
+                    }
+                }
+                Publication::Clear(uri) => {
+                    session.client.publish_diagnostics(uri, vec![], None).await;
+                }
+            }
+        }
+    });
+    sender
+}

@@ -1,0 +1,272 @@
+//! LSP positions <-> text offsets, in the negotiated position encoding.
+//!
+//! LSP lines end at `\n`, `\r\n` or `\r` only. ropey's own line index also breaks
+//! at U+2028, U+0085 and friends, so it would disagree with the editor; lines are
+//! counted here by the LSP rules instead.
+//!
+//! Every conversion clamps rather than panics: a column past the line end lands at
+//! the line end, a line past the end lands at the end of the text, and a column
+//! inside a character (half a surrogate pair, the middle of a UTF-8 sequence) rounds
+//! down to the start of that character.
+
+use ropey::Rope;
+use tower_lsp::lsp_types::{Position, PositionEncodingKind, Range};
+
+/// The unit in which `Position::character` counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PositionEncoding {
+    Utf8,
+    /// The LSP default, and the fallback for clients that offer nothing else.
+    #[default]
+    Utf16,
+}
+
+impl PositionEncoding {
+    /// UTF-8 when the client offers it (no conversion needed for byte spans), else UTF-16.
+    pub fn negotiate(offered: Option<&[PositionEncodingKind]>) -> PositionEncoding {
+        let offers_utf8 = offered.is_some_and(|kinds| kinds.contains(&PositionEncodingKind::UTF8));
+        if offers_utf8 {
+            PositionEncoding::Utf8
+        } else {
+            PositionEncoding::Utf16
+        }
+    }
+
+    pub fn kind(self) -> PositionEncodingKind {
+        match self {
+            PositionEncoding::Utf8 => PositionEncodingKind::UTF8,
+            PositionEncoding::Utf16 => PositionEncodingKind::UTF16,
+        }
+    }
+
+    fn width(self, c: char) -> u32 {
+        match self {
+            PositionEncoding::Utf8 => c.len_utf8() as u32,
+            PositionEncoding::Utf16 => c.len_utf16() as u32,
+        }
+    }
+}
+
+/// How far `column` reaches into one line: (chars, bytes) from the line start.
+/// Stops at the line break and never splits a character.
+fn walk_columns(
+    line: impl Iterator<Item = char>,
+    column: u32,
+    encoding: PositionEncoding,
+) -> (usize, usize) {
+    let (mut chars, mut bytes, mut units) = (0, 0, 0);
+    for c in line {
+        let width = encoding.width(c);
+        if c == '\n' || c == '\r' || units + width > column {
+            break;
+        }
+        units += width;
+        chars += 1;
+        bytes += c.len_utf8();
+    }
+    (chars, bytes)
+}
+
+/// The char index at which LSP line `line` starts, or `None` past the last line.
+fn rope_line_start(rope: &Rope, line: u32) -> Option<usize> {
+    if line == 0 {
+        return Some(0);
+    }
+    let mut chars = rope.chars().peekable();
+    let (mut index, mut current) = (0, 0);
+    while let Some(c) = chars.next() {
+        index += 1;
+        let is_break = match c {
+            '\n' => true,
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                    index += 1;
+                }
+                true
+            }
+            _ => false,
+        };
+        if is_break {
+            current += 1;
+            if current == line {
+                return Some(index);
+            }
+        }
+    }
+    None
+}
+
+/// The char index in `rope` that an LSP position names (clamped).
+pub fn rope_char_index(rope: &Rope, position: Position, encoding: PositionEncoding) -> usize {
+    match rope_line_start(rope, position.line) {
+        Some(start) => {
+            let (chars, _) = walk_columns(rope.chars_at(start), position.character, encoding);
+            start + chars
+        }
+        None => rope.len_chars(),
+    }
+}
+
+/// Byte offsets <-> LSP positions for one fixed text (an analysed snapshot).
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    /// Byte offset at which each LSP line starts.
+    line_starts: Vec<usize>,
+    encoding: PositionEncoding,
+}
+
+impl LineIndex {
+    pub fn new(text: &str, encoding: PositionEncoding) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            if ends_line {
+                line_starts.push(i + 1);
+            }
+        }
+        LineIndex {
+            line_starts,
+            encoding,
+        }
+    }
+
+    /// The LSP position of a byte offset (clamped to the text, rounded down to a character,
+    /// and kept before a line break).
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let character = text[start..offset]
+            .chars()
+            .take_while(|&c| c != '\r' && c != '\n')
+            .map(|c| self.encoding.width(c))
+            .sum();
+        Position::new(line as u32, character)
+    }
+
+    pub fn range(&self, text: &str, start: usize, end: usize) -> Range {
+        Range::new(self.position(text, start), self.position(text, end))
+    }
+
+    /// The byte offset an LSP position names (clamped).
+    pub fn offset(&self, text: &str, position: Position) -> usize {
+        match self.line_starts.get(position.line as usize) {
+            Some(&start) => {
+                let (_, bytes) =
+                    walk_columns(text[start..].chars(), position.character, self.encoding);
+                start + bytes
+            }
+            None => text.len(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use PositionEncoding::{Utf16, Utf8};
+
+    fn pos(line: u32, character: u32) -> Position {
+        Position::new(line, character)
+    }
+
+    /// Check both directions: position -> offset and offset -> position.
+    fn round_trip(text: &str, encoding: PositionEncoding, offset: usize, expected: Position) {
+        let index = LineIndex::new(text, encoding);
+        assert_eq!(index.position(text, offset), expected, "offset {offset}");
+        assert_eq!(
+            index.offset(text, expected),
+            offset,
+            "position {expected:?}"
+        );
+        let rope = Rope::from_str(text);
+        let char_index = rope_char_index(&rope, expected, encoding);
+        assert_eq!(
+            rope.char_to_byte(char_index),
+            offset,
+            "rope at {expected:?}"
+        );
+    }
+
+    #[test]
+    fn negotiates_utf8_only_when_offered() {
+        let both = [PositionEncodingKind::UTF16, PositionEncodingKind::UTF8];
+        assert_eq!(PositionEncoding::negotiate(Some(&both)), Utf8);
+        assert_eq!(
+            PositionEncoding::negotiate(Some(&[PositionEncodingKind::UTF16])),
+            Utf16
+        );
+        assert_eq!(
+            PositionEncoding::negotiate(Some(&[PositionEncodingKind::UTF32])),
+            Utf16
+        );
+        assert_eq!(PositionEncoding::negotiate(None), Utf16);
+    }
+
+    #[test]
+    fn emoji_and_cjk_columns() {
+        let text = "😀 和平 regime";
+        let at = text.find("regime").unwrap();
+        round_trip(text, Utf16, at, pos(0, 6)); // 2 + 1 + 1 + 1 + 1
+        round_trip(text, Utf8, at, pos(0, 12)); // 4 + 1 + 3 + 3 + 1
+    }
+
+    #[test]
+    fn lines_break_at_lf_crlf_and_lone_cr() {
+        let text = "a\r\nb\rc\nd\u{2028}e";
+        round_trip(text, Utf16, text.find('b').unwrap(), pos(1, 0));
+        round_trip(text, Utf16, text.find('c').unwrap(), pos(2, 0));
+        round_trip(text, Utf16, text.find('d').unwrap(), pos(3, 0));
+        // U+2028 is not an LSP line break: `e` stays on line 3.
+        round_trip(text, Utf16, text.find('e').unwrap(), pos(3, 2));
+        round_trip(text, Utf8, text.find('e').unwrap(), pos(3, 4));
+    }
+
+    #[test]
+    fn columns_past_the_line_end_clamp_before_the_break() {
+        let text = "ab\r\ncd";
+        let index = LineIndex::new(text, Utf16);
+        assert_eq!(index.offset(text, pos(0, 99)), 2);
+        let rope = Rope::from_str(text);
+        assert_eq!(rope_char_index(&rope, pos(0, 99), Utf16), 2);
+        // An offset between \r and \n reports the line end.
+        assert_eq!(index.position(text, 3), pos(0, 2));
+    }
+
+    #[test]
+    fn lines_past_the_end_clamp_to_the_end() {
+        let text = "ab\ncd";
+        let index = LineIndex::new(text, Utf8);
+        assert_eq!(index.offset(text, pos(7, 0)), text.len());
+        assert_eq!(index.position(text, 999), pos(1, 2));
+        let rope = Rope::from_str(text);
+        assert_eq!(rope_char_index(&rope, pos(7, 3), Utf8), rope.len_chars());
+    }
+
+    #[test]
+    fn positions_inside_a_character_round_down() {
+        let text = "x😀y";
+        // UTF-16 column 2 is between the two halves of the surrogate pair.
+        let index = LineIndex::new(text, Utf16);
+        assert_eq!(index.offset(text, pos(0, 2)), 1);
+        let rope = Rope::from_str(text);
+        assert_eq!(rope_char_index(&rope, pos(0, 2), Utf16), 1);
+        // UTF-8 column 3 is inside the emoji's four bytes.
+        let index = LineIndex::new(text, Utf8);
+        assert_eq!(index.offset(text, pos(0, 3)), 1);
+        assert_eq!(rope_char_index(&rope, pos(0, 3), Utf8), 1);
+        // A byte offset inside the emoji reports the emoji's start.
+        assert_eq!(index.position(text, 2), pos(0, 1));
+    }
+
+    #[test]
+    fn trailing_newline_opens_an_empty_last_line() {
+        let text = "ab\n";
+        round_trip(text, Utf16, 3, pos(1, 0));
+    }
+}

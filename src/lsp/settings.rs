@@ -1,0 +1,232 @@
+//! Editor settings and `.truthlens.toml`, merged into one `Config` per document.
+//!
+//! Editor settings use the same keys as `.truthlens.toml` (`rules`, `quotes`,
+//! `single-source`, `summary`, `allowlist`) and override the project file field by
+//! field: tables merge key by key, anything else (an allowlist, a number) replaces.
+//! Both sides are validated by `Config::parse`, so the server accepts exactly what
+//! the CLI accepts and reports the same reasons.
+
+use crate::config::{Config, ConfigError};
+use serde_json::{Map, Value};
+use std::path::{Path, PathBuf};
+
+/// Keys that editor clients put in the `truthlens` section for themselves
+/// (vscode-languageclient's `truthlens.trace.server`); the server ignores them.
+const CLIENT_ONLY_KEYS: &[&str] = &["trace"];
+
+/// Validated editor settings, kept as given so they can overlay a project file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EditorSettings {
+    overrides: Map<String, Value>,
+}
+
+impl EditorSettings {
+    /// Parse settings from `initializationOptions`, `didChangeConfiguration` or
+    /// `workspace/configuration`. Accepts the section itself or `{ "truthlens": {...} }`;
+    /// `null` means no settings.
+    pub fn parse(value: &Value) -> Result<EditorSettings, String> {
+        let section = match value {
+            Value::Object(map) if map.contains_key("truthlens") => &map["truthlens"],
+            other => other,
+        };
+        let mut overrides = match section {
+            Value::Null => Map::new(),
+            Value::Object(map) => map.clone(),
+            other => return Err(format!("expected an object of settings, got {other}")),
+        };
+        overrides.retain(|key, _| !CLIENT_ONLY_KEYS.contains(&key.as_str()));
+        let settings = EditorSettings { overrides };
+        settings.apply_to(None)?;
+        Ok(settings)
+    }
+
+    /// These settings with `over` laid on top: tables merge, other values replace.
+    pub fn overlaid_with(&self, over: &EditorSettings) -> Result<EditorSettings, String> {
+        let mut merged = Value::Object(self.overrides.clone());
+        merge(&mut merged, &Value::Object(over.overrides.clone()));
+        let Value::Object(overrides) = merged else {
+            unreachable!("merging two objects gives an object")
+        };
+        let settings = EditorSettings { overrides };
+        settings.apply_to(None)?;
+        Ok(settings)
+    }
+
+    /// The config for a document: defaults, then the project file, then these settings.
+    pub fn apply_to(&self, project: Option<&ProjectConfig>) -> Result<Config, String> {
+        let mut merged = project.map_or_else(|| Value::Object(Map::new()), |p| p.table.clone());
+        merge(&mut merged, &Value::Object(self.overrides.clone()));
+        let origin = match project {
+            Some(p) => format!("editor settings over {}", p.path.display()),
+            None => "editor settings".to_string(),
+        };
+        config_from_json(merged, Path::new(&origin))
+    }
+}
+
+/// A project's `.truthlens.toml`, already validated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProjectConfig {
+    pub path: PathBuf,
+    /// The file's table as JSON, so editor settings can overlay it key by key.
+    table: Value,
+}
+
+impl ProjectConfig {
+    /// The nearest `.truthlens.toml` above a document, if there is one.
+    pub fn discover(document: &Path) -> Result<Option<ProjectConfig>, String> {
+        let Some(dir) = document.parent() else {
+            return Ok(None);
+        };
+        let Some(path) = Config::discover(dir) else {
+            return Ok(None);
+        };
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| ConfigError::Read {
+                path: path.clone(),
+                source: e,
+            })
+            .map_err(|e| e.to_string())?;
+        Config::parse(&text, &path).map_err(|e| e.to_string())?;
+        let table: toml::Value = toml::from_str(&text).map_err(|e| e.to_string())?;
+        let table = serde_json::to_value(table).map_err(|e| e.to_string())?;
+        Ok(Some(ProjectConfig { path, table }))
+    }
+}
+
+/// Overlay `over` on `base`: objects merge recursively, everything else replaces.
+fn merge(base: &mut Value, over: &Value) {
+    match (base, over) {
+        (Value::Object(base), Value::Object(over)) => {
+            for (key, value) in over {
+                match base.get_mut(key) {
+                    Some(existing) => merge(existing, value),
+                    None => {
+                        base.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (base, over) => *base = over.clone(),
+    }
+}
+
+/// Build a `Config` from JSON with the same checks as a `.truthlens.toml`.
+fn config_from_json(value: Value, origin: &Path) -> Result<Config, String> {
+    // Shape errors first: serde's messages name the offending key plainly.
+    serde_json::from_value::<Config>(value.clone())
+        .map_err(|e| format!("invalid {}: {e}", origin.display()))?;
+    // Then the semantic checks (known rule ids, ranges) that `Config::parse` owns.
+    let toml_text =
+        toml::to_string(&value).map_err(|e| format!("invalid {}: {e}", origin.display()))?;
+    Config::parse(&toml_text, origin).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::QuotePolicy;
+    use serde_json::json;
+
+    fn project(toml_text: &str) -> ProjectConfig {
+        let table: toml::Value = toml::from_str(toml_text).unwrap();
+        ProjectConfig {
+            path: PathBuf::from("/p/.truthlens.toml"),
+            table: serde_json::to_value(table).unwrap(),
+        }
+    }
+
+    #[test]
+    fn accepts_the_section_or_a_wrapped_section() {
+        let flat = EditorSettings::parse(&json!({"allowlist": ["regime"]})).unwrap();
+        let wrapped =
+            EditorSettings::parse(&json!({"truthlens": {"allowlist": ["regime"]}})).unwrap();
+        assert_eq!(flat, wrapped);
+        assert_eq!(flat.apply_to(None).unwrap().allowlist, vec!["regime"]);
+        assert_eq!(
+            EditorSettings::parse(&Value::Null).unwrap(),
+            EditorSettings::default()
+        );
+    }
+
+    #[test]
+    fn invalid_settings_say_why() {
+        let err = EditorSettings::parse(&json!({"colour": 1})).unwrap_err();
+        assert!(err.contains("unknown field `colour`"), "{err}");
+        let err =
+            EditorSettings::parse(&json!({"rules": {"nope": {"enabled": false}}})).unwrap_err();
+        assert!(err.contains("unknown rule `nope`"), "{err}");
+        let err =
+            EditorSettings::parse(&json!({"single-source": {"dominant-share": 3}})).unwrap_err();
+        assert!(err.contains("dominant-share"), "{err}");
+        let err = EditorSettings::parse(&json!({"quotes": {"policy": "shout"}})).unwrap_err();
+        assert!(err.contains("shout"), "{err}");
+        assert!(EditorSettings::parse(&json!(3)).is_err());
+    }
+
+    #[test]
+    fn workspace_settings_overlay_initialization_options() {
+        let init =
+            EditorSettings::parse(&json!({"quotes": {"policy": "lint"}, "allowlist": ["a"]}))
+                .unwrap();
+        let workspace = EditorSettings::parse(&json!({"quotes": {"blockquotes": false}})).unwrap();
+        let config = init
+            .overlaid_with(&workspace)
+            .unwrap()
+            .apply_to(None)
+            .unwrap();
+        assert_eq!(config.quotes.policy, QuotePolicy::Lint);
+        assert!(!config.quotes.blockquotes);
+        assert_eq!(config.allowlist, vec!["a"]);
+    }
+
+    #[test]
+    fn client_only_keys_are_ignored() {
+        let s = EditorSettings::parse(&json!({"trace": {"server": "verbose"}})).unwrap();
+        assert_eq!(s, EditorSettings::default());
+    }
+
+    #[test]
+    fn editor_settings_override_the_project_field_by_field() {
+        let p = project(
+            "allowlist = [\"regime\"]\n[quotes]\nblockquotes = false\n[rules.loaded-language]\nenabled = false\n",
+        );
+        let s = EditorSettings::parse(&json!({
+            "quotes": {"policy": "lint"},
+            "rules": {"loaded-language": {"severity": "hint"}}
+        }))
+        .unwrap();
+        let config = s.apply_to(Some(&p)).unwrap();
+        assert_eq!(config.quotes.policy, QuotePolicy::Lint);
+        assert!(!config.quotes.blockquotes, "the project's value survives");
+        assert_eq!(config.allowlist, vec!["regime"]);
+        assert!(!config.rule_enabled("loaded-language"));
+        assert_eq!(
+            config.severity_for("loaded-language", None),
+            Some(crate::Severity::Hint)
+        );
+        let replaced = EditorSettings::parse(&json!({"allowlist": ["junta"]}))
+            .unwrap()
+            .apply_to(Some(&p))
+            .unwrap();
+        assert_eq!(replaced.allowlist, vec!["junta"]);
+    }
+
+    #[test]
+    fn discovers_the_project_file_upward() {
+        let dir = std::env::temp_dir().join(format!("truthlens-settings-{}", std::process::id()));
+        let nested = dir.join("drafts/2024");
+        std::fs::create_dir_all(&nested).unwrap();
+        std::fs::write(dir.join(".truthlens.toml"), "allowlist = [\"regime\"]\n").unwrap();
+        let found = ProjectConfig::discover(&nested.join("a.md"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(found.path, dir.join(".truthlens.toml"));
+        let config = EditorSettings::default().apply_to(Some(&found)).unwrap();
+        assert_eq!(config.allowlist, vec!["regime"]);
+        std::fs::write(dir.join(".truthlens.toml"), "colour = 1\n").unwrap();
+        let err = ProjectConfig::discover(&nested.join("a.md")).unwrap_err();
+        assert!(err.contains("colour"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,373 @@
+//! The framing layer between the real byte streams and tower-lsp.
+//!
+//! tower-lsp 0.20 has two failure modes this layer exists to avoid:
+//! - after `exit` it keeps reading until stdin closes, so a client that sends `exit`
+//!   and waits for the process sees a hang;
+//! - its decoder ends the whole input stream after one malformed frame.
+//!
+//! So the server reads frames itself, answers or drops broken ones with a log line,
+//! notices `shutdown` and `exit`, and forwards only well-formed messages to tower-lsp
+//! through an in-process pipe. `exit` or a closed input ends the session at once.
+//! All output (tower-lsp's and this layer's error replies) goes through one writer
+//! task in whole frames, so replies never interleave inside a message.
+
+use super::framing::{encode, Decoded, FrameDecoder};
+use super::server;
+use serde_json::{json, Value};
+use std::time::Duration;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, DuplexStream};
+use tokio::sync::mpsc;
+use tokio::time::timeout;
+use tower_lsp::jsonrpc::{Request, Response};
+use tower_lsp::Server;
+
+const PIPE_CAPACITY: usize = 64 * 1024;
+/// How long tower-lsp gets to write what it has (e.g. the shutdown reply) at the end.
+const GRACE: Duration = Duration::from_millis(500);
+
+/// Why the session ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EndReason {
+    /// The client sent `exit`.
+    Exit,
+    /// The input closed (or failed) without `exit`.
+    InputClosed,
+    /// tower-lsp stopped reading.
+    ServerStopped,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionEnd {
+    pub reason: EndReason,
+    /// Whether the client asked for `shutdown` first.
+    pub shutdown_requested: bool,
+}
+
+impl SessionEnd {
+    /// The LSP rule: 0 if `shutdown` came before the end, 1 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        if self.shutdown_requested {
+            0
+        } else {
+            1
+        }
+    }
+}
+
+/// Serve one LSP session over a pair of byte streams until `exit` or end of input.
+pub async fn serve<I, O>(input: I, output: O) -> SessionEnd
+where
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin + Send + 'static,
+{
+    let (to_server, server_input) = tokio::io::duplex(PIPE_CAPACITY);
+    let (server_output, from_server) = tokio::io::duplex(PIPE_CAPACITY);
+    let (service, socket) = server::service();
+    let mut server = tokio::spawn(Server::new(server_input, server_output, socket).serve(service));
+
+    let (frames, frames_to_write) = mpsc::unbounded_channel::<Vec<u8>>();
+    let writer = tokio::spawn(write_frames(frames_to_write, output));
+    let mut relay = tokio::spawn(relay_server_output(from_server, frames.clone()));
+
+    let end = route_input(input, to_server, frames).await;
+
+    // The pipe into tower-lsp is closed now; let it finish writing, but not forever
+    // (a handler still waiting for a client reply would never finish).
+    if timeout(GRACE, &mut server).await.is_err() {
+        server.abort();
+    }
+    if timeout(GRACE, &mut relay).await.is_err() {
+        relay.abort();
+    }
+    // Every frame sender is gone now, so the writer drains and stops.
+    let _ = timeout(GRACE, writer).await;
+    end
+}
+
+async fn route_input<I>(
+    mut input: I,
+    mut to_server: DuplexStream,
+    replies: mpsc::UnboundedSender<Vec<u8>>,
+) -> SessionEnd
+where
+    I: AsyncRead + Unpin,
+{
+    let mut decoder = FrameDecoder::default();
+    let mut shutdown_requested = false;
+    let mut buffer = vec![0u8; PIPE_CAPACITY];
+    loop {
+        while let Some(item) = decoder.next_item() {
+            let body = match item {
+                Decoded::Frame(body) => body,
+                Decoded::Malformed(reason) => {
+                    super::log(&format!("malformed input: {reason}"));
+                    continue;
+                }
+            };
+            let body = match classify(body) {
+                Incoming::Exit => {
+                    return SessionEnd {
+                        reason: EndReason::Exit,
+                        shutdown_requested,
+                    }
+                }
+                Incoming::Invalid { reason, reply } => {
+                    super::log(&format!("dropped a message: {reason}"));
+                    if let Some(reply) = reply {
+                        let _ = replies.send(encode(reply.to_string().as_bytes()));
+                    }
+                    continue;
+                }
+                Incoming::Shutdown { body } => {
+                    shutdown_requested = true;
+                    body
+                }
+                Incoming::Other { body } => body,
+            };
+            if to_server.write_all(&encode(&body)).await.is_err() {
+                return SessionEnd {
+                    reason: EndReason::ServerStopped,
+                    shutdown_requested,
+                };
+            }
+        }
+        match input.read(&mut buffer).await {
+            Ok(0) => {
+                return SessionEnd {
+                    reason: EndReason::InputClosed,
+                    shutdown_requested,
+                }
+            }
+            Ok(n) => decoder.push(&buffer[..n]),
+            Err(e) => {
+                super::log(&format!("reading input failed: {e}"));
+                return SessionEnd {
+                    reason: EndReason::InputClosed,
+                    shutdown_requested,
+                };
+            }
+        }
+    }
+}
+
+enum Incoming {
+    Exit,
+    /// `shutdown`, with the body to forward.
+    Shutdown {
+        body: Vec<u8>,
+    },
+    Other {
+        body: Vec<u8>,
+    },
+    /// Not something tower-lsp can take; `reply` is the JSON-RPC error to send, if any.
+    Invalid {
+        reason: String,
+        reply: Option<Value>,
+    },
+}
+
+fn classify(body: Vec<u8>) -> Incoming {
+    let mut value: Value = match serde_json::from_slice(&body) {
+        Ok(value) => value,
+        Err(e) => {
+            let reason = format!("not JSON: {e}");
+            return Incoming::Invalid {
+                reply: Some(error_reply(Value::Null, -32700, &reason)),
+                reason,
+            };
+        }
+    };
+    if !is_json_rpc(&value) {
+        let reason = format!("not a JSON-RPC 2.0 message: {}", preview(&value));
+        // Only requests are answered; a broken notification or response is just dropped.
+        let id = value
+            .get("id")
+            .filter(|id| id.is_i64() || id.is_string())
+            .cloned();
+        let reply = match (value.get("method"), id) {
+            (Some(_), Some(id)) => Some(error_reply(id, -32600, &reason)),
+            _ => None,
+        };
+        return Incoming::Invalid { reason, reply };
+    }
+    let method = value
+        .get("method")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    // Some clients send `"params": null` for parameterless requests such as
+    // `shutdown`; tower-lsp refuses those, so the null is dropped.
+    let body = match value.as_object_mut() {
+        Some(message) if message.get("params") == Some(&Value::Null) => {
+            message.remove("params");
+            value.to_string().into_bytes()
+        }
+        _ => body,
+    };
+    match method.as_deref() {
+        Some("exit") => Incoming::Exit,
+        Some("shutdown") if value.get("id").is_some() => Incoming::Shutdown { body },
+        _ => Incoming::Other { body },
+    }
+}
+
+/// Whether tower-lsp will accept the message (it drops the whole stream otherwise).
+/// Its own test is "a `Response`, or else a `Request`"; the request shape is checked
+/// by hand so that large `didOpen`/`didChange` bodies are not deserialised twice more.
+fn is_json_rpc(value: &Value) -> bool {
+    let Some(message) = value.as_object() else {
+        return false;
+    };
+    let valid_id = |id: &Value| id.is_i64() || id.is_string() || id.is_null();
+    let request_shaped = message.get("jsonrpc") == Some(&json!("2.0"))
+        && message.get("method").map_or(true, Value::is_string)
+        && message.get("id").map_or(true, valid_id);
+    request_shaped
+        || serde_json::from_value::<Response>(value.clone()).is_ok()
+        || serde_json::from_value::<Request>(value.clone()).is_ok()
+}
+
+fn error_reply(id: Value, code: i64, message: &str) -> Value {
+    json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}})
+}
+
+fn preview(value: &Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(120) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
+/// Re-frame tower-lsp's output so it can share the writer with this layer's replies.
+async fn relay_server_output(
+    mut from_server: DuplexStream,
+    frames: mpsc::UnboundedSender<Vec<u8>>,
+) {
+    let mut decoder = FrameDecoder::default();
+    let mut buffer = vec![0u8; PIPE_CAPACITY];
+    loop {
+        match from_server.read(&mut buffer).await {
+            Ok(0) | Err(_) => return,
+            Ok(n) => decoder.push(&buffer[..n]),
+        }
+        while let Some(item) = decoder.next_item() {
+            if let Decoded::Frame(body) = item {
+                if frames.send(encode(&body)).is_err() {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// The one writer of the output stream: whole frames, flushed one by one.
+async fn write_frames<O: AsyncWrite + Unpin>(
+    mut frames: mpsc::UnboundedReceiver<Vec<u8>>,
+    mut output: O,
+) {
+    while let Some(frame) = frames.recv().await {
+        let written = output.write_all(&frame).await.and(output.flush().await);
+        if let Err(e) = written {
+            super::log(&format!("writing output failed: {e}"));
+            return;
+        }
+    }
+    let _ = output.shutdown().await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_lifecycle_messages() {
+        let exit = br#"{"jsonrpc":"2.0","method":"exit"}"#;
+        assert!(matches!(classify(exit.to_vec()), Incoming::Exit));
+        let shutdown = br#"{"jsonrpc":"2.0","id":3,"method":"shutdown"}"#;
+        assert!(matches!(
+            classify(shutdown.to_vec()),
+            Incoming::Shutdown { .. }
+        ));
+        let response = br#"{"jsonrpc":"2.0","id":3,"result":null}"#;
+        let Incoming::Other { body } = classify(response.to_vec()) else {
+            panic!("a response is forwarded")
+        };
+        assert_eq!(body, response, "forwarded unchanged");
+    }
+
+    #[test]
+    fn null_params_are_dropped_before_tower_lsp_sees_them() {
+        let shutdown = br#"{"jsonrpc":"2.0","id":3,"method":"shutdown","params":null}"#;
+        let Incoming::Shutdown { body } = classify(shutdown.to_vec()) else {
+            panic!("shutdown not recognised")
+        };
+        let forwarded: Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(
+            forwarded,
+            json!({"jsonrpc":"2.0","id":3,"method":"shutdown"})
+        );
+    }
+
+    #[test]
+    fn answers_broken_requests_and_drops_broken_notifications() {
+        let Incoming::Invalid { reply, .. } = classify(b"{not json".to_vec()) else {
+            panic!("accepted invalid JSON")
+        };
+        assert_eq!(reply.unwrap()["error"]["code"], -32700);
+        let Incoming::Invalid { reply, .. } =
+            classify(br#"{"jsonrpc":"1.0","id":4,"method":"x"}"#.to_vec())
+        else {
+            panic!("accepted a wrong jsonrpc version")
+        };
+        let reply = reply.unwrap();
+        assert_eq!(reply["error"]["code"], -32600);
+        assert_eq!(reply["id"], 4);
+        let Incoming::Invalid { reply, .. } =
+            classify(br#"{"jsonrpc":"1.0","method":"x"}"#.to_vec())
+        else {
+            panic!("accepted a wrong jsonrpc version")
+        };
+        assert!(reply.is_none());
+    }
+
+    #[test]
+    fn the_shape_check_agrees_with_tower_lsp() {
+        let samples = [
+            json!({"jsonrpc": "2.0", "method": "x"}),
+            json!({"jsonrpc": "2.0", "method": "x", "id": 1, "params": {"a": 1}}),
+            json!({"jsonrpc": "2.0", "method": "x", "id": "a", "params": null}),
+            json!({"jsonrpc": "2.0", "method": "x", "id": null}),
+            json!({"jsonrpc": "2.0", "method": "x", "id": 1.5}),
+            json!({"jsonrpc": "2.0", "method": "x", "id": u64::MAX}),
+            json!({"jsonrpc": "2.0", "method": 3}),
+            json!({"jsonrpc": "2.0"}),
+            json!({"jsonrpc": "1.0", "method": "x"}),
+            json!({"method": "x"}),
+            json!({"jsonrpc": "2.0", "id": 1, "result": null}),
+            json!({"jsonrpc": "2.0", "id": 1, "error": {"code": 1, "message": "m"}}),
+            json!({"jsonrpc": "2.0", "id": 1, "error": "nope"}),
+            json!({"jsonrpc": "2.0", "id": [1], "result": 1}),
+            json!([1, 2]),
+            json!("text"),
+        ];
+        for sample in samples {
+            let tower_lsp_accepts = serde_json::from_value::<Response>(sample.clone()).is_ok()
+                || serde_json::from_value::<Request>(sample.clone()).is_ok();
+            assert_eq!(is_json_rpc(&sample), tower_lsp_accepts, "{sample}");
+        }
+    }
+
+    #[test]
+    fn exit_codes_follow_the_spec() {
+        let after_shutdown = SessionEnd {
+            reason: EndReason::Exit,
+            shutdown_requested: true,
+        };
+        let without = SessionEnd {
+            reason: EndReason::Exit,
+            shutdown_requested: false,
+        };
+        assert_eq!(after_shutdown.exit_code(), 0);
+        assert_eq!(without.exit_code(), 1);
+    }
+}

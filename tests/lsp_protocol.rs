@@ -1,0 +1,779 @@
+//! The language server driven over an in-memory pipe (`truthlens::lsp::serve` on a
+//! tokio duplex), message by message.
+
+mod common;
+
+use common::*;
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+use std::time::Duration;
+use truthlens::lsp::EndReason;
+
+const URI: &str = "file:///drafts/story.md";
+/// Emoji (a surrogate pair in UTF-16) and CJK (3 bytes each in UTF-8) before the findings.
+const TEXT: &str = "😀 和平 The regime shelled the town.\n\nResidents describe a brutal night.\n";
+
+fn start(encodings: &[&str]) -> (Client, InMemoryServer, Enc) {
+    let (mut client, server) = InMemoryServer::start();
+    let result = client.initialize(capabilities(encodings), None);
+    let enc = match result["capabilities"]["positionEncoding"].as_str() {
+        Some("utf-8") => Enc::Utf8,
+        Some("utf-16") => Enc::Utf16,
+        other => panic!("unexpected position encoding {other:?}"),
+    };
+    (client, server, enc)
+}
+
+fn loaded_language_at<'a>(
+    diagnostics: &'a [Value],
+    text: &str,
+    word: &str,
+    nth: usize,
+    enc: Enc,
+) -> &'a Value {
+    let span = span_of(text, word, nth);
+    let found = diagnostics_at(diagnostics, text, span, enc);
+    let found: Vec<_> = found
+        .into_iter()
+        .filter(|d| d["code"] == "loaded-language")
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one loaded-language diagnostic on {word:?} at {}; got {diagnostics:#?}",
+        range_of(text, span.0, span.1, enc)
+    );
+    found[0]
+}
+
+#[test]
+fn initialize_negotiates_utf8_and_advertises_only_what_works() {
+    let (mut client, server) = InMemoryServer::start();
+    let result = client.initialize(capabilities(&["utf-16", "utf-8"]), None);
+    let caps = &result["capabilities"];
+    assert_eq!(caps["positionEncoding"], "utf-8");
+
+    let advertised: BTreeSet<&str> = caps
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    let expected: BTreeSet<&str> = [
+        "positionEncoding",
+        "textDocumentSync",
+        "hoverProvider",
+        "codeActionProvider",
+        "executeCommandProvider",
+    ]
+    .into();
+    assert_eq!(advertised, expected);
+
+    let sync = &caps["textDocumentSync"];
+    assert_eq!(sync["openClose"], true);
+    assert_eq!(sync["change"], 2, "incremental sync");
+    assert!(sync["save"].is_object(), "save notifications: {sync}");
+    assert_eq!(caps["hoverProvider"], true);
+    let kinds: BTreeSet<&str> = caps["codeActionProvider"]["codeActionKinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "quickfix",
+            "source.truthlens.insertSummary",
+            "source.truthlens.insertHeadline",
+            "source.truthlens.insertReport"
+        ]
+        .into()
+    );
+    let commands: BTreeSet<&str> = caps["executeCommandProvider"]["commands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        commands,
+        [
+            "truthlens.insertSummary",
+            "truthlens.insertHeadline",
+            "truthlens.insertReport"
+        ]
+        .into()
+    );
+    assert_eq!(result["serverInfo"]["name"], "truthlens");
+    assert_eq!(result["serverInfo"]["version"], env!("CARGO_PKG_VERSION"));
+
+    client.shutdown_and_exit();
+    assert_eq!(server.wait_end(TIMEOUT).unwrap().exit_code(), 0);
+}
+
+#[test]
+fn initialize_falls_back_to_utf16() {
+    for offered in [&[][..], &["utf-32"][..], &["utf-16"][..]] {
+        let (mut client, _server) = InMemoryServer::start();
+        let result = client.initialize(capabilities(offered), None);
+        assert_eq!(
+            result["capabilities"]["positionEncoding"], "utf-16",
+            "client offered {offered:?}"
+        );
+    }
+}
+
+#[test]
+fn open_publishes_versioned_diagnostics_at_exact_ranges() {
+    for encodings in [&["utf-16"][..], &["utf-8", "utf-16"][..]] {
+        let (mut client, _server, enc) = start(encodings);
+        client.open(URI, "markdown", 1, TEXT);
+        let diagnostics = client.diagnostics(URI, 1);
+
+        let regime = loaded_language_at(&diagnostics, TEXT, "regime", 0, enc);
+        let expected_column = if enc == Enc::Utf16 { 10 } else { 16 };
+        assert_eq!(regime["range"]["start"]["character"], expected_column);
+        assert_eq!(regime["source"], "truthlens");
+        assert!(regime["severity"].is_u64());
+        assert!(regime["message"].as_str().unwrap().contains("regime"));
+        let href = regime["codeDescription"]["href"].as_str().unwrap();
+        assert!(href.ends_with("docs/rules/loaded-language.md"), "{href}");
+
+        let data = &regime["data"];
+        let span = span_of(TEXT, "regime", 0);
+        assert_eq!(data["rule"], "loaded-language");
+        assert_eq!(data["version"], 1);
+        assert_eq!(data["span"], json!({"start": span.0, "end": span.1}));
+        assert!(data["alternatives"].is_array() && data["fixes"].is_array());
+
+        loaded_language_at(&diagnostics, TEXT, "brutal", 0, enc);
+    }
+}
+
+#[test]
+fn incremental_changes_move_diagnostics() {
+    let (mut client, _server, enc) = start(&["utf-16"]);
+    client.open(URI, "markdown", 1, TEXT);
+    client.diagnostics(URI, 1);
+
+    // Two changes in one notification; the second is only right if the first was
+    // applied before it: insert after the emoji and CJK, then delete the blank line.
+    let insert_at = position_of(TEXT, span_of(TEXT, "The regime", 0).0, enc);
+    let mut text = TEXT.to_string();
+    text.insert_str(span_of(TEXT, "The regime", 0).0, "Yesterday ");
+    let blank_line = position_of(&text, text.find("\n\n").unwrap() + 1, enc);
+    client.change(
+        URI,
+        2,
+        &[
+            (insert_at, insert_at, "Yesterday "),
+            (blank_line, (blank_line.0 + 1, 0), ""),
+        ],
+    );
+    text = text.replacen("\n\n", "\n", 1);
+    assert_eq!(
+        text,
+        "😀 和平 Yesterday The regime shelled the town.\nResidents describe a brutal night.\n"
+    );
+
+    let diagnostics = client.diagnostics(URI, 2);
+    let regime = loaded_language_at(&diagnostics, &text, "regime", 0, enc);
+    assert_eq!(
+        regime["range"]["start"],
+        json!({"line": 0, "character": 20})
+    );
+    let brutal = loaded_language_at(&diagnostics, &text, "brutal", 0, enc);
+    assert_eq!(brutal["range"]["start"]["line"], 1);
+    assert_eq!(brutal["data"]["version"], 2);
+}
+
+#[test]
+fn hover_explains_a_finding_and_is_null_elsewhere() {
+    let (mut client, _server, enc) = start(&["utf-16"]);
+    client.open(URI, "markdown", 1, TEXT);
+    let diagnostics = client.diagnostics(URI, 1);
+    let regime = loaded_language_at(&diagnostics, TEXT, "regime", 0, enc).clone();
+
+    let inside = position_of(TEXT, span_of(TEXT, "regime", 0).0 + 2, enc);
+    let hover = client.hover(URI, inside.0, inside.1);
+    assert_eq!(hover["range"], regime["range"]);
+    assert_eq!(hover["contents"]["kind"], "markdown");
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert!(text.contains("loaded-language"), "{text}");
+    let category = regime["data"]["category"].as_str().unwrap();
+    assert!(text.contains(category), "{text}");
+    assert!(text.contains("Why it was flagged"), "{text}");
+    for alternative in regime["data"]["alternatives"].as_array().unwrap() {
+        assert!(text.contains(alternative.as_str().unwrap()), "{text}");
+    }
+
+    let town = position_of(TEXT, span_of(TEXT, "town", 0).0, enc);
+    assert_eq!(client.hover(URI, town.0, town.1), Value::Null);
+    // Inside the emoji's surrogate pair, and far past the end: no panic, no hover.
+    assert_eq!(client.hover(URI, 0, 1), Value::Null);
+    assert_eq!(client.hover(URI, 99, 99), Value::Null);
+}
+
+#[test]
+fn quick_fix_edits_give_the_intended_text() {
+    for encodings in [&["utf-16"][..], &["utf-8"][..]] {
+        let (mut client, _server, enc) = start(encodings);
+        client.open(URI, "markdown", 1, TEXT);
+        let diagnostics = client.diagnostics(URI, 1);
+        let regime = loaded_language_at(&diagnostics, TEXT, "regime", 0, enc).clone();
+        let fixes = regime["data"]["fixes"].as_array().unwrap().clone();
+        assert!(!fixes.is_empty(), "the interim rule offers a replacement");
+
+        // The cursor sits at the end of the word: touching still counts.
+        let actions = client.call(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": {"uri": URI},
+                "range": {"start": regime["range"]["end"], "end": regime["range"]["end"]},
+                "context": {"diagnostics": [regime]}
+            }),
+        );
+        let quick_fixes: Vec<&Value> = actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["kind"] == "quickfix")
+            .collect();
+        assert_eq!(quick_fixes.len(), fixes.len(), "{actions:#}");
+        let action = quick_fixes[0];
+        assert_eq!(action["title"], fixes[0]["title"]);
+        assert_eq!(action["isPreferred"], true);
+        assert_eq!(action["diagnostics"][0]["range"], regime["range"]);
+        assert_eq!(action["diagnostics"][0]["code"], "loaded-language");
+
+        let edits = action["edit"]["changes"][URI].as_array().unwrap();
+        let fixed = apply_text_edits(TEXT, edits, enc);
+        // What the rule meant, from its byte edits.
+        let mut intended = TEXT.to_string();
+        let byte_edits = fixes[0]["edits"].as_array().unwrap();
+        for edit in byte_edits.iter().rev() {
+            let (start, end) = (
+                edit["span"]["start"].as_u64().unwrap() as usize,
+                edit["span"]["end"].as_u64().unwrap() as usize,
+            );
+            intended.replace_range(start..end, edit["replacement"].as_str().unwrap());
+        }
+        assert_ne!(fixed, TEXT);
+        assert_eq!(fixed, intended);
+        assert!(fixed.starts_with("😀 和平 The "), "{fixed}");
+
+        // Away from any finding: no quick fix.
+        let town = position_of(TEXT, span_of(TEXT, "town", 0).0, enc);
+        let elsewhere = client.call(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": {"uri": URI},
+                "range": {"start": {"line": town.0, "character": town.1},
+                          "end": {"line": town.0, "character": town.1}},
+                "context": {"diagnostics": []}
+            }),
+        );
+        assert!(
+            !elsewhere
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["kind"] == "quickfix"),
+            "{elsewhere:#}"
+        );
+    }
+}
+
+#[test]
+fn source_actions_are_filtered_by_kind_and_well_formed() {
+    let (mut client, _server, _) = start(&["utf-16"]);
+    client.open(URI, "markdown", 1, TEXT);
+    client.diagnostics(URI, 1);
+    let ask = |client: &mut Client, only: Value| -> Vec<Value> {
+        client
+            .call(
+                "textDocument/codeAction",
+                json!({
+                    "textDocument": {"uri": URI},
+                    "range": {"start": {"line": 0, "character": 11}, "end": {"line": 0, "character": 11}},
+                    "context": {"diagnostics": [], "only": only}
+                }),
+            )
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    // The insert actions appear only when the planner has an edit (it may have none).
+    let known = [
+        (
+            "source.truthlens.insertSummary",
+            "TruthLens: insert summary",
+        ),
+        (
+            "source.truthlens.insertHeadline",
+            "TruthLens: insert suggested headline",
+        ),
+        (
+            "source.truthlens.insertReport",
+            "TruthLens: insert review report",
+        ),
+    ];
+    for action in ask(&mut client, json!(["source"])) {
+        let kind = action["kind"].as_str().unwrap();
+        let (_, title) = known
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .unwrap_or_else(|| panic!("unexpected action {action:#}"));
+        assert_eq!(action["title"], *title);
+        assert!(action["edit"]["changes"][URI].is_array(), "{action:#}");
+    }
+    let quick_only = ask(&mut client, json!(["quickfix"]));
+    assert!(!quick_only.is_empty());
+    assert!(
+        quick_only.iter().all(|a| a["kind"] == "quickfix"),
+        "{quick_only:#?}"
+    );
+}
+
+#[test]
+fn insert_commands_apply_an_edit_or_explain_why_not() {
+    let (mut client, _server, _) = start(&["utf-16"]);
+    client.open(URI, "markdown", 1, TEXT);
+    client.diagnostics(URI, 1);
+    for command in [
+        "truthlens.insertSummary",
+        "truthlens.insertHeadline",
+        "truthlens.insertReport",
+    ] {
+        let before = client.applied_edits.len();
+        client.call(
+            "workspace/executeCommand",
+            json!({"command": command, "arguments": [URI]}),
+        );
+        if client.applied_edits.len() == before {
+            client.wait_for(&format!("{command} to explain itself"), |m| {
+                m["method"] == "window/showMessage"
+                    && m["params"]["message"]
+                        .as_str()
+                        .is_some_and(|s| s.contains("nothing to insert"))
+            });
+        } else {
+            let edit = &client.applied_edits[before]["edit"];
+            assert!(edit["changes"][URI].is_array(), "{edit:#}");
+        }
+    }
+    let unknown = client.request(
+        "workspace/executeCommand",
+        json!({"command": "truthlens.nope", "arguments": [URI]}),
+    );
+    assert!(unknown["error"].is_object(), "{unknown}");
+    let not_open = client.request(
+        "workspace/executeCommand",
+        json!({"command": "truthlens.insertSummary", "arguments": ["file:///elsewhere.md"]}),
+    );
+    assert!(not_open["error"].is_object(), "{not_open}");
+}
+
+#[test]
+fn close_clears_diagnostics() {
+    let (mut client, _server, _) = start(&["utf-16"]);
+    client.open(URI, "markdown", 1, TEXT);
+    assert!(!client.diagnostics(URI, 1).is_empty());
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    client.wait_for("the clearing publish", |m| {
+        is_diagnostics_for(m, URI) && m["params"]["diagnostics"] == json!([])
+    });
+    // Nothing about the closed document afterwards.
+    let late = client.try_wait_for(Duration::from_millis(300), |m| is_diagnostics_for(m, URI));
+    assert!(late.is_none(), "published after close: {late:?}");
+    assert_eq!(client.hover(URI, 0, 11), Value::Null);
+}
+
+#[test]
+fn rapid_changes_never_publish_stale_diagnostics() {
+    let (mut client, _server, enc) = start(&["utf-16"]);
+    let uri = "file:///drafts/burst.md";
+    let mut texts = vec![String::from("Start.\n")];
+    client.open(uri, "markdown", 1, &texts[0]);
+    for version in 2..=40 {
+        // Append " regime" at the end of the first line each time.
+        let mut text = texts.last().unwrap().clone();
+        let end = position_of(&text, text.len() - 1, enc);
+        text.insert_str(text.len() - 1, " regime");
+        client.change(uri, version, &[(end, end, " regime")]);
+        texts.push(text);
+    }
+    let mut last_version = 0;
+    loop {
+        let published = client.wait_for("diagnostics", |m| is_diagnostics_for(m, uri));
+        let version = published["params"]["version"].as_i64().unwrap();
+        assert!(
+            version >= last_version,
+            "version went back: {version} after {last_version}"
+        );
+        last_version = version;
+        // The diagnostics must describe exactly the text of the version they carry.
+        let text = &texts[version as usize - 1];
+        let diagnostics = published["params"]["diagnostics"].as_array().unwrap();
+        let regimes = text.matches("regime").count();
+        assert_eq!(
+            diagnostics
+                .iter()
+                .filter(|d| d["code"] == "loaded-language")
+                .count(),
+            regimes,
+            "v{version}"
+        );
+        for nth in 0..regimes {
+            loaded_language_at(diagnostics, text, "regime", nth, enc);
+        }
+        if version == 40 {
+            break;
+        }
+    }
+}
+
+/// A document whose analysis takes at least 200 ms on this machine, and that time.
+/// Few findings, so that the time measured is analysis, not publishing.
+fn slow_document(client: &mut Client) -> (String, Duration) {
+    let paragraph = "Residents said the shelling resumed on Tuesday night near the river.\n\n";
+    let mut round = 0;
+    loop {
+        round += 1;
+        let long = paragraph.repeat(1000 << round) + "The regime said nothing.\n";
+        let probe = format!("file:///drafts/probe-{round}.md");
+        let started = std::time::Instant::now();
+        client.open(&probe, "markdown", 1, &long);
+        client.diagnostics(&probe, 1);
+        let analysis_time = started.elapsed();
+        client.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": probe}}),
+        );
+        if analysis_time >= Duration::from_millis(200) {
+            return (long, analysis_time);
+        }
+        assert!(round < 8, "analysis never took 200 ms");
+    }
+}
+
+#[test]
+fn a_result_for_a_superseded_version_is_dropped() {
+    let (mut client, _server, _) = start(&["utf-16"]);
+    let (long, analysis_time) = slow_document(&mut client);
+    let uri = "file:///drafts/long.md";
+    client.open(uri, "markdown", 1, &long);
+    // The edit lands while version 1 is being analysed.
+    std::thread::sleep(analysis_time / 5);
+    client.change(uri, 2, &[((0, 0), (0, 0), "Brutal. ")]);
+    let published = client.wait_for("diagnostics", |m| is_diagnostics_for(m, uri));
+    assert_eq!(
+        published["params"]["version"], 2,
+        "the result for version 1 finished after version 2 arrived and must not be published"
+    );
+    let diagnostics = published["params"]["diagnostics"].as_array().unwrap();
+    let regimes = long.matches("regime").count();
+    assert_eq!(
+        diagnostics.len(),
+        regimes + 1,
+        "every regime plus the new brutal"
+    );
+}
+
+#[test]
+fn requests_are_answered_while_long_analyses_run() {
+    let (mut client, _server, _) = start(&["utf-16"]);
+    let (long, analysis_time) = slow_document(&mut client);
+    client.open(URI, "markdown", 1, TEXT);
+    client.diagnostics(URI, 1);
+
+    // More long analyses than the runtime has worker threads: if they ran on the
+    // async workers instead of the blocking pool, the hover would wait for them.
+    // Timing on a shared machine is noisy, so one quick answer in three tries passes;
+    // a server that blocks is slow every time.
+    let mut waits = Vec::new();
+    for attempt in 0..3 {
+        for n in 0..3 {
+            let uri = format!("file:///drafts/long-{attempt}-{n}.md");
+            client.open(&uri, "markdown", 1, &long);
+        }
+        std::thread::sleep(analysis_time / 10);
+        let started = std::time::Instant::now();
+        let hover = client.hover(URI, 0, 11);
+        waits.push(started.elapsed());
+        assert!(hover["contents"]["value"].is_string(), "{hover}");
+        if *waits.last().unwrap() < analysis_time * 3 / 4 {
+            return;
+        }
+        client.forget_backlog();
+    }
+    panic!("hover waited {waits:?} behind analyses of {analysis_time:?} each");
+}
+
+#[test]
+fn crlf_documents_keep_their_lines() {
+    let (mut client, _server, enc) = start(&["utf-16"]);
+    let text = "First line.\r\nThe regime spoke.\r\n";
+    client.open(URI, "markdown", 1, text);
+    let diagnostics = client.diagnostics(URI, 1);
+    let regime = loaded_language_at(&diagnostics, text, "regime", 0, enc);
+    assert_eq!(
+        regime["range"],
+        json!({"start": {"line": 1, "character": 4}, "end": {"line": 1, "character": 10}})
+    );
+    // Replace the CRLF line break: the finding moves up a line.
+    client.change(URI, 2, &[((0, 11), (1, 0), " ")]);
+    let diagnostics = client.diagnostics(URI, 2);
+    assert_eq!(
+        diagnostics[0]["range"]["start"],
+        json!({"line": 0, "character": 16})
+    );
+}
+
+/// The severity of the loaded-language diagnostic on `word`, if there is one.
+fn severity_of(diagnostics: &[Value], word: &str) -> Option<u64> {
+    diagnostics
+        .iter()
+        .find(|d| d["code"] == "loaded-language" && d["message"].as_str().unwrap().contains(word))
+        .map(|d| d["severity"].as_u64().unwrap())
+}
+
+const HINT: u64 = 4;
+const INFO: u64 = 3;
+const ERROR: u64 = 1;
+
+#[test]
+fn settings_come_from_the_client_and_bad_ones_are_refused() {
+    let (mut client, _server) = InMemoryServer::start();
+    client.settings = json!({"rules": {"loaded-language": {"severity": "hint"}}});
+    client.initialize(capabilities(&["utf-16"]), None);
+    client.open(URI, "markdown", 1, TEXT);
+    // The pulled settings may land just after the first lint; wait for their effect.
+    client.diagnostics_where(URI, "the pulled severity to apply", |ds| {
+        severity_of(ds, "regime") == Some(HINT)
+    });
+
+    client.forget_backlog();
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"truthlens": {"rules": {"loaded-language": {"enabled": false}}}}}),
+    );
+    client.diagnostics_where(URI, "loaded-language to switch off", |ds| {
+        ds.iter().all(|d| d["code"] != "loaded-language")
+    });
+
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"truthlens": {"colour": "red"}}}),
+    );
+    let warning = client.wait_for("a warning about the bad setting", |m| {
+        m["method"] == "window/showMessage"
+    });
+    assert_eq!(warning["params"]["type"], 2, "a warning");
+    let message = warning["params"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("colour") && message.contains("keeping"),
+        "{message}"
+    );
+
+    // The previous settings stay in force.
+    client.change(URI, 2, &[((0, 0), (0, 0), "Brutal. ")]);
+    let diagnostics = client.diagnostics(URI, 2);
+    assert!(
+        diagnostics.iter().all(|d| d["code"] != "loaded-language"),
+        "{diagnostics:#?}"
+    );
+
+    // "Something changed" without settings: the server asks again.
+    client.settings = json!({});
+    client.forget_backlog();
+    let asked_before = client.server_requests.len();
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    client.diagnostics_where(URI, "defaults again", |ds| {
+        severity_of(ds, "regime").is_some_and(|s| s != HINT)
+    });
+    assert!(client.server_requests[asked_before..]
+        .iter()
+        .any(|r| r["method"] == "workspace/configuration"));
+}
+
+#[test]
+fn initialization_options_apply_under_workspace_settings() {
+    let (mut client, _server) = InMemoryServer::start();
+    // The workspace has no `truthlens` section: the options stay in force.
+    client.settings = Value::Null;
+    let options = json!({"rules": {"loaded-language": {"severity": "hint", "categories": {"emotionally-charged": "error"}}}});
+    client.initialize(capabilities(&["utf-16"]), Some(options));
+    client.open(URI, "markdown", 1, TEXT);
+    client.diagnostics_where(URI, "the options' severities", |ds| {
+        severity_of(ds, "regime") == Some(HINT) && severity_of(ds, "brutal") == Some(ERROR)
+    });
+    // Workspace settings override the options key by key.
+    client.forget_backlog();
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"truthlens": {"rules": {"loaded-language": {"severity": "info"}}}}}),
+    );
+    client.diagnostics_where(URI, "the workspace severity over the options", |ds| {
+        severity_of(ds, "regime") == Some(INFO) && severity_of(ds, "brutal") == Some(ERROR)
+    });
+}
+
+#[test]
+fn invalid_initialization_options_are_reported() {
+    let (mut client, _server) = InMemoryServer::start();
+    client.initialize(
+        capabilities(&[]),
+        Some(json!({"truthlens": {"rules": {"no-such-rule": {"enabled": false}}}})),
+    );
+    let warning = client.wait_for("a warning", |m| m["method"] == "window/showMessage");
+    let message = warning["params"]["message"].as_str().unwrap();
+    assert!(message.contains("no-such-rule"), "{message}");
+}
+
+#[test]
+fn project_config_file_applies_under_editor_settings() {
+    let dir = std::env::temp_dir().join(format!("truthlens-lsp-project-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("drafts")).unwrap();
+    std::fs::write(
+        dir.join(".truthlens.toml"),
+        "[rules.loaded-language]\nseverity = \"hint\"\ncategories = { emotionally-charged = \"error\" }\n",
+    )
+    .unwrap();
+    let uri = file_uri(&dir.join("drafts/story.md"));
+
+    let (mut client, _server) = InMemoryServer::start();
+    client.initialize(capabilities(&["utf-16"]), None);
+    client.open(&uri, "markdown", 1, TEXT);
+    let diagnostics = client.diagnostics(&uri, 1);
+    assert_eq!(
+        severity_of(&diagnostics, "regime"),
+        Some(HINT),
+        "{diagnostics:#?}"
+    );
+    assert_eq!(
+        severity_of(&diagnostics, "brutal"),
+        Some(ERROR),
+        "{diagnostics:#?}"
+    );
+
+    // The editor's rule severity overrides the project's; the project's category
+    // severity, which the editor does not mention, stays.
+    client.forget_backlog();
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"truthlens": {"rules": {"loaded-language": {"severity": "info"}}}}}),
+    );
+    let published = client.diagnostics_where(&uri, "the editor's severity", |ds| {
+        severity_of(ds, "regime") == Some(INFO)
+    });
+    let diagnostics = published["diagnostics"].as_array().unwrap();
+    assert_eq!(severity_of(diagnostics, "brutal"), Some(ERROR));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_invalid_project_config_is_reported_and_skipped() {
+    let dir = std::env::temp_dir().join(format!("truthlens-lsp-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(".truthlens.toml"), "colour = \"red\"\n").unwrap();
+    let uri = file_uri(&dir.join("story.md"));
+    let (mut client, _server) = InMemoryServer::start();
+    client.initialize(capabilities(&["utf-16"]), None);
+    client.open(&uri, "markdown", 1, TEXT);
+    let warning = client.wait_for("a warning", |m| m["method"] == "window/showMessage");
+    let message = warning["params"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("colour") && message.contains(".truthlens.toml"),
+        "{message}"
+    );
+    let diagnostics = client.diagnostics(&uri, 1);
+    assert!(
+        severity_of(&diagnostics, "regime").is_some(),
+        "linted with the defaults"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn save_republishes_and_rereads_the_project_config() {
+    let dir = std::env::temp_dir().join(format!("truthlens-lsp-save-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let uri = file_uri(&dir.join("story.md"));
+    let (mut client, _server) = InMemoryServer::start();
+    client.initialize(capabilities(&["utf-16"]), None);
+    client.open(&uri, "markdown", 1, TEXT);
+    client.change(&uri, 2, &[((0, 0), (0, 0), "Today. ")]);
+    let before = client.diagnostics(&uri, 2);
+    assert_ne!(severity_of(&before, "regime"), Some(HINT));
+
+    client.forget_backlog();
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(client.diagnostics(&uri, 2), before, "republished on save");
+
+    std::fs::write(
+        dir.join(".truthlens.toml"),
+        "[rules.loaded-language]\nseverity = \"hint\"\n",
+    )
+    .unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let after = client.diagnostics(&uri, 2);
+    assert_eq!(severity_of(&after, "regime"), Some(HINT), "{after:#?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn malformed_input_is_answered_or_skipped_without_ending_the_session() {
+    let (mut client, server, _) = start(&["utf-16"]);
+    client.send_raw(b"this is not a frame\r\n");
+    client.send_raw(b"Content-Length: 9\r\n\r\n{not json");
+    let parse_error = client.wait_for("a parse error", |m| m["error"].is_object());
+    assert_eq!(parse_error["error"]["code"], -32700);
+    assert_eq!(parse_error["id"], Value::Null);
+    client.send(&json!({"jsonrpc": "1.0", "id": 77, "method": "textDocument/hover"}));
+    let invalid = client.wait_for("an invalid-request error", |m| m["id"] == 77);
+    assert_eq!(invalid["error"]["code"], -32600);
+
+    // Still serving.
+    client.open(URI, "markdown", 1, TEXT);
+    assert!(!client.diagnostics(URI, 1).is_empty());
+    client.shutdown_and_exit();
+    let end = server.wait_end(TIMEOUT).expect("session ended");
+    assert_eq!(end.reason, EndReason::Exit);
+    assert_eq!(end.exit_code(), 0);
+}
+
+#[test]
+fn exit_without_shutdown_ends_with_code_1() {
+    let (mut client, server, _) = start(&["utf-16"]);
+    client.notify("exit", Value::Null);
+    let end = server
+        .wait_end(Duration::from_secs(3))
+        .expect("session ended");
+    assert_eq!(end.reason, EndReason::Exit);
+    assert_eq!(end.exit_code(), 1);
+}
+
+#[test]
+fn closed_input_ends_the_session() {
+    let (mut client, server, _) = start(&["utf-16"]);
+    client.open(URI, "markdown", 1, TEXT);
+    client.close_input();
+    let end = server
+        .wait_end(Duration::from_secs(3))
+        .expect("session ended");
+    assert_eq!(end.reason, EndReason::InputClosed);
+}
