@@ -1,0 +1,202 @@
+//! Summarizer behaviour on a small article written for these tests.
+
+use super::*;
+use crate::analysis::quotes::{QuoteKind, QuoteSpan, Quotes};
+use crate::analysis::Format;
+use crate::rules::{Finding, Severity};
+
+const ARTICLE: &str = "\
+# Harbour town votes to rebuild its sea wall
+
+Lowmouth council voted to rebuild the town's crumbling sea wall at a cost of four million pounds.
+The old wall was breached twice during the winter storms and flooded forty homes.
+The council voted to rebuild the crumbling sea wall in Lowmouth for four million pounds.
+Work on the new wall will begin in the spring and should take two years.
+
+\"Our kitchen was under water twice in one winter, and we still have no answer,\" said Ann Pike.
+
+Who will pay for the repairs?
+
+## How the council plans to pay for the new wall
+
+Funding will come from a national coastal defence grant and a small local levy.
+Fishermen hope the new wall will also shelter boats in the harbour.
+";
+
+fn analysed(text: &str) -> Analysis {
+    crate::analyze(text, Format::Markdown, &Config::default())
+}
+
+fn sentence_index(analysis: &Analysis, needle: &str) -> usize {
+    analysis
+        .sentences
+        .iter()
+        .position(|s| s.span.text(ARTICLE).contains(needle))
+        .unwrap_or_else(|| panic!("no sentence contains {needle:?}"))
+}
+
+fn config_with(sentences: usize, max_words: usize) -> Config {
+    let mut config = Config::default();
+    config.summary.sentences = sentences;
+    config.summary.max_words = max_words;
+    config
+}
+
+fn finding(rule: &'static str, text: &str, needle: &str) -> Finding {
+    let start = text.find(needle).unwrap();
+    Finding {
+        rule,
+        category: None,
+        severity: Severity::Warning,
+        message: String::new(),
+        span: Span::new(start, start + needle.len()),
+        explanation: String::new(),
+        alternatives: Vec::new(),
+        fixes: Vec::new(),
+        related: Vec::new(),
+    }
+}
+
+#[test]
+fn same_draft_same_summary() {
+    let analysis = analysed(ARTICLE);
+    let first = summarize(ARTICLE, &analysis, &Config::default());
+    assert_eq!(first.len(), 3, "{first:#?}");
+    for _ in 0..3 {
+        let again = analysed(ARTICLE);
+        assert_eq!(summarize(ARTICLE, &again, &Config::default()), first);
+    }
+}
+
+#[test]
+fn the_lead_comes_first_and_order_is_the_documents() {
+    let analysis = analysed(ARTICLE);
+    let lead = sentence_index(&analysis, "Lowmouth council voted");
+    let picked = select(ARTICLE, &analysis, &Config::default());
+    assert_eq!(picked[0], lead);
+    assert!(picked.windows(2).all(|w| w[0] < w[1]), "{picked:?}");
+    // Asked for one sentence, the lead prior wins.
+    assert_eq!(select(ARTICLE, &analysis, &config_with(1, 0)), [lead]);
+}
+
+#[test]
+fn a_near_repeat_of_a_chosen_sentence_is_left_out() {
+    let analysis = analysed(ARTICLE);
+    let repeat = sentence_index(&analysis, "The council voted to rebuild");
+    let picked = select(ARTICLE, &analysis, &Config::default());
+    assert!(!picked.contains(&repeat), "{picked:?}");
+    // Position alone (no centrality, no redundancy penalty) would have taken it; the
+    // MMR penalty by itself is enough to leave it out.
+    let position_only = Tuning {
+        centrality_weight: 0.0,
+        redundancy: 0.0,
+        ..Tuning::default()
+    };
+    let with_penalty = Tuning {
+        centrality_weight: 0.0,
+        ..Tuning::default()
+    };
+    let config = Config::default();
+    assert!(select_with(ARTICLE, &analysis, &config, &position_only).contains(&repeat));
+    assert!(!select_with(ARTICLE, &analysis, &config, &with_penalty).contains(&repeat));
+}
+
+#[test]
+fn quotes_questions_and_headings_are_skipped() {
+    let mut analysis = analysed(ARTICLE);
+    // Mark the quotation explicitly so the test does not depend on the quote finder.
+    let q = ARTICLE.find("\"Our kitchen").unwrap();
+    let q_end = ARTICLE[q + 1..].find('"').unwrap() + q + 2;
+    analysis.quotes = Quotes::new(vec![QuoteSpan {
+        span: Span::new(q, q_end),
+        inner: Span::new(q + 1, q_end - 1),
+        kind: QuoteKind::Double,
+        open_ended: false,
+    }]);
+    let summary = summarize(ARTICLE, &analysis, &config_with(10, 0));
+    for line in &summary {
+        assert!(!line.contains("kitchen"), "quotation in {summary:#?}");
+        assert!(!line.contains('?'), "question in {summary:#?}");
+        assert!(!line.contains("plans to pay"), "heading in {summary:#?}");
+        assert!(
+            !line.contains("Harbour town votes"),
+            "title in {summary:#?}"
+        );
+    }
+}
+
+#[test]
+fn sentences_with_findings_are_skipped() {
+    let mut analysis = analysed(ARTICLE);
+    analysis.findings = vec![
+        finding("loaded-language", ARTICLE, "crumbling sea wall at"),
+        finding("unattributed-claim", ARTICLE, "should take two years"),
+    ];
+    let summary = summarize(ARTICLE, &analysis, &Config::default());
+    assert_eq!(summary.len(), 3, "{summary:#?}");
+    for line in &summary {
+        assert!(!line.contains("at a cost of"), "{summary:#?}");
+        assert!(!line.contains("two years"), "{summary:#?}");
+    }
+    // Other rules do not disqualify a sentence.
+    analysis.findings = vec![finding("single-source", ARTICLE, "breached twice")];
+    let summary = summarize(ARTICLE, &analysis, &Config::default());
+    assert!(
+        summary.iter().any(|l| l.contains("breached twice")),
+        "{summary:#?}"
+    );
+}
+
+#[test]
+fn a_word_budget_caps_the_summary() {
+    let analysis = analysed(ARTICLE);
+    let summary = summarize(ARTICLE, &analysis, &config_with(3, 35));
+    let words: usize = summary.iter().map(|s| s.split_whitespace().count()).sum();
+    assert!(!summary.is_empty());
+    assert!(words <= 35, "{words} words: {summary:#?}");
+    // A budget smaller than any sentence still yields the best one.
+    let tiny = summarize(ARTICLE, &analysis, &config_with(3, 3));
+    assert_eq!(tiny.len(), 1);
+}
+
+#[test]
+fn soft_line_breaks_become_spaces() {
+    let text =
+        "The ferry service to the island\nwill resume on Monday after repairs to the pier.\n";
+    let analysis = crate::analyze(text, Format::PlainText, &Config::default());
+    assert_eq!(
+        summarize(text, &analysis, &Config::default()),
+        ["The ferry service to the island will resume on Monday after repairs to the pier."]
+    );
+}
+
+#[test]
+fn nothing_to_summarise_gives_nothing() {
+    let analysis = crate::analyze("", Format::Markdown, &Config::default());
+    assert!(summarize("", &analysis, &Config::default()).is_empty());
+    assert_eq!(headline("", &analysis), None);
+}
+
+#[test]
+fn headline_comes_from_the_lead() {
+    let analysis = analysed(ARTICLE);
+    let h = headline(ARTICLE, &analysis).unwrap();
+    assert!(h.starts_with("Lowmouth council voted to rebuild"), "{h}");
+    assert!(h.split_whitespace().count() <= 12, "{h}");
+}
+
+#[test]
+fn a_long_document_only_ranks_its_first_candidates() {
+    // 3,000 paragraphs: the ranker must look at no more than `max_candidates`.
+    let paragraph = "The ferry company added a second daily crossing to the island this year.\n\n";
+    let text = paragraph.repeat(3000);
+    let analysis = crate::analyze(&text, Format::Markdown, &Config::default());
+    let tuning = Tuning::default();
+    let filter = Filter {
+        skip_flagged: true,
+        min_words: tuning.min_words,
+    };
+    let candidates = candidates::collect(&text, &analysis, filter, tuning.max_candidates);
+    assert_eq!(candidates.len(), tuning.max_candidates);
+    assert_eq!(select(&text, &analysis, &Config::default()).len(), 3);
+}

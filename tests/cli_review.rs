@@ -1,0 +1,125 @@
+//! `truthlens summary`, `headline` and `report` through the real binary.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+const DRAFT: &str = "\
+# Sea wall vote
+
+Lowmouth council voted on Tuesday to rebuild the town's old sea wall, officials said.
+The wall was breached twice during the winter storms and flooded forty homes.
+Work on the new wall will begin in the spring and should take two years.
+
+Funding will come from a national coastal defence grant and a small local levy.
+";
+
+fn temp_file(name: &str, contents: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("truthlens-review-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+fn truthlens(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_truthlens"))
+        .args(args)
+        .output()
+        .expect("spawn truthlens")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn ok(o: &Output) {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
+fn summary_prints_sentences_one_per_line_without_markers() {
+    let path = temp_file("summary.md", DRAFT);
+    let out = truthlens(&["summary", path.to_str().unwrap()]);
+    ok(&out);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with("Lowmouth council voted"), "{text}");
+    assert!(!text.contains("truthlens:"), "{text}");
+    assert!(!text.contains('>'), "no blockquote prefix: {text}");
+    assert!(
+        !text.contains("Sea wall vote"),
+        "the title is not a summary sentence"
+    );
+}
+
+#[test]
+fn summary_ignores_a_summary_block_already_in_the_draft() {
+    let with_block = DRAFT.replacen(
+        "# Sea wall vote\n",
+        "# Sea wall vote\n\n<!-- truthlens:summary -->\n> An outdated summary sentence that is long enough.\n<!-- /truthlens:summary -->\n",
+        1,
+    );
+    let a = truthlens(&["summary", temp_file("a.md", DRAFT).to_str().unwrap()]);
+    let b = truthlens(&["summary", temp_file("b.md", &with_block).to_str().unwrap()]);
+    ok(&b);
+    assert_eq!(stdout(&a), stdout(&b));
+}
+
+#[test]
+fn headline_prints_one_short_neutral_line() {
+    let path = temp_file("headline.md", DRAFT);
+    let out = truthlens(&["headline", path.to_str().unwrap()]);
+    ok(&out);
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let headline = text.trim();
+    assert!(headline.split_whitespace().count() <= 12, "{headline}");
+    assert!(headline.starts_with("Lowmouth council voted"), "{headline}");
+    assert!(
+        !headline.contains("Tuesday"),
+        "time phrase dropped: {headline}"
+    );
+    assert!(
+        !headline.contains("officials said"),
+        "attribution dropped: {headline}"
+    );
+}
+
+#[test]
+fn report_markdown_and_versioned_json() {
+    let path = temp_file("report.md", DRAFT);
+    let out = truthlens(&["report", path.to_str().unwrap()]);
+    ok(&out);
+    let md = stdout(&out);
+    assert!(md.starts_with("## TruthLens review"), "{md}");
+    assert!(md.contains("**Level: "), "{md}");
+    assert!(md.contains("| single-source |"), "{md}");
+    assert!(md.contains("words of the writer's own prose"), "{md}");
+
+    let out = truthlens(&["report", path.to_str().unwrap(), "--format", "json"]);
+    ok(&out);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!(json["version"], 1);
+    assert!(matches!(
+        json["level"].as_str(),
+        Some("low" | "moderate" | "high")
+    ));
+    assert!(json["rules"].as_array().is_some_and(|r| r.len() >= 3));
+    assert!(json["loaded_language"]["words"].as_u64().unwrap() > 40);
+    assert!(json["source_totals"]["named"].is_object());
+}
+
+#[test]
+fn missing_file_is_exit_2() {
+    for cmd in ["summary", "headline", "report"] {
+        let out = truthlens(&[cmd, "/nonexistent/draft.md"]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+    }
+}
