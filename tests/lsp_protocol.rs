@@ -179,10 +179,7 @@ fn incremental_changes_move_diagnostics() {
 
     let diagnostics = client.diagnostics(URI, 2);
     let thug = loaded_language_at(&diagnostics, &text, "thug", 0, enc);
-    assert_eq!(
-        thug["range"]["start"],
-        json!({"line": 0, "character": 20})
-    );
+    assert_eq!(thug["range"]["start"], json!({"line": 0, "character": 20}));
     let brutal = loaded_language_at(&diagnostics, &text, "brutal", 0, enc);
     assert_eq!(brutal["range"]["start"]["line"], 1);
     assert_eq!(brutal["data"]["version"], 2);

@@ -7,12 +7,10 @@ use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-/// Words the interim loaded-language rule flags in the example, with their 1-based lines.
+/// Wording the loaded-language rule flags in the example, with their 1-based lines.
 const KNOWN: &[(&str, usize)] = &[
-    ("regime", 10),
-    ("brutal", 15),
+    ("incredibly brutal", 15),
     ("slammed", 35),
-    ("infamous", 68),
     ("shameless", 68),
 ];
 
@@ -69,14 +67,14 @@ fn edit_the_example_over_stdio(encodings: &[&str], enc: Enc) {
 
     // A new first paragraph with an emoji (2 UTF-16 units, 4 bytes) and two CJK
     // characters (1 unit, 3 bytes each) before a flagged word.
-    let inserted = "😀 和平 The regime was silent.\n\n";
+    let inserted = "😀 和平 The thug was silent.\n\n";
     client.change(&uri, 2, &[((0, 0), (0, 0), inserted)]);
     let text = format!("{inserted}{original}");
     let diagnostics = client.diagnostics(&uri, 2);
-    let new_regime = assert_flagged(&diagnostics, &text, span_of(&text, "regime", 0), enc);
+    let new_thug = assert_flagged(&diagnostics, &text, span_of(&text, "thug", 0), enc);
     let expected_column = if enc == Enc::Utf16 { 10 } else { 16 };
     assert_eq!(
-        new_regime["range"]["start"],
+        new_thug["range"]["start"],
         json!({"line": 0, "character": expected_column})
     );
     for &(word, line) in KNOWN {
@@ -100,22 +98,22 @@ fn edit_the_example_over_stdio(encodings: &[&str], enc: Enc) {
         3,
         &[((0, expected_column), (0, expected_column), "brutal ")],
     );
-    let text = text.replacen("The regime", "The brutal regime", 1);
-    assert!(text.starts_with("😀 和平 The brutal regime was silent."));
+    let text = text.replacen("The thug", "The brutal thug", 1);
+    assert!(text.starts_with("😀 和平 The brutal thug was silent."));
     let diagnostics = client.diagnostics(&uri, 3);
     let brutal = assert_flagged(&diagnostics, &text, span_of(&text, "brutal", 0), enc);
-    let regime = assert_flagged(&diagnostics, &text, span_of(&text, "regime", 0), enc);
-    let (brutal_col, regime_col) = if enc == Enc::Utf16 {
+    let thug = assert_flagged(&diagnostics, &text, span_of(&text, "thug", 0), enc);
+    let (brutal_col, thug_col) = if enc == Enc::Utf16 {
         (10, 17)
     } else {
         (16, 23)
     };
     assert_eq!(brutal["range"]["start"]["character"], brutal_col);
-    assert_eq!(regime["range"]["start"]["character"], regime_col);
-    assert_eq!(regime["range"]["end"]["character"], regime_col + 6);
+    assert_eq!(thug["range"]["start"]["character"], thug_col);
+    assert_eq!(thug["range"]["end"]["character"], thug_col + 4);
 
-    let hover = client.hover(&uri, 0, regime_col + 1);
-    assert_eq!(hover["range"], regime["range"]);
+    let hover = client.hover(&uri, 0, thug_col + 1);
+    assert_eq!(hover["range"], thug["range"]);
     assert!(hover["contents"]["value"]
         .as_str()
         .unwrap()
