@@ -34,7 +34,12 @@ pub struct Analysis {
 }
 
 /// Review a draft: text -> prose map -> sentences and quotes -> attributions -> findings.
+///
+/// Blocks that TruthLens generated (summary, headline, report) are blanked first:
+/// they are not the writer's prose. Blanking keeps every offset, so findings point
+/// into `text` exactly.
 pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
+    let text: &str = &insert::without_generated(text, format);
     let prose = analysis::prose::map(text, format);
     let sentences = analysis::sentences::split(&prose);
     let quotes = analysis::quotes::find(&prose);

@@ -174,3 +174,10 @@ fn config_globs_filter_walked_files_but_not_named_ones() {
         "a file named on the command line is always reviewed"
     );
 }
+
+#[test]
+fn generated_blocks_are_not_reviewed() {
+    let text = "# T\n\n<!-- truthlens:summary -->\n> The thug fell.\n<!-- /truthlens:summary -->\n\nThe council met.\n";
+    let out = truthlens(&["check", "-"], Some(text));
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
