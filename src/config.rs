@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 pub const FILE_NAME: &str = ".truthlens.toml";
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
     /// Per-rule settings, keyed by rule id.
@@ -170,20 +170,6 @@ impl Default for SummarySettings {
         SummarySettings {
             sentences: 3,
             max_words: 0,
-        }
-    }
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            rules: BTreeMap::new(),
-            quotes: QuoteSettings::default(),
-            single_source: SingleSourceSettings::default(),
-            summary: SummarySettings::default(),
-            allowlist: Vec::new(),
-            run: RunMode::default(),
-            files: FileSettings::default(),
         }
     }
 }

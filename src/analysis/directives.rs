@@ -188,7 +188,7 @@ impl RangeState {
     }
 
     fn region(&self, span: Span) -> Option<Region> {
-        if span.is_empty() || !(self.all_off || !self.off.is_empty()) {
+        if span.is_empty() || (!self.all_off && self.off.is_empty()) {
             return None;
         }
         let (rules, except) = if self.all_off {

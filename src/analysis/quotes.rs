@@ -343,7 +343,7 @@ impl<'a> BlockScan<'a> {
 
     /// After the start, whitespace or opening punctuation.
     fn opening_context(&self, i: usize) -> bool {
-        self.char_before(i).map_or(true, |p| {
+        self.char_before(i).is_none_or(|p| {
             p.is_whitespace()
                 || matches!(
                     p,
@@ -354,7 +354,7 @@ impl<'a> BlockScan<'a> {
 
     /// Before the end, whitespace or punctuation.
     fn closing_context(&self, i: usize) -> bool {
-        self.char_at(i + 1).map_or(true, |n| {
+        self.char_at(i + 1).is_none_or(|n| {
             n.is_whitespace() || (!n.is_alphanumeric() && !matches!(n, '“' | '‘' | '(' | '[' | '{'))
         })
     }

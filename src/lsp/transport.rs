@@ -219,8 +219,8 @@ fn is_json_rpc(value: &Value) -> bool {
     };
     let valid_id = |id: &Value| id.is_i64() || id.is_string() || id.is_null();
     let request_shaped = message.get("jsonrpc") == Some(&json!("2.0"))
-        && message.get("method").map_or(true, Value::is_string)
-        && message.get("id").map_or(true, valid_id);
+        && message.get("method").is_none_or(Value::is_string)
+        && message.get("id").is_none_or(valid_id);
     request_shaped
         || serde_json::from_value::<Response>(value.clone()).is_ok()
         || serde_json::from_value::<Request>(value.clone()).is_ok()

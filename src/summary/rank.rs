@@ -155,7 +155,7 @@ pub fn select(
                 .map(|&j| sims.get(i, j))
                 .fold(0.0f32, f32::max);
             let value = scores[i] - tuning.redundancy * redundancy;
-            if best.map_or(true, |(_, b)| value > b) {
+            if best.is_none_or(|(_, b)| value > b) {
                 best = Some((i, value));
             }
         }
