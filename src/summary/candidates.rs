@@ -7,10 +7,20 @@
 use super::intervals::Intervals;
 use crate::analysis::prose::BlockKind;
 use crate::analysis::Span;
+use crate::rules::{Finding, Severity};
 use crate::Analysis;
 
-/// Rules whose findings keep a sentence out of the summary.
-const DISQUALIFYING_RULES: &[&str] = &["loaded-language", "unattributed-claim"];
+/// Whether a finding keeps its sentence out of the summary. A loaded word with a
+/// neutral alternative does not: the summary carries the sentence with the
+/// alternative in its place. A hint (an unsourced figure, say) does not either:
+/// news leads are full of figures, and the summary would lose the point.
+fn disqualifies(f: &Finding) -> bool {
+    match f.rule {
+        "loaded-language" => f.alternatives.is_empty(),
+        "unattributed-claim" => f.severity != Severity::Hint,
+        _ => false,
+    }
+}
 
 /// A sentence is "mostly quotation" when quotes cover at least this share of it.
 const MAX_QUOTED_SHARE: f64 = 0.5;
@@ -40,7 +50,7 @@ pub fn collect(text: &str, analysis: &Analysis, filter: Filter, limit: usize) ->
         analysis
             .findings
             .iter()
-            .filter(|f| filter.skip_flagged && DISQUALIFYING_RULES.contains(&f.rule))
+            .filter(|f| filter.skip_flagged && disqualifies(f))
             .map(|f| f.span),
     );
     let title = title_span(text, analysis);

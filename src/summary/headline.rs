@@ -26,7 +26,7 @@ pub fn compress(text: &str, span: Span, findings: &[Finding]) -> Option<String> 
 
 /// The sentence with each loaded-language span replaced by its first alternative,
 /// or removed when the finding offers none.
-fn neutralise(text: &str, span: Span, findings: &[Finding]) -> String {
+pub(crate) fn neutralise(text: &str, span: Span, findings: &[Finding]) -> String {
     let mut loaded: Vec<&Finding> = findings
         .iter()
         .filter(|f| f.rule == "loaded-language" && span.contains(f.span) && !f.span.is_empty())

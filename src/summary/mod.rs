@@ -66,11 +66,12 @@ pub fn select_with(
     picked
 }
 
-/// The summary sentences' text, in document order, one line each.
+/// The summary sentences' text, in document order, one line each, with any loaded
+/// word replaced by its neutral alternative.
 pub fn summarize(text: &str, analysis: &Analysis, config: &Config) -> Vec<String> {
     select(text, analysis, config)
         .into_iter()
-        .map(|i| one_line(analysis.sentences[i].span, text))
+        .map(|i| headline::neutralise(text, analysis.sentences[i].span, &analysis.findings))
         .collect()
 }
 

@@ -148,6 +148,31 @@ fn sentences_with_findings_are_skipped() {
 }
 
 #[test]
+fn a_loaded_word_with_an_alternative_is_neutralised_not_skipped() {
+    let mut analysis = analysed(ARTICLE);
+    let mut loaded = finding("loaded-language", ARTICLE, "crumbling");
+    loaded.alternatives = vec!["ageing".into()];
+    let mut statistic = finding("unattributed-claim", ARTICLE, "forty homes");
+    statistic.severity = Severity::Hint;
+    analysis.findings = vec![loaded, statistic];
+    let summary = summarize(ARTICLE, &analysis, &Config::default());
+    assert!(
+        summary
+            .iter()
+            .any(|l| l.contains("the town's ageing sea wall at a cost")),
+        "{summary:#?}"
+    );
+    assert!(
+        summary.iter().all(|l| !l.contains("crumbling")),
+        "{summary:#?}"
+    );
+    assert!(
+        summary.iter().any(|l| l.contains("forty homes")),
+        "a hint does not disqualify: {summary:#?}"
+    );
+}
+
+#[test]
 fn a_word_budget_caps_the_summary() {
     let analysis = analysed(ARTICLE);
     let summary = summarize(ARTICLE, &analysis, &config_with(3, 35));
