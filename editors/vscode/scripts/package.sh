@@ -18,6 +18,8 @@ done
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# esbuild does not type-check; tsc does, without emitting.
+npm run --silent typecheck
 npm run --silent build
 rm -rf server
 if [ -n "$server" ]; then

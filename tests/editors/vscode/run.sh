@@ -20,6 +20,20 @@ BIN="$(realpath "${TRUTHLENS_BIN:-$REPO_ROOT/target/release/truthlens}")"
 OUT="$ARTIFACTS/vscode"
 rm -rf "$OUT" && mkdir -p "$OUT"
 
+t0="$(now)"
+# The extension as a user gets it: packaged, with this binary bundled under server/.
+if ! bash "$REPO_ROOT/editors/vscode/scripts/package.sh" --server "$BIN" --out "$OUT/truthlens.vsix" \
+    > "$OUT/package.log" 2>&1; then
+  echo "FAIL vscode/package: $(tail -20 "$OUT/package.log")"
+  exit 1
+fi
+# vsce must package without a prompt or a warning (README, LICENSE, repository, icon).
+if grep -q "WARNING" "$OUT/package.log"; then
+  echo "FAIL vscode/package: $(grep WARNING "$OUT/package.log")"
+  exit 1
+fi
+echo "PASS vscode/package ($(elapsed "$t0") s)"
+
 probe="$(python3 "$EDITORS_DIR/probe-server.py" "$BIN" "$OUT/capabilities.json")"
 case $? in
   0) ;;
@@ -29,15 +43,6 @@ case $? in
       exit 0 ;;
   *) echo "FAIL vscode/server-start: $probe"; exit 1 ;;
 esac
-
-t0="$(now)"
-# The extension as a user gets it: packaged, with this binary bundled under server/.
-if ! bash "$REPO_ROOT/editors/vscode/scripts/package.sh" --server "$BIN" --out "$OUT/truthlens.vsix" \
-    > "$OUT/package.log" 2>&1; then
-  echo "FAIL vscode/package: $(tail -20 "$OUT/package.log")"
-  exit 1
-fi
-log "vsix built in $(elapsed "$t0") s"
 
 ws="$(mktemp -d "${TMPDIR:-/tmp}/truthlens-vscode.XXXXXX")"
 cp "$REPO_ROOT/examples/ceasefire-draft.md" "$ws/"

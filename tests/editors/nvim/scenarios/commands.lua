@@ -4,7 +4,7 @@ local H = dofile(os.getenv('TRUTHLENS_E2E_NVIM') .. '/harness.lua')
 local which = assert(arg[3], 'usage: commands.lua DRAFT OUT summary|report|sources')
 local COMMANDS = { summary = 'TruthLensSummary', report = 'TruthLensReport', sources = 'TruthLensSources' }
 
-H.run('command/' .. COMMANDS[which], function()
+H.run('commands/' .. which, function()
   local expected = H.require_cli(which, H.draft).stdout
   local draft = H.open()
   vim.cmd(COMMANDS[which])

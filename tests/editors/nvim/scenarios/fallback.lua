@@ -2,7 +2,7 @@
 -- TRUTHLENS_TEST_FORCE_START=1), setup() starts the server with vim.lsp.start on FileType.
 local H = dofile(os.getenv('TRUTHLENS_E2E_NVIM') .. '/harness.lua')
 
-H.run('start-fallback', function()
+H.run('fallback', function()
   H.check(vim.lsp.enable == nil, 'vim.lsp.enable is still there: the fallback is not exercised')
   local buf = H.open()
   local client = H.client(buf)

@@ -3,7 +3,7 @@
 local H = dofile(os.getenv('TRUTHLENS_E2E_NVIM') .. '/harness.lua')
 local case = arg[3] or 'valid'
 
-H.run('checkhealth/' .. case, function()
+H.run('health/' .. case, function()
   H.open()
   vim.cmd('checkhealth truthlens')
   local report = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')

@@ -10,7 +10,7 @@ local function count(buf)
   return select(2, H.buffer_text(buf):gsub(vim.pesc(MARKER), ''))
 end
 
-H.run('insert-summary/' .. route, function()
+H.run('insert_summary/' .. route, function()
   local buf = H.open()
   local client = H.client(buf)
   H.settled_diagnostics(buf)
