@@ -40,6 +40,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
   }
 
+  // One edit of settings can fire a change event per scope it touches: push once.
+  let pushTimer: NodeJS.Timeout | undefined;
+  function pushSettings(): void {
+    clearTimeout(pushTimer);
+    pushTimer = setTimeout(() => { if (client?.isRunning()) void notifySettings(client); }, 50);
+  }
+
   async function restart(): Promise<void> {
     const old = client;
     client = undefined;
@@ -57,7 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('truthlens')) return;
       if (needsRestart(e)) void restart();
-      else if (client?.isRunning()) void notifySettings(client);
+      else pushSettings();
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => void status.refresh(editor)),
     vscode.workspace.onDidSaveTextDocument((doc) => {

@@ -17,7 +17,9 @@ if [ ! -x "$NVIM" ]; then missing "Neovim $NVIM_VERSION not found under $TOOLS";
 BIN="$(realpath "${TRUTHLENS_BIN:-$REPO_ROOT/target/release/truthlens}")"
 [ -x "$BIN" ] || { log "FAIL: $BIN not built"; exit 1; }
 OUT="$ARTIFACTS/nvim"
-rm -rf "$OUT" && mkdir -p "$OUT"
+rm -rf "$OUT" && mkdir -p "$OUT/bin"
+# setup() with no arguments runs `truthlens` from PATH: put the binary there by that name.
+ln -s "$BIN" "$OUT/bin/truthlens"
 
 server_skip=""
 probe="$(python3 "$EDITORS_DIR/probe-server.py" "$BIN" "$OUT/capabilities.json")"
@@ -38,6 +40,7 @@ SCENARIOS=(
   "server insert_summary command"
   "server edit onType"
   "server edit onSave TRUTHLENS_TEST_SETUP={\"settings\":{\"run\":\"onSave\"}}"
+  "server settings"
   "server fallback - TRUTHLENS_TEST_FORCE_START=1"
   "none commands summary"
   "none commands report"
@@ -61,7 +64,7 @@ for s in "${SCENARIOS[@]}"; do
   if [ "$extra" = invalid ]; then echo 'colour = "blue"' > "$dir/.truthlens.toml"; else : > "$dir/.truthlens.toml"; fi
   mkdir -p "$OUT/$name"
   # Neovim runs from elsewhere, so the root and the config must be found from the draft.
-  ( cd "$OUT/$name" && env ${env:+"$env"} PATH="$(dirname "$BIN"):$PATH" TRUTHLENS_BIN="$BIN" \
+  ( cd "$OUT/$name" && env ${env:+"$env"} PATH="$OUT/bin:$PATH" TRUTHLENS_BIN="$BIN" \
       TRUTHLENS_NVIM_PLUGIN="$REPO_ROOT/editors/nvim" TRUTHLENS_E2E_NVIM="$HERE" \
       XDG_STATE_HOME="$OUT/$name/state" XDG_CACHE_HOME="$OUT/$name/cache" \
       timeout -k 5 90 "$NVIM" --headless --clean -u "$HERE/init.lua" \

@@ -165,6 +165,8 @@ async function scenario(name, fn) {
     });
 
     await scenario('insert-summary', async () => {
+      // The server may offer the command while the summary itself is a stub; the CLI tells.
+      requireCli(['summary', draftPath]);
       await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
       await wb.closeNotifications(page);
       const insert = async () => {
