@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the real-editor end-to-end suites (Neovim, then VS Code) against
+# Runs the real-editor end-to-end suites (Neovim, Emacs, VS Code) against
 # target/release/truthlens and prints the total as its last line.
 # A suite whose editor is missing skips (fails under CI=true); a scenario whose
 # server feature has not landed skips with the feature's name.
@@ -15,7 +15,7 @@ fi
 mkdir -p "$ARTIFACTS"
 summary="$ARTIFACTS/results.txt"
 : > "$summary"
-for suite in nvim vscode; do
+for suite in nvim emacs vscode; do
   t0="$(now)"
   log "$suite suite..."
   bash "$EDITORS_DIR/$suite/run.sh" | tee "$ARTIFACTS/$suite.txt"
