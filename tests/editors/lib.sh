@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034
 # Shared helpers for the editor end-to-end tests. Sourced, not run.
 # Why a library: the set-up scripts and the suites must agree on where tools live
 # and on what "missing" means (skip on a developer machine, fail under CI).

@@ -16,7 +16,7 @@ if [ -z "$vscode$emacs" ]; then
   exit 0
 fi
 t0="$(now)"
-log "apt: installing" $vscode $emacs
+log "apt: installing $vscode $emacs"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 # shellcheck disable=SC2086

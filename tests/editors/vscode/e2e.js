@@ -40,7 +40,9 @@ function requireCli(args) {
   return res.stdout;
 }
 
-const cliFindings = () => JSON.parse(requireCli(['check', '--format', 'json', draftPath])).files[0].findings;
+// Hints never reach the Problems panel or its status bar count: leave them out.
+const cliFindings = () => JSON.parse(requireCli(['check', '--format', 'json', draftPath])).files[0].findings
+  .filter((f) => f.severity !== 'hint');
 
 /** The TruthLens output channel, as VS Code logs it to disk. */
 function outputLog() {
