@@ -29,31 +29,36 @@ export class ViewProvider implements vscode.TextDocumentContentProvider {
   }
 }
 
-const scalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
-
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = scalar(v) ? String(v) : Array.isArray(v) ? String(v.length) : JSON.stringify(v);
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+interface SourceRow {
+  name?: string;
+  kind?: string;
+  statements?: number;
+  share?: number;
+  pseudonym?: boolean;
+  first_mention?: { line?: number };
 }
 
+const cell = (v: unknown) => String(v ?? '').replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+
 /**
- * A Markdown table from `sources --format json`. The columns are read from the rows,
- * so a field added to the JSON shows up without an extension update.
+ * A Markdown table from `truthlens sources --format json`
+ * ({ version, files: [{ path, sources: [...] }] }), most-quoted source first.
  */
 export function sourcesTable(json: unknown, draft: string): string {
-  const root = json as Record<string, unknown>;
-  const rows = (Array.isArray(json) ? json : root?.sources ?? root?.table ?? []) as Record<string, unknown>[];
+  const root = (json ?? {}) as { files?: { sources?: SourceRow[] }[]; sources?: SourceRow[] };
+  const rows = [...(root.files?.[0]?.sources ?? root.sources ?? [])];
+  rows.sort((a, b) => (b.statements ?? 0) - (a.statements ?? 0));
   const lines = [`# Sources in ${path.basename(draft)}`, ''];
-  if (!Array.isArray(rows) || rows.length === 0) {
-    lines.push('No attributed sources found.');
+  if (rows.length === 0) {
+    lines.push('No attributed statements found.');
     return lines.join('\n') + '\n';
   }
-  const columns: string[] = [];
-  for (const row of rows) {
-    for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
+  lines.push('| Source | Kind | Statements | Share | First mention |', '| --- | --- | ---: | ---: | ---: |');
+  for (const r of rows) {
+    const name = cell(r.name) + (r.pseudonym ? ' (pseudonym)' : '');
+    const share = typeof r.share === 'number' ? `${Math.round(r.share * 100)}%` : '';
+    const line = r.first_mention?.line ? `line ${r.first_mention.line}` : '';
+    lines.push(`| ${name} | ${cell(r.kind)} | ${cell(r.statements)} | ${share} | ${line} |`);
   }
-  lines.push(`| ${columns.join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`);
-  for (const row of rows) lines.push(`| ${columns.map((c) => cell(row[c])).join(' | ')} |`);
   return lines.join('\n') + '\n';
 }
