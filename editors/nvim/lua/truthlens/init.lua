@@ -1,0 +1,123 @@
+-- TruthLens for Neovim: starts `truthlens lsp` for Markdown and plain-text drafts.
+--
+--   require('truthlens').setup()          -- `truthlens` from PATH, default settings
+--   require('truthlens').setup({
+--     cmd = { '/path/to/truthlens', 'lsp' },
+--     filetypes = { 'markdown', 'text' },
+--     settings = { run = 'onSave', quotes = { policy = 'hint' } },  -- same keys as .truthlens.toml
+--   })
+--
+-- Neovim 0.11+ uses vim.lsp.config/vim.lsp.enable; 0.10 falls back to vim.lsp.start.
+
+local M = {}
+
+M.defaults = {
+  cmd = { 'truthlens', 'lsp' },
+  filetypes = { 'markdown', 'text' },
+  root_markers = { '.truthlens.toml', '.git' },
+  -- Sent as the `truthlens` section of workspace/configuration. The keys are those
+  -- of .truthlens.toml (rules, quotes, single-source, summary, allowlist, run); the
+  -- server parses them with the same schema, so a typo is reported, not ignored.
+  settings = {},
+  -- Create :TruthLensSummary, :TruthLensReport, :TruthLensSources, :TruthLensInsert.
+  commands = true,
+}
+
+-- The options of the last setup() call; commands and health read them.
+M.options = vim.deepcopy(M.defaults)
+
+local NAME = 'truthlens'
+
+-- A Lua table with no keys encodes as a JSON array; the server wants an object.
+local function as_object(t)
+  if type(t) ~= 'table' or next(t) == nil then return vim.empty_dict() end
+  return t
+end
+
+local function lsp_settings(opts)
+  return { truthlens = as_object(opts.settings) }
+end
+
+local function client_config(opts)
+  return {
+    name = NAME,
+    cmd = opts.cmd,
+    filetypes = opts.filetypes,
+    root_markers = opts.root_markers,
+    settings = lsp_settings(opts),
+  }
+end
+
+-- Neovim 0.10 has no vim.lsp.enable: start (or reuse) a client per root on FileType.
+local function start_on_filetype(config)
+  local group = vim.api.nvim_create_augroup('truthlens.lsp', { clear = true })
+  local function attach(buf)
+    if vim.bo[buf].buftype ~= '' then return end
+    local root = vim.fs.root(buf, config.root_markers)
+      or vim.fs.dirname(vim.api.nvim_buf_get_name(buf))
+    vim.lsp.start(vim.tbl_extend('force', config, { root_dir = root }), { bufnr = buf })
+  end
+  vim.api.nvim_create_autocmd('FileType', {
+    group = group,
+    pattern = config.filetypes,
+    callback = function(ev) attach(ev.buf) end,
+  })
+  -- Buffers opened before setup() (e.g. `nvim draft.md -u init.lua`) already had FileType.
+  for _, buf in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_is_loaded(buf) and vim.tbl_contains(config.filetypes, vim.bo[buf].filetype) then
+      attach(buf)
+    end
+  end
+end
+
+function M.setup(opts)
+  -- Lists (cmd, filetypes) are replaced whole by tbl_deep_extend, tables merged.
+  opts = vim.tbl_deep_extend('force', vim.deepcopy(M.defaults), opts or {})
+  M.options = opts
+
+  local config = client_config(opts)
+  if vim.lsp.config and vim.lsp.enable then
+    vim.lsp.config(NAME, config)
+    vim.lsp.enable(NAME)
+  elseif vim.lsp.start and vim.fs.root then
+    start_on_filetype(config)
+  else
+    vim.notify('truthlens: Neovim 0.10 or newer is required', vim.log.levels.ERROR)
+    return
+  end
+  if opts.commands then require('truthlens.commands').create() end
+end
+
+--- The running TruthLens clients (for a buffer, if given).
+function M.clients(buf)
+  return vim.lsp.get_clients({ name = NAME, bufnr = buf })
+end
+
+--- Replace the settings live: running servers get workspace/didChangeConfiguration.
+function M.set_settings(settings)
+  M.options.settings = settings or {}
+  local new = lsp_settings(M.options)
+  if vim.lsp.config then vim.lsp.config(NAME, { settings = new }) end
+  for _, client in ipairs(M.clients()) do
+    client.settings = new
+    M.notify(client, 'workspace/didChangeConfiguration', { settings = new })
+  end
+end
+
+-- Client methods became `client:method()` in 0.11; 0.10 has `client.method()`.
+function M.notify(client, method, params)
+  if vim.fn.has('nvim-0.11') == 1 then return client:notify(method, params) end
+  return client.notify(method, params)
+end
+
+function M.request_sync(client, method, params, timeout, buf)
+  if vim.fn.has('nvim-0.11') == 1 then return client:request_sync(method, params, timeout, buf) end
+  return client.request_sync(method, params, timeout, buf)
+end
+
+--- The CLI binary: the server command's program, so a custom path serves both.
+function M.binary()
+  return M.options.cmd[1]
+end
+
+return M
