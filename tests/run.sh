@@ -4,12 +4,24 @@
 # This is the README's test command; .ci/run calls it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The pinned editors the end-to-end suites drive; a warm machine skips every step.
 # TRUTHLENS_SKIP_EDITORS=1 runs the Rust tests only.
-if [ "${TRUTHLENS_SKIP_EDITORS:-}" != 1 ]; then
-  bash tests/editors/setup.sh
+editors=1
+[ "${TRUTHLENS_SKIP_EDITORS:-}" = 1 ] && editors=0
+if [ "$editors" = 1 ]; then
+  # Install the pinned editors (a warm machine skips every step) while cargo builds:
+  # the download and the compile overlap instead of adding up.
+  setup_log="$(mktemp)"
+  bash tests/editors/setup.sh >"$setup_log" 2>&1 &
+  setup_pid=$!
 fi
 cargo test --release "$@"
-if [ "${TRUTHLENS_SKIP_EDITORS:-}" != 1 ]; then
+if [ "$editors" = 1 ]; then
+  status=0
+  wait "$setup_pid" || status=$?
+  cat "$setup_log"
+  if [ "$status" != 0 ]; then
+    echo "editor set-up failed (exit $status)" >&2
+    exit "$status"
+  fi
   bash tests/editors/run.sh
 fi
