@@ -5,7 +5,8 @@ use super::linting::{self, Publication, Review, Snapshot};
 use super::position::PositionEncoding;
 use super::settings::{EditorSettings, ProjectConfig};
 use crate::config::Config;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tokio::sync::mpsc;
 use tower_lsp::lsp_types::{MessageType, Url};
@@ -58,6 +59,9 @@ pub struct Session {
     /// Problems found before the client may be sent messages (during `initialize`).
     deferred_warnings: Mutex<Vec<String>>,
     publisher: mpsc::UnboundedSender<Publication>,
+    /// `.truthlens.toml` texts the server had the editor write (through
+    /// `workspace/applyEdit`), in force until the file is saved or reloaded.
+    written_configs: Mutex<HashMap<PathBuf, String>>,
 }
 
 impl Session {
@@ -71,6 +75,7 @@ impl Session {
             warned: Mutex::default(),
             deferred_warnings: Mutex::default(),
             publisher: linting::spawn_publisher(weak.clone()),
+            written_configs: Mutex::default(),
         })
     }
 
@@ -149,7 +154,11 @@ impl Session {
     /// The nearest `.truthlens.toml` above a document; an invalid one is reported and skipped.
     pub fn project_config(&self, uri: &Url) -> Option<ProjectConfig> {
         let path = path_of(uri)?;
-        ProjectConfig::discover(&path).unwrap_or_else(|reason| {
+        let written = self
+            .written_configs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        ProjectConfig::discover(&path, &written).unwrap_or_else(|reason| {
             self.warn_once(format!("{reason}; ignoring that file"));
             None
         })

@@ -59,7 +59,7 @@ enum Hit<'a> {
 }
 
 fn check(ctx: &RuleContext) -> Vec<Finding> {
-    let lexicon = Lexicon::get();
+    let lexicon = Lexicon::with_project(&ctx.config.lexicon);
     let mut findings = Vec::new();
     for sentence in ctx.sentences {
         let toks = tokens(&ctx.prose.masked, sentence.span);
