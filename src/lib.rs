@@ -13,6 +13,7 @@ pub mod lsp;
 pub mod report;
 pub mod rules;
 pub mod summary;
+pub mod suppress;
 
 pub use analysis::{Format, Span};
 pub use config::Config;
