@@ -62,7 +62,10 @@ pub struct Current {
 
 pub enum Plan {
     /// Apply this edit; afterwards the file holds `text`.
-    Apply { edit: WorkspaceEdit, text: String },
+    Apply {
+        edit: WorkspaceEdit,
+        text: String,
+    },
     AlreadyListed,
     /// Nothing can be written; the message says why and what to do instead.
     Refused(String),
@@ -112,9 +115,7 @@ pub fn plan(
     let text = match add_term(&current.text, term) {
         Ok(Added::Text(text)) => text,
         Ok(Added::AlreadyListed) => return Plan::AlreadyListed,
-        Err(reason) => {
-            return Plan::Refused(format!("cannot edit {}: {reason}", path.display()))
-        }
+        Err(reason) => return Plan::Refused(format!("cannot edit {}: {reason}", path.display())),
     };
     let lines = LineIndex::new(&current.text, encoding);
     let whole = TextEdit {
@@ -153,18 +154,30 @@ mod tests {
         let folder = Path::new("/w");
         let doc = Path::new("/w/a/b/story.md");
         let none = |_: &Path| false;
-        assert_eq!(config_path(doc, folder, none), Path::new("/w/.truthlens.toml"));
+        assert_eq!(
+            config_path(doc, folder, none),
+            Path::new("/w/.truthlens.toml")
+        );
         let in_a = |p: &Path| p == Path::new("/w/a/.truthlens.toml");
-        assert_eq!(config_path(doc, folder, in_a), Path::new("/w/a/.truthlens.toml"));
+        assert_eq!(
+            config_path(doc, folder, in_a),
+            Path::new("/w/a/.truthlens.toml")
+        );
         // One above the workspace does not count.
         let above = |p: &Path| p == Path::new("/.truthlens.toml");
-        assert_eq!(config_path(doc, folder, above), Path::new("/w/.truthlens.toml"));
+        assert_eq!(
+            config_path(doc, folder, above),
+            Path::new("/w/.truthlens.toml")
+        );
     }
 
     #[test]
     fn the_innermost_folder_wins_and_outside_is_none() {
         let folders = [PathBuf::from("/w"), PathBuf::from("/w/sub")];
-        assert_eq!(folder_of(Path::new("/w/sub/a.md"), &folders), Some(&folders[1]));
+        assert_eq!(
+            folder_of(Path::new("/w/sub/a.md"), &folders),
+            Some(&folders[1])
+        );
         assert_eq!(folder_of(Path::new("/elsewhere/a.md"), &folders), None);
     }
 
@@ -180,6 +193,9 @@ mod tests {
         ) else {
             panic!("refused without resource operations");
         };
-        assert!(why.contains("create /w/.truthlens.toml") && why.contains("allowlist = [\"regime\"]"), "{why}");
+        assert!(
+            why.contains("create /w/.truthlens.toml") && why.contains("allowlist = [\"regime\"]"),
+            "{why}"
+        );
     }
 }

@@ -206,7 +206,11 @@ pub fn apply_change(
 /// common prefix and the common suffix of the old and new texts.
 fn written_by_replacement(old: &Rope, new: &str) -> Option<(usize, usize)> {
     let new_len = new.chars().count();
-    let prefix = old.chars().zip(new.chars()).take_while(|(a, b)| a == b).count();
+    let prefix = old
+        .chars()
+        .zip(new.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
     let room = old.len_chars().min(new_len) - prefix;
     let suffix = old
         .chars_at(old.len_chars())

@@ -231,7 +231,10 @@ impl Backend {
         let (edit, text) = match plan {
             Plan::Apply { edit, text } => (edit, text),
             Plan::AlreadyListed => {
-                let message = format!("\"{term}\" is already on the allowlist in {}", path.display());
+                let message = format!(
+                    "\"{term}\" is already on the allowlist in {}",
+                    path.display()
+                );
                 self.show(MessageType::INFO, message).await;
                 return Ok(());
             }
@@ -449,7 +452,10 @@ impl LanguageServer for Backend {
                 return Ok(delivery::empty_report());
             };
             let on_save = document.kind == Kind::Draft && document.config.run == RunMode::OnSave;
-            document.delivered.clone().filter(|_| on_save && !document.pull_due)
+            document
+                .delivered
+                .clone()
+                .filter(|_| on_save && !document.pull_due)
         };
         let review = match kept {
             Some(review) => review,

@@ -237,10 +237,13 @@ impl Session {
     /// The nearest `.truthlens.toml` above a document; an invalid one is reported and skipped.
     pub fn project_config(&self, uri: &Url) -> Option<ProjectConfig> {
         let path = path_of(uri)?;
-        let written = self
+        let mut written = self
             .written_configs
             .lock()
             .unwrap_or_else(|e| e.into_inner());
+        // Once the editor has saved what it was asked to write, the disk is the
+        // truth again (and later changes on disk are seen).
+        written.retain(|path, text| std::fs::read_to_string(path).ok().as_ref() != Some(text));
         ProjectConfig::discover(&path, &written).unwrap_or_else(|reason| {
             self.warn_once(format!("{reason}; ignoring that file"));
             None
