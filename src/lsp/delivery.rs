@@ -5,7 +5,9 @@
 //! the client has told us the cursor position (`truthlens/cursor`), the cursor
 //! is inside or at the end of the finding, and the finding touches what the last
 //! change wrote. Moving the cursor away, or an edit elsewhere, releases it.
-//! Clients that send no cursor positions see every finding at once.
+//! Between a change and the next cursor report, the cursor is taken to be at the
+//! end of what the change wrote (where typing leaves it). Clients that send no
+//! cursor positions see every finding at once.
 
 use super::documents::Document;
 use super::linting::Review;
@@ -18,15 +20,22 @@ use tower_lsp::lsp_types::{
 };
 
 /// The diagnostics of `review` the client should see now, and whether any was held back.
+/// `cursor` is the last reported position and the version it was reported at; a
+/// position reported before the last change is stale, and the cursor is taken to
+/// be where typing leaves it, at the end of what the change wrote.
 pub fn visible(
     review: &Review,
-    cursor: Option<Position>,
+    cursor: Option<(Position, i32)>,
     last_edit: Option<Span>,
 ) -> (Vec<Diagnostic>, bool) {
-    let (Some(cursor), Some(edit)) = (cursor, last_edit) else {
+    let (Some((position, reported_at)), Some(edit)) = (cursor, last_edit) else {
         return (review.diagnostics.clone(), false);
     };
-    let at = review.lines.offset(&review.text, cursor);
+    let at = if reported_at == review.version {
+        review.lines.offset(&review.text, position)
+    } else {
+        edit.end
+    };
     let mut held = false;
     let diagnostics = review
         .diagnostics

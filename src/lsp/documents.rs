@@ -38,8 +38,9 @@ pub struct Document {
     /// The newest analysis that matched the document when it finished.
     pub latest: Option<Arc<Review>>,
     pub lint: LintState,
-    /// Where the editor's cursor is, if the client tells us (`truthlens/cursor`).
-    pub cursor: Option<tower_lsp::lsp_types::Position>,
+    /// Where the editor's cursor is, if the client tells us (`truthlens/cursor`),
+    /// and the document version it was reported at.
+    pub cursor: Option<(tower_lsp::lsp_types::Position, i32)>,
     /// The bytes the last change wrote (empty for a deletion), in the current text.
     pub last_edit: Option<Span>,
     /// The last diagnostics sent held a finding back because the cursor was on it.

@@ -13,6 +13,7 @@
 
 mod actions;
 mod allowlist;
+mod compat;
 mod config_file;
 mod delivery;
 mod diagnostics;

@@ -180,7 +180,7 @@ impl Backend {
             let Some(document) = documents.get_mut(&params.uri) else {
                 return;
             };
-            document.cursor = Some(params.position);
+            document.cursor = Some((params.position, document.version));
             if !document.held_back {
                 return;
             }
