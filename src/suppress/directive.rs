@@ -122,9 +122,8 @@ fn container_prefix_len(line: &str) -> usize {
     loop {
         let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
         let after = &rest[blanks..];
-        let marker = if after.starts_with('>') {
-            1
-        } else if after.starts_with(['-', '*', '+']) && after[1..].starts_with([' ', '\t']) {
+        let bullet = after.starts_with(['-', '*', '+']) && after[1..].starts_with([' ', '\t']);
+        let marker = if after.starts_with('>') || bullet {
             1
         } else {
             let digits = after.bytes().take_while(u8::is_ascii_digit).count();

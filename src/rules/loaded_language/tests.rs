@@ -316,8 +316,9 @@ fn alternatives_are_not_loaded_themselves() {
                 .scan(&toks)
                 .into_iter()
                 .filter(|m| {
-                    m.entry.category != Category::Evaluative
-                        && !(m.entry.category == Category::Intensifier && !m.entry.standalone)
+                    // What is reported on its own: not a plain judgement, not a mere booster.
+                    let booster = m.entry.category == Category::Intensifier && !m.entry.standalone;
+                    m.entry.category != Category::Evaluative && !booster
                 })
                 .map(|m| m.entry.term.clone())
                 .collect();
