@@ -62,9 +62,16 @@ fn an_open_config_file_shows_its_problems_where_they_are() {
         .unwrap()
         .contains("unknown rule `loaded-langauge`"));
 
-    // Fixed: the problems go away; the file is not reviewed as prose.
-    client.replace_all(&config_uri, 4, "allowlist = [\"thug\"]\n");
+    // Fixed: the problems go away; the file is not reviewed as prose, and has
+    // no actions (not even the insert ones).
+    client.replace_all(&config_uri, 4, "allowlist = [\"thug\"]\n# a brutal thug\n");
     assert!(client.diagnostics(&config_uri, 4).is_empty());
+    let actions = client.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": config_uri}, "range": {"start": {"line": 1, "character": 4}, "end": {"line": 1, "character": 4}},
+               "context": {"diagnostics": []}}),
+    );
+    assert_eq!(actions, json!([]));
     std::fs::remove_dir_all(&folder).unwrap();
 }
 
@@ -214,4 +221,31 @@ fn front_matter_settings_apply_to_their_draft_and_problems_show_there() {
             .all(|a| a["kind"] != "quickfix" || a["diagnostics"][0]["code"] != "invalid-config"),
         "{actions:#?}"
     );
+}
+
+#[test]
+fn front_matter_settings_reach_the_insert_actions() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ceasefire-draft.md");
+    let article = std::fs::read_to_string(path).unwrap();
+    let (mut client, _server) = InMemoryServer::start();
+    client.initialize(capabilities(&["utf-16"]), None);
+    let mut summaries = Vec::new();
+    for (i, sentences) in [3, 1].into_iter().enumerate() {
+        let text =
+            format!("---\ntruthlens:\n  summary:\n    sentences: {sentences}\n---\n{article}");
+        let uri = format!("file:///drafts/summary-{i}.md");
+        client.open(&uri, "markdown", 1, &text);
+        client.diagnostics(&uri, 1);
+        let actions = client.call(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 6, "character": 0}, "end": {"line": 6, "character": 0}},
+                   "context": {"diagnostics": [], "only": ["source.truthlens.insertSummary"]}}),
+        );
+        let summary = actions[0]["edit"]["changes"][&uri][0]["newText"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{actions:#}"))
+            .to_string();
+        summaries.push(summary);
+    }
+    assert!(summaries[1].len() < summaries[0].len(), "{summaries:#?}");
 }

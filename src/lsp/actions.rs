@@ -71,6 +71,10 @@ pub fn code_actions(
     can_allowlist: bool,
 ) -> Vec<CodeActionOrCommand> {
     let mut actions = Vec::new();
+    // A `.truthlens.toml` is checked, not reviewed: nothing to fix or insert there.
+    if super::documents::is_project_config(&review.uri) {
+        return actions;
+    }
     if wanted(CodeActionKind::QUICKFIX.as_str(), only) {
         actions.extend(quick_fixes(review, range, can_allowlist));
     }
@@ -196,6 +200,9 @@ fn silencing_fixes(
 
 /// The edit that inserts a generated block, if the planner has one for this text.
 pub fn insertion_edit(review: &Review, kind: InsertKind) -> Option<WorkspaceEdit> {
+    if super::documents::is_project_config(&review.uri) {
+        return None;
+    }
     let edit = plan(&review.text, review.format, kind, &review.effective)?;
     Some(workspace_edit(review, std::slice::from_ref(&edit)))
 }
