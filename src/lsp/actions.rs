@@ -158,25 +158,30 @@ fn silencing_fixes(
     let term = suppress::quotable_term(flagged);
     let rule = finding.rule;
     let mut fixes = Vec::new();
-    let ignore = directive::ignore_here(
-        &review.text,
-        review.format,
-        &review.blocks,
-        finding.span,
-        rule,
-        term,
-    );
-    let title = match term {
-        Some(term) => format!("Ignore \"{term}\" here ({rule})"),
-        None => format!("Ignore this {rule} finding here"),
-    };
-    fixes.push(quick_fix(
-        title,
-        diagnostic,
-        Some(workspace_edit(review, &[ignore])),
-        None,
-        false,
-    ));
+    // An ignore covers one block; a finding across blocks (an article-wide one)
+    // can only be disabled for the file.
+    let in_one_block = review.blocks.iter().any(|b| b.span.contains(finding.span));
+    if in_one_block {
+        let ignore = directive::ignore_here(
+            &review.text,
+            review.format,
+            &review.blocks,
+            finding.span,
+            rule,
+            term,
+        );
+        let title = match term {
+            Some(term) => format!("Ignore \"{term}\" here ({rule})"),
+            None => format!("Ignore this {rule} finding here"),
+        };
+        fixes.push(quick_fix(
+            title,
+            diagnostic,
+            Some(workspace_edit(review, &[ignore])),
+            None,
+            false,
+        ));
+    }
     let disable = directive::disable_in_file(&review.text, review.format, rule);
     fixes.push(quick_fix(
         format!("Disable {rule} in this file"),
@@ -253,6 +258,81 @@ mod tests {
         assert!(!wanted("quickfix", Some(&source)));
         assert!(!wanted("sourcery", Some(&[CodeActionKind::from("source")])));
         assert!(wanted("quickfix", None));
+    }
+
+    fn review(text: &str) -> Review {
+        use super::super::linting::Snapshot;
+        let snapshot = Snapshot {
+            uri: Url::parse("file:///w/a.md").unwrap(),
+            generation: 1,
+            version: 1,
+            format: crate::Format::Markdown,
+            config: Default::default(),
+            kind: super::super::documents::Kind::Draft,
+            text: text.to_string(),
+        };
+        Review::compute(snapshot, super::super::position::PositionEncoding::Utf16)
+    }
+
+    fn titles(actions: &[CodeActionOrCommand]) -> Vec<String> {
+        actions
+            .iter()
+            .map(|a| match a {
+                CodeActionOrCommand::CodeAction(a) => a.title.clone(),
+                CodeActionOrCommand::Command(c) => c.title.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn any_rule_gets_the_silencing_fixes_and_a_cross_block_finding_no_ignore() {
+        let text = "One official said it.\n\nNobody else did.\n";
+        let mut review = review(text);
+        assert!(review.findings.is_empty());
+        // A finding of another rule, as the attribution rules will make them.
+        let mut finding = crate::rules::Finding {
+            rule: "single-source",
+            category: Some("anonymous-source".into()),
+            severity: crate::Severity::Warning,
+            message: "one anonymous source".into(),
+            span: crate::Span::new(0, 12),
+            explanation: String::new(),
+            alternatives: Vec::new(),
+            fixes: Vec::new(),
+            related: Vec::new(),
+        };
+        let diagnostic = |f: &crate::rules::Finding, r: &Review| {
+            super::super::diagnostics::diagnostic(f, &r.text, &r.lines, &r.uri, 1)
+        };
+        review.diagnostics = vec![diagnostic(&finding, &review)];
+        review.findings = vec![finding.clone()];
+        let at = Range::default();
+        assert_eq!(
+            titles(&code_actions(
+                &review,
+                at,
+                Some(&[CodeActionKind::QUICKFIX]),
+                true
+            )),
+            [
+                "Ignore \"One official\" here (single-source)",
+                "Disable single-source in this file",
+                "Add \"One official\" to the project allowlist"
+            ]
+        );
+        // Across both paragraphs: no ignore (it covers one block), no term to allowlist.
+        finding.span = crate::Span::new(0, text.len() - 1);
+        review.diagnostics = vec![diagnostic(&finding, &review)];
+        review.findings = vec![finding];
+        assert_eq!(
+            titles(&code_actions(
+                &review,
+                at,
+                Some(&[CodeActionKind::QUICKFIX]),
+                true
+            )),
+            ["Disable single-source in this file"]
+        );
     }
 
     #[test]
