@@ -13,6 +13,7 @@ pub mod lsp;
 pub mod report;
 pub mod rules;
 pub mod summary;
+pub mod suppress;
 
 pub use analysis::{Format, Span};
 pub use config::Config;
@@ -54,7 +55,12 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
     };
     let mut findings = rules::run_all(&ctx);
     let suppressions = analysis::directives::find(text, format, &prose);
-    findings.retain(|f| !suppressions.suppresses(f.rule, f.span, f.span.text(text)));
+    // The allowlist is the project's word for every rule, not only loaded-language
+    // (which also honours it per headword): a term on it is never flagged.
+    findings.retain(|f| {
+        let flagged = f.span.text(text);
+        !suppressions.suppresses(f.rule, f.span, flagged) && !config.allows(flagged)
+    });
     Analysis {
         prose,
         sentences,

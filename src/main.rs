@@ -61,6 +61,18 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Show the configuration that applies to a draft or folder.
+    Config {
+        /// Print the merged configuration as TOML, each value with where it came from.
+        #[arg(long)]
+        print: bool,
+        /// Use this config file instead of searching upward for `.truthlens.toml`.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// A draft (its front matter counts too) or a folder.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+    },
     /// Run the language server over standard input and output.
     Lsp {
         /// Accepted for clients that pass it; stdio is the only transport.
@@ -101,6 +113,17 @@ fn main() -> ExitCode {
             format,
             config,
         } => cli::exit_code(cli::review::report(&path, format, config.as_deref())),
+        Command::Config {
+            print,
+            config,
+            path,
+        } => {
+            if !print {
+                eprintln!("truthlens: `config` needs --print (the only thing it does)");
+                return ExitCode::from(2);
+            }
+            cli::exit_code(cli::config::print(&path, config.as_deref()))
+        }
         Command::Lsp { stdio: _ } => match truthlens::lsp::run_stdio() {
             Ok(code) => code,
             Err(e) => {

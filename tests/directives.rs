@@ -97,3 +97,80 @@ fn directives_inside_code_do_nothing() {
     let text = "```\n<!-- truthlens-disable -->\n```\n\nThe thug fell.\n";
     assert_eq!(flagged(text, Format::Markdown).len(), 1);
 }
+
+fn unquoted() -> Config {
+    let mut config = Config::default();
+    config.quotes.blockquotes = false;
+    config
+}
+
+fn flagged_with(text: &str, format: Format, config: &Config) -> Vec<usize> {
+    analyze(text, format, config)
+        .findings
+        .iter()
+        .filter(|f| f.rule == "loaded-language")
+        .map(|f| text[..f.span.start].lines().count().max(1))
+        .collect()
+}
+
+#[test]
+fn directives_at_the_start_after_front_matter_and_at_the_end() {
+    let start = "---\ntitle: T\n---\n<!-- truthlens-disable loaded-language -->\n# The thug\n\nThe thug fell.\n";
+    assert!(flagged(start, Format::Markdown).is_empty());
+    let end = "The thug fell.\n\n<!-- truthlens-ignore -->";
+    assert_eq!(
+        flagged(end, Format::Markdown).len(),
+        1,
+        "an ignore with nothing after it"
+    );
+    let middle =
+        "A thug.\n\n<!-- truthlens-ignore loaded-language -->\nThe thug fell.\n\nA thug.\n";
+    assert_eq!(
+        flagged_with(middle, Format::Markdown, &Config::default()),
+        vec![1, 6]
+    );
+}
+
+#[test]
+fn ignore_inside_a_list_item_covers_that_item_only() {
+    let text = "- One thug.\n- <!-- truthlens-ignore loaded-language \"thug\" -->\n  The thug rose.\n- Three thugs.\n";
+    assert_eq!(
+        flagged_with(text, Format::Markdown, &Config::default()),
+        vec![1, 4]
+    );
+    let nested = "- Top.\n  - <!-- truthlens-ignore -->\n    The thug rose.\n  - A thug.\n";
+    assert_eq!(
+        flagged_with(nested, Format::Markdown, &Config::default()),
+        vec![4]
+    );
+    let crlf = text.replace('\n', "\r\n");
+    assert_eq!(
+        flagged_with(&crlf, Format::Markdown, &Config::default()),
+        vec![1, 4]
+    );
+}
+
+#[test]
+fn ignore_and_disable_inside_blockquotes() {
+    let ignore = "> A thug.\n>\n> <!-- truthlens-ignore -->\n> The thug fell.\n\nA thug.\n";
+    assert_eq!(
+        flagged_with(ignore, Format::Markdown, &unquoted()),
+        vec![1, 6]
+    );
+    let range = "> <!-- truthlens-disable -->\n> The thug fell.\n> <!-- truthlens-enable -->\n>\n> A thug.\n";
+    assert_eq!(flagged_with(range, Format::Markdown, &unquoted()), vec![5]);
+    let crlf = ignore.replace('\n', "\r\n");
+    assert_eq!(
+        flagged_with(&crlf, Format::Markdown, &unquoted()),
+        vec![1, 6]
+    );
+}
+
+#[test]
+fn plain_text_directives_with_crlf_and_terms() {
+    let text = "Title\r\n\r\ntruthlens: ignore loaded-language \"thug\"\r\nThe thug fell, brutal.\r\n\r\nA thug.\r\n";
+    let found = flagged(text, Format::PlainText);
+    assert_eq!(found, vec!["brutal", "thug"]);
+    let disable = "truthlens: disable loaded-language\r\nThe thug fell.\r\n";
+    assert!(flagged(disable, Format::PlainText).is_empty());
+}

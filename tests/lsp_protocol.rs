@@ -101,7 +101,8 @@ fn initialize_negotiates_utf8_and_advertises_only_what_works() {
         [
             "truthlens.insertSummary",
             "truthlens.insertHeadline",
-            "truthlens.insertReport"
+            "truthlens.insertReport",
+            "truthlens.addToAllowlist"
         ]
         .into()
     );
@@ -237,7 +238,17 @@ fn quick_fix_edits_give_the_intended_text() {
             .iter()
             .filter(|a| a["kind"] == "quickfix")
             .collect();
-        assert_eq!(quick_fixes.len(), fixes.len(), "{actions:#}");
+        // The rule's own fixes come first; then ignore here and disable in this file
+        // (no allowlist: this document is in no workspace folder).
+        assert_eq!(quick_fixes.len(), fixes.len() + 2, "{actions:#}");
+        assert_eq!(
+            quick_fixes[fixes.len()]["title"],
+            "Ignore \"thug\" here (loaded-language)"
+        );
+        assert_eq!(
+            quick_fixes[fixes.len() + 1]["title"],
+            "Disable loaded-language in this file"
+        );
         let action = quick_fixes[0];
         assert_eq!(action["title"], fixes[0]["title"]);
         assert_eq!(action["isPreferred"], true);

@@ -1,6 +1,7 @@
 //! Command-line surfaces: reading inputs, resolving config, printing results.
 
 pub mod check;
+pub mod config;
 pub mod output;
 pub mod review;
 pub mod sources;
@@ -152,11 +153,22 @@ fn resolve_config_file(
     }
 }
 
+/// The config for one draft: its project config with the draft's own front
+/// matter settings on top. Invalid front matter settings are an error, like an
+/// invalid config file.
+fn with_front_matter(config: Config, input: &Input) -> Result<Config> {
+    match crate::config::front_matter::apply(&input.text, input.format, &config) {
+        Ok(Some(merged)) => Ok(merged),
+        Ok(None) => Ok(config),
+        Err(e) => Err(anyhow::anyhow!("{}: {e}", input.display)),
+    }
+}
+
 /// The config for an input, or None when its `[files]` globs exclude a walked file.
 pub fn config_if_included(explicit: Option<&Path>, input: &Input) -> Result<Option<Config>> {
     let (config, origin) = resolve_config_file(explicit, input)?;
     let (Some(origin), Some(path), true) = (origin, input.path.as_ref(), input.walked) else {
-        return Ok(Some(config));
+        return with_front_matter(config, input).map(Some);
     };
     let base = std::fs::canonicalize(origin.parent().unwrap_or(Path::new("."))).unwrap_or_default();
     let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
@@ -165,7 +177,10 @@ pub fn config_if_included(explicit: Option<&Path>, input: &Input) -> Result<Opti
         .files
         .matcher()
         .map_err(|e| anyhow::anyhow!("invalid config {}: {e}", origin.display()))?;
-    Ok(matcher.accepts(relative).then_some(config))
+    if !matcher.accepts(relative) {
+        return Ok(None);
+    }
+    with_front_matter(config, input).map(Some)
 }
 
 /// Read one draft and its config (explicit, discovered, or default).
@@ -174,6 +189,6 @@ pub fn read_one(path: &Path, explicit_config: Option<&Path>) -> Result<(Input, C
         .into_iter()
         .next()
         .ok_or_else(|| anyhow::anyhow!("{} holds no Markdown or text drafts", path.display()))?;
-    let config = resolve_config(explicit_config, &input)?;
+    let config = with_front_matter(resolve_config(explicit_config, &input)?, &input)?;
     Ok((input, config))
 }

@@ -7,8 +7,9 @@
 
 use super::inflect::{inflect, Form};
 use super::phrases::{phrase_words, PhraseIndex, Token};
-use serde::Deserialize;
-use std::sync::OnceLock;
+use crate::config::LexiconEntry;
+use serde::{Deserialize, Serialize};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// The data files, embedded at build time: (file name, contents).
 const FILES: &[(&str, &str)] = &[
@@ -32,7 +33,7 @@ const FILES: &[(&str, &str)] = &[
 
 /// What kind of loaded wording an entry is. The kebab-case id is what findings
 /// and `.truthlens.toml` use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Category {
     PejorativeLabel,
@@ -76,7 +77,7 @@ impl Category {
 }
 
 /// Part of speech, for entries whose alternatives must follow the form found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Pos {
     /// `term` is singular; `forms` is `[plural]` (generated when left out).
@@ -124,12 +125,15 @@ impl Guards {
 }
 
 /// Where a list came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ListInfo {
     pub file: &'static str,
     pub category: Category,
     pub source: String,
     pub licence: String,
+    /// The defaults of the list's entries.
+    pub weight: f32,
+    pub explanation: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -176,7 +180,7 @@ impl LexMatch<'_> {
     }
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Lexicon {
     pub lists: Vec<ListInfo>,
     pub entries: Vec<Entry>,
@@ -230,10 +234,95 @@ impl Lexicon {
     /// The shipped lexicon, parsed on first use. Shipped data is checked by
     /// the unit tests, so a parse error here is a build that never passed CI.
     pub fn get() -> &'static Lexicon {
-        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        Self::shipped()
+    }
+
+    fn shipped() -> &'static Arc<Lexicon> {
+        static LEXICON: OnceLock<Arc<Lexicon>> = OnceLock::new();
         LEXICON.get_or_init(|| {
-            Lexicon::parse(FILES).unwrap_or_else(|e| panic!("shipped lexicon is invalid: {e}"))
+            Arc::new(
+                Lexicon::parse(FILES).unwrap_or_else(|e| panic!("shipped lexicon is invalid: {e}")),
+            )
         })
+    }
+
+    /// The shipped lexicon with a project's `[[lexicon]]` entries added. Built
+    /// once per distinct set of entries (a few configs are remembered), so a
+    /// project lexicon costs nothing per keystroke.
+    pub fn with_project(entries: &[LexiconEntry]) -> Arc<Lexicon> {
+        const REMEMBERED: usize = 8;
+        static BUILT: Mutex<Vec<(Vec<LexiconEntry>, Arc<Lexicon>)>> = Mutex::new(Vec::new());
+        if entries.is_empty() {
+            return Self::shipped().clone();
+        }
+        let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(i) = built.iter().position(|(e, _)| e == entries) {
+            let hit = built.remove(i);
+            let lexicon = hit.1.clone();
+            built.push(hit);
+            return lexicon;
+        }
+        // Entries were checked when the config was read; a bad one is skipped.
+        let lexicon = Arc::new(Self::get().with_entries(entries));
+        if built.len() == REMEMBERED {
+            built.remove(0);
+        }
+        built.push((entries.to_vec(), lexicon.clone()));
+        lexicon
+    }
+
+    /// A copy with extra entries. An extra entry that spells a shipped form
+    /// takes that form over, so a project can re-weigh or re-word a shipped term.
+    fn with_entries(&self, entries: &[LexiconEntry]) -> Lexicon {
+        let mut lexicon = self.clone();
+        for raw in entries {
+            let Ok(forms) = project_forms(raw) else {
+                continue;
+            };
+            let defaults = self.lists.iter().find(|l| l.category == raw.category);
+            let list = lexicon.lists.len();
+            lexicon.lists.push(ListInfo {
+                file: "[[lexicon]] in the project configuration",
+                category: raw.category,
+                source: "the project's configuration".to_string(),
+                licence: "the project's own".to_string(),
+                weight: defaults.map_or(0.75, |d| d.weight),
+                explanation: defaults.map_or_else(String::new, |d| d.explanation.clone()),
+            });
+            let entry_id = lexicon.entries.len();
+            lexicon.entries.push(Entry {
+                term: phrase_words(&raw.term).join(" "),
+                category: raw.category,
+                weight: raw.weight.map_or(lexicon.lists[list].weight, |w| w as f32),
+                explanation: raw
+                    .explanation
+                    .clone()
+                    .unwrap_or_else(|| lexicon.lists[list].explanation.clone()),
+                alternatives: raw
+                    .alternatives
+                    .iter()
+                    .map(|a| a.trim().to_string())
+                    .collect(),
+                pos: raw.pos,
+                standalone: raw.category == Category::Intensifier,
+                weak: false,
+                capitalised: false,
+                guards: Guards::default(),
+                list,
+            });
+            for (surface, form) in forms {
+                let words = phrase_words(&surface);
+                match lexicon.index.find(&words) {
+                    Some(pattern) => lexicon.patterns[pattern] = (entry_id, form),
+                    None => {
+                        if lexicon.index.insert(&surface).is_some() {
+                            lexicon.patterns.push((entry_id, form));
+                        }
+                    }
+                }
+            }
+        }
+        lexicon
     }
 
     /// Parse lexicon files, checking everything a typo could break.
@@ -255,6 +344,8 @@ impl Lexicon {
                 category: data.category,
                 source: data.source,
                 licence: data.licence,
+                weight: data.weight,
+                explanation: data.explanation.clone(),
             });
             for raw in data.entries.into_iter().chain(data.entry) {
                 let where_ = format!("{file}: `{}`", raw.term);
@@ -346,6 +437,49 @@ impl Lexicon {
             })
             .collect()
     }
+}
+
+/// The surface forms of a project entry, written in any case.
+fn project_forms(raw: &LexiconEntry) -> Result<Vec<(String, Form)>, String> {
+    let norm = |s: &str| phrase_words(s).join(" ");
+    let term = norm(&raw.term);
+    if term.is_empty() {
+        return Err("`term` has no words".to_string());
+    }
+    let forms = raw.forms.iter().map(|f| norm(f)).collect();
+    surface_forms(&term, forms, raw.pos)
+}
+
+/// Check a project's `[[lexicon]]` entries: (entry index, key, problem) on error.
+pub fn check_extra_entries(entries: &[LexiconEntry]) -> Result<(), (usize, &'static str, String)> {
+    let mut seen: Vec<String> = Vec::new();
+    for (i, raw) in entries.iter().enumerate() {
+        let forms = project_forms(raw).map_err(|e| {
+            let key = if e.contains("`term`") {
+                "term"
+            } else {
+                "forms"
+            };
+            (i, key, e)
+        })?;
+        if let Some(w) = raw.weight {
+            check_weight(w as f32).map_err(|e| (i, "weight", e))?;
+        }
+        if raw.alternatives.iter().any(|a| a.trim().is_empty()) {
+            return Err((
+                i,
+                "alternatives",
+                "alternatives cannot be empty".to_string(),
+            ));
+        }
+        for (surface, _) in forms {
+            if seen.contains(&surface) {
+                return Err((i, "term", format!("`{surface}` is listed twice")));
+            }
+            seen.push(surface);
+        }
+    }
+    Ok(())
 }
 
 fn check_weight(weight: f32) -> Result<(), String> {

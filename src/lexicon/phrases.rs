@@ -80,7 +80,7 @@ pub struct PhraseMatch {
 }
 
 /// An index of word sequences, looked up by their first word.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct PhraseIndex {
     phrases: Vec<Vec<String>>,
     /// First word -> phrase ids, longest phrase first.
@@ -104,6 +104,15 @@ impl PhraseIndex {
 
     pub fn len(&self) -> usize {
         self.phrases.len()
+    }
+
+    /// The id of a phrase given as normalised words, if it is indexed.
+    pub fn find(&self, words: &[String]) -> Option<usize> {
+        self.by_first
+            .get(words.first()?)?
+            .iter()
+            .copied()
+            .find(|&id| self.phrases[id] == words)
     }
 
     pub fn is_empty(&self) -> bool {

@@ -1,11 +1,19 @@
 //! Code actions (quick fixes, insert summary/headline/report) and the matching commands.
+//!
+//! Every finding gets its rule's own fixes first, then three that silence it,
+//! each a plain edit or a server-side command so that no editor needs client code:
+//! ignore it here (a directive before its block), disable its rule in this file,
+//! and add its term to the project allowlist (`truthlens.addToAllowlist`).
 
+use super::allowlist;
 use super::linting::Review;
 use crate::insert::{plan, InsertKind};
-use crate::rules::Edit;
+use crate::rules::{Edit, Finding};
+use crate::suppress::{self, directive};
 use std::collections::HashMap;
 use tower_lsp::lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, Range, TextEdit, Url, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, Command, Diagnostic, Range, TextEdit, Url,
+    WorkspaceEdit,
 };
 
 /// One generated block the server can insert, as a source action and as a command.
@@ -54,14 +62,21 @@ pub fn advertised_kinds() -> Vec<CodeActionKind> {
 
 /// Quick fixes for findings touching `range`, then the insert actions that apply.
 /// `only` is the client's kind filter (`None` = everything).
+/// `can_allowlist`: the document lies in a workspace folder, where the allowlist
+/// command may write.
 pub fn code_actions(
     review: &Review,
     range: Range,
     only: Option<&[CodeActionKind]>,
+    can_allowlist: bool,
 ) -> Vec<CodeActionOrCommand> {
     let mut actions = Vec::new();
+    // A `.truthlens.toml` is checked, not reviewed: nothing to fix or insert there.
+    if super::documents::is_project_config(&review.uri) {
+        return actions;
+    }
     if wanted(CodeActionKind::QUICKFIX.as_str(), only) {
-        actions.extend(quick_fixes(review, range));
+        actions.extend(quick_fixes(review, range, can_allowlist));
     }
     for insertion in &INSERTIONS {
         if !wanted(insertion.action_kind, only) {
@@ -79,10 +94,11 @@ pub fn code_actions(
     actions
 }
 
-fn quick_fixes(review: &Review, range: Range) -> Vec<CodeActionOrCommand> {
+fn quick_fixes(review: &Review, range: Range, can_allowlist: bool) -> Vec<CodeActionOrCommand> {
     let start = review.lines.offset(&review.text, range.start);
     let end = review.lines.offset(&review.text, range.end).max(start);
     let mut actions = Vec::new();
+    let mut silencers = Vec::new();
     for (finding, diagnostic) in review.findings.iter().zip(&review.diagnostics) {
         // Touching counts: a cursor at either end of a word still offers its fix.
         let touches = finding.span.start <= end && start <= finding.span.end;
@@ -90,22 +106,109 @@ fn quick_fixes(review: &Review, range: Range) -> Vec<CodeActionOrCommand> {
             continue;
         }
         for (i, fix) in finding.fixes.iter().enumerate() {
-            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: fix.title.clone(),
-                kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![diagnostic.clone()]),
-                edit: Some(workspace_edit(review, &fix.edits)),
-                is_preferred: Some(i == 0),
-                ..CodeAction::default()
-            }));
+            actions.push(quick_fix(
+                fix.title.clone(),
+                diagnostic,
+                Some(workspace_edit(review, &fix.edits)),
+                None,
+                i == 0,
+            ));
+        }
+        silencers.extend(silencing_fixes(review, finding, diagnostic, can_allowlist));
+    }
+    // Two findings of one rule offer "disable it in this file" once.
+    for action in silencers {
+        let title = |a: &CodeActionOrCommand| match a {
+            CodeActionOrCommand::CodeAction(a) => a.title.clone(),
+            CodeActionOrCommand::Command(c) => c.title.clone(),
+        };
+        if !actions.iter().any(|a| title(a) == title(&action)) {
+            actions.push(action);
         }
     }
     actions
 }
 
+fn quick_fix(
+    title: String,
+    diagnostic: &Diagnostic,
+    edit: Option<WorkspaceEdit>,
+    command: Option<Command>,
+    preferred: bool,
+) -> CodeActionOrCommand {
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title,
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diagnostic.clone()]),
+        edit,
+        command,
+        is_preferred: Some(preferred),
+        ..CodeAction::default()
+    })
+}
+
+/// Ignore here, disable in this file, allowlist: for any rule's finding.
+fn silencing_fixes(
+    review: &Review,
+    finding: &Finding,
+    diagnostic: &Diagnostic,
+    can_allowlist: bool,
+) -> Vec<CodeActionOrCommand> {
+    let flagged = finding.span.text(&review.text);
+    let term = suppress::quotable_term(flagged);
+    let rule = finding.rule;
+    let mut fixes = Vec::new();
+    // An ignore covers one block; a finding across blocks (an article-wide one)
+    // can only be disabled for the file.
+    let in_one_block = review.blocks.iter().any(|b| b.span.contains(finding.span));
+    if in_one_block {
+        let ignore = directive::ignore_here(
+            &review.text,
+            review.format,
+            &review.blocks,
+            finding.span,
+            rule,
+            term,
+        );
+        let title = match term {
+            Some(term) => format!("Ignore \"{term}\" here ({rule})"),
+            None => format!("Ignore this {rule} finding here"),
+        };
+        fixes.push(quick_fix(
+            title,
+            diagnostic,
+            Some(workspace_edit(review, &[ignore])),
+            None,
+            false,
+        ));
+    }
+    let disable = directive::disable_in_file(&review.text, review.format, rule);
+    fixes.push(quick_fix(
+        format!("Disable {rule} in this file"),
+        diagnostic,
+        Some(workspace_edit(review, &[disable])),
+        None,
+        false,
+    ));
+    let term = suppress::allowlist::term_for(&review.text, finding, &review.effective);
+    if let (true, Some(term)) = (can_allowlist, term) {
+        let title = format!("Add \"{term}\" to the project allowlist");
+        let command = Command {
+            title: title.clone(),
+            command: allowlist::COMMAND.to_string(),
+            arguments: Some(allowlist::arguments(&review.uri, &term)),
+        };
+        fixes.push(quick_fix(title, diagnostic, None, Some(command), false));
+    }
+    fixes
+}
+
 /// The edit that inserts a generated block, if the planner has one for this text.
 pub fn insertion_edit(review: &Review, kind: InsertKind) -> Option<WorkspaceEdit> {
-    let edit = plan(&review.text, review.format, kind, &review.config)?;
+    if super::documents::is_project_config(&review.uri) {
+        return None;
+    }
+    let edit = plan(&review.text, review.format, kind, &review.effective)?;
     Some(workspace_edit(review, std::slice::from_ref(&edit)))
 }
 
@@ -155,6 +258,81 @@ mod tests {
         assert!(!wanted("quickfix", Some(&source)));
         assert!(!wanted("sourcery", Some(&[CodeActionKind::from("source")])));
         assert!(wanted("quickfix", None));
+    }
+
+    fn review(text: &str) -> Review {
+        use super::super::linting::Snapshot;
+        let snapshot = Snapshot {
+            uri: Url::parse("file:///w/a.md").unwrap(),
+            generation: 1,
+            version: 1,
+            format: crate::Format::Markdown,
+            config: Default::default(),
+            kind: super::super::documents::Kind::Draft,
+            text: text.to_string(),
+        };
+        Review::compute(snapshot, super::super::position::PositionEncoding::Utf16)
+    }
+
+    fn titles(actions: &[CodeActionOrCommand]) -> Vec<String> {
+        actions
+            .iter()
+            .map(|a| match a {
+                CodeActionOrCommand::CodeAction(a) => a.title.clone(),
+                CodeActionOrCommand::Command(c) => c.title.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn any_rule_gets_the_silencing_fixes_and_a_cross_block_finding_no_ignore() {
+        let text = "One official said it.\n\nNobody else did.\n";
+        let mut review = review(text);
+        assert!(review.findings.is_empty());
+        // A finding of another rule, as the attribution rules will make them.
+        let mut finding = crate::rules::Finding {
+            rule: "single-source",
+            category: Some("anonymous-source".into()),
+            severity: crate::Severity::Warning,
+            message: "one anonymous source".into(),
+            span: crate::Span::new(0, 12),
+            explanation: String::new(),
+            alternatives: Vec::new(),
+            fixes: Vec::new(),
+            related: Vec::new(),
+        };
+        let diagnostic = |f: &crate::rules::Finding, r: &Review| {
+            super::super::diagnostics::diagnostic(f, &r.text, &r.lines, &r.uri, 1)
+        };
+        review.diagnostics = vec![diagnostic(&finding, &review)];
+        review.findings = vec![finding.clone()];
+        let at = Range::default();
+        assert_eq!(
+            titles(&code_actions(
+                &review,
+                at,
+                Some(&[CodeActionKind::QUICKFIX]),
+                true
+            )),
+            [
+                "Ignore \"One official\" here (single-source)",
+                "Disable single-source in this file",
+                "Add \"One official\" to the project allowlist"
+            ]
+        );
+        // Across both paragraphs: no ignore (it covers one block), no term to allowlist.
+        finding.span = crate::Span::new(0, text.len() - 1);
+        review.diagnostics = vec![diagnostic(&finding, &review)];
+        review.findings = vec![finding];
+        assert_eq!(
+            titles(&code_actions(
+                &review,
+                at,
+                Some(&[CodeActionKind::QUICKFIX]),
+                true
+            )),
+            ["Disable single-source in this file"]
+        );
     }
 
     #[test]

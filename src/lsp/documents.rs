@@ -7,7 +7,7 @@
 use super::linting::{Review, Snapshot};
 use super::position::{rope_char_index, PositionEncoding};
 use super::settings::ProjectConfig;
-use crate::analysis::Format;
+use crate::analysis::{Format, Span};
 use crate::config::Config;
 use ropey::Rope;
 use std::collections::HashMap;
@@ -15,10 +15,20 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
 
+/// What an open document is to the server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// An article draft: reviewed.
+    Draft,
+    /// A `.truthlens.toml`: checked against the config schema.
+    ProjectConfig,
+}
+
 pub struct Document {
     pub rope: Rope,
     pub version: i32,
     pub format: Format,
+    pub kind: Kind,
     /// Distinguishes this open from an earlier open of the same URI.
     pub generation: u64,
     /// The nearest `.truthlens.toml`, read at open and on save.
@@ -28,6 +38,18 @@ pub struct Document {
     /// The newest analysis that matched the document when it finished.
     pub latest: Option<Arc<Review>>,
     pub lint: LintState,
+    /// Where the editor's cursor is, if the client tells us (`truthlens/cursor`),
+    /// and the document version it was reported at.
+    pub cursor: Option<(tower_lsp::lsp_types::Position, i32)>,
+    /// The bytes the last change wrote (empty for a deletion), in the current text.
+    pub last_edit: Option<Span>,
+    /// The last diagnostics sent held a finding back because the cursor was on it.
+    pub held_back: bool,
+    /// Pull mode under `run = "on-save"`: the next pull reviews the current text
+    /// (set by open and save; a change alone keeps the delivered diagnostics).
+    pub pull_due: bool,
+    /// The review whose diagnostics the client has now (pushed or pulled).
+    pub delivered: Option<Arc<Review>>,
 }
 
 /// Coalesces analysis requests: while one runs, later requests only set `pending`.
@@ -54,6 +76,7 @@ impl Document {
             version: self.version,
             format: self.format,
             config: self.config.clone(),
+            kind: self.kind,
             text: self.rope.to_string(),
         }
     }
@@ -87,15 +110,26 @@ impl DocumentStore {
         config: Config,
     ) {
         self.next_generation += 1;
+        let kind = if is_project_config(&uri) {
+            Kind::ProjectConfig
+        } else {
+            Kind::Draft
+        };
         let document = Document {
             rope: Rope::from_str(text),
             version,
             format: format_of(language_id, &uri),
+            kind,
             generation: self.next_generation,
             project,
             config: Arc::new(config),
             latest: None,
             lint: LintState::default(),
+            cursor: None,
+            last_edit: None,
+            held_back: false,
+            pull_due: true,
+            delivered: None,
         };
         self.documents.insert(uri, document);
     }
@@ -111,9 +145,14 @@ impl DocumentStore {
         let Some(document) = self.documents.get_mut(uri) else {
             return false;
         };
+        let mut written = None;
         for change in changes {
-            apply_change(&mut document.rope, change, encoding);
+            written = apply_change(&mut document.rope, change, encoding);
         }
+        document.last_edit = written.map(|(start, end)| {
+            let rope = &document.rope;
+            Span::new(rope.char_to_byte(start), rope.char_to_byte(end))
+        });
         document.version = version;
         true
     }
@@ -133,24 +172,60 @@ impl DocumentStore {
     pub fn uris(&self) -> Vec<Url> {
         self.documents.keys().cloned().collect()
     }
+
+    /// The text and version of the open document at a file path, if any.
+    pub fn text_of_path(&self, path: &std::path::Path) -> Option<(String, i32)> {
+        self.documents
+            .iter()
+            .find(|(uri, _)| path_of(uri).as_deref() == Some(path))
+            .map(|(_, d)| (d.rope.to_string(), d.version))
+    }
 }
 
 /// One content change: a ranged replacement, or (without a range) the whole text.
-/// Each range is read against the text as left by the previous change.
+/// Each range is read against the text as left by the previous change. Returns
+/// the char range the change wrote, in the new text.
 pub fn apply_change(
     rope: &mut Rope,
     change: &TextDocumentContentChangeEvent,
     encoding: PositionEncoding,
-) {
+) -> Option<(usize, usize)> {
     let Some(range) = change.range else {
+        let written = written_by_replacement(rope, &change.text);
         *rope = Rope::from_str(&change.text);
-        return;
+        return written;
     };
     let start = rope_char_index(rope, range.start, encoding);
     // A reversed range is treated as empty at its start rather than panicking.
     let end = rope_char_index(rope, range.end, encoding).max(start);
     rope.remove(start..end);
     rope.insert(start, &change.text);
+    Some((start, start + change.text.chars().count()))
+}
+
+/// For clients that send the whole text: the chars that differ, between the
+/// common prefix and the common suffix of the old and new texts.
+fn written_by_replacement(old: &Rope, new: &str) -> Option<(usize, usize)> {
+    let new_len = new.chars().count();
+    let prefix = old
+        .chars()
+        .zip(new.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let room = old.len_chars().min(new_len) - prefix;
+    let suffix = old
+        .chars_at(old.len_chars())
+        .reversed()
+        .zip(new.chars().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    Some((prefix, new_len - suffix))
+}
+
+/// Whether a URI names a project config file (`.truthlens.toml`).
+pub fn is_project_config(uri: &Url) -> bool {
+    uri.path().rsplit('/').next() == Some(crate::config::FILE_NAME)
 }
 
 /// The editor's `languageId` decides; an unknown id falls back to the file extension.

@@ -6,12 +6,17 @@
 //! goes round once more for the newest text. Bursts of edits therefore cost one
 //! analysis each time the analyser comes up for air, not one per keystroke.
 
+use super::config_file;
+use super::delivery;
 use super::diagnostics::diagnostic;
+use super::documents::Kind;
 use super::position::{LineIndex, PositionEncoding};
 use super::session::Session;
+use crate::analysis::prose::Block;
 use crate::analysis::Format;
 use crate::config::Config;
 use crate::rules::Finding;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
 use tokio::sync::mpsc;
 use tower_lsp::lsp_types::{Diagnostic, Url};
@@ -23,42 +28,83 @@ pub struct Snapshot {
     pub version: i32,
     pub format: Format,
     pub config: Arc<Config>,
+    pub kind: Kind,
     pub text: String,
 }
 
 /// A finished analysis of one snapshot, with positions already converted.
 pub struct Review {
+    /// Unique per computed review; names it in pull-diagnostics result ids.
+    pub id: u64,
     pub uri: Url,
     pub generation: u64,
     pub version: i32,
     pub format: Format,
+    /// The document's config (project file and editor settings): what the cache
+    /// is keyed on.
     pub config: Arc<Config>,
+    /// `config` with the draft's front matter settings on top: what the review used.
+    pub effective: Arc<Config>,
     pub text: String,
     pub lines: LineIndex,
     pub findings: Vec<Finding>,
-    /// `diagnostics[i]` describes `findings[i]`.
+    /// The prose blocks, for fixes that insert a directive before a block.
+    pub blocks: Vec<Block>,
+    /// `diagnostics[i]` describes `findings[i]`; any after those are problems with
+    /// the settings (front matter, or the whole file for a `.truthlens.toml`).
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Review {
     /// Synchronous and CPU-bound: run it on the blocking pool.
     pub fn compute(snapshot: Snapshot, encoding: PositionEncoding) -> Review {
-        let analysis = crate::analyze(&snapshot.text, snapshot.format, &snapshot.config);
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         let lines = LineIndex::new(&snapshot.text, encoding);
-        let diagnostics = analysis
+        if snapshot.kind == Kind::ProjectConfig {
+            let diagnostics = config_file::diagnostics(&snapshot.uri, &snapshot.text, &lines);
+            return Review {
+                id,
+                uri: snapshot.uri,
+                generation: snapshot.generation,
+                version: snapshot.version,
+                format: snapshot.format,
+                effective: snapshot.config.clone(),
+                config: snapshot.config,
+                text: snapshot.text,
+                lines,
+                findings: Vec::new(),
+                blocks: Vec::new(),
+                diagnostics,
+            };
+        }
+        let (effective, settings_problem) =
+            config_file::with_front_matter(&snapshot.text, snapshot.format, &snapshot.config);
+        let analysis = crate::analyze(&snapshot.text, snapshot.format, &effective);
+        let mut diagnostics: Vec<Diagnostic> = analysis
             .findings
             .iter()
             .map(|f| diagnostic(f, &snapshot.text, &lines, &snapshot.uri, snapshot.version))
             .collect();
+        if let Some(problem) = settings_problem {
+            diagnostics.push(config_file::front_matter_diagnostic(
+                &problem,
+                &snapshot.text,
+                &lines,
+            ));
+        }
         Review {
+            id,
             uri: snapshot.uri,
             generation: snapshot.generation,
             version: snapshot.version,
             format: snapshot.format,
             config: snapshot.config,
+            effective,
             text: snapshot.text,
             lines,
             findings: analysis.findings,
+            blocks: analysis.prose.blocks,
             diagnostics,
         }
     }
@@ -79,7 +125,15 @@ impl Review {
 }
 
 /// Ask for a fresh analysis of `uri`; coalesces with one already running.
+/// In pull mode nothing runs ahead: the client's next pull reviews the text.
 pub fn request(session: &Arc<Session>, uri: &Url) {
+    if session.support().pull_diagnostics {
+        if let Some(document) = session.documents().get_mut(uri) {
+            document.pull_due = true;
+        }
+        session.refresh_pulled_diagnostics();
+        return;
+    }
     let start = {
         let mut documents = session.documents();
         let Some(document) = documents.get_mut(uri) else {
@@ -143,19 +197,24 @@ pub fn spawn_publisher(session: Weak<Session>) -> mpsc::UnboundedSender<Publicat
                 return;
             };
             match publication {
+                // Pull mode: the client asks; pushing too would show everything twice.
+                _ if session.support().pull_diagnostics => {}
                 Publication::Diagnostics(review) => {
-                    let still_current = session.documents().get(&review.uri).is_some_and(|d| {
-                        d.generation == review.generation && d.version == review.version
-                    });
-                    if still_current {
-                        let diagnostics = review.diagnostics.clone();
-                        let version = Some(review.version);
-                        let uri = review.uri.clone();
-                        session
-                            .client
-                            .publish_diagnostics(uri, diagnostics, version)
-                            .await;
-                    }
+                    let diagnostics = {
+                        let mut documents = session.documents();
+                        let Some(document) = documents.get_mut(&review.uri).filter(|d| {
+                            d.generation == review.generation && d.version == review.version
+                        }) else {
+                            continue;
+                        };
+                        delivery::deliver(document, &review)
+                    };
+                    let version = Some(review.version);
+                    let uri = review.uri.clone();
+                    session
+                        .client
+                        .publish_diagnostics(uri, diagnostics, version)
+                        .await;
                 }
                 Publication::Clear(uri) => {
                     session.client.publish_diagnostics(uri, vec![], None).await;

@@ -6,9 +6,16 @@
 //! - `position`: LSP positions in the negotiated encoding.
 //! - `linting`: analysis off the protocol task, stale results dropped.
 //! - `diagnostics`, `hover`, `actions`: findings rendered for the editor.
+//! - `delivery`: what the client sees of a review, pushed or pulled (cursor hold-back).
+//! - `allowlist`: the `truthlens.addToAllowlist` command's workspace edit.
+//! - `config_file`: settings problems as diagnostics (`.truthlens.toml`, front matter).
 //! - `settings`: editor settings over `.truthlens.toml`.
 
 mod actions;
+mod allowlist;
+mod compat;
+mod config_file;
+mod delivery;
 mod diagnostics;
 mod documents;
 mod framing;

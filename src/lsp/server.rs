@@ -4,11 +4,17 @@
 //! changes document state does so before its first `.await`, inside one short lock.
 
 use super::actions::{self, INSERTIONS};
+use super::allowlist::{self, Plan};
+use super::delivery;
+use super::documents::{is_project_config, path_of, Kind};
 use super::hover;
 use super::linting::{self, Publication};
 use super::position::PositionEncoding;
 use super::session::{ClientSupport, Session, SettingsSource};
+use crate::config::RunMode;
+use serde::Deserialize;
 use serde_json::Value;
+use std::path::PathBuf;
 use std::sync::Arc;
 use tower_lsp::jsonrpc::{Error, Result};
 use tower_lsp::lsp_types::*;
@@ -18,14 +24,73 @@ pub struct Backend {
     session: Arc<Session>,
 }
 
+/// The custom notification that tells the server where the cursor is, so that a
+/// finding on the word being typed can wait (see `delivery`). Not part of LSP:
+/// the VS Code extension and the Neovim plugin send it; other clients need not.
+pub const CURSOR_NOTIFICATION: &str = "truthlens/cursor";
+
+#[derive(Deserialize)]
+pub struct CursorParams {
+    pub uri: Url,
+    pub position: Position,
+}
+
 pub fn service() -> (LspService<Backend>, tower_lsp::ClientSocket) {
-    LspService::new(|client: Client| Backend {
+    LspService::build(|client: Client| Backend {
         session: Session::new(client),
     })
+    .custom_method(CURSOR_NOTIFICATION, Backend::cursor)
+    .finish()
+}
+
+/// What the client said it can do, read from `initialize`.
+fn client_support(capabilities: &ClientCapabilities) -> ClientSupport {
+    let workspace = capabilities.workspace.as_ref();
+    let edits = workspace.and_then(|w| w.workspace_edit.as_ref());
+    ClientSupport {
+        configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
+        register_configuration: workspace
+            .and_then(|w| w.did_change_configuration.as_ref())
+            .and_then(|c| c.dynamic_registration)
+            .unwrap_or(false),
+        pull_diagnostics: capabilities
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some()),
+        diagnostic_refresh: workspace
+            .and_then(|w| w.diagnostic.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false),
+        document_changes: edits.and_then(|e| e.document_changes).unwrap_or(false),
+        create_files: edits
+            .and_then(|e| e.resource_operations.as_ref())
+            .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
+    }
+}
+
+/// The workspace folders as paths (the root URI for clients that send no folders).
+#[allow(deprecated)] // `root_uri` and `root_path` are how older clients say it
+fn workspace_folders(params: &InitializeParams) -> Vec<PathBuf> {
+    let folders: Vec<PathBuf> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .filter_map(|f| path_of(&f.uri))
+        .collect();
+    if !folders.is_empty() {
+        return folders;
+    }
+    params
+        .root_uri
+        .as_ref()
+        .and_then(path_of)
+        .or_else(|| params.root_path.as_ref().map(PathBuf::from))
+        .into_iter()
+        .collect()
 }
 
 /// Only what works is advertised.
-fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
+fn capabilities(encoding: PositionEncoding, support: ClientSupport) -> ServerCapabilities {
     ServerCapabilities {
         position_encoding: Some(encoding.kind()),
         text_document_sync: Some(TextDocumentSyncCapability::Options(
@@ -45,8 +110,21 @@ fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
             work_done_progress_options: WorkDoneProgressOptions::default(),
         })),
         execute_command_provider: Some(ExecuteCommandOptions {
-            commands: INSERTIONS.iter().map(|i| i.command.to_string()).collect(),
+            commands: INSERTIONS
+                .iter()
+                .map(|i| i.command.to_string())
+                .chain([allowlist::COMMAND.to_string()])
+                .collect(),
             work_done_progress_options: WorkDoneProgressOptions::default(),
+        }),
+        // Pull only for clients that pull; the others get pushed diagnostics.
+        diagnostic_provider: support.pull_diagnostics.then(|| {
+            DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                identifier: Some("truthlens".to_string()),
+                inter_file_dependencies: false,
+                workspace_diagnostics: false,
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+            })
         }),
         ..ServerCapabilities::default()
     }
@@ -77,15 +155,110 @@ impl Backend {
             .session
             .update_settings(SettingsSource::Workspace, value)
         {
-            Ok(()) => {
-                for uri in self.session.refresh_configs() {
-                    linting::request(&self.session, &uri);
-                }
-            }
+            Ok(()) => self.relint(self.session.refresh_configs()),
             Err(reason) => self
                 .session
                 .warn(format!("{reason}; keeping the previous settings")),
         }
+    }
+
+    /// Review documents again after their config changed.
+    fn relint(&self, uris: Vec<Url>) {
+        for uri in &uris {
+            linting::request(&self.session, uri);
+        }
+        if !uris.is_empty() {
+            self.session.refresh_pulled_diagnostics();
+        }
+    }
+
+    /// `truthlens/cursor`: remember the cursor, and show a held-back finding once
+    /// the cursor has left it.
+    async fn cursor(&self, params: CursorParams) {
+        let republish = {
+            let mut documents = self.session.documents();
+            let Some(document) = documents.get_mut(&params.uri) else {
+                return;
+            };
+            document.cursor = Some((params.position, document.version));
+            if !document.held_back {
+                return;
+            }
+            document.current_review()
+        };
+        if self.session.support().pull_diagnostics {
+            self.session.refresh_pulled_diagnostics();
+        } else if let Some(review) = republish {
+            self.session.publish(Publication::Diagnostics(review));
+        }
+    }
+
+    async fn show(&self, kind: MessageType, message: String) {
+        super::log(&message);
+        self.session
+            .client
+            .show_message(kind, format!("TruthLens: {message}"))
+            .await;
+    }
+
+    /// `truthlens.addToAllowlist`: write the term into the project config.
+    async fn run_allowlist_command(&self, arguments: &[Value]) -> Result<()> {
+        let (uri, term) = allowlist::parse_arguments(arguments).ok_or_else(|| {
+            Error::invalid_params("expected {\"uri\": document, \"term\": term} as argument")
+        })?;
+        let Some(document) = path_of(&uri) else {
+            let message = format!("{uri} is not a file, so it has no project allowlist");
+            self.show(MessageType::ERROR, message).await;
+            return Ok(());
+        };
+        let Some(folder) = allowlist::folder_of(&document, self.session.folders()) else {
+            let message = format!(
+                "{} is outside the workspace folders, and TruthLens writes .truthlens.toml only inside the workspace",
+                document.display()
+            );
+            self.show(MessageType::ERROR, message).await;
+            return Ok(());
+        };
+        let path = allowlist::config_path(&document, folder, |p| self.session.config_exists(p));
+        let current = self.session.config_text(&path);
+        let plan = allowlist::plan(
+            &path,
+            current,
+            &term,
+            self.session.support(),
+            self.session.encoding(),
+        );
+        let (edit, text) = match plan {
+            Plan::Apply { edit, text } => (edit, text),
+            Plan::AlreadyListed => {
+                let message = format!(
+                    "\"{term}\" is already on the allowlist in {}",
+                    path.display()
+                );
+                self.show(MessageType::INFO, message).await;
+                return Ok(());
+            }
+            Plan::Refused(reason) => {
+                self.show(MessageType::ERROR, reason).await;
+                return Ok(());
+            }
+        };
+        match self.session.client.apply_edit(edit).await {
+            Ok(response) if response.applied => {
+                // The editor may hold the new text unsaved; it is in force already.
+                self.session.remember_written_config(path, text);
+                self.relint(self.session.refresh_configs());
+            }
+            Ok(response) => {
+                let reason = response.failure_reason.unwrap_or_default();
+                self.session
+                    .warn(format!("the editor did not apply the edit {reason}"));
+            }
+            Err(e) => self
+                .session
+                .warn(format!("workspace/applyEdit failed: {e}")),
+        }
+        Ok(())
     }
 
     async fn run_insert_command(&self, command: &str, arguments: &[Value]) -> Result<()> {
@@ -121,10 +294,6 @@ impl Backend {
     }
 }
 
-fn is_project_config(uri: &Url) -> bool {
-    uri.path().rsplit('/').next() == Some(crate::config::FILE_NAME)
-}
-
 #[tower_lsp::async_trait]
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
@@ -135,14 +304,9 @@ impl LanguageServer for Backend {
             .and_then(|g| g.position_encodings.as_deref());
         let encoding = PositionEncoding::negotiate(offered);
         self.session.set_encoding(encoding);
-        let workspace = params.capabilities.workspace.as_ref();
-        self.session.set_support(ClientSupport {
-            configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
-            register_configuration: workspace
-                .and_then(|w| w.did_change_configuration.as_ref())
-                .and_then(|c| c.dynamic_registration)
-                .unwrap_or(false),
-        });
+        let support = client_support(&params.capabilities);
+        self.session.set_support(support);
+        self.session.set_folders(workspace_folders(&params));
         if let Some(options) = &params.initialization_options {
             let source = SettingsSource::InitializationOptions;
             if let Err(reason) = self.session.update_settings(source, options) {
@@ -153,7 +317,7 @@ impl LanguageServer for Backend {
             }
         }
         Ok(InitializeResult {
-            capabilities: capabilities(encoding),
+            capabilities: capabilities(encoding, support),
             server_info: Some(ServerInfo {
                 name: env!("CARGO_PKG_NAME").to_string(),
                 version: Some(env!("CARGO_PKG_VERSION").to_string()),
@@ -206,26 +370,38 @@ impl LanguageServer for Backend {
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
-        let applied = self.session.documents().change(
-            &uri,
-            params.text_document.version,
-            &params.content_changes,
-            self.session.encoding(),
-        );
-        if applied {
-            linting::request(&self.session, &uri);
-        } else {
-            super::log(&format!("didChange for {uri}, which is not open; ignored"));
+        let lint = {
+            let mut documents = self.session.documents();
+            let applied = documents.change(
+                &uri,
+                params.text_document.version,
+                &params.content_changes,
+                self.session.encoding(),
+            );
+            // Under `run = "on-save"` typing triggers nothing: the diagnostics
+            // of the last save stay as they are until the next save.
+            applied.then(|| {
+                documents.get(&uri).is_some_and(|d| {
+                    d.kind == Kind::ProjectConfig || d.config.run == RunMode::OnType
+                })
+            })
+        };
+        match lint {
+            Some(true) => linting::request(&self.session, &uri),
+            Some(false) => {}
+            None => super::log(&format!("didChange for {uri}, which is not open; ignored")),
         }
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         let uri = params.text_document.uri;
         if is_project_config(&uri) {
-            // Saved in the editor: every document under it may see a new config.
-            for changed in self.session.refresh_configs() {
-                linting::request(&self.session, &changed);
+            // Saved in the editor: the disk is the truth again, and every document
+            // under it may see a new config.
+            if let Some(path) = path_of(&uri) {
+                self.session.forget_written_config(&path);
             }
+            self.relint(self.session.refresh_configs());
         }
         // The project file may have changed on disk; the text itself comes from edits.
         let project = self.session.project_config(&uri);
@@ -242,17 +418,61 @@ impl LanguageServer for Backend {
             document.current_review()
         };
         // Saving is a moment users expect fresh diagnostics: republish, re-analysing
-        // only if the cached analysis no longer fits.
+        // only if the cached analysis no longer fits. In pull mode the client is
+        // asked to pull again.
         match cached {
+            Some(_) if self.session.support().pull_diagnostics => self.relint(vec![uri]),
             Some(review) => self.session.publish(Publication::Diagnostics(review)),
-            None => linting::request(&self.session, &uri),
+            None => self.relint(vec![uri]),
         }
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.session.documents().close(&uri);
+        if is_project_config(&uri) {
+            // Closed without saving drops what the server had written there.
+            if let Some(path) = path_of(&uri) {
+                self.session.forget_written_config(&path);
+            }
+            self.relint(self.session.refresh_configs());
+        }
         self.session.publish(Publication::Clear(uri));
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let uri = params.text_document.uri;
+        // Under `run = "on-save"` a pull between saves gets what the client has.
+        let kept = {
+            let documents = self.session.documents();
+            let Some(document) = documents.get(&uri) else {
+                return Ok(delivery::empty_report());
+            };
+            let on_save = document.kind == Kind::Draft && document.config.run == RunMode::OnSave;
+            document
+                .delivered
+                .clone()
+                .filter(|_| on_save && !document.pull_due)
+        };
+        let review = match kept {
+            Some(review) => review,
+            None => match self.session.current_review(&uri).await {
+                Some(review) => review,
+                None => return Ok(delivery::empty_report()),
+            },
+        };
+        let mut documents = self.session.documents();
+        let Some(document) = documents.get_mut(&uri) else {
+            return Ok(delivery::empty_report());
+        };
+        if review.version == document.version {
+            document.pull_due = false;
+        }
+        let previous = params.previous_result_id.as_deref();
+        Ok(delivery::pull_report(document, &review, previous))
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
@@ -286,12 +506,23 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let only = params.context.only.as_deref();
-        Ok(Some(actions::code_actions(&review, params.range, only)))
+        let can_allowlist = path_of(&params.text_document.uri)
+            .is_some_and(|p| allowlist::folder_of(&p, self.session.folders()).is_some());
+        Ok(Some(actions::code_actions(
+            &review,
+            params.range,
+            only,
+            can_allowlist,
+        )))
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
-        self.run_insert_command(&params.command, &params.arguments)
-            .await?;
+        if params.command == allowlist::COMMAND {
+            self.run_allowlist_command(&params.arguments).await?;
+        } else {
+            self.run_insert_command(&params.command, &params.arguments)
+                .await?;
+        }
         Ok(None)
     }
 }

@@ -5,7 +5,8 @@ use super::linting::{self, Publication, Review, Snapshot};
 use super::position::PositionEncoding;
 use super::settings::{EditorSettings, ProjectConfig};
 use crate::config::Config;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tokio::sync::mpsc;
 use tower_lsp::lsp_types::{MessageType, Url};
@@ -43,6 +44,14 @@ pub struct ClientSupport {
     pub configuration: bool,
     /// Dynamic registration of `workspace/didChangeConfiguration`.
     pub register_configuration: bool,
+    /// `textDocument.diagnostic`: the client pulls diagnostics, so none are pushed.
+    pub pull_diagnostics: bool,
+    /// `workspace/diagnostic/refresh`: the server may ask the client to pull again.
+    pub diagnostic_refresh: bool,
+    /// `workspaceEdit.documentChanges`: versioned edits and resource operations.
+    pub document_changes: bool,
+    /// `workspaceEdit.resourceOperations` includes `create`.
+    pub create_files: bool,
 }
 
 pub struct Session {
@@ -52,12 +61,17 @@ pub struct Session {
     documents: Mutex<DocumentStore>,
     encoding: OnceLock<PositionEncoding>,
     support: OnceLock<ClientSupport>,
+    /// The workspace folders, from `initialize`: the only places the server writes.
+    folders: OnceLock<Vec<PathBuf>>,
     settings: Mutex<SettingsLayers>,
     /// Config problems already shown, so each is shown once, not on every open.
     warned: Mutex<HashSet<String>>,
     /// Problems found before the client may be sent messages (during `initialize`).
     deferred_warnings: Mutex<Vec<String>>,
     publisher: mpsc::UnboundedSender<Publication>,
+    /// `.truthlens.toml` texts the server had the editor write (through
+    /// `workspace/applyEdit`), in force until the file is saved or reloaded.
+    written_configs: Mutex<HashMap<PathBuf, String>>,
 }
 
 impl Session {
@@ -67,10 +81,12 @@ impl Session {
             documents: Mutex::default(),
             encoding: OnceLock::new(),
             support: OnceLock::new(),
+            folders: OnceLock::new(),
             settings: Mutex::default(),
             warned: Mutex::default(),
             deferred_warnings: Mutex::default(),
             publisher: linting::spawn_publisher(weak.clone()),
+            written_configs: Mutex::default(),
         })
     }
 
@@ -93,6 +109,78 @@ impl Session {
 
     pub fn set_support(&self, support: ClientSupport) {
         let _ = self.support.set(support);
+    }
+
+    pub fn folders(&self) -> &[PathBuf] {
+        self.folders.get().map_or(&[], Vec::as_slice)
+    }
+
+    pub fn set_folders(&self, folders: Vec<PathBuf>) {
+        let _ = self.folders.set(folders);
+    }
+
+    /// In pull mode, ask the client to pull again (after a change it cannot know
+    /// about: a save under `run = "on-save"`, new settings, a released finding).
+    pub fn refresh_pulled_diagnostics(&self) {
+        let support = self.support();
+        if !(support.pull_diagnostics && support.diagnostic_refresh) {
+            return;
+        }
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            if let Err(e) = client.workspace_diagnostic_refresh().await {
+                super::log(&format!("workspace/diagnostic/refresh failed: {e}"));
+            }
+        });
+    }
+
+    /// Keep a config text the editor was asked to write until it is saved.
+    pub fn remember_written_config(&self, path: PathBuf, text: String) {
+        self.written_configs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path, text);
+    }
+
+    /// The file was saved or reloaded: the disk is the truth again.
+    pub fn forget_written_config(&self, path: &std::path::Path) {
+        self.written_configs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(path);
+    }
+
+    /// Whether a config file exists, on disk or as a text just written.
+    pub fn config_exists(&self, path: &std::path::Path) -> bool {
+        path.is_file()
+            || self
+                .written_configs
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .contains_key(path)
+    }
+
+    /// A config file's current text: the editor's buffer when it is open there,
+    /// else what the server had written, else the disk; `None` if it does not exist.
+    pub fn config_text(&self, path: &std::path::Path) -> Option<super::allowlist::Current> {
+        if let Some((text, version)) = self.documents().text_of_path(path) {
+            return Some(super::allowlist::Current {
+                text,
+                version: Some(version),
+            });
+        }
+        let written = self
+            .written_configs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(path)
+            .cloned();
+        written
+            .or_else(|| std::fs::read_to_string(path).ok())
+            .map(|text| super::allowlist::Current {
+                text,
+                version: None,
+            })
     }
 
     pub fn publish(&self, publication: Publication) {
@@ -149,7 +237,14 @@ impl Session {
     /// The nearest `.truthlens.toml` above a document; an invalid one is reported and skipped.
     pub fn project_config(&self, uri: &Url) -> Option<ProjectConfig> {
         let path = path_of(uri)?;
-        ProjectConfig::discover(&path).unwrap_or_else(|reason| {
+        let mut written = self
+            .written_configs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        // Once the editor has saved what it was asked to write, the disk is the
+        // truth again (and later changes on disk are seen).
+        written.retain(|path, text| std::fs::read_to_string(path).ok().as_ref() != Some(text));
+        ProjectConfig::discover(&path, &written).unwrap_or_else(|reason| {
             self.warn_once(format!("{reason}; ignoring that file"));
             None
         })

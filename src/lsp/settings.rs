@@ -1,13 +1,15 @@
 //! Editor settings and `.truthlens.toml`, merged into one `Config` per document.
 //!
 //! Editor settings use the same keys as `.truthlens.toml` (`rules`, `quotes`,
-//! `single-source`, `summary`, `allowlist`) and override the project file field by
+//! `single-source`, `summary`, `allowlist`, `run`, `files`, `lexicon`) and override the project file field by
 //! field: tables merge key by key, anything else (an allowlist, a number) replaces.
 //! Both sides are validated by `Config::parse`, so the server accepts exactly what
 //! the CLI accepts and reports the same reasons.
 
+use crate::config::layers::merge;
 use crate::config::{Config, ConfigError};
 use serde_json::{Map, Value};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Keys that editor clients put in the `truthlens` section for themselves
@@ -60,7 +62,7 @@ impl EditorSettings {
             Some(p) => format!("editor settings over {}", p.path.display()),
             None => "editor settings".to_string(),
         };
-        config_from_json(merged, Path::new(&origin))
+        Config::from_json(merged, &origin)
     }
 }
 
@@ -73,53 +75,37 @@ pub struct ProjectConfig {
 }
 
 impl ProjectConfig {
-    /// The nearest `.truthlens.toml` above a document, if there is one.
-    pub fn discover(document: &Path) -> Result<Option<ProjectConfig>, String> {
+    /// The nearest `.truthlens.toml` above a document, if there is one. `written`
+    /// holds config texts the server has just had the editor write (they may not
+    /// be saved yet); they win over the disk.
+    pub fn discover(
+        document: &Path,
+        written: &HashMap<PathBuf, String>,
+    ) -> Result<Option<ProjectConfig>, String> {
         let Some(dir) = document.parent() else {
             return Ok(None);
         };
-        let Some(path) = Config::discover(dir) else {
+        let Some(path) = dir
+            .ancestors()
+            .map(|d| d.join(crate::config::FILE_NAME))
+            .find(|p| written.contains_key(p) || p.is_file())
+        else {
             return Ok(None);
         };
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| ConfigError::Read {
-                path: path.clone(),
-                source: e,
-            })
-            .map_err(|e| e.to_string())?;
+        let text = match written.get(&path) {
+            Some(text) => text.clone(),
+            None => std::fs::read_to_string(&path)
+                .map_err(|e| ConfigError::Read {
+                    path: path.clone(),
+                    source: e,
+                })
+                .map_err(|e| e.to_string())?,
+        };
         Config::parse(&text, &path).map_err(|e| e.to_string())?;
         let table: toml::Value = toml::from_str(&text).map_err(|e| e.to_string())?;
         let table = serde_json::to_value(table).map_err(|e| e.to_string())?;
         Ok(Some(ProjectConfig { path, table }))
     }
-}
-
-/// Overlay `over` on `base`: objects merge recursively, everything else replaces.
-fn merge(base: &mut Value, over: &Value) {
-    match (base, over) {
-        (Value::Object(base), Value::Object(over)) => {
-            for (key, value) in over {
-                match base.get_mut(key) {
-                    Some(existing) => merge(existing, value),
-                    None => {
-                        base.insert(key.clone(), value.clone());
-                    }
-                }
-            }
-        }
-        (base, over) => *base = over.clone(),
-    }
-}
-
-/// Build a `Config` from JSON with the same checks as a `.truthlens.toml`.
-fn config_from_json(value: Value, origin: &Path) -> Result<Config, String> {
-    // Shape errors first: serde's messages name the offending key plainly.
-    serde_json::from_value::<Config>(value.clone())
-        .map_err(|e| format!("invalid {}: {e}", origin.display()))?;
-    // Then the semantic checks (known rule ids, ranges) that `Config::parse` owns.
-    let toml_text =
-        toml::to_string(&value).map_err(|e| format!("invalid {}: {e}", origin.display()))?;
-    Config::parse(&toml_text, origin).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -218,14 +204,14 @@ mod tests {
         let nested = dir.join("drafts/2024");
         std::fs::create_dir_all(&nested).unwrap();
         std::fs::write(dir.join(".truthlens.toml"), "allowlist = [\"regime\"]\n").unwrap();
-        let found = ProjectConfig::discover(&nested.join("a.md"))
+        let found = ProjectConfig::discover(&nested.join("a.md"), &HashMap::new())
             .unwrap()
             .unwrap();
         assert_eq!(found.path, dir.join(".truthlens.toml"));
         let config = EditorSettings::default().apply_to(Some(&found)).unwrap();
         assert_eq!(config.allowlist, vec!["regime"]);
         std::fs::write(dir.join(".truthlens.toml"), "colour = 1\n").unwrap();
-        let err = ProjectConfig::discover(&nested.join("a.md")).unwrap_err();
+        let err = ProjectConfig::discover(&nested.join("a.md"), &HashMap::new()).unwrap_err();
         assert!(err.contains("colour"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
     }

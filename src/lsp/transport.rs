@@ -203,6 +203,10 @@ fn classify(body: Vec<u8>) -> Incoming {
         }
         _ => body,
     };
+    let body = match method.as_deref() {
+        Some("initialize") => super::compat::initialize(value.clone()).unwrap_or(body),
+        _ => body,
+    };
     match method.as_deref() {
         Some("exit") => Incoming::Exit,
         Some("shutdown") if value.get("id").is_some() => Incoming::Shutdown { body },

@@ -59,7 +59,7 @@ enum Hit<'a> {
 }
 
 fn check(ctx: &RuleContext) -> Vec<Finding> {
-    let lexicon = Lexicon::get();
+    let lexicon = Lexicon::with_project(&ctx.config.lexicon);
     let mut findings = Vec::new();
     for sentence in ctx.sentences {
         let toks = tokens(&ctx.prose.masked, sentence.span);
@@ -251,10 +251,7 @@ fn finding(ctx: &RuleContext, toks: &[Token], hit: Hit) -> Option<Finding> {
     }
     fixes.extend(alternatives.iter().map(|alt| Fix {
         title: format!("Replace with \"{alt}\""),
-        edits: vec![Edit {
-            span,
-            replacement: match_case(text, alt),
-        }],
+        edits: vec![with_article(ctx.text, span, match_case(text, alt))],
     }));
 
     Some(Finding {
@@ -274,10 +271,10 @@ fn finding(ctx: &RuleContext, toks: &[Token], hit: Hit) -> Option<Finding> {
 /// the sentence with a capital, the boosted word takes the capital.
 fn remove_booster(text: &str, booster: Span, head: Span) -> Fix {
     let booster_text = booster.text(text);
-    let mut edits = vec![Edit {
-        span: Span::new(booster.start, head.start),
-        replacement: String::new(),
-    }];
+    // With the booster gone the head follows the article: "an incredibly
+    // brutal" becomes "a brutal".
+    let removal = with_article(text, Span::new(booster.start, head.start), String::new());
+    let mut edits = vec![removal];
     let head_first = head.text(text).chars().next();
     let booster_capital = booster_text.chars().next().is_some_and(char::is_uppercase);
     if let Some(c) = head_first.filter(|c| booster_capital && c.is_lowercase()) {
@@ -289,6 +286,85 @@ fn remove_booster(text: &str, booster: Span, head: Span) -> Fix {
     Fix {
         title: format!("Remove \"{booster_text}\""),
         edits,
+    }
+}
+
+/// The edit that puts `replacement` over `span`, fixing the indefinite article
+/// in front of it when the new first word needs the other one ("an outrageous
+/// claim" -> "a contested claim"). With an empty replacement the article is
+/// matched to the word after `span` instead.
+fn with_article(text: &str, span: Span, replacement: String) -> Edit {
+    let plain = Edit {
+        span,
+        replacement: replacement.clone(),
+    };
+    let next: &str = if replacement.is_empty() {
+        &text[span.end..]
+    } else {
+        &replacement
+    };
+    let Some(first) = next
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+    else {
+        return plain;
+    };
+    // A match that brings its own article ("a sheer joke") already agrees.
+    let own = span.text(text).to_lowercase();
+    if own.starts_with("a ") || own.starts_with("an ") {
+        return plain;
+    }
+    let before = &text[..span.start];
+    let gap = before.len() - before.trim_end_matches([' ', '\t']).len();
+    let word_end = span.start - gap;
+    let word_start = before[..word_end]
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let article = &text[word_start..word_end];
+    let wanted = indefinite_article(first);
+    if gap == 0
+        || !matches!(article.to_lowercase().as_str(), "a" | "an")
+        || article.eq_ignore_ascii_case(wanted)
+    {
+        return plain;
+    }
+    Edit {
+        span: Span::new(word_start, span.end),
+        replacement: format!(
+            "{}{}{replacement}",
+            match_case(article, wanted),
+            &text[word_end..span.start]
+        ),
+    }
+}
+
+/// "a" or "an" before `word`, by its sound as far as spelling shows it.
+fn indefinite_article(word: &str) -> &'static str {
+    let lower = word.to_lowercase();
+    let consonant_sound = [
+        "uni", "use", "usu", "uti", "eu", "one", "once", "ubiq", "ura",
+    ];
+    let vowel_sound = ["hour", "honest", "honor", "honour", "heir"];
+    let starts_with_vowel = lower.starts_with(['a', 'e', 'i', 'o', 'u']);
+    let vowel = (starts_with_vowel && !consonant_sound.iter().any(|p| lower.starts_with(p)))
+        || vowel_sound.iter().any(|p| lower.starts_with(p));
+    if vowel {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// The headword of the lexicon entry that `flagged` (a finding's whole text) is,
+/// if it is exactly one entry: "thugs" -> "thug", "slammed" -> "slam".
+pub fn headword(flagged: &str, config: &crate::config::Config) -> Option<String> {
+    let toks = tokens(flagged, Span::new(0, flagged.len()));
+    let lexicon = Lexicon::with_project(&config.lexicon);
+    match lexicon.scan(&toks).as_slice() {
+        [m] if m.start == 0 && m.end == toks.len() => Some(m.entry.term.clone()),
+        _ => None,
     }
 }
 

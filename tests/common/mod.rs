@@ -176,6 +176,45 @@ impl Client {
         result
     }
 
+    /// Initialize with a workspace folder (as `rootUri` and `workspaceFolders`).
+    pub fn initialize_in(
+        &mut self,
+        capabilities: Value,
+        options: Option<Value>,
+        folder: &std::path::Path,
+    ) -> Value {
+        let uri = file_uri(folder);
+        let mut params = json!({
+            "processId": null, "rootUri": uri, "capabilities": capabilities,
+            "workspaceFolders": [{"uri": uri, "name": "workspace"}]
+        });
+        if let Some(options) = options {
+            params["initializationOptions"] = options;
+        }
+        let result = self.call("initialize", params);
+        self.notify("initialized", json!({}));
+        result
+    }
+
+    /// The whole document replaced with `text` (a full-text change).
+    pub fn replace_all(&mut self, uri: &str, version: i64, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}),
+        );
+    }
+
+    /// The code actions offered at a range given in (line, character) pairs.
+    pub fn code_actions(&mut self, uri: &str, range: Value) -> Vec<Value> {
+        self.call(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": []}}),
+        )
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+    }
+
     pub fn open(&mut self, uri: &str, language_id: &str, version: i64, text: &str) {
         self.notify(
             "textDocument/didOpen",
@@ -523,6 +562,14 @@ pub fn diagnostics_at<'a>(
 ) -> Vec<&'a Value> {
     let range = range_of(text, span.0, span.1, enc);
     diagnostics.iter().filter(|d| d["range"] == range).collect()
+}
+
+/// A fresh, empty temporary folder (canonical, so server paths compare equal).
+pub fn temp_folder(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("truthlens-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::canonicalize(&dir).unwrap()
 }
 
 pub fn file_uri(path: &std::path::Path) -> String {

@@ -76,9 +76,9 @@ fn intensifier_merges_with_the_loaded_word() {
     let remove = &f.fixes[0];
     assert_eq!(remove.title, "Remove \"incredibly\"");
     assert_eq!(remove.edits.len(), 1);
-    assert_eq!(remove.edits[0].span.text(text), "incredibly ");
-    assert_eq!(apply(text, remove), "It was an brutal attack.");
-    assert_eq!(apply(text, &f.fixes[1]), "It was an harsh attack.");
+    assert_eq!(remove.edits[0].span.text(text), "an incredibly ");
+    assert_eq!(apply(text, remove), "It was a brutal attack.");
+    assert_eq!(apply(text, &f.fixes[1]), "It was a harsh attack.");
 }
 
 #[test]
@@ -212,4 +212,120 @@ fn capitalised_words_inside_names_are_not_the_writers_choice() {
         flagged("The new rules are frankly Orwellian."),
         ["Orwellian"]
     );
+}
+
+#[test]
+fn fixes_keep_articles_spacing_and_capitals_right() {
+    // (text, flagged text, fix title, fixed text)
+    let cases = [
+        (
+            "It was an incredibly brutal attack.",
+            "Remove \"incredibly\"",
+            "It was a brutal attack.",
+        ),
+        (
+            "Incredibly brutal raids followed.",
+            "Remove \"Incredibly\"",
+            "Brutal raids followed.",
+        ),
+        (
+            "The council's decision was extremely unfair.",
+            "Remove \"extremely\"",
+            "The council's decision was unfair.",
+        ),
+        (
+            "Critics slammed the plan.",
+            "Replace with \"criticised\"",
+            "Critics criticised the plan.",
+        ),
+        (
+            "SLAMMED by critics, the plan died.",
+            "Replace with \"CRITICISED\"",
+            "CRITICISED by critics, the plan died.",
+        ),
+    ];
+    for (text, title, fixed) in cases {
+        let found = findings(text);
+        let fix = found
+            .iter()
+            .flat_map(|f| &f.fixes)
+            .find(|f| f.title.eq_ignore_ascii_case(title))
+            .unwrap_or_else(|| panic!("no fix {title:?} in {found:#?}"));
+        assert_eq!(apply(text, fix), fixed, "{title}");
+    }
+}
+
+#[test]
+fn replacing_fixes_the_article() {
+    assert_eq!(
+        with_article("an awful day", Span::new(3, 8), "bad".into()).replacement,
+        "a bad"
+    );
+    assert_eq!(
+        with_article("a brutal day", Span::new(2, 8), "harsh".into()).replacement,
+        "harsh"
+    );
+    assert_eq!(
+        with_article("A brutal day", Span::new(2, 8), "awful".into()).replacement,
+        "An awful"
+    );
+    assert_eq!(indefinite_article("honest"), "an");
+    assert_eq!(indefinite_article("usual"), "a");
+    assert_eq!(indefinite_article("unusual"), "an");
+}
+
+#[test]
+fn headwords_cover_every_form() {
+    let config = Config::default();
+    assert_eq!(headword("thugs", &config).as_deref(), Some("thug"));
+    assert_eq!(headword("Slammed", &config).as_deref(), Some("slam"));
+    assert_eq!(headword("incredibly brutal", &config), None);
+}
+
+#[test]
+fn project_lexicon_entries_are_flagged_with_their_fixes() {
+    let config = config(
+        "[[lexicon]]\nterm = \"jackboot\"\npos = \"noun\"\ncategory = \"pejorative-label\"\nalternatives = [\"police officer\"]\nweight = 0.9\nexplanation = \"House style.\"\n\n[[lexicon]]\nterm = \"thug\"\ncategory = \"pejorative-label\"\nweight = 0.3\n",
+    );
+    let text = "Jackboots raided the office. A thug ran.";
+    let found = findings_with(text, &config);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].span.text(text), "Jackboots");
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert_eq!(found[0].explanation, "House style.");
+    assert_eq!(
+        apply(text, &found[0].fixes[0]),
+        "Police officers raided the office. A thug ran."
+    );
+    // A project entry re-weighs a shipped term: weight 0.3 is a hint.
+    assert_eq!(found[1].severity, Severity::Hint);
+    assert!(findings(text)
+        .iter()
+        .all(|f| f.span.text(text) != "Jackboots"));
+}
+
+#[test]
+fn alternatives_are_not_loaded_themselves() {
+    // Each replacement fix must leave nothing of the same kind behind.
+    let lexicon = Lexicon::get();
+    let mut offenders = Vec::new();
+    for entry in &lexicon.entries {
+        for alt in &entry.alternatives {
+            let toks = tokens(alt, Span::new(0, alt.len()));
+            let hits: Vec<_> = lexicon
+                .scan(&toks)
+                .into_iter()
+                .filter(|m| {
+                    // What is reported on its own: not a plain judgement, not a mere booster.
+                    let booster = m.entry.category == Category::Intensifier && !m.entry.standalone;
+                    m.entry.category != Category::Evaluative && !booster
+                })
+                .map(|m| m.entry.term.clone())
+                .collect();
+            if !hits.is_empty() {
+                offenders.push(format!("{} -> {alt} ({hits:?})", entry.term));
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "{offenders:#?}");
 }

@@ -1,0 +1,45 @@
+//! `truthlens config --print [--config FILE] [PATH]`: the configuration that
+//! applies to PATH (a draft or a folder), merged from the defaults, the project
+//! file and the draft's front matter, with where each value came from.
+
+use super::Outcome;
+use crate::analysis::Format;
+use crate::config::layers::{self, Origin};
+use crate::config::{front_matter, print, Config};
+use anyhow::{Context, Result};
+use std::io::Write;
+use std::path::Path;
+
+pub fn print(path: &Path, explicit: Option<&Path>) -> Result<Outcome> {
+    let draft = path.is_file();
+    let dir = match (draft, path.parent()) {
+        (true, Some(parent)) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        (true, _) => Path::new(".").to_path_buf(),
+        (false, _) => path.to_path_buf(),
+    };
+    let mut layers_given = Vec::new();
+    let file = match explicit {
+        Some(file) => Some(file.to_path_buf()),
+        None => Config::discover(&std::fs::canonicalize(&dir).unwrap_or(dir)),
+    };
+    if let Some(file) = file {
+        // Loading first reports an invalid file with its line and column.
+        Config::load(&file)?;
+        let text = std::fs::read_to_string(&file)
+            .with_context(|| format!("cannot read {}", file.display()))?;
+        let table: toml::Table = toml::from_str(&text)?;
+        layers_given.push((Origin::File(file), serde_json::to_value(table)?));
+    }
+    if draft {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let settings = front_matter::settings(&text, Format::from_path(path))
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        if let Some(settings) = settings {
+            layers_given.push((Origin::FrontMatter(path.to_path_buf()), settings.value));
+        }
+    }
+    let layered = layers::resolve(&layers_given).map_err(|e| anyhow::anyhow!(e))?;
+    write!(std::io::stdout().lock(), "{}", print::render(&layered))?;
+    Ok(Outcome::Clean)
+}
