@@ -10,10 +10,8 @@ M.asserted = { 'loaded-language' }
 
 M.findings = {
   ['loaded-language'] = {
-    { line = 10, text = 'regime' },
     { line = 15, text = 'brutal' },
     { line = 35, text = 'slammed' },
-    { line = 68, text = 'infamous' },
     { line = 68, text = 'shameless' },
   },
   ['unattributed-claim'] = {
@@ -36,7 +34,7 @@ M.quiet = {
 -- Server features whose absence is a failure. A feature not listed here is still
 -- checked, and reported as skipped when the server does not show it yet (run = "onSave"
 -- is accepted by the config before the server honours it). Add it when it lands.
-M.asserted_features = {}
+M.asserted_features = { 'onSave' }
 
 -- The finding the hover and quick-fix scenarios act on.
 M.target = { rule = 'loaded-language', line = 35, text = 'slammed' }

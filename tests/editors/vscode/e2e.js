@@ -122,7 +122,7 @@ async function scenario(name, fn) {
       const rows = await wb.problemRows(page);
       fs.writeFileSync(path.join(outDir, 'problems.json'), JSON.stringify({ counts: baseline, rows }, null, 2));
       await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-      await wb.gotoLine(page, 8, 1); // the editor shows lines 1-30: "regime" and "brutal"
+      await wb.gotoLine(page, 8, 1); // the editor shows lines 1-30, with findings on them
       await wb.sleep(1000);
       await page.screenshot({ path: screenshot });
       // Every CLI finding is a row at the same line and column, tagged with its rule.

@@ -10,7 +10,7 @@ H.run('fallback', function()
   H.settled_diagnostics(buf, 'diagnostics through the vim.lsp.start fallback')
   -- A second draft in the same root reuses the client.
   local other = vim.fs.dirname(H.draft) .. '/second.md'
-  vim.fn.writefile({ 'The regime spoke.' }, other)
+  vim.fn.writefile({ 'The thug spoke.' }, other)
   local buf2 = H.open(other)
   H.wait(function() return #H.diagnostics(buf2) > 0 end, 'diagnostics on a second draft')
   H.check(#require('truthlens').clients() == 1, 'a second client was started for the same root')
