@@ -1,1 +1,2 @@
 //! Lexicons: data files of terms, loaded once.
+pub mod attribution;

@@ -1,0 +1,731 @@
+//! One sentence at a time: pair each cue with its source mention and content.
+//!
+//! Word orders handled: "X said", "said X", "X, who ..., said", "X, a role, said",
+//! "according to X", quotes before ("'...,' he said") or after ("X said: '...'"),
+//! agentless passives ("it is believed") and passives with an agent ("... was
+//! confirmed by X").
+
+use super::cues::{self, Cue};
+use super::grammar::*;
+use super::mentions::{self, classify, np_left, np_right, skip_time_left, MentionInfo, Np};
+use super::tokens::{QuoteIndex, Token, TokenKind};
+use super::UnsourcedKind;
+use crate::analysis::Span;
+use crate::lexicon::attribution::{lexicon, CueClass, CueFrame, HeadClass, SourcelessCategory};
+
+/// An attribution found in one sentence, before canonical sources are merged.
+#[derive(Clone, Debug)]
+pub struct Found {
+    pub cue: Option<Span>,
+    pub class: CueClass,
+    pub source: Span,
+    pub info: MentionInfo,
+    /// For a relative pronoun ("X, who said"): the antecedent mention.
+    pub antecedent: Option<(Span, MentionInfo)>,
+    pub content: Option<Span>,
+    /// The cue sits inside a direct quotation: the speaker reports someone else.
+    pub nested: bool,
+}
+
+/// A cue with no source: "it is believed", "by many accounts".
+#[derive(Clone, Debug)]
+pub struct FoundUnsourced {
+    pub span: Span,
+    pub kind: UnsourcedKind,
+    pub nested: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct SentenceResult {
+    pub found: Vec<Found>,
+    pub unsourced: Vec<FoundUnsourced>,
+    /// Proper-name mentions anywhere in the sentence (pronoun antecedents).
+    pub names: Vec<(Span, MentionInfo)>,
+}
+
+/// Reporting verbs that can follow their quote and precede their subject: "'...,' said Smith".
+fn allows_inversion(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "say" | "add" | "write" | "explain" | "continue" | "ask" | "reply" | "note" | "recall"
+            | "admit" | "acknowledge" | "insist" | "argue" | "claim" | "declare" | "announce"
+            | "counter" | "retort" | "quip" | "joke" | "exclaim" | "concede" | "observe"
+            | "remark" | "warn" | "tweet" | "post" | "state" | "predict" | "complain"
+            | "respond" | "answer" | "suggest" | "tell"
+    )
+}
+
+fn span_of(toks: &[Token], np: Np) -> Span {
+    Span::new(toks[np.start].span.start, toks[np.end - 1].span.end)
+}
+
+/// Index of the first token at or after `from` that ends the clause.
+fn clause_end(toks: &[Token], from: usize) -> usize {
+    (from..toks.len())
+        .find(|&k| toks[k].is_boundary_punct() || toks[k].is_quote())
+        .unwrap_or(toks.len())
+}
+
+pub fn sentence(text: &str, toks: &[Token], norms: &[&str], quotes: &QuoteIndex) -> SentenceResult {
+    let mut result = SentenceResult::default();
+    if toks.is_empty() {
+        return result;
+    }
+    let cue_list = cues::find(toks, norms);
+    let mut settings = Vec::new();
+    for cue in &cue_list {
+        let nested = toks[cue.start].quoted;
+        let cue_span = Span::new(toks[cue.start].span.start, toks[cue.end - 1].span.end);
+        match cue.frame {
+            CueFrame::Setting => settings.push(cue.clone()),
+            CueFrame::SourceAfter => {
+                let ceil = clause_end(toks, cue.end);
+                let Some(np) = np_right(toks, cue.end, ceil) else {
+                    continue;
+                };
+                let info = classify(toks, norms, text, np, (np.start, ceil));
+                let content = if before_is_empty(toks, cue.start) {
+                    content_after(toks, np.end, quotes)
+                } else {
+                    content_before(toks, cue.start, quotes)
+                };
+                result.found.push(Found {
+                    cue: Some(cue_span),
+                    class: cue.class,
+                    source: span_of(toks, np),
+                    info,
+                    antecedent: None,
+                    content,
+                    nested,
+                });
+            }
+            CueFrame::Strong | CueFrame::Weak => {
+                if let Some(f) = verb_attribution(text, toks, norms, quotes, cue, &mut result) {
+                    let duplicate = result
+                        .found
+                        .iter()
+                        .any(|g| g.source == f.source && g.cue.is_some_and(|c| c.end <= cue_span.start));
+                    if !duplicate {
+                        result.found.push(f);
+                    }
+                }
+            }
+        }
+    }
+    // "In a statement, the ministry rejected the report": an occasion, no reporting verb.
+    if result.found.iter().all(|f| f.nested) {
+        for cue in settings {
+            let cue_span = Span::new(toks[cue.start].span.start, toks[cue.end - 1].span.end);
+            let mut k = cue.end;
+            // Skip the rest of the setting phrase: "in a statement on Tuesday,".
+            while k < toks.len() && !toks[k].is_punct(",") && k < cue.end + 6 {
+                k += 1;
+            }
+            if k >= toks.len() || !toks[k].is_punct(",") {
+                continue;
+            }
+            let ceil = toks.len();
+            let Some(np) = np_right(toks, k + 1, ceil) else {
+                continue;
+            };
+            let info = classify(toks, norms, text, np, (np.start, np.end));
+            result.found.push(Found {
+                cue: Some(cue_span),
+                class: cue.class,
+                source: span_of(toks, np),
+                info,
+                antecedent: None,
+                content: content_after(toks, np.end, quotes),
+                nested: toks[cue.start].quoted,
+            });
+        }
+    }
+    find_sourceless_phrases(toks, norms, &mut result);
+    for np in mentions::name_mentions(toks, norms) {
+        let info = classify(toks, norms, text, np, (np.start, np.end));
+        if info.kind == super::SourceKind::Named {
+            result.names.push((span_of(toks, np), info));
+        }
+    }
+    result
+}
+
+fn before_is_empty(toks: &[Token], upto: usize) -> bool {
+    toks[..upto].iter().all(|t| !t.is_wordlike())
+}
+
+fn verb_attribution(
+    text: &str,
+    toks: &[Token],
+    norms: &[&str],
+    quotes: &QuoteIndex,
+    cue: &Cue,
+    result: &mut SentenceResult,
+) -> Option<Found> {
+    let lex = lexicon();
+    let nested = toks[cue.start].quoted;
+    let cue_span = Span::new(toks[cue.start].span.start, toks[cue.end - 1].span.end);
+    if cue.passive {
+        // "... was confirmed by the ministry": the agent is the source.
+        if toks.get(cue.end).is_some_and(|t| t.norm == "by") {
+            let ceil = clause_end(toks, cue.end + 1);
+            if let Some(np) = np_right(toks, cue.end + 1, ceil) {
+                let info = classify(toks, norms, text, np, (np.start, ceil));
+                if info.kind != super::SourceKind::Pronoun {
+                    return Some(Found {
+                        cue: Some(cue_span),
+                        class: cue.class,
+                        source: span_of(toks, np),
+                        info,
+                        antecedent: None,
+                        content: None,
+                        nested,
+                    });
+                }
+            }
+            return None;
+        }
+        // "It is believed that", "is widely regarded as", "has been widely documented".
+        if lex.passives.contains(&toks[cue.end - 1].norm) {
+            let next = norms.get(cue.end).copied().unwrap_or("");
+            let it_subject = cue.group_start > 0 && norms[cue.group_start - 1] == "it";
+            let framed = matches!(next, "that" | "to" | "as") || it_subject || cue.hedged_passive;
+            if framed {
+                let start = if it_subject { cue.group_start - 1 } else { cue.group_start };
+                result.unsourced.push(FoundUnsourced {
+                    span: Span::new(toks[start].span.start, cue_span.end),
+                    kind: UnsourcedKind::AgentlessPassive,
+                    nested,
+                });
+            }
+        }
+        return None;
+    }
+    if cue.participle {
+        // "..., adding that": the subject of the main clause speaks again; nothing new.
+        if cue.group_start > 0 && toks[cue.group_start - 1].is_punct(",") {
+            return None;
+        }
+        if cue.group_start == 0 || before_is_empty(toks, cue.group_start) {
+            return None;
+        }
+    }
+
+    let mut inverted = false;
+    let mut antecedent = None;
+    let mut context_end = cue.start;
+    let left = left_source(toks, norms, cue);
+    let np = match left {
+        Some(LeftSource { np, relative_antecedent }) => {
+            if let Some(a) = relative_antecedent {
+                let info = classify(toks, norms, text, a, (a.start, cue.start));
+                antecedent = Some((span_of(toks, a), info));
+            }
+            np
+        }
+        None => {
+            // "'...,' said Smith." / "..., said a spokesperson for the ministry."
+            if !allows_inversion(cue.lemma) || cue.group_start != cue.start {
+                return None;
+            }
+            let before = cue.start.checked_sub(1).map(|k| &toks[k]);
+            let after_quote_or_comma = before.is_some_and(|t| {
+                t.kind == TokenKind::CloseQuote || t.is_punct(",") || t.is_punct(":")
+            });
+            if !after_quote_or_comma {
+                return None;
+            }
+            let ceil = clause_end(toks, cue.end);
+            let np = np_right(toks, cue.end, ceil)?;
+            // The phrase must end the clause: "said Smith." not "said the war would end".
+            let mut after = np.end;
+            if after < toks.len() && toks[after].is_word() && matches!(norms[after], "on" | "in" | "at" | "last" | "this") {
+                after = clause_end(toks, after);
+            }
+            if after < toks.len() && !toks[after].is_boundary_punct() && !toks[after].is_quote() {
+                return None;
+            }
+            inverted = true;
+            let mut np = np;
+            // "said Lin Jian, spokesperson for China's Foreign Ministry."
+            if after < toks.len() && toks[after].is_punct(",") {
+                let seg_end = clause_end(toks, after + 1);
+                if let Some(app) = np_right(toks, after + 1, seg_end) {
+                    let ends_sentence = app.end == seg_end
+                        && toks.get(seg_end).is_none_or(|t| !t.is_punct(","));
+                    if ends_sentence && appositive_like(toks, norms, after + 1) {
+                        np.end = app.end;
+                    }
+                }
+            }
+            context_end = np.end;
+            np
+        }
+    };
+    // A bare verb form needs a plural or pronoun subject: "a sheer joke" is a noun.
+    if cue.group_start == cue.start
+        && !inverted
+        && norms[cue.start] == cue.lemma.split(' ').next().unwrap_or("")
+        && matches!(norms[np.start], "a" | "an" | "one" | "another" | "this" | "that" | "he" | "she" | "it")
+    {
+        return None;
+    }
+    let head_class = np_head_class(norms, np);
+    if cue.frame == CueFrame::Weak && !inverted && !weak_frame_ok(toks, norms, cue, head_class) {
+        return None;
+    }
+    // Evidence verbs ("shows", "found") need a document or data subject, or a that-clause.
+    if cue.class == CueClass::Evidence
+        && !matches!(head_class, Some(HeadClass::Document))
+        && !followed_by_clause(toks, norms, cue.end)
+    {
+        return None;
+    }
+    let info = classify(toks, norms, text, np, (np.start.min(context_end), context_end.max(cue.start)));
+    let content = if inverted {
+        content_before(toks, np.start.min(cue.start), quotes)
+    } else if parenthetical(toks, cue, np) {
+        content_before(toks, np.start, quotes)
+    } else {
+        let mut from = cue.end;
+        if cue.lemma == "tell" {
+            // "told reporters that ...": skip the audience.
+            if let Some(aud) = np_right(toks, from, clause_end(toks, from)) {
+                from = aud.end;
+            }
+        }
+        content_after(toks, from, quotes)
+    };
+    Some(Found {
+        cue: Some(cue_span),
+        class: cue.class,
+        source: span_of(toks, np),
+        info,
+        antecedent,
+        content,
+        nested,
+    })
+}
+
+struct LeftSource {
+    np: Np,
+    relative_antecedent: Option<Np>,
+}
+
+/// The subject before the verb group, in its several shapes.
+fn left_source(toks: &[Token], norms: &[&str], cue: &Cue) -> Option<LeftSource> {
+    if cue.group_start == 0 {
+        return None;
+    }
+    let mut l = skip_time_left(toks, cue.group_start - 1, 0);
+    // "Sen. Elizabeth Warren (D-Mass.) said": the bracket belongs to the name.
+    let mut bracket_end = None;
+    if toks[l].is_punct(")") {
+        let open = (l.saturating_sub(10)..l).rev().find(|&k| toks[k].is_punct("("))?;
+        if open == 0 {
+            return None;
+        }
+        bracket_end = Some(l + 1);
+        l = open - 1;
+    }
+    let t = &toks[l];
+    let found = match t.kind {
+        TokenKind::Word => {
+            let w = norms[l];
+            if is_subject_pronoun(w) {
+                return Some(LeftSource {
+                    np: Np { start: l, end: l + 1 },
+                    relative_antecedent: None,
+                });
+            }
+            if is_relative_pronoun(w) {
+                let mut k = l.checked_sub(1)?;
+                if toks[k].is_punct(",") {
+                    k = k.checked_sub(1)?;
+                }
+                let ante = np_left(toks, k, 0);
+                return Some(LeftSource {
+                    np: Np { start: l, end: l + 1 },
+                    relative_antecedent: ante,
+                });
+            }
+            if matches!(w, "and" | "but") {
+                // "Reid caucused on Saturday and says he voted": the sentence's subject.
+                return initial_subject(toks, norms, l).map(|np| LeftSource {
+                    np,
+                    relative_antecedent: None,
+                });
+            }
+            subject_ending_at(toks, norms, l, 0)
+        }
+        TokenKind::Number => np_left(toks, l, 0),
+        TokenKind::Punct if t.norm == "," || t.norm == "—" => {
+            return insert_subject(toks, norms, l).map(|np| LeftSource {
+                np,
+                relative_antecedent: None,
+            })
+        }
+        _ => None,
+    }?;
+    let np = match bracket_end {
+        Some(end) if found.end == l + 1 => Np {
+            start: found.start,
+            end,
+        },
+        _ => found,
+    };
+    Some(LeftSource {
+        np,
+        relative_antecedent: None,
+    })
+}
+
+/// The noun phrase ending at `last`, with a relative clause if it has one
+/// ("a senior official who spoke on condition of anonymity").
+fn subject_ending_at(toks: &[Token], norms: &[&str], last: usize, floor: usize) -> Option<Np> {
+    if let Some(r) = relative_without_commas(toks, norms, last) {
+        if r > floor {
+            if let Some(ante) = np_left(toks, r - 1, floor) {
+                return Some(Np {
+                    start: ante.start,
+                    end: last + 1,
+                });
+            }
+        }
+    }
+    np_left(toks, last, floor)
+}
+
+/// The subject at the start of the sentence: a pronoun or a capitalised name
+/// followed by a verb ("Reid caucused ... and says").
+fn initial_subject(toks: &[Token], norms: &[&str], before: usize) -> Option<Np> {
+    let f = (0..before).find(|&k| toks[k].is_wordlike())?;
+    if toks[..f].iter().any(|t| t.is_quote()) {
+        return None;
+    }
+    if is_subject_pronoun(norms[f]) {
+        return Some(Np { start: f, end: f + 1 });
+    }
+    let mut e = f;
+    if norms[e] == "the" {
+        e += 1;
+    }
+    let body = e;
+    while e < before && (toks[e].cap && toks[e].is_word() || toks[e].kind == TokenKind::Possessive) {
+        e += 1;
+    }
+    let verb_follows = toks
+        .get(e)
+        .is_some_and(|t| t.is_word() && !t.cap && !is_non_head(&t.norm));
+    (e > body && verb_follows && toks[body].cap).then_some(Np { start: f, end: e })
+}
+
+/// What an inserted phrase between commas (or dashes) is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Insert {
+    /// A noun phrase in apposition: "a spokesperson for the ministry", "Dr. Ilse Marchetti".
+    NounPhrase,
+    /// Anything else that can sit between a subject and its verb: "who ...",
+    /// "speaking to reporters", "52", "in a statement", "not his real name", "however".
+    Other,
+}
+
+fn classify_insert(toks: &[Token], norms: &[&str], a: usize, b: usize) -> Option<Insert> {
+    if a >= b {
+        return None;
+    }
+    let w = norms[a];
+    if is_relative_pronoun(w) || w == "whose" || w == "where" {
+        return Some(Insert::Other);
+    }
+    if mentions::is_pseudonym_note(norms, a, b) {
+        return Some(Insert::Other);
+    }
+    if b == a + 1 && (toks[a].kind == TokenKind::Number || is_verb_adverb(w)) {
+        return Some(Insert::Other);
+    }
+    if !toks[a].cap && toks[a].is_word() && (w.ends_with("ing") || w.ends_with("ed")) {
+        return Some(Insert::Other);
+    }
+    if is_np_preposition(w)
+        || matches!(w, "along" | "during" | "after" | "like" | "unlike" | "as" | "by" | "speaking")
+    {
+        return Some(Insert::Other);
+    }
+    if appositive_like(toks, norms, a) {
+        return Some(Insert::NounPhrase);
+    }
+    None
+}
+
+/// "X, APPOSITIVE, said" / "X, 52, who ..., said" / "X — a teacher — says":
+/// `l` is the comma or dash just before the verb.
+fn insert_subject(toks: &[Token], norms: &[&str], l: usize) -> Option<Np> {
+    // The clause start: the nearest hard boundary before the verb.
+    let floor = (0..l)
+        .rev()
+        .find(|&k| {
+            let t = &toks[k];
+            t.is_quote() || t.is_punct(";") || t.is_punct(":") || t.is_punct("(") || t.is_punct(")")
+        })
+        .map_or(0, |k| k + 1);
+    // Segments between delimiters, right to left: segments[0] is next to the verb.
+    let mut segments: Vec<(usize, usize)> = Vec::new();
+    let mut end = l;
+    let mut k = l;
+    while k > floor {
+        k -= 1;
+        if toks[k].is_punct(",") || toks[k].is_punct("—") {
+            segments.push((k + 1, end));
+            end = k;
+        }
+    }
+    segments.push((floor, end));
+    if segments.len() < 2 {
+        return None;
+    }
+    let mut subject: Option<usize> = None;
+    for (i, &(a, b)) in segments.iter().enumerate() {
+        if i + 1 == segments.len() {
+            // The clause's first segment holds the subject at its tail.
+            if b > a && mentions::can_be_head(toks, b - 1) {
+                subject = Some(i);
+            }
+            break;
+        }
+        match classify_insert(toks, norms, a, b) {
+            // An appositive could itself be the subject if nothing subject-like precedes it.
+            Some(Insert::NounPhrase) => subject = Some(i),
+            Some(Insert::Other) => {}
+            None => break,
+        }
+    }
+    let si = subject?;
+    if si == 0 {
+        // Only the segment next to the verb: ", said X" territory, not an insert.
+        return None;
+    }
+    let (a, b) = segments[si];
+    let np = subject_ending_at(toks, norms, b.checked_sub(1)?, a)?;
+    // The mention runs on over appositive noun phrases right after the subject.
+    let mut mention_end = np.end;
+    for &(sa, sb) in segments[..si].iter().rev() {
+        if classify_insert(toks, norms, sa, sb) == Some(Insert::NounPhrase) {
+            mention_end = sb;
+        } else {
+            break;
+        }
+    }
+    Some(Np {
+        start: np.start,
+        end: mention_end,
+    })
+}
+
+/// A relative pronoun between the subject and the verb with no commas: returns its index.
+fn relative_without_commas(toks: &[Token], norms: &[&str], l: usize) -> Option<usize> {
+    let mut k = l;
+    let mut steps = 0;
+    while k > 0 && steps < 14 {
+        k -= 1;
+        steps += 1;
+        let t = &toks[k];
+        if !t.is_wordlike() && t.kind != TokenKind::Possessive {
+            return None;
+        }
+        let w = norms[k];
+        if w == "who" {
+            return Some(k);
+        }
+        if matches!(w, "that" | "and" | "but" | "because" | "while" | "although" | "if" | "when") {
+            return None;
+        }
+    }
+    None
+}
+
+/// Does the phrase starting at `i` read like an appositive noun phrase
+/// ("spokesperson for ...", "a former minister", "Dr. Ilse Marchetti")?
+fn appositive_like(toks: &[Token], norms: &[&str], i: usize) -> bool {
+    let w = norms[i];
+    if is_determiner(w) || toks[i].cap || toks[i].kind == TokenKind::Number {
+        return true;
+    }
+    let lex = lexicon();
+    // "spokesperson for", "deputy head of": a role noun opens it (maybe after an adjective).
+    (i..(i + 4).min(toks.len())).any(|k| {
+        lex.heads
+            .longest_match(norms, k)
+            .is_some_and(|(_, e)| matches!(e.class, HeadClass::Role | HeadClass::Organisation))
+    })
+}
+
+fn np_head_class(norms: &[&str], np: Np) -> Option<HeadClass> {
+    let lex = lexicon();
+    let main_end = (np.start..np.end)
+        .find(|&k| matches!(norms[k], "," | "of" | "for" | "at" | "from" | "in" | "with" | "who"))
+        .unwrap_or(np.end);
+    let h = main_end.checked_sub(1)?;
+    (np.start..=h)
+        .rev()
+        .take(3)
+        .find_map(|s| {
+            lex.heads
+                .longest_match(&norms[..=h], s)
+                .filter(|(len, _)| s + len == h + 1)
+                .map(|(_, e)| e.class)
+        })
+}
+
+/// "added that", "noted:", "asked whether", "described X as".
+fn followed_by_clause(toks: &[Token], norms: &[&str], from: usize) -> bool {
+    for k in from..(from + 8).min(toks.len()) {
+        let t = &toks[k];
+        if t.kind == TokenKind::OpenQuote || t.is_punct(":") {
+            return true;
+        }
+        if t.is_punct(",") {
+            return toks.get(k + 1).is_some_and(|n| n.kind == TokenKind::OpenQuote);
+        }
+        if t.is_boundary_punct() || t.kind == TokenKind::CloseQuote {
+            return false;
+        }
+        if matches!(norms[k], "that" | "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who") {
+            return true;
+        }
+        if k > from && (is_auxiliary(norms[k]) || lexicon().cues.starts_with(norms[k]) && !t.cap) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A weak verb ("added", "noted", "called") counts only in a reporting frame.
+fn weak_frame_ok(toks: &[Token], norms: &[&str], cue: &Cue, head: Option<HeadClass>) -> bool {
+    match toks.get(cue.end) {
+        None => return true,
+        Some(t) if t.kind == TokenKind::CloseQuote => return true,
+        Some(t) if t.is_punct(".") || t.is_punct("!") || t.is_punct("?") || t.is_punct(";") => {
+            return true
+        }
+        Some(t) if t.is_punct(",") => {
+            // ", she added, ..." closes an inserted clause; "added, that" or ", adding" too.
+            return true;
+        }
+        _ => {}
+    }
+    if followed_by_clause(toks, norms, cue.end) {
+        return true;
+    }
+    if cue.class == CueClass::Evidence && head == Some(HeadClass::Document) {
+        return true;
+    }
+    // "described the plan as reckless", "referred to it as".
+    if matches!(cue.lemma, "describe" | "refer to" | "call") {
+        if (cue.end..(cue.end + 8).min(toks.len())).any(|k| norms[k] == "as") {
+            return true;
+        }
+    }
+    // "call the general an infamous hardliner": a name for someone.
+    if cue.lemma == "call" {
+        if let Some(obj) = np_right(toks, cue.end, clause_end(toks, cue.end)) {
+            return toks.get(obj.end).is_some_and(|t| {
+                matches!(t.norm.as_str(), "a" | "an") || t.kind == TokenKind::OpenQuote
+            });
+        }
+    }
+    false
+}
+
+/// ", she added." after the content: the speaker follows what was said.
+fn parenthetical(toks: &[Token], cue: &Cue, np: Np) -> bool {
+    let before_np = np.start.checked_sub(1).map(|k| &toks[k]);
+    let opens = before_np.is_some_and(|t| t.is_punct(",") || t.kind == TokenKind::CloseQuote);
+    let closes = toks
+        .get(cue.end)
+        .is_none_or(|t| t.is_boundary_punct() || t.kind == TokenKind::CloseQuote)
+        || (cue.end..toks.len()).all(|k| !toks[k].is_word() || toks[k].norm != "that")
+            && toks[cue.end..]
+                .iter()
+                .position(|t| t.is_boundary_punct())
+                .is_some_and(|p| p <= 4);
+    opens && closes && np.start > 1
+}
+
+/// Content after the cue: a following quotation, or the rest of the sentence.
+fn content_after(toks: &[Token], from: usize, quotes: &QuoteIndex) -> Option<Span> {
+    let mut k = from;
+    // "said in a statement on Tuesday that ...": the content starts after "that".
+    if let Some(t) = (from..(from + 8).min(toks.len()))
+        .take_while(|&j| toks[j].is_wordlike())
+        .find(|&j| toks[j].norm == "that")
+    {
+        k = t;
+    }
+    while k < toks.len() && (toks[k].is_punct(",") || toks[k].is_punct(":") || toks[k].norm == "that") {
+        k += 1;
+    }
+    let first = toks.get(k)?;
+    if first.kind == TokenKind::OpenQuote {
+        if let Some(q) = quotes.at(first.span.start) {
+            return Some(q.inner);
+        }
+    }
+    let mut end = toks.len();
+    while end > k && !toks[end - 1].is_wordlike() && toks[end - 1].kind != TokenKind::CloseQuote {
+        end -= 1;
+    }
+    (end > k).then(|| Span::new(first.span.start, toks[end - 1].span.end))
+}
+
+/// Content before the source: a preceding quotation, or the sentence up to it.
+fn content_before(toks: &[Token], upto: usize, quotes: &QuoteIndex) -> Option<Span> {
+    let mut end = upto;
+    while end > 0 && (toks[end - 1].is_punct(",") || toks[end - 1].is_punct("—")) {
+        end -= 1;
+    }
+    if end > 0 && toks[end - 1].kind == TokenKind::CloseQuote {
+        if let Some(q) = quotes.at(toks[end - 1].span.start) {
+            return Some(q.inner);
+        }
+    }
+    let mut start = 0;
+    while start < end && !toks[start].is_wordlike() {
+        start += 1;
+    }
+    while end > start && !toks[end - 1].is_wordlike() {
+        end -= 1;
+    }
+    (end > start).then(|| Span::new(toks[start].span.start, toks[end - 1].span.end))
+}
+
+/// Fixed phrases that gesture at a source: "by many accounts", "it is no secret".
+fn find_sourceless_phrases(toks: &[Token], norms: &[&str], result: &mut SentenceResult) {
+    let lex = lexicon();
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].is_word() {
+            i += 1;
+            continue;
+        }
+        let Some((len, category)) = lex.sourceless.longest_match(norms, i) else {
+            i += 1;
+            continue;
+        };
+        let end = i + len;
+        // "widely criticised by the union" names its source.
+        let has_agent = toks.get(end).is_some_and(|t| t.norm == "by");
+        if !has_agent {
+            result.unsourced.push(FoundUnsourced {
+                span: Span::new(toks[i].span.start, toks[end - 1].span.end),
+                kind: match category {
+                    SourcelessCategory::CommonKnowledge => UnsourcedKind::CommonKnowledge,
+                    SourcelessCategory::VagueSource => UnsourcedKind::VagueSource,
+                    SourcelessCategory::UncitedEvidence => UnsourcedKind::UncitedEvidence,
+                },
+                nested: toks[i].quoted,
+            });
+        }
+        i = end;
+    }
+}

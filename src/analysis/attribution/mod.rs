@@ -1,0 +1,345 @@
+//! Who said what: cue, source mention and content for each attributed statement,
+//! and the canonical sources behind the mentions.
+//!
+//! Pipeline, per sentence: tokens (over the masked prose) -> cues (lexicon) ->
+//! source mention (a small noun-phrase grammar around the cue) -> kind
+//! (named / role / anonymous / vague / pronoun / document) -> content.
+//! Citations (links, footnotes) come from the original text. Then, over the
+//! whole draft: canonical sources (merging names, titles, pronouns and
+//! pseudonyms) and quote continuation (a quote-only paragraph keeps its speaker).
+
+mod canonical;
+pub mod citations;
+mod continuation;
+mod cues;
+mod extract;
+mod grammar;
+mod mentions;
+mod tokens;
+
+use super::prose::ProseMap;
+use super::quotes::Quotes;
+use super::sentences::Sentence;
+use super::Span;
+use serde::Serialize;
+
+pub use crate::lexicon::attribution::CueClass;
+pub use mentions::Entity;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// A person or body by name: "President Volodymyr Zelensky", "the Security Service of Ukraine".
+    Named,
+    /// Known by position, not name: "a spokesperson for the ministry", "the battalion's commander".
+    Role,
+    /// Deliberately unnamed: "a source", "a senior official who spoke on condition of anonymity".
+    Anonymous,
+    /// An unspecified crowd: "experts", "critics", "many", "studies".
+    Vague,
+    /// "he", "she", "they", "who": resolved to the latest compatible source.
+    Pronoun,
+    /// A link, footnote reference or bracketed reference.
+    Citation,
+    /// A specific document: "a 2023 UN report", "the audit".
+    Document,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Named => "named",
+            SourceKind::Role => "role",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::Vague => "vague",
+            SourceKind::Pronoun => "pronoun",
+            SourceKind::Citation => "citation",
+            SourceKind::Document => "document",
+        }
+    }
+
+    /// Does this kind tell the reader who, specifically, the source is?
+    pub fn is_specific(self) -> bool {
+        matches!(
+            self,
+            SourceKind::Named | SourceKind::Role | SourceKind::Citation | SourceKind::Document
+        )
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// Index into `Analysis::sentences`.
+    pub sentence: usize,
+    /// The reporting cue ("said", "according to"), absent for a bare citation
+    /// and for a quote that continues an earlier attribution.
+    pub cue: Option<Span>,
+    /// What the cue says about the statement (report, contested, belief...).
+    pub cue_class: CueClass,
+    /// The source mention ("Lin Jian", "experts", a link or footnote). For a
+    /// continued quote, the mention in the attribution it continues.
+    pub source: Span,
+    pub kind: SourceKind,
+    /// Index into `Attributions::sources` once resolved.
+    pub canonical: Option<usize>,
+    /// What was said, where known.
+    pub content: Option<Span>,
+    /// The cue sits inside a direct quotation: the speaker reports someone else.
+    pub nested: bool,
+    /// A quote that continues attribution `continues` (an index into `list`).
+    pub continues: Option<usize>,
+}
+
+/// A canonical source: every mention of one person or body, merged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub name: String,
+    pub kind: SourceKind,
+    pub first_mention: Span,
+    /// Indices into `Attributions::list` (nested attributions excluded).
+    pub statements: Vec<usize>,
+    /// Introduced as "not his real name": a name the reader cannot check.
+    pub pseudonym: bool,
+}
+
+/// What an unsourced cue gestures at; the ids are unattributed-claim categories.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnsourcedKind {
+    /// "it is believed", "is widely regarded as", "has been widely documented".
+    AgentlessPassive,
+    /// "by many accounts", "reportedly", "there are fears".
+    VagueSource,
+    /// "there is growing evidence", "evidence suggests".
+    UncitedEvidence,
+    /// "it is no secret that", "everyone knows".
+    CommonKnowledge,
+}
+
+impl UnsourcedKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnsourcedKind::AgentlessPassive => "agentless-passive",
+            UnsourcedKind::VagueSource => "vague-source",
+            UnsourcedKind::UncitedEvidence => "uncited-evidence",
+            UnsourcedKind::CommonKnowledge => "common-knowledge",
+        }
+    }
+}
+
+/// A cue with no source at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unsourced {
+    pub sentence: usize,
+    pub span: Span,
+    pub kind: UnsourcedKind,
+    /// Inside a direct quotation: the speaker's words, not the writer's.
+    pub nested: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Attributions {
+    /// Sorted by sentence, then by position.
+    pub list: Vec<Attribution>,
+    pub sources: Vec<Source>,
+    /// Sorted by sentence.
+    pub unsourced: Vec<Unsourced>,
+    /// Writer's notes that a claim was corroborated or could not be verified.
+    pub corroboration: Vec<CorroborationNote>,
+}
+
+/// "independently verified" / "could not independently verify", by sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CorroborationNote {
+    pub sentence: usize,
+    pub span: Span,
+    pub verified: bool,
+}
+
+impl Attributions {
+    /// The attributions of sentence `sentence`.
+    pub fn in_sentence(&self, sentence: usize) -> &[Attribution] {
+        let a = self.list.partition_point(|x| x.sentence < sentence);
+        let b = self.list.partition_point(|x| x.sentence <= sentence);
+        &self.list[a..b]
+    }
+
+    /// The unsourced cues of sentence `sentence`.
+    pub fn unsourced_in_sentence(&self, sentence: usize) -> &[Unsourced] {
+        let a = self.unsourced.partition_point(|x| x.sentence < sentence);
+        let b = self.unsourced.partition_point(|x| x.sentence <= sentence);
+        &self.unsourced[a..b]
+    }
+
+    /// The canonical source of an attribution.
+    pub fn source_of(&self, a: &Attribution) -> Option<&Source> {
+        a.canonical.and_then(|c| self.sources.get(c))
+    }
+
+    /// The kind that matters for judging an attribution: a pronoun counts as what it refers to.
+    pub fn effective_kind(&self, a: &Attribution) -> SourceKind {
+        match (a.kind, self.source_of(a)) {
+            (SourceKind::Pronoun, Some(s)) => s.kind,
+            (SourceKind::Pronoun, None) => SourceKind::Pronoun,
+            (_, Some(s)) if s.pseudonym => SourceKind::Anonymous,
+            (k, _) => k,
+        }
+    }
+}
+
+/// A found attribution waiting for its canonical source.
+struct Pending {
+    sentence: usize,
+    found: extract::Found,
+    citation_target: Option<String>,
+}
+
+/// Find every attribution in the draft and merge mentions into canonical sources.
+pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quotes) -> Attributions {
+    let quote_index = tokens::QuoteIndex::new(quotes);
+    let lex = crate::lexicon::attribution::lexicon();
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut names: Vec<(usize, Span, mentions::MentionInfo)> = Vec::new();
+    let mut unsourced = Vec::new();
+    let mut corroboration = Vec::new();
+
+    for (si, sentence) in sentences.iter().enumerate() {
+        if sentence.span.end > prose.masked.len() || sentence.span.is_empty() {
+            continue;
+        }
+        let toks = tokens::tokenize(&prose.masked, sentence.span, &quote_index);
+        let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+        let result = extract::sentence(text, &toks, &norms, &quote_index);
+        let mut found = result.found;
+        // Citations: links, footnotes and bracketed references, from the original text.
+        let region = citation_region(sentences, si, prose);
+        for c in citations::find(text, region) {
+            if found.iter().any(|f| f.source.overlaps(c.span)) {
+                continue;
+            }
+            pending.push(Pending {
+                sentence: si,
+                found: extract::Found {
+                    cue: None,
+                    class: CueClass::Citation,
+                    source: c.span,
+                    info: citation_info(),
+                    antecedent: None,
+                    content: Some(sentence.span),
+                    nested: false,
+                },
+                citation_target: Some(c.target),
+            });
+        }
+        // A cue inside a quote is the speaker's report, part of what they said: not the writer's attribution.
+        found.retain(|f| !f.nested);
+        found.sort_by_key(|f| f.source.start);
+        for f in found {
+            pending.push(Pending {
+                sentence: si,
+                found: f,
+                citation_target: None,
+            });
+        }
+        for u in result.unsourced {
+            unsourced.push(Unsourced {
+                sentence: si,
+                span: u.span,
+                kind: u.kind,
+                nested: u.nested,
+            });
+        }
+        for (span, info) in result.names {
+            names.push((si, span, info));
+        }
+        for i in 0..toks.len() {
+            if let Some((len, class)) = lex.corroboration.longest_match(&norms, i) {
+                corroboration.push(CorroborationNote {
+                    sentence: si,
+                    span: Span::new(toks[i].span.start, toks[i + len - 1].span.end),
+                    verified: *class == crate::lexicon::attribution::Corroboration::Corroborated,
+                });
+            }
+        }
+    }
+    pending.sort_by_key(|p| (p.sentence, p.found.source.start));
+
+    // Canonical sources, in text order, with bare names as pronoun antecedents.
+    let mut resolver = canonical::Resolver::new();
+    let mut list = Vec::with_capacity(pending.len());
+    let mut ni = 0;
+    for p in &pending {
+        while ni < names.len()
+            && (names[ni].0, names[ni].1.start) < (p.sentence, p.found.source.start)
+        {
+            let (s, span, info) = &names[ni];
+            let from = pending.partition_point(|q| q.sentence < *s);
+            let inside_a_source = pending[from..]
+                .iter()
+                .take_while(|q| q.sentence == *s)
+                .any(|q| q.found.source.overlaps(*span));
+            if !inside_a_source {
+                resolver.observe_name(*span, info, text, *s);
+            }
+            ni += 1;
+        }
+        let f = &p.found;
+        let key = p.citation_target.as_ref().map(|t| format!("cite:{t}"));
+        // A cue inside a quote is the speaker's report, not the writer's: no source of its own.
+        let canonical = if f.nested {
+            None
+        } else {
+            resolver.resolve(
+                f.source,
+                &f.info,
+                f.antecedent.as_ref().map(|(s, i)| (*s, i)),
+                text,
+                p.sentence,
+                key,
+            )
+        };
+        list.push(Attribution {
+            sentence: p.sentence,
+            cue: f.cue,
+            cue_class: f.class,
+            source: f.source,
+            kind: f.info.kind,
+            canonical,
+            content: f.content,
+            nested: f.nested,
+            continues: None,
+        });
+    }
+    let mut sources = resolver.sources;
+
+    continuation::extend(&mut list, sentences, prose, &quote_index);
+    for (i, a) in list.iter().enumerate() {
+        if let (Some(c), false) = (a.canonical, a.nested) {
+            sources[c].statements.push(i);
+        }
+    }
+    Attributions {
+        list,
+        sources,
+        unsourced,
+        corroboration,
+    }
+}
+
+fn citation_info() -> mentions::MentionInfo {
+    mentions::MentionInfo::citation()
+}
+
+/// Where a sentence's citations may sit: up to the next sentence of the same
+/// block, so a footnote after the full stop still counts ("... rose.[^1]").
+fn citation_region(sentences: &[Sentence], si: usize, prose: &ProseMap) -> Span {
+    let s = &sentences[si];
+    let end = match sentences.get(si + 1) {
+        Some(next) if next.block == s.block => next.span.start,
+        _ => prose.blocks.get(s.block).map_or(s.span.end, |b| b.span.end.max(s.span.end)),
+    };
+    Span::new(s.span.start, end.max(s.span.end))
+}
+
+#[cfg(test)]
+mod tests;
