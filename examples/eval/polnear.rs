@@ -111,7 +111,11 @@ pub fn run(args: &[String]) -> Result<()> {
                 }
                 if !pred_sources.contains(&a.source) {
                     pred_sources.push(a.source);
-                    let label = format!("{}{}", a.kind.as_str(), if a.nested { " (in quote)" } else { "" });
+                    let label = format!(
+                        "{}{}",
+                        a.kind.as_str(),
+                        if a.nested { " (in quote)" } else { "" }
+                    );
                     let hit = art.sources.iter().any(|g| overlaps(a.source, g));
                     let e = by_kind.entry(label).or_default();
                     e.0 += 1;
@@ -131,12 +135,13 @@ pub fn run(args: &[String]) -> Result<()> {
                     let c = a.cue.unwrap_or_default();
                     let _ = writeln!(
                         dumped,
-                        "{split}\t{name}\t{}\t{}\t{}\t{}\t{}",
+                        "{split}\t{name}\t{}\t{}\t{}\t{}\t{}\t{}",
                         a.source.start,
                         a.source.end,
                         c.start,
                         c.end,
-                        a.kind.as_str()
+                        a.kind.as_str(),
+                        a.cue_class.as_str()
                     );
                 }
             }
@@ -145,7 +150,14 @@ pub fn run(args: &[String]) -> Result<()> {
             sources.add(s);
             cues.add(c);
             if errors.is_some() {
-                log_errors(&mut log, name, &art.text, &pred_sources, &art.sources, "SOURCE");
+                log_errors(
+                    &mut log,
+                    name,
+                    &art.text,
+                    &pred_sources,
+                    &art.sources,
+                    "SOURCE",
+                );
                 log_errors(&mut log, name, &art.text, &pred_cues, &art.cues, "CUE");
             }
         }
@@ -159,11 +171,15 @@ pub fn run(args: &[String]) -> Result<()> {
         report("source", &sources);
         report("cue", &cues);
         for (kind, (n, hits)) in &by_kind {
-            println!("    {kind:<22} {n:>6} predicted, precision {:.3}", ratio(*hits, *n));
+            println!(
+                "    {kind:<22} {n:>6} predicted, precision {:.3}",
+                ratio(*hits, *n)
+            );
         }
     }
     if let Some(path) = dump {
-        std::fs::write(&path, dumped).with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::write(&path, dumped)
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
     if let Some(path) = errors {
         std::fs::write(&path, log).with_context(|| format!("cannot write {}", path.display()))?;
@@ -192,9 +208,15 @@ fn overlaps(p: Span, g: &Gold) -> bool {
 fn score(pred: &[Span], gold: &[Gold]) -> Counts {
     Counts {
         predicted: pred.len(),
-        predicted_hits: pred.iter().filter(|p| gold.iter().any(|g| overlaps(**p, g))).count(),
+        predicted_hits: pred
+            .iter()
+            .filter(|p| gold.iter().any(|g| overlaps(**p, g)))
+            .count(),
         gold: gold.len(),
-        gold_found: gold.iter().filter(|g| pred.iter().any(|p| overlaps(*p, g))).count(),
+        gold_found: gold
+            .iter()
+            .filter(|g| pred.iter().any(|p| overlaps(*p, g)))
+            .count(),
     }
 }
 
@@ -241,7 +263,11 @@ fn load_split(dir: &Path) -> Result<BTreeMap<String, Article>> {
         .collect();
     ann_files.sort();
     for path in ann_files {
-        let stem = path.file_stem().unwrap_or_default().to_string_lossy().to_string();
+        let stem = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         // "<article>_<annotator>": the first annotator (by name) is the gold.
         let Some((article, _annotator)) = stem.rsplit_once('_') else {
             continue;
@@ -256,7 +282,14 @@ fn load_split(dir: &Path) -> Result<BTreeMap<String, Article>> {
         };
         let ann_text = std::fs::read_to_string(&ann)?;
         let (sources, cues) = parse_ann(&ann_text, &text);
-        out.insert(article, Article { text, sources, cues });
+        out.insert(
+            article,
+            Article {
+                text,
+                sources,
+                cues,
+            },
+        );
     }
     Ok(out)
 }

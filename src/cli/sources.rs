@@ -22,7 +22,13 @@ pub fn run(path: &Path, format: OutputFormat, config: Option<&Path>) -> Result<O
             writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
         }
         OutputFormat::Human => {
-            write_human(&mut out, &input.display, &input.text, &analysis.attributions, &index)?;
+            write_human(
+                &mut out,
+                &input.display,
+                &input.text,
+                &analysis.attributions,
+                &index,
+            )?;
         }
     }
     Ok(Outcome::Clean)
@@ -161,7 +167,11 @@ fn write_human(
         )?;
         if let Some(c) = a.content {
             let (l, col) = index.line_col(c.start);
-            writeln!(out, "      content {l}:{col} \"{}\"", clip(c.text(text), 70))?;
+            writeln!(
+                out,
+                "      content {l}:{col} \"{}\"",
+                clip(c.text(text), 70)
+            )?;
         }
     }
     if !attrs.sources.is_empty() {
@@ -172,7 +182,12 @@ fn write_human(
             "statements", "share", "kind", "first mention"
         )?;
         let mut order: Vec<usize> = (0..attrs.sources.len()).collect();
-        order.sort_by_key(|&i| (std::cmp::Reverse(attrs.sources[i].statements.len()), attrs.sources[i].first_mention.start));
+        order.sort_by_key(|&i| {
+            (
+                std::cmp::Reverse(attrs.sources[i].statements.len()),
+                attrs.sources[i].first_mention.start,
+            )
+        });
         for i in order {
             let s = &attrs.sources[i];
             let (l, c) = index.line_col(s.first_mention.start);

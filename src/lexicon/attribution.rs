@@ -22,6 +22,8 @@ pub enum CueClass {
     Evidence,
     /// An evaluation or demand: criticise, praise, urge, reject.
     Stance,
+    /// Declining to speak: "declined to comment", "did not respond". Attributed, not a statement.
+    NoComment,
     /// No verb: a link, footnote or named document carries the attribution.
     Citation,
 }
@@ -34,6 +36,7 @@ impl CueClass {
             CueClass::Belief => "belief",
             CueClass::Evidence => "evidence",
             CueClass::Stance => "stance",
+            CueClass::NoComment => "no-comment",
             CueClass::Citation => "citation",
         }
     }
@@ -168,6 +171,8 @@ pub struct AttributionLexicon {
     pub passives: HashSet<String>,
     pub sourceless: PhraseTable<SourcelessCategory>,
     pub corroboration: PhraseTable<Corroboration>,
+    /// Cue forms that are also nouns or adjectives ("the claims", "media reports").
+    pub homographs: HashSet<String>,
 }
 
 const CUES: &str = include_str!("attribution/cues.tsv");
@@ -177,6 +182,7 @@ const ANONYMITY: &str = include_str!("attribution/anonymity.tsv");
 const PASSIVES: &str = include_str!("attribution/passives.tsv");
 const SOURCELESS: &str = include_str!("attribution/sourceless.tsv");
 const CORROBORATION: &str = include_str!("attribution/corroboration.tsv");
+const HOMOGRAPHS: &str = include_str!("attribution/homographs.tsv");
 
 /// The attribution lexicon, parsed on first use.
 pub fn lexicon() -> &'static AttributionLexicon {
@@ -228,6 +234,7 @@ fn parse() -> Result<AttributionLexicon, String> {
             "belief" => CueClass::Belief,
             "evidence" => CueClass::Evidence,
             "stance" => CueClass::Stance,
+            "no-comment" => CueClass::NoComment,
             other => return Err(format!("cues.tsv:{line}: unknown class {other}")),
         };
         let frame = match frame {
@@ -289,6 +296,9 @@ fn parse() -> Result<AttributionLexicon, String> {
     }
     for (_, cols) in rows(ANONYMITY) {
         lex.anonymity.insert(cols[0], ());
+    }
+    for (_, cols) in rows(HOMOGRAPHS) {
+        lex.homographs.insert(cols[0].to_lowercase());
     }
     for (_, cols) in rows(PASSIVES) {
         lex.passives.insert(cols[0].to_lowercase());
@@ -370,7 +380,10 @@ mod tests {
                 let key = phrase_words(form);
                 let parsed = lexicon().heads.longest_match(&key, 0).unwrap().1.class;
                 if let Some(prev) = seen.insert(key, parsed) {
-                    assert_eq!(prev, parsed, "heads.tsv:{line}: {form} ({class}) listed twice");
+                    assert_eq!(
+                        prev, parsed,
+                        "heads.tsv:{line}: {form} ({class}) listed twice"
+                    );
                 }
             }
         }

@@ -48,7 +48,11 @@ pub struct Resolver {
 
 fn name_words(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace() || c == '.')
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().replace('’', "'"))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .replace('’', "'")
+        })
         .filter(|w| !w.is_empty() && w != "the")
         .collect()
 }
@@ -126,7 +130,9 @@ impl Resolver {
             Some(k) if info.kind != SourceKind::Named || info.title.is_none() => {
                 self.by_key.get(k).copied()
             }
-            _ => self.find_match(info).or_else(|| key.as_ref().and_then(|k| self.by_key.get(k).copied())),
+            _ => self
+                .find_match(info)
+                .or_else(|| key.as_ref().and_then(|k| self.by_key.get(k).copied())),
         };
         let id = found.unwrap_or_else(|| {
             let id = self.add_referent(span, info, text);
@@ -162,7 +168,9 @@ impl Resolver {
 
     fn add_referent(&mut self, span: Span, info: &MentionInfo, text: &str) -> usize {
         let display = match (&info.name, info.kind) {
-            (Some(n), SourceKind::Named | SourceKind::Anonymous) if info.entity == Entity::Person => {
+            (Some(n), SourceKind::Named | SourceKind::Anonymous)
+                if info.entity == Entity::Person =>
+            {
                 flatten(n)
             }
             _ => flatten(span.text(text)),
@@ -252,20 +260,30 @@ impl Resolver {
     /// An earlier referent that this (non-pronoun) mention refers to.
     fn find_match(&self, info: &MentionInfo) -> Option<usize> {
         match info.kind {
-            SourceKind::Named | SourceKind::Anonymous if info.name.is_some() => self.find_named(info),
+            SourceKind::Named | SourceKind::Anonymous if info.name.is_some() => {
+                self.find_named(info)
+            }
             SourceKind::Named | SourceKind::Role if info.title.is_some() && info.name.is_none() => {
                 // "Ukraine's President", "the president", "its director": the latest named holder.
                 let title = info.title.as_deref();
                 self.latest(|r| {
                     r.title.as_deref() == title
                         && r.entity == Entity::Person
-                        && (r.kind == SourceKind::Named || info.definite || info.possessor.is_some())
+                        && (r.kind == SourceKind::Named
+                            || info.definite
+                            || info.possessor.is_some())
                         && (info.possessor.is_none()
                             || r.possessor.is_none()
                             || r.possessor == info.possessor)
                         && !info.indefinite
                 })
-                .or_else(|| if info.definite { self.same_head(info) } else { None })
+                .or_else(|| {
+                    if info.definite {
+                        self.same_head(info)
+                    } else {
+                        None
+                    }
+                })
             }
             SourceKind::Role | SourceKind::Anonymous | SourceKind::Document if info.definite => {
                 self.same_head(info)
@@ -304,7 +322,10 @@ impl Resolver {
                 "he" | "she" | "who" | "whom" => {
                     matches!(r.entity, Entity::Person | Entity::Unknown)
                         && r.number == Number::Singular
-                        && !matches!(r.kind, SourceKind::Vague | SourceKind::Citation | SourceKind::Document)
+                        && !matches!(
+                            r.kind,
+                            SourceKind::Vague | SourceKind::Citation | SourceKind::Document
+                        )
                         && (p == "who" || r.gender.is_none() || r.gender == info.gender)
                 }
                 "they" => {

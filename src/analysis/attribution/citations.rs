@@ -96,7 +96,13 @@ mod tests {
         );
         assert_eq!(targets("[^1]: The definition."), Vec::<String>::new());
         assert_eq!(targets("![a chart](chart.png)"), Vec::<String>::new());
-        assert_eq!(targets("as shown (Smith et al., 2021)."), ["(Smith et al., 2021)"]);
-        assert_eq!(targets("see https://example.org/x."), ["https://example.org/x"]);
+        assert_eq!(
+            targets("as shown (Smith et al., 2021)."),
+            ["(Smith et al., 2021)"]
+        );
+        assert_eq!(
+            targets("see https://example.org/x."),
+            ["https://example.org/x"]
+        );
     }
 }

@@ -42,7 +42,11 @@ pub fn extend(
         }
     }
     let mut added: Vec<Attribution> = Vec::new();
-    let mut push = |added: &mut Vec<Attribution>, lead: usize, list: &[Attribution], si: usize, content: Span| {
+    let mut push = |added: &mut Vec<Attribution>,
+                    lead: usize,
+                    list: &[Attribution],
+                    si: usize,
+                    content: Span| {
         let a = &list[lead];
         added.push(Attribution {
             sentence: si,
@@ -63,7 +67,9 @@ pub fn extend(
             continue;
         }
         let Some(content) = a.content else { continue };
-        let Some(q) = quotes.at(content.start) else { continue };
+        let Some(q) = quotes.at(content.start) else {
+            continue;
+        };
         if !q.span.contains(content) && q.inner != content {
             continue;
         }
@@ -73,11 +79,22 @@ pub fn extend(
             if s.span.start >= q.span.end {
                 break;
             }
-            if !attributed[si] && q.span.contains(Span::new(s.span.start.max(q.span.start), s.span.end.min(q.span.end))) {
+            if !attributed[si]
+                && q.span.contains(Span::new(
+                    s.span.start.max(q.span.start),
+                    s.span.end.min(q.span.end),
+                ))
+            {
                 attributed[si] = true;
                 last_of_sentence[si] = Some(lead);
                 let inner = Span::new(s.span.start.max(q.inner.start), s.span.end.min(q.inner.end));
-                push(&mut added, lead, list, si, if inner.is_empty() { s.span } else { inner });
+                push(
+                    &mut added,
+                    lead,
+                    list,
+                    si,
+                    if inner.is_empty() { s.span } else { inner },
+                );
             }
         }
     }
@@ -95,7 +112,8 @@ pub fn extend(
                 .take_while(|t| t.block == s.block)
                 .all(|t| quote_led(t.span, quotes));
             block_quote_only = Some((s.block, quote_only));
-            let adjacent = speaker_block.is_some_and(|b| b + 1 == s.block || gap_is_blank(prose, b, s.block));
+            let adjacent =
+                speaker_block.is_some_and(|b| b + 1 == s.block || gap_is_blank(prose, b, s.block));
             if !(quote_only && adjacent) {
                 speaker = None;
             }
@@ -127,7 +145,14 @@ pub fn extend(
     list.extend(added);
     // Keep the list in text order and remap `continues` to the new indices.
     let mut order: Vec<usize> = (0..list.len()).collect();
-    order.sort_by_key(|&i| (list[i].sentence, list[i].continues.is_some(), list[i].source.start, i));
+    order.sort_by_key(|&i| {
+        (
+            list[i].sentence,
+            list[i].continues.is_some(),
+            list[i].source.start,
+            i,
+        )
+    });
     let mut new_index = vec![0; list.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;

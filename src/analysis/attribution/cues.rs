@@ -75,6 +75,13 @@ fn is_pronoun_quantifier(w: &str) -> bool {
     )
 }
 
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    )
+}
+
 /// Where a sentence (or a quotation, or a clause after a colon) begins, a capital
 /// letter is no evidence of a name.
 pub fn at_sentence_start(toks: &[Token], i: usize) -> bool {
@@ -158,29 +165,33 @@ pub fn find(toks: &[Token], norms: &[&str]) -> Vec<Cue> {
 
 /// A headline in title case ("Trump Says He Will Win"): capitals prove nothing.
 pub fn is_title_case(toks: &[Token]) -> bool {
-    let long: Vec<&Token> = toks.iter().filter(|t| t.is_word() && t.norm.len() > 3).collect();
+    let long: Vec<&Token> = toks
+        .iter()
+        .filter(|t| t.is_word() && t.norm.len() > 3)
+        .collect();
     long.len() >= 3 && long.iter().filter(|t| t.cap).count() * 5 >= long.len() * 4
 }
 
 /// Is the word at `i..end` used as a verb here, not as a noun?
 fn verb_reading(toks: &[Token], norms: &[&str], i: usize, end: usize, lemma: &str) -> bool {
-    // Only the bare and "-s" forms double as nouns ("a claim", "the reports"); "said" never does.
-    let base = lemma.split(' ').next().unwrap_or(lemma);
+    let lex = lexicon();
+    let _ = lemma;
+    // Only some forms double as nouns or adjectives ("a claim", "the reports"); "said" never does.
     let form = norms[i];
     let ends_in_s = form.ends_with('s') && !form.ends_with("ss");
-    let noun_like = form == base || ends_in_s;
+    let noun_like = lex.homographs.contains(form);
     if i > 0 {
         let prev = &toks[i - 1];
         let p = norms[i - 1];
         match prev.kind {
             // "Russia's claims"
             TokenKind::Possessive => return false,
-            // "three reports"
-            TokenKind::Number => return false,
+            // "three reports" (but "43 said" is a poll result)
+            TokenKind::Number if noun_like => return false,
             TokenKind::Word => {
-                if is_pronoun_quantifier(p) {
+                if is_pronoun_quantifier(p) || is_number_word(p) || p == "another" {
                     // "some say" is a verb; "some reports" is a noun.
-                    if ends_in_s {
+                    if noun_like {
                         return false;
                     }
                 } else if is_determiner(p) || is_possessive_pronoun(p) {
@@ -190,7 +201,7 @@ fn verb_reading(toks: &[Token], norms: &[&str], i: usize, end: usize, lemma: &st
                     // An infinitive: "declined to comment", "wants to say".
                     return false;
                 }
-                if noun_context(p) && noun_like {
+                if noun_context(p) && noun_like && !prev.cap {
                     return false;
                 }
             }
@@ -198,14 +209,17 @@ fn verb_reading(toks: &[Token], norms: &[&str], i: usize, end: usize, lemma: &st
         }
     }
     // "reports are", "claims have": a noun subject followed by its own verb.
-    if let Some(next) = toks.get(end) {
-        let n = norms[end];
-        let lex = lexicon();
-        if next.kind == TokenKind::Word
-            && noun_like
-            && (is_auxiliary(n) || (ends_in_s && lex.cues.starts_with(n) && !next.cap))
-        {
-            return false;
+    if noun_like {
+        if let Some(next) = toks.get(end) {
+            let n = norms[end];
+            let next_is_verb = lex
+                .cues
+                .longest_match(norms, end)
+                .is_some_and(|(_, e)| matches!(e.frame, CueFrame::Strong | CueFrame::Weak))
+                && !next.cap;
+            if next.kind == TokenKind::Word && (is_auxiliary(n) || next_is_verb) {
+                return false;
+            }
         }
     }
     true
@@ -255,8 +269,14 @@ mod tests {
 
     #[test]
     fn passives_are_marked() {
-        assert_eq!(cues("It is believed that he fled."), [("believed".into(), true)]);
+        assert_eq!(
+            cues("It is believed that he fled."),
+            [("believed".into(), true)]
+        );
         assert_eq!(cues("He has said it."), [("said".into(), false)]);
-        assert_eq!(cues("It has been widely reported."), [("reported".into(), true)]);
+        assert_eq!(
+            cues("It has been widely reported."),
+            [("reported".into(), true)]
+        );
     }
 }

@@ -47,11 +47,39 @@ pub struct SentenceResult {
 fn allows_inversion(lemma: &str) -> bool {
     matches!(
         lemma,
-        "say" | "add" | "write" | "explain" | "continue" | "ask" | "reply" | "note" | "recall"
-            | "admit" | "acknowledge" | "insist" | "argue" | "claim" | "declare" | "announce"
-            | "counter" | "retort" | "quip" | "joke" | "exclaim" | "concede" | "observe"
-            | "remark" | "warn" | "tweet" | "post" | "state" | "predict" | "complain"
-            | "respond" | "answer" | "suggest" | "tell"
+        "say"
+            | "add"
+            | "write"
+            | "explain"
+            | "continue"
+            | "ask"
+            | "reply"
+            | "note"
+            | "recall"
+            | "admit"
+            | "acknowledge"
+            | "insist"
+            | "argue"
+            | "claim"
+            | "declare"
+            | "announce"
+            | "counter"
+            | "retort"
+            | "quip"
+            | "joke"
+            | "exclaim"
+            | "concede"
+            | "observe"
+            | "remark"
+            | "warn"
+            | "tweet"
+            | "post"
+            | "state"
+            | "predict"
+            | "complain"
+            | "respond"
+            | "answer"
+            | "suggest"
     )
 }
 
@@ -101,10 +129,9 @@ pub fn sentence(text: &str, toks: &[Token], norms: &[&str], quotes: &QuoteIndex)
             }
             CueFrame::Strong | CueFrame::Weak => {
                 if let Some(f) = verb_attribution(text, toks, norms, quotes, cue, &mut result) {
-                    let duplicate = result
-                        .found
-                        .iter()
-                        .any(|g| g.source == f.source && g.cue.is_some_and(|c| c.end <= cue_span.start));
+                    let duplicate = result.found.iter().any(|g| {
+                        g.source == f.source && g.cue.is_some_and(|c| c.end <= cue_span.start)
+                    });
                     if !duplicate {
                         result.found.push(f);
                     }
@@ -165,7 +192,13 @@ fn verb_attribution(
     let lex = lexicon();
     let nested = toks[cue.start].quoted;
     let cue_span = Span::new(toks[cue.start].span.start, toks[cue.end - 1].span.end);
-    if cue.passive {
+    // "other rebel groups backed by Ankara": a participle with its agent is passive too.
+    let reduced_passive = !cue.passive
+        && !cue.participle
+        && toks.get(cue.end).is_some_and(|t| t.norm == "by")
+        && cue.group_start == cue.start
+        && toks[cue.start].norm.ends_with("ed");
+    if cue.passive || reduced_passive {
         // "... was confirmed by the ministry": the agent is the source.
         if toks.get(cue.end).is_some_and(|t| t.norm == "by") {
             let ceil = clause_end(toks, cue.end + 1);
@@ -191,7 +224,11 @@ fn verb_attribution(
             let it_subject = cue.group_start > 0 && norms[cue.group_start - 1] == "it";
             let framed = matches!(next, "that" | "to" | "as") || it_subject || cue.hedged_passive;
             if framed {
-                let start = if it_subject { cue.group_start - 1 } else { cue.group_start };
+                let start = if it_subject {
+                    cue.group_start - 1
+                } else {
+                    cue.group_start
+                };
                 result.unsourced.push(FoundUnsourced {
                     span: Span::new(toks[start].span.start, cue_span.end),
                     kind: UnsourcedKind::AgentlessPassive,
@@ -201,77 +238,59 @@ fn verb_attribution(
         }
         return None;
     }
-    if cue.participle {
-        // "..., adding that": the subject of the main clause speaks again; nothing new.
-        if cue.group_start > 0 && toks[cue.group_start - 1].is_punct(",") {
-            return None;
-        }
-        if cue.group_start == 0 || before_is_empty(toks, cue.group_start) {
-            return None;
-        }
+    // An "-ing" form reports only as a progressive ("is saying"). "..., adding that"
+    // repeats the main clause's speaker, and "telling insight" is no cue at all.
+    if cue.participle
+        && !toks[cue.group_start..cue.start]
+            .iter()
+            .any(|t| is_be(&t.norm))
+    {
+        return None;
     }
 
     let mut inverted = false;
     let mut antecedent = None;
     let mut context_end = cue.start;
-    let left = left_source(toks, norms, cue);
-    let np = match left {
-        Some(LeftSource { np, relative_antecedent }) => {
-            if let Some(a) = relative_antecedent {
-                let info = classify(toks, norms, text, a, (a.start, cue.start));
-                antecedent = Some((span_of(toks, a), info));
-            }
-            np
-        }
-        None => {
-            // "'...,' said Smith." / "..., said a spokesperson for the ministry."
-            if !allows_inversion(cue.lemma) || cue.group_start != cue.start {
-                return None;
-            }
-            let before = cue.start.checked_sub(1).map(|k| &toks[k]);
-            let after_quote_or_comma = before.is_some_and(|t| {
-                t.kind == TokenKind::CloseQuote || t.is_punct(",") || t.is_punct(":")
-            });
-            if !after_quote_or_comma {
-                return None;
-            }
-            let ceil = clause_end(toks, cue.end);
-            let np = np_right(toks, cue.end, ceil)?;
-            // The phrase must end the clause: "said Smith." not "said the war would end".
-            let mut after = np.end;
-            if after < toks.len() && toks[after].is_word() && matches!(norms[after], "on" | "in" | "at" | "last" | "this") {
-                after = clause_end(toks, after);
-            }
-            if after < toks.len() && !toks[after].is_boundary_punct() && !toks[after].is_quote() {
-                return None;
-            }
-            inverted = true;
-            let mut np = np;
-            // "said Lin Jian, spokesperson for China's Foreign Ministry."
-            if after < toks.len() && toks[after].is_punct(",") {
-                let seg_end = clause_end(toks, after + 1);
-                if let Some(app) = np_right(toks, after + 1, seg_end) {
-                    let ends_sentence = app.end == seg_end
-                        && toks.get(seg_end).is_none_or(|t| !t.is_punct(","));
-                    if ends_sentence && appositive_like(toks, norms, after + 1) {
-                        np.end = app.end;
-                    }
-                }
-            }
-            context_end = np.end;
-            np
-        }
-    };
-    // A bare verb form needs a plural or pronoun subject: "a sheer joke" is a noun.
-    if cue.group_start == cue.start
-        && !inverted
-        && norms[cue.start] == cue.lemma.split(' ').next().unwrap_or("")
-        && matches!(norms[np.start], "a" | "an" | "one" | "another" | "this" | "that" | "he" | "she" | "it")
+    // The subject before the verb; failing that, after a quote or comma, a
+    // clause-final phrase after the verb ("'...,' said Smith").
+    let np = if let Some(LeftSource {
+        np,
+        relative_antecedent,
+    }) = left_source(toks, norms, cue)
     {
+        if let Some(a) = relative_antecedent {
+            let info = classify(toks, norms, text, a, (a.start, cue.start));
+            antecedent = Some((span_of(toks, a), info));
+        }
+        np
+    } else {
+        let np = inverted_source(toks, norms, cue)?;
+        inverted = true;
+        context_end = np.end;
+        np
+    };
+    if mentions::is_time_chunk(toks, np.start, np.end) {
+        return None;
+    }
+    // The writer's own "I think" is not an attribution; quoted speech was dropped earlier.
+    if np.end == np.start + 1 && matches!(norms[np.start], "i" | "you" | "me") {
+        return None;
+    }
+    // A bare verb form needs a plural or pronoun subject: "a sheer joke" is a noun.
+    let bare_form = norms[cue.start] == cue.lemma.split(' ').next().unwrap_or("");
+    let singular_subject = matches!(
+        norms[np.start],
+        "a" | "an" | "one" | "another" | "this" | "that" | "he" | "she" | "it"
+    ) && np.end - np.start <= 3
+        && !toks[np.start..np.end]
+            .iter()
+            .any(|t| t.kind == TokenKind::Number || matches!(t.norm.as_str(), "in" | "of"));
+    if cue.group_start == cue.start && !inverted && bare_form && singular_subject {
         return None;
     }
     let head_class = np_head_class(norms, np);
-    if cue.frame == CueFrame::Weak && !inverted && !weak_frame_ok(toks, norms, cue, head_class) {
+    if cue.frame == CueFrame::Weak && !inverted && !weak_frame_ok(toks, norms, cue, np, head_class)
+    {
         return None;
     }
     // Evidence verbs ("shows", "found") need a document or data subject, or a that-clause.
@@ -281,7 +300,22 @@ fn verb_attribution(
     {
         return None;
     }
-    let info = classify(toks, norms, text, np, (np.start.min(context_end), context_end.max(cue.start)));
+    let info = classify(
+        toks,
+        norms,
+        text,
+        np,
+        (np.start.min(context_end), context_end.max(cue.start)),
+    );
+    // Beliefs and stances need a plausible holder: a person, body or group, not any
+    // noun phrase that happens to precede "support" or "backed".
+    if matches!(cue.class, CueClass::Belief | CueClass::Stance)
+        && info.kind == super::SourceKind::Role
+        && info.head.as_deref().is_none_or(|h| lexicon().heads.longest_match(&[h], 0).is_none())
+        && info.title.is_none()
+    {
+        return None;
+    }
     let content = if inverted {
         content_before(toks, np.start.min(cue.start), quotes)
     } else if parenthetical(toks, cue, np) {
@@ -307,6 +341,59 @@ fn verb_attribution(
     })
 }
 
+/// "'...,' said Smith." / "..., said a spokesperson for the ministry." / "Said Smith: ..."
+fn inverted_source(toks: &[Token], norms: &[&str], cue: &Cue) -> Option<Np> {
+    // "'...,' said Smith." / "..., said a spokesperson for the ministry." / "Said Smith: ..."
+    if !allows_inversion(cue.lemma) || cue.group_start != cue.start {
+        return None;
+    }
+    let before = cue.start.checked_sub(1).map(|k| &toks[k]);
+    let opens_sentence = before_is_empty(toks, cue.start);
+    let after_quote_or_comma = before.is_some_and(|t| {
+        t.kind == TokenKind::CloseQuote || t.is_punct(",") || t.is_punct(":") || t.is_punct("—")
+    });
+    if !after_quote_or_comma && !opens_sentence {
+        return None;
+    }
+    let ceil = clause_end(toks, cue.end);
+    let np = subject_starting_at(toks, norms, cue.end, ceil)?;
+    if mentions::is_time_chunk(toks, np.start, np.end) {
+        return None;
+    }
+    // The phrase must end the clause: "said Smith." / "said Smith when asked",
+    // not "said the war would end".
+    let after = np.end;
+    let ends_clause = after >= toks.len()
+        || toks[after].is_boundary_punct()
+        || toks[after].is_quote()
+        || (toks[after].is_word()
+            && (is_clause_boundary(norms[after]) || is_np_preposition(norms[after]))
+            && !matches!(norms[after], "that" | "and" | "or"));
+    if !ends_clause {
+        return None;
+    }
+    let mut np = np;
+    // "said Lin Jian, spokesperson for China's Foreign Ministry."
+    if after < toks.len() && (toks[after].is_punct(",") || toks[after].is_punct("—")) {
+        let seg_end = (after + 1..toks.len())
+            .find(|&k| {
+                let t = &toks[k];
+                t.is_quote() || (t.is_boundary_punct() && !t.is_punct("-"))
+            })
+            .unwrap_or(toks.len());
+        let ends_sentence = toks
+            .get(seg_end)
+            .is_none_or(|t| !t.is_punct(",") && !t.is_punct("—") || seg_end + 1 >= toks.len());
+        if ends_sentence
+            && seg_end > after + 1
+            && classify_insert(toks, norms, after + 1, seg_end) == Some(Insert::NounPhrase)
+        {
+            np.end = seg_end;
+        }
+    }
+    Some(np)
+}
+
 struct LeftSource {
     np: Np,
     relative_antecedent: Option<Np>,
@@ -321,11 +408,22 @@ fn left_source(toks: &[Token], norms: &[&str], cue: &Cue) -> Option<LeftSource> 
     // "Sen. Elizabeth Warren (D-Mass.) said": the bracket belongs to the name.
     let mut bracket_end = None;
     if toks[l].is_punct(")") {
-        let open = (l.saturating_sub(10)..l).rev().find(|&k| toks[k].is_punct("("))?;
+        let open = (l.saturating_sub(10)..l)
+            .rev()
+            .find(|&k| toks[k].is_punct("("))?;
         if open == 0 {
             return None;
         }
         bracket_end = Some(l + 1);
+        l = open - 1;
+    }
+    // "Gov. John Kasich (R-Ohio), said": the comma only closes the bracket.
+    if toks[l].is_punct(",") && l > 0 && toks[l - 1].is_punct(")") {
+        let open = (l.saturating_sub(10)..l - 1).rev().find(|&k| toks[k].is_punct("("))?;
+        if open == 0 {
+            return None;
+        }
+        bracket_end = Some(l);
         l = open - 1;
     }
     let t = &toks[l];
@@ -334,7 +432,10 @@ fn left_source(toks: &[Token], norms: &[&str], cue: &Cue) -> Option<LeftSource> 
             let w = norms[l];
             if is_subject_pronoun(w) {
                 return Some(LeftSource {
-                    np: Np { start: l, end: l + 1 },
+                    np: Np {
+                        start: l,
+                        end: l + 1,
+                    },
                     relative_antecedent: None,
                 });
             }
@@ -345,7 +446,10 @@ fn left_source(toks: &[Token], norms: &[&str], cue: &Cue) -> Option<LeftSource> 
                 }
                 let ante = np_left(toks, k, 0);
                 return Some(LeftSource {
-                    np: Np { start: l, end: l + 1 },
+                    np: Np {
+                        start: l,
+                        end: l + 1,
+                    },
                     relative_antecedent: ante,
                 });
             }
@@ -356,9 +460,28 @@ fn left_source(toks: &[Token], norms: &[&str], cue: &Cue) -> Option<LeftSource> 
                     relative_antecedent: None,
                 });
             }
+            if let Some(q) = quantity_left(toks, norms, l) {
+                return Some(LeftSource {
+                    np: q,
+                    relative_antecedent: None,
+                });
+            }
             subject_ending_at(toks, norms, l, 0)
         }
-        TokenKind::Number => np_left(toks, l, 0),
+        TokenKind::Number => quantity_left(toks, norms, l).or_else(|| np_left(toks, l, 0)),
+        // "Humphrey, who calls Trump a 'sociopath,' said": the comma sits inside the quote.
+        TokenKind::CloseQuote if l > 1 && toks[l - 1].is_punct(",") => {
+            let open = (0..l)
+                .rev()
+                .find(|&j| toks[j].kind == TokenKind::OpenQuote)?;
+            if !embedded_quote(toks, open, l) {
+                return None;
+            }
+            return insert_subject(toks, norms, l - 1).map(|np| LeftSource {
+                np,
+                relative_antecedent: None,
+            });
+        }
         TokenKind::Punct if t.norm == "," || t.norm == "—" => {
             return insert_subject(toks, norms, l).map(|np| LeftSource {
                 np,
@@ -380,6 +503,122 @@ fn left_source(toks: &[Token], norms: &[&str], cue: &Cue) -> Option<LeftSource> 
     })
 }
 
+/// Poll-style quantities as subjects: "six in 10 say", "most said", "a third of
+/// independents, 33%, say", "43 percent said", "another says".
+fn quantity_left(toks: &[Token], norms: &[&str], l: usize) -> Option<Np> {
+    let is_amount = |k: usize| {
+        toks[k].kind == TokenKind::Number
+            || matches!(
+                norms[k],
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "half"
+                    | "third"
+                    | "thirds"
+                    | "quarter"
+                    | "quarters"
+                    | "fifth"
+                    | "fifths"
+                    | "percent"
+                    | "%"
+                    | "majority"
+                    | "minority"
+                    | "plurality"
+                    | "most"
+                    | "some"
+                    | "many"
+                    | "several"
+                    | "few"
+                    | "others"
+                    | "another"
+                    | "both"
+                    | "all"
+                    | "none"
+                    | "each"
+                    | "dozens"
+                    | "hundreds"
+                    | "thousands"
+                    | "millions"
+            )
+            || norms[k].ends_with("-thirds")
+            || norms[k].contains('-')
+                && norms[k].split('-').all(|p| {
+                    matches!(
+                        p,
+                        "twenty"
+                            | "thirty"
+                            | "forty"
+                            | "fifty"
+                            | "sixty"
+                            | "seventy"
+                            | "eighty"
+                            | "ninety"
+                            | "one"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                    )
+                })
+    };
+    if !is_amount(l) {
+        return None;
+    }
+    let mut start = l;
+    while start > 0 {
+        let k = start - 1;
+        let w = norms[k];
+        let joins = is_amount(k)
+            || toks[k].is_punct("%")
+            || matches!(
+                w,
+                "in" | "of"
+                    | "out"
+                    | "a"
+                    | "an"
+                    | "than"
+                    | "more"
+                    | "less"
+                    | "fewer"
+                    | "nearly"
+                    | "almost"
+                    | "about"
+                    | "roughly"
+                    | "just"
+                    | "only"
+                    | "over"
+                    | "under"
+                    | "around"
+                    | "mere"
+                    | "full"
+                    | "least"
+                    | "at"
+                    | "slightly"
+                    | "well"
+            );
+        if !joins {
+            break;
+        }
+        start = k;
+    }
+    while start < l && matches!(norms[start], "in" | "of" | "than" | "at") {
+        start += 1;
+    }
+    Some(Np { start, end: l + 1 })
+}
+
 /// The noun phrase ending at `last`, with a relative clause if it has one
 /// ("a senior official who spoke on condition of anonymity").
 fn subject_ending_at(toks: &[Token], norms: &[&str], last: usize, floor: usize) -> Option<Np> {
@@ -396,6 +635,18 @@ fn subject_ending_at(toks: &[Token], norms: &[&str], last: usize, floor: usize) 
     np_left(toks, last, floor)
 }
 
+/// A noun phrase starting at `first`, with its relative clause ("said the man who built ...").
+fn subject_starting_at(toks: &[Token], norms: &[&str], first: usize, ceil: usize) -> Option<Np> {
+    let np = np_right(toks, first, ceil)?;
+    if np.end < ceil && norms[np.end] == "who" {
+        return Some(Np {
+            start: np.start,
+            end: ceil,
+        });
+    }
+    Some(np)
+}
+
 /// The subject at the start of the sentence: a pronoun or a capitalised name
 /// followed by a verb ("Reid caucused ... and says").
 fn initial_subject(toks: &[Token], norms: &[&str], before: usize) -> Option<Np> {
@@ -404,19 +655,40 @@ fn initial_subject(toks: &[Token], norms: &[&str], before: usize) -> Option<Np> 
         return None;
     }
     if is_subject_pronoun(norms[f]) {
-        return Some(Np { start: f, end: f + 1 });
+        return Some(Np {
+            start: f,
+            end: f + 1,
+        });
     }
     let mut e = f;
     if norms[e] == "the" {
         e += 1;
     }
     let body = e;
-    while e < before && (toks[e].cap && toks[e].is_word() || toks[e].kind == TokenKind::Possessive) {
+    if is_determiner(norms[body]) || is_time_word(norms[body]) {
+        return None;
+    }
+    while e < before && (toks[e].cap && toks[e].is_word() || toks[e].kind == TokenKind::Possessive)
+    {
         e += 1;
+    }
+    // "Gary Emineth, a former state party chairman, became ...": skip the appositive.
+    if e > body && e < before && toks[e].is_punct(",") {
+        if let Some(close) = (e + 1..before.min(e + 16)).find(|&k| toks[k].is_punct(",")) {
+            if classify_insert(toks, norms, e + 1, close) == Some(Insert::NounPhrase) {
+                let after = toks.get(close + 1);
+                if after.is_some_and(|t| t.is_word() && !t.cap) {
+                    return Some(Np {
+                        start: f,
+                        end: close,
+                    });
+                }
+            }
+        }
     }
     let verb_follows = toks
         .get(e)
-        .is_some_and(|t| t.is_word() && !t.cap && !is_non_head(&t.norm));
+        .is_some_and(|t| t.is_word() && !t.cap && (is_auxiliary(&t.norm) || !is_non_head(&t.norm)));
     (e > body && verb_follows && toks[body].cap).then_some(Np { start: f, end: e })
 }
 
@@ -448,27 +720,78 @@ fn classify_insert(toks: &[Token], norms: &[&str], a: usize, b: usize) -> Option
         return Some(Insert::Other);
     }
     if is_np_preposition(w)
-        || matches!(w, "along" | "during" | "after" | "like" | "unlike" | "as" | "by" | "speaking")
+        || matches!(
+            w,
+            "along" | "during" | "after" | "like" | "unlike" | "as" | "by" | "speaking"
+        )
     {
         return Some(Insert::Other);
     }
     if appositive_like(toks, norms, a) {
-        return Some(Insert::NounPhrase);
+        // The whole segment must read as a noun phrase, perhaps with a relative clause,
+        // a participle or a coordination after it: "a senior adviser to Mr. Sanders",
+        // "a truck driver from Ava, who is ...", not "candidates have more room".
+        let np = np_right(toks, a, b)?;
+        let rest_ok = np.end >= b
+            || matches!(norms[np.end], "who" | "whose" | "which" | "and" | "&")
+            || (!toks[np.end].cap
+                && toks[np.end].is_word()
+                && (norms[np.end].ends_with("ing") || norms[np.end].ends_with("ed")))
+            || is_np_preposition(norms[np.end])
+            || (!toks[np.end].cap && is_verb_adverb(norms[np.end]));
+        if rest_ok {
+            return Some(Insert::NounPhrase);
+        }
     }
     None
+}
+
+/// A short quotation inside a clause, right after a word: "calls Trump a 'sociopath'".
+fn embedded_quote(toks: &[Token], open: usize, close: usize) -> bool {
+    open > 0 && toks[open - 1].is_word() && close - open <= 8
+}
+
+/// The start of the clause that ends at `l`: after the nearest semicolon, colon,
+/// bracket or quotation. A word quoted inside the clause ("calls Trump a 'sociopath'")
+/// does not end it.
+fn clause_floor(toks: &[Token], l: usize) -> usize {
+    let mut k = l;
+    while k > 0 {
+        k -= 1;
+        let t = &toks[k];
+        if t.kind == TokenKind::CloseQuote {
+            let open = (0..k).rev().find(|&j| toks[j].kind == TokenKind::OpenQuote);
+            match open {
+                Some(o) if embedded_quote(toks, o, k) => {
+                    k = o;
+                    continue;
+                }
+                _ => return k + 1,
+            }
+        }
+        if t.kind == TokenKind::OpenQuote && k > 0 && toks[k - 1].is_word() {
+            continue;
+        }
+        // "Gov. John Kasich (R-Ohio), said": a short bracket inside the clause.
+        if t.is_punct(")") {
+            if let Some(o) = (k.saturating_sub(8)..k).rev().find(|&j| toks[j].is_punct("(")) {
+                k = o;
+                continue;
+            }
+        }
+        if t.is_quote() || t.is_punct(";") || t.is_punct(":") || t.is_punct("(") || t.is_punct(")")
+        {
+            return k + 1;
+        }
+    }
+    0
 }
 
 /// "X, APPOSITIVE, said" / "X, 52, who ..., said" / "X — a teacher — says":
 /// `l` is the comma or dash just before the verb.
 fn insert_subject(toks: &[Token], norms: &[&str], l: usize) -> Option<Np> {
     // The clause start: the nearest hard boundary before the verb.
-    let floor = (0..l)
-        .rev()
-        .find(|&k| {
-            let t = &toks[k];
-            t.is_quote() || t.is_punct(";") || t.is_punct(":") || t.is_punct("(") || t.is_punct(")")
-        })
-        .map_or(0, |k| k + 1);
+    let floor = clause_floor(toks, l);
     // Segments between delimiters, right to left: segments[0] is next to the verb.
     let mut segments: Vec<(usize, usize)> = Vec::new();
     let mut end = l;
@@ -505,8 +828,16 @@ fn insert_subject(toks: &[Token], norms: &[&str], l: usize) -> Option<Np> {
         // Only the segment next to the verb: ", said X" territory, not an insert.
         return None;
     }
-    let (a, b) = segments[si];
-    let np = subject_ending_at(toks, norms, b.checked_sub(1)?, a)?;
+    let (a, mut b) = segments[si];
+    // A bracket after the name belongs to it: "Rep. Hank Johnson (D-Ga.)".
+    let bracket_end = (b > a + 1 && toks[b - 1].is_punct(")")).then_some(b);
+    if bracket_end.is_some() {
+        b = (a..b - 1).rev().find(|&j| toks[j].is_punct("("))?;
+    }
+    let mut np = subject_ending_at(toks, norms, b.checked_sub(1)?, a)?;
+    if let Some(end) = bracket_end {
+        np.end = end;
+    }
     // The mention runs on over appositive noun phrases right after the subject.
     let mut mention_end = np.end;
     for &(sa, sb) in segments[..si].iter().rev() {
@@ -537,7 +868,10 @@ fn relative_without_commas(toks: &[Token], norms: &[&str], l: usize) -> Option<u
         if w == "who" {
             return Some(k);
         }
-        if matches!(w, "that" | "and" | "but" | "because" | "while" | "although" | "if" | "when") {
+        if matches!(
+            w,
+            "that" | "and" | "but" | "because" | "while" | "although" | "if" | "when"
+        ) {
             return None;
         }
     }
@@ -563,34 +897,39 @@ fn appositive_like(toks: &[Token], norms: &[&str], i: usize) -> bool {
 fn np_head_class(norms: &[&str], np: Np) -> Option<HeadClass> {
     let lex = lexicon();
     let main_end = (np.start..np.end)
-        .find(|&k| matches!(norms[k], "," | "of" | "for" | "at" | "from" | "in" | "with" | "who"))
+        .find(|&k| {
+            matches!(
+                norms[k],
+                "," | "of" | "for" | "at" | "from" | "in" | "with" | "who"
+            )
+        })
         .unwrap_or(np.end);
     let h = main_end.checked_sub(1)?;
-    (np.start..=h)
-        .rev()
-        .take(3)
-        .find_map(|s| {
-            lex.heads
-                .longest_match(&norms[..=h], s)
-                .filter(|(len, _)| s + len == h + 1)
-                .map(|(_, e)| e.class)
-        })
+    (np.start..=h).rev().take(3).find_map(|s| {
+        lex.heads
+            .longest_match(&norms[..=h], s)
+            .filter(|(len, _)| s + len == h + 1)
+            .map(|(_, e)| e.class)
+    })
 }
 
-/// "added that", "noted:", "asked whether", "described X as".
+/// "added that", "noted:", "asked whether", "responded pointedly, with a smile: ...".
 fn followed_by_clause(toks: &[Token], norms: &[&str], from: usize) -> bool {
-    for k in from..(from + 8).min(toks.len()) {
+    for k in from..(from + 10).min(toks.len()) {
         let t = &toks[k];
         if t.kind == TokenKind::OpenQuote || t.is_punct(":") {
             return true;
         }
         if t.is_punct(",") {
-            return toks.get(k + 1).is_some_and(|n| n.kind == TokenKind::OpenQuote);
+            continue;
         }
         if t.is_boundary_punct() || t.kind == TokenKind::CloseQuote {
             return false;
         }
-        if matches!(norms[k], "that" | "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who") {
+        if matches!(
+            norms[k],
+            "that" | "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who"
+        ) {
             return true;
         }
         if k > from && (is_auxiliary(norms[k]) || lexicon().cues.starts_with(norms[k]) && !t.cap) {
@@ -601,18 +940,25 @@ fn followed_by_clause(toks: &[Token], norms: &[&str], from: usize) -> bool {
 }
 
 /// A weak verb ("added", "noted", "called") counts only in a reporting frame.
-fn weak_frame_ok(toks: &[Token], norms: &[&str], cue: &Cue, head: Option<HeadClass>) -> bool {
-    match toks.get(cue.end) {
-        None => return true,
-        Some(t) if t.kind == TokenKind::CloseQuote => return true,
-        Some(t) if t.is_punct(".") || t.is_punct("!") || t.is_punct("?") || t.is_punct(";") => {
-            return true
-        }
-        Some(t) if t.is_punct(",") => {
-            // ", she added, ..." closes an inserted clause; "added, that" or ", adding" too.
-            return true;
-        }
-        _ => {}
+fn weak_frame_ok(
+    toks: &[Token],
+    norms: &[&str],
+    cue: &Cue,
+    np: Np,
+    head: Option<HeadClass>,
+) -> bool {
+    // Clause-final ("..., she added.") counts when the speaker follows what was said.
+    let clause_final = toks.get(cue.end).is_none_or(|t| {
+        t.kind == TokenKind::CloseQuote
+            || t.is_boundary_punct() && !t.is_punct(":") && !t.is_punct("-")
+    });
+    if clause_final {
+        let opens = np.start == 0
+            || toks[np.start - 1].is_punct(",")
+            || toks[np.start - 1].is_punct("—")
+            || toks[np.start - 1].kind == TokenKind::CloseQuote
+            || toks[..np.start].iter().all(|t| !t.is_wordlike());
+        return opens;
     }
     if followed_by_clause(toks, norms, cue.end) {
         return true;
@@ -621,7 +967,30 @@ fn weak_frame_ok(toks: &[Token], norms: &[&str], cue: &Cue, head: Option<HeadCla
         return true;
     }
     // "described the plan as reckless", "referred to it as".
-    if matches!(cue.lemma, "describe" | "refer to" | "call") {
+    // "declined to answer", "plans to run", "threatened to sue": an intention.
+    let infinitive = toks.get(cue.end).is_some_and(|t| t.norm == "to")
+        && toks
+            .get(cue.end + 1)
+            .is_some_and(|t| t.is_word() && !t.cap && !is_determiner(&t.norm));
+    if infinitive
+        && matches!(
+            cue.lemma,
+            "decline" | "refuse" | "plan" | "seek" | "threaten" | "agree" | "expect" | "aim"
+                | "promise" | "pledge" | "vow" | "wish" | "intend" | "prefer" | "hope"
+        )
+    {
+        return true;
+    }
+    // "backed the plan", not "backed away".
+    if cue.lemma == "back" {
+        return toks.get(cue.end).is_some_and(|t| {
+            t.cap || (t.is_word() && !matches!(t.norm.as_str(), "away" | "down" | "off" | "up" | "out" | "into" | "to"))
+        });
+    }
+    if matches!(
+        cue.lemma,
+        "describe" | "refer to" | "call" | "see" | "view" | "regard" | "consider"
+    ) {
         if (cue.end..(cue.end + 8).min(toks.len())).any(|k| norms[k] == "as") {
             return true;
         }
@@ -662,7 +1031,9 @@ fn content_after(toks: &[Token], from: usize, quotes: &QuoteIndex) -> Option<Spa
     {
         k = t;
     }
-    while k < toks.len() && (toks[k].is_punct(",") || toks[k].is_punct(":") || toks[k].norm == "that") {
+    while k < toks.len()
+        && (toks[k].is_punct(",") || toks[k].is_punct(":") || toks[k].norm == "that")
+    {
         k += 1;
     }
     let first = toks.get(k)?;
@@ -727,5 +1098,37 @@ fn find_sourceless_phrases(toks: &[Token], norms: &[&str], result: &mut Sentence
             });
         }
         i = end;
+    }
+}
+
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+    use crate::analysis::attribution::tokens::tokenize;
+    use crate::analysis::quotes::Quotes;
+
+    /// `DEBUG_SENTENCE="..." cargo test --lib debug_sentence -- --nocapture`
+    #[test]
+    fn debug_sentence() {
+        let Ok(s) = std::env::var("DEBUG_SENTENCE") else {
+            return;
+        };
+        let quotes = Quotes::default();
+        let idx = QuoteIndex::new(&quotes);
+        let toks = tokenize(&s, Span::new(0, s.len()), &idx);
+        let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+        for (i, t) in toks.iter().enumerate() {
+            eprint!("{i}:{}{:?}{} ", t.norm, t.kind, if t.quoted { "q" } else { "" });
+        }
+        eprintln!();
+        for c in cues::find(&toks, &norms) {
+            eprintln!("cue {c:?}");
+            eprintln!("  inverted {:?}", inverted_source(&toks, &norms, &c));
+            eprintln!("  left {:?}", left_source(&toks, &norms, &c).map(|l| l.np));
+        }
+        let r = sentence(&s, &toks, &norms, &idx);
+        for f in r.found {
+            eprintln!("found {:?} {:?}", f.source.text(&s), f.info.kind);
+        }
     }
 }

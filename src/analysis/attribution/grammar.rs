@@ -53,7 +53,10 @@ pub fn is_definite(w: &str) -> bool {
 
 /// Determiners that introduce someone new ("a source", "another official").
 pub fn is_indefinite(w: &str) -> bool {
-    matches!(w, "a" | "an" | "another" | "one" | "some" | "a second" | "a third")
+    matches!(
+        w,
+        "a" | "an" | "another" | "one" | "some" | "a second" | "a third"
+    )
 }
 
 pub fn is_possessive_pronoun(w: &str) -> bool {

@@ -85,10 +85,20 @@ fn is_word_at(toks: &[Token], i: usize) -> bool {
 /// Can this token end a noun phrase?
 pub fn can_be_head(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
+    // "the 46-year-old", "six in 10", "43 said".
+    if t.kind == TokenKind::Number {
+        return true;
+    }
     t.kind == TokenKind::Word
         && !is_non_head(&t.norm)
         && !is_subject_pronoun(&t.norm)
         && !(is_verb_adverb(&t.norm) && !t.cap && !is_head_noun(&t.norm))
+}
+
+/// A reporting verb that is not also a noun: it cannot sit inside a noun phrase.
+fn is_verb_only_cue(w: &str) -> bool {
+    let lex = lexicon();
+    lex.cues.starts_with(w) && !lex.homographs.contains(w)
 }
 
 fn is_head_noun(w: &str) -> bool {
@@ -123,7 +133,7 @@ fn chunk_left(toks: &[Token], last: usize, floor: usize) -> Option<usize> {
                 if is_non_head(w)
                     || is_subject_pronoun(w)
                     || (is_verb_adverb(w) && !p.cap)
-                    || lexicon().cues.starts_with(w) && !p.cap && !is_head_noun(w)
+                    || is_verb_only_cue(w) && !p.cap && !is_head_noun(w)
                 {
                     break;
                 }
@@ -145,32 +155,57 @@ fn chunk_left(toks: &[Token], last: usize, floor: usize) -> Option<usize> {
 }
 
 /// Is `toks[start..end]` a time expression ("Tuesday", "last week")?
-fn is_time_chunk(toks: &[Token], start: usize, end: usize) -> bool {
-    toks[start..end]
+pub fn is_time_chunk(toks: &[Token], start: usize, end: usize) -> bool {
+    toks[start..end].iter().filter(|t| t.is_word()).all(|t| {
+        is_time_word(&t.norm)
+            || is_determiner(&t.norm)
+            || matches!(t.norm.as_str(), "last" | "next" | "this" | "early" | "late")
+    }) || toks[start..end]
         .iter()
-        .filter(|t| t.is_word())
-        .all(|t| is_time_word(&t.norm) || is_determiner(&t.norm) || matches!(t.norm.as_str(), "last" | "next" | "this" | "early" | "late"))
-        || toks[start..end].iter().any(|t| t.kind == TokenKind::Number && t.norm.len() == 4)
-            && toks[start..end].iter().all(|t| t.kind == TokenKind::Number || is_time_word(&t.norm))
+        .any(|t| t.kind == TokenKind::Number && t.norm.len() == 4)
+        && toks[start..end]
+            .iter()
+            .all(|t| t.kind == TokenKind::Number || is_time_word(&t.norm))
 }
 
 /// Skip a time adverbial that ends at `last` ("on Tuesday", "last week"); returns the new last token.
 pub fn skip_time_left(toks: &[Token], last: usize, floor: usize) -> usize {
     let mut last = last;
     loop {
-        if last <= floor || !toks[last].is_wordlike() || !is_time_word(&toks[last].norm) && toks[last].kind != TokenKind::Number {
+        if last <= floor
+            || !toks[last].is_wordlike()
+            || !is_time_word(&toks[last].norm) && toks[last].kind != TokenKind::Number
+        {
             return last;
         }
         let mut s = last;
-        while s > floor && toks[s - 1].is_wordlike() && (is_time_word(&toks[s - 1].norm) || toks[s - 1].kind == TokenKind::Number || matches!(toks[s - 1].norm.as_str(), "last" | "next" | "this" | "early" | "late" | "the")) {
+        while s > floor
+            && toks[s - 1].is_wordlike()
+            && (is_time_word(&toks[s - 1].norm)
+                || toks[s - 1].kind == TokenKind::Number
+                || matches!(
+                    toks[s - 1].norm.as_str(),
+                    "last" | "next" | "this" | "early" | "late" | "the"
+                ))
+        {
             s -= 1;
         }
         if !is_time_chunk(toks, s, last + 1) {
             return last;
         }
-        if s > floor && matches!(toks[s - 1].norm.as_str(), "on" | "in" | "at" | "during" | "late" | "early" | "since" | "by" | "over") {
+        if s > floor
+            && matches!(
+                toks[s - 1].norm.as_str(),
+                "on" | "in" | "at" | "during" | "late" | "early" | "since" | "by" | "over"
+            )
+        {
             s -= 1;
-        } else if !toks[s..=last].iter().any(|t| matches!(t.norm.as_str(), "last" | "this" | "next" | "yesterday" | "today")) {
+        } else if !toks[s..=last].iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "last" | "this" | "next" | "yesterday" | "today"
+            )
+        }) {
             return last;
         }
         if s == 0 || s <= floor {
@@ -227,7 +262,7 @@ fn chunk_right(toks: &[Token], first: usize, ceil: usize) -> Option<usize> {
                 if is_non_head(w) || is_subject_pronoun(w) {
                     break;
                 }
-                if !t.cap && lexicon().cues.starts_with(w) && !is_head_noun(w) && j > body {
+                if !t.cap && is_verb_only_cue(w) && !is_head_noun(w) && j > body {
                     break;
                 }
                 if is_verb_adverb(w) && !t.cap && !is_head_noun(w) {
@@ -253,13 +288,22 @@ pub fn np_right(toks: &[Token], first: usize, ceil: usize) -> Option<Np> {
     while end + 1 < ceil {
         let link = &toks[end];
         // "images published by the Open Terrain Project": a participle with its agent.
-        if link.norm == "by" && end > first && toks[end - 1].norm.ends_with("ed") && !toks[end - 1].cap {
+        if link.norm == "by"
+            && end > first
+            && toks[end - 1].norm.ends_with("ed")
+            && !toks[end - 1].cap
+        {
             if let Some(e2) = chunk_right(toks, end + 1, ceil) {
                 end = e2;
                 continue;
             }
         }
-        if !(link.is_word() && matches!(link.norm.as_str(), "of" | "for" | "at" | "from" | "with" | "to" | "in")) {
+        if !(link.is_word()
+            && matches!(
+                link.norm.as_str(),
+                "of" | "for" | "at" | "from" | "with" | "to" | "in"
+            ))
+        {
             break;
         }
         let Some(e2) = chunk_right(toks, end + 1, ceil) else {
@@ -277,11 +321,7 @@ pub fn np_right(toks: &[Token], first: usize, ceil: usize) -> Option<Np> {
 pub fn has_anonymity_marker(toks: &[Token], norms: &[&str], start: usize, end: usize) -> bool {
     let lex = lexicon();
     let end = end.min(toks.len());
-    (start..end).any(|i| {
-        lex.anonymity
-            .longest_match(&norms[..end], i)
-            .is_some()
-    })
+    (start..end).any(|i| lex.anonymity.longest_match(&norms[..end], i).is_some())
 }
 
 /// "Michael, not his real name" / "who asked to be identified only as Michael".
@@ -289,7 +329,9 @@ pub fn is_pseudonym_note(norms: &[&str], start: usize, end: usize) -> bool {
     let seg = &norms[start..end.min(norms.len())];
     seg.windows(2).any(|w| w == ["real", "name"])
         || seg.contains(&"pseudonym")
-        || seg.windows(2).any(|w| w == ["name", "changed"] || w == ["been", "changed"])
+        || seg
+            .windows(2)
+            .any(|w| w == ["name", "changed"] || w == ["been", "changed"])
 }
 
 /// The head-noun entry for the word at `i`, trying multi-word heads that end there.
@@ -323,7 +365,7 @@ fn is_name_word(toks: &[Token], norms: &[&str], i: usize) -> bool {
         // A sentence-initial capital proves nothing for common words.
         let next_cap = toks.get(i + 1).is_some_and(|n| n.cap && n.is_word());
         let common = head_at(norms, i, i).is_some()
-            || lexicon().cues.starts_with(w)
+            || is_verb_only_cue(w)
             || is_np_preposition(w)
             || is_verb_adverb(w)
             || is_time_word(w) && !next_cap;
@@ -341,7 +383,10 @@ fn is_honorific_or_title(norms: &[&str], i: usize) -> bool {
 }
 
 fn honorific_gender(norms: &[&str], i: usize) -> Option<Option<Gender>> {
-    lexicon().honorifics.longest_match(norms, i).map(|(_, g)| *g)
+    lexicon()
+        .honorifics
+        .longest_match(norms, i)
+        .map(|(_, g)| *g)
 }
 
 fn text_of(toks: &[Token], text: &str, start: usize, end: usize) -> String {
@@ -357,9 +402,27 @@ fn has_org_word(norms: &[&str], start: usize, end: usize) -> bool {
         head_at(norms, i, start).is_some_and(|(_, e)| e.class == HeadClass::Organisation)
             || matches!(
                 norms[i],
-                "school" | "university" | "institute" | "service" | "times" | "post" | "journal"
-                    | "news" | "press" | "inc" | "corp" | "ltd" | "llc" | "plc" | "group"
-                    | "foundation" | "project" | "centre" | "center" | "bank" | "fund"
+                "school"
+                    | "university"
+                    | "institute"
+                    | "service"
+                    | "times"
+                    | "post"
+                    | "journal"
+                    | "news"
+                    | "press"
+                    | "inc"
+                    | "corp"
+                    | "ltd"
+                    | "llc"
+                    | "plc"
+                    | "group"
+                    | "foundation"
+                    | "project"
+                    | "centre"
+                    | "center"
+                    | "bank"
+                    | "fund"
             )
     })
 }
@@ -448,7 +511,10 @@ pub fn classify(
                 continue;
             }
             if j + 1 < e
-                && matches!(norms[j], "of" | "for" | "the" | "and" | "de" | "al" | "bin" | "van" | "von" | "da")
+                && matches!(
+                    norms[j],
+                    "of" | "for" | "the" | "and" | "de" | "al" | "bin" | "van" | "von" | "da"
+                )
                 && (is_name_word(toks, norms, j + 1)
                     || (norms[j + 1] == "the" && j + 2 < e && is_name_word(toks, norms, j + 2)))
             {
@@ -459,7 +525,10 @@ pub fn classify(
         }
         let run_end = j;
         any_name = true;
-        let followed_by_possessive = toks.get(run_end).is_some_and(|t| t.kind == TokenKind::Possessive) && run_end < e;
+        let followed_by_possessive = toks
+            .get(run_end)
+            .is_some_and(|t| t.kind == TokenKind::Possessive)
+            && run_end < e;
         if followed_by_possessive {
             possessor = Some(norms[run_start..run_end].join(" "));
         } else if has_org_word(norms, run_start, run_end) {
@@ -526,7 +595,11 @@ pub fn classify(
     m.gender = gender.or(head_entry.and_then(|h| h.gender));
     m.number = head_entry.map_or_else(
         || {
-            if head.as_deref().is_some_and(|h| h.ends_with('s') && !h.ends_with("ss")) && person_name.is_none() {
+            if head
+                .as_deref()
+                .is_some_and(|h| h.ends_with('s') && !h.ends_with("ss"))
+                && person_name.is_none()
+            {
                 Number::Plural
             } else {
                 Number::Singular
@@ -556,15 +629,21 @@ pub fn classify(
     }
     if anonymity {
         m.kind = SourceKind::Anonymous;
-        m.entity = if m.number == Number::Plural { Entity::Group } else { Entity::Person };
+        m.entity = if m.number == Number::Plural {
+            Entity::Group
+        } else {
+            Entity::Person
+        };
         return m;
     }
     if let Some((a, b)) = person_name {
         // "Experts at the Kyiv School of Economics" has no person name; "Lin Jian" has.
         let head_in_name = head_idx.is_some_and(|h| h >= a && h < b);
         let head_is_group = head_entry.is_some_and(|h| {
-            matches!(h.class, HeadClass::Vague | HeadClass::Anonymous | HeadClass::Document)
-                && h.number == Number::Plural
+            matches!(
+                h.class,
+                HeadClass::Vague | HeadClass::Anonymous | HeadClass::Document
+            ) && h.number == Number::Plural
         }) && !head_in_name;
         if !head_is_group {
             m.kind = SourceKind::Named;
@@ -595,7 +674,10 @@ pub fn classify(
             if m.number == Number::Singular {
                 m.kind = SourceKind::Anonymous;
                 m.entity = Entity::Person;
-            } else if affiliated || any_name || e - s > 1 && !is_pronoun_like(first_word) && has_modifier(norms, s, e) {
+            } else if affiliated
+                || any_name
+                || e - s > 1 && !is_pronoun_like(first_word) && has_modifier(norms, s, e)
+            {
                 m.kind = SourceKind::Anonymous;
                 m.entity = Entity::Group;
             } else {
@@ -604,23 +686,32 @@ pub fn classify(
             }
         }
         Some(HeadClass::Document) => {
-            let year = toks[s..e]
-                .iter()
-                .any(|t| t.kind == TokenKind::Number && t.norm.len() == 4 && t.norm.starts_with(['1', '2']));
+            let year = toks[s..e].iter().any(|t| {
+                t.kind == TokenKind::Number && t.norm.len() == 4 && t.norm.starts_with(['1', '2'])
+            });
             m.entity = Entity::Document;
             if year || any_name || definite {
                 m.kind = SourceKind::Document;
-                m.name = org_name.or(person_name).map(|(a, b)| text_of(toks, text, a, b));
+                m.name = org_name
+                    .or(person_name)
+                    .map(|(a, b)| text_of(toks, text, a, b));
             } else {
                 m.kind = SourceKind::Vague;
             }
         }
         Some(HeadClass::Organisation) => {
-            m.entity = if m.number == Number::Plural { Entity::Group } else { Entity::Organisation };
+            m.entity = if m.number == Number::Plural {
+                Entity::Group
+            } else {
+                Entity::Organisation
+            };
             if let Some((a, b)) = org_name {
                 m.kind = SourceKind::Named;
                 m.name = Some(text_of(toks, text, a, b));
-            } else if m.number == Number::Singular && (name_modifier || possessor.is_some()) && !indefinite {
+            } else if m.number == Number::Singular
+                && (name_modifier || possessor.is_some())
+                && !indefinite
+            {
                 // "the defence ministry in Halvard", "Russia's foreign ministry": one specific body.
                 m.kind = SourceKind::Named;
                 let start = if is_determiner(norms[s]) { s + 1 } else { s };
@@ -630,9 +721,16 @@ pub fn classify(
             }
         }
         Some(HeadClass::Role) => {
-            m.entity = if m.number == Number::Plural { Entity::Group } else { Entity::Person };
+            m.entity = if m.number == Number::Plural {
+                Entity::Group
+            } else {
+                Entity::Person
+            };
             // "Russia's deputy foreign minister" names one person; "a spokesperson for X" does not.
-            if (possessor.is_some() || org_name.is_some()) && !indefinite && m.number == Number::Singular {
+            if (possessor.is_some() || org_name.is_some())
+                && !indefinite
+                && m.number == Number::Singular
+            {
                 m.kind = SourceKind::Named;
             } else {
                 m.kind = SourceKind::Role;
@@ -650,7 +748,11 @@ pub fn classify(
                 m.entity = Entity::Person;
             } else {
                 m.kind = SourceKind::Role;
-                m.entity = if m.number == Number::Plural { Entity::Group } else { Entity::Unknown };
+                m.entity = if m.number == Number::Plural {
+                    Entity::Group
+                } else {
+                    Entity::Unknown
+                };
             }
         }
     }
@@ -658,14 +760,20 @@ pub fn classify(
 }
 
 fn is_pronoun_like(w: &str) -> bool {
-    matches!(w, "some" | "many" | "others" | "most" | "several" | "few" | "all" | "everyone" | "everybody")
+    matches!(
+        w,
+        "some" | "many" | "others" | "most" | "several" | "few" | "all" | "everyone" | "everybody"
+    )
 }
 
 /// Any word in the phrase besides the head and plain determiners ("Ukrainian officials").
 fn has_modifier(norms: &[&str], s: usize, e: usize) -> bool {
-    norms[s..e.saturating_sub(1)]
-        .iter()
-        .any(|w| !matches!(*w, "the" | "some" | "many" | "several" | "most" | "other" | "these" | "those"))
+    norms[s..e.saturating_sub(1)].iter().any(|w| {
+        !matches!(
+            *w,
+            "the" | "some" | "many" | "several" | "most" | "other" | "these" | "those"
+        )
+    })
 }
 
 /// A capitalised name mention anywhere in a sentence, for pronoun antecedents:
@@ -681,13 +789,19 @@ pub fn name_mentions(toks: &[Token], norms: &[&str]) -> Vec<Np> {
         let mut j = i + 1;
         while j < toks.len()
             && (is_name_word(toks, norms, j)
-                || (matches!(norms[j], "of" | "the" | "for") && j + 1 < toks.len() && is_name_word(toks, norms, j + 1)))
+                || (matches!(norms[j], "of" | "the" | "for")
+                    && j + 1 < toks.len()
+                    && is_name_word(toks, norms, j + 1)))
         {
             j += 1;
         }
         let honorific = honorific_gender(norms, i).is_some() && j > i + 1;
         if j - i >= 2 || honorific {
-            let start = if i > 0 && toks[i - 1].is_word() && norms[i - 1] == "the" { i - 1 } else { i };
+            let start = if i > 0 && toks[i - 1].is_word() && norms[i - 1] == "the" {
+                i - 1
+            } else {
+                i
+            };
             out.push(Np { start, end: j });
         }
         i = j;
@@ -707,7 +821,10 @@ mod tests {
         let idx = QuoteIndex::new(&quotes);
         let toks = tokenize(s, Span::new(0, s.len()), &idx);
         let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
-        let np = Np { start: 0, end: toks.len() };
+        let np = Np {
+            start: 0,
+            end: toks.len(),
+        };
         classify(&toks, &norms, s, np, (0, toks.len()))
     }
 
@@ -717,19 +834,37 @@ mod tests {
         assert_eq!(named.kind, SourceKind::Named);
         assert_eq!(named.name.as_deref(), Some("Volodymyr Zelensky"));
         assert_eq!(named.title.as_deref(), Some("president"));
-        assert_eq!(classify_text("the Security Service of Ukraine").kind, SourceKind::Named);
-        assert_eq!(classify_text("Russia's deputy foreign minister").kind, SourceKind::Named);
-        assert_eq!(classify_text("a spokesperson for the ministry").kind, SourceKind::Role);
-        assert_eq!(classify_text("the battalion's commander").kind, SourceKind::Role);
+        assert_eq!(
+            classify_text("the Security Service of Ukraine").kind,
+            SourceKind::Named
+        );
+        assert_eq!(
+            classify_text("Russia's deputy foreign minister").kind,
+            SourceKind::Named
+        );
+        assert_eq!(
+            classify_text("a spokesperson for the ministry").kind,
+            SourceKind::Role
+        );
+        assert_eq!(
+            classify_text("the battalion's commander").kind,
+            SourceKind::Role
+        );
         assert_eq!(classify_text("a source").kind, SourceKind::Anonymous);
         assert_eq!(classify_text("one official").kind, SourceKind::Anonymous);
-        assert_eq!(classify_text("people familiar with the matter").kind, SourceKind::Anonymous);
+        assert_eq!(
+            classify_text("people familiar with the matter").kind,
+            SourceKind::Anonymous
+        );
         assert_eq!(classify_text("an insider").kind, SourceKind::Anonymous);
         assert_eq!(classify_text("Experts").kind, SourceKind::Vague);
         assert_eq!(classify_text("critics").kind, SourceKind::Vague);
         assert_eq!(classify_text("officials").kind, SourceKind::Vague);
         assert_eq!(classify_text("many").kind, SourceKind::Vague);
-        assert_eq!(classify_text("Experts at the Kyiv School of Economics").kind, SourceKind::Named);
+        assert_eq!(
+            classify_text("Experts at the Kyiv School of Economics").kind,
+            SourceKind::Named
+        );
         assert_eq!(classify_text("studies").kind, SourceKind::Vague);
         assert_eq!(classify_text("a 2023 UN report").kind, SourceKind::Document);
     }

@@ -336,7 +336,10 @@ fn citation_region(sentences: &[Sentence], si: usize, prose: &ProseMap) -> Span 
     let s = &sentences[si];
     let end = match sentences.get(si + 1) {
         Some(next) if next.block == s.block => next.span.start,
-        _ => prose.blocks.get(s.block).map_or(s.span.end, |b| b.span.end.max(s.span.end)),
+        _ => prose
+            .blocks
+            .get(s.block)
+            .map_or(s.span.end, |b| b.span.end.max(s.span.end)),
     };
     Span::new(s.span.start, end.max(s.span.end))
 }

@@ -182,9 +182,9 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
                     // "1,000"
                     ',' => {
                         prev.is_ascii_digit()
-                            && chars.get(j + 1..j + 4).is_some_and(|w| {
-                                w.iter().all(|(_, x)| x.is_ascii_digit())
-                            })
+                            && chars
+                                .get(j + 1..j + 4)
+                                .is_some_and(|w| w.iter().all(|(_, x)| x.is_ascii_digit()))
                     }
                     _ => false,
                 };
@@ -199,7 +199,13 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
             // Keep the dot of an abbreviation or initial: "Mr.", "F.", "U.S."
             if chars.get(j).is_some_and(|&(_, d)| d == '.') {
                 let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                if initial || is_abbreviation(&lower) || lower.contains('.') {
+                // "Pa.,", "Calif.)", "Mass. officials": a short capitalised word whose dot
+                // is followed by a comma, bracket or lower-case word is an abbreviation.
+                let after_dot = chars[j + 1..].iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
+                let short_cap = word.chars().count() <= 5
+                    && word.chars().next().is_some_and(char::is_uppercase)
+                    && after_dot.is_some_and(|c| c == ',' || c == ')' || c.is_lowercase());
+                if initial || short_cap || is_abbreviation(&lower) || lower.contains('.') {
                     end_byte += 1;
                     word = &slice[off..end_byte];
                     j += 1;
@@ -246,6 +252,20 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
             continue;
         }
         let abs = span.start + off;
+        // Two apostrophes stand for a double quote in some newsroom text: ''quote''.
+        if (c == '\'' || c == '`') && chars.get(i + 1).is_some_and(|&(_, n)| n == c) {
+            let prev_char = i.checked_sub(1).map(|k| chars[k].1);
+            let opens = c == '`' || prev_char.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
+            out.push(Token {
+                span: Span::new(abs, abs + 2),
+                norm: "\"".to_string(),
+                kind: if opens { TokenKind::OpenQuote } else { TokenKind::CloseQuote },
+                cap: false,
+                quoted: false,
+            });
+            i += 2;
+            continue;
+        }
         let len = c.len_utf8();
         let prev_char = i.checked_sub(1).map(|k| chars[k].1);
         let next_char = chars.get(i + 1).map(|&(_, n)| n);
@@ -253,11 +273,12 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
             '“' | '‘' | '«' => TokenKind::OpenQuote,
             '”' | '»' => TokenKind::CloseQuote,
             // A right single quote after a plural is a possessive: "officials’ claims".
-            '’' | '\'' if prev_char.is_some_and(|p| p == 's' || p == 'S')
-                && next_char.is_some_and(char::is_whitespace)
-                && chars
-                    .get(i + 2)
-                    .is_some_and(|&(_, n)| n.is_alphabetic() && n.is_lowercase()) =>
+            '’' | '\''
+                if prev_char.is_some_and(|p| p == 's' || p == 'S')
+                    && next_char.is_some_and(char::is_whitespace)
+                    && chars
+                        .get(i + 2)
+                        .is_some_and(|&(_, n)| n.is_alphabetic() && n.is_lowercase()) =>
             {
                 TokenKind::Possessive
             }
@@ -265,7 +286,10 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
             '"' | '\'' => {
                 if quotes.at(abs).is_some_and(|q| q.span.start == abs) {
                     TokenKind::OpenQuote
-                } else if quotes.at(abs.saturating_sub(1)).is_some_and(|q| q.span.end == abs + len) {
+                } else if quotes
+                    .at(abs.saturating_sub(1))
+                    .is_some_and(|q| q.span.end == abs + len)
+                {
                     TokenKind::CloseQuote
                 } else if prev_char.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p)) {
                     TokenKind::OpenQuote
@@ -298,6 +322,22 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
             .at(t.span.start)
             .is_some_and(|q| q.span.start < t.span.start && t.span.end < q.span.end);
     }
+    // Quotes that open and close inside the sentence count even when the document-level
+    // quote finder did not pair them (unusual marks, unbalanced paragraphs).
+    let mut open: Option<usize> = None;
+    for k in 0..out.len() {
+        match out[k].kind {
+            TokenKind::OpenQuote => open = Some(k),
+            TokenKind::CloseQuote => {
+                if let Some(o) = open.take() {
+                    for t in &mut out[o + 1..k] {
+                        t.quoted = true;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
     out
 }
 
@@ -320,7 +360,10 @@ mod tests {
         let norms: Vec<_> = t.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             norms,
-            ["mr", "smith", "told", "the", "u.s", "senate", "'s", "panel", "1,200.5", "words", "."]
+            [
+                "mr", "smith", "told", "the", "u.s", "senate", "'s", "panel", "1,200.5", "words",
+                "."
+            ]
         );
         assert_eq!(t[6].1, TokenKind::Possessive);
         assert_eq!(t[8].1, TokenKind::Number);
