@@ -173,6 +173,8 @@ pub struct AttributionLexicon {
     pub corroboration: PhraseTable<Corroboration>,
     /// Cue forms that are also nouns or adjectives ("the claims", "media reports").
     pub homographs: HashSet<String>,
+    /// Nouns that name a statement or stance ("Trump's claim", "her remarks").
+    pub nouns: PhraseTable<CueClass>,
 }
 
 const CUES: &str = include_str!("attribution/cues.tsv");
@@ -183,6 +185,7 @@ const PASSIVES: &str = include_str!("attribution/passives.tsv");
 const SOURCELESS: &str = include_str!("attribution/sourceless.tsv");
 const CORROBORATION: &str = include_str!("attribution/corroboration.tsv");
 const HOMOGRAPHS: &str = include_str!("attribution/homographs.tsv");
+const NOUNS: &str = include_str!("attribution/nouns.tsv");
 
 /// The attribution lexicon, parsed on first use.
 pub fn lexicon() -> &'static AttributionLexicon {
@@ -228,15 +231,7 @@ fn parse() -> Result<AttributionLexicon, String> {
         let [class, frame, list] = cols[..] else {
             return Err(format!("cues.tsv:{line}: expected 3 columns"));
         };
-        let class = match class {
-            "report" => CueClass::Report,
-            "contested" => CueClass::Contested,
-            "belief" => CueClass::Belief,
-            "evidence" => CueClass::Evidence,
-            "stance" => CueClass::Stance,
-            "no-comment" => CueClass::NoComment,
-            other => return Err(format!("cues.tsv:{line}: unknown class {other}")),
-        };
+        let class = parse_class(class).map_err(|e| format!("cues.tsv:{line}: {e}"))?;
         let frame = match frame {
             "strong" => CueFrame::Strong,
             "weak" => CueFrame::Weak,
@@ -297,6 +292,15 @@ fn parse() -> Result<AttributionLexicon, String> {
     for (_, cols) in rows(ANONYMITY) {
         lex.anonymity.insert(cols[0], ());
     }
+    for (line, cols) in rows(NOUNS) {
+        let [class, list] = cols[..] else {
+            return Err(format!("nouns.tsv:{line}: expected 2 columns"));
+        };
+        let class = parse_class(class).map_err(|e| format!("nouns.tsv:{line}: {e}"))?;
+        for form in forms(list) {
+            lex.nouns.insert(form, class);
+        }
+    }
     for (_, cols) in rows(HOMOGRAPHS) {
         lex.homographs.insert(cols[0].to_lowercase());
     }
@@ -327,6 +331,18 @@ fn parse() -> Result<AttributionLexicon, String> {
         lex.corroboration.insert(phrase, class);
     }
     Ok(lex)
+}
+
+fn parse_class(field: &str) -> Result<CueClass, String> {
+    match field {
+        "report" => Ok(CueClass::Report),
+        "contested" => Ok(CueClass::Contested),
+        "belief" => Ok(CueClass::Belief),
+        "evidence" => Ok(CueClass::Evidence),
+        "stance" => Ok(CueClass::Stance),
+        "no-comment" => Ok(CueClass::NoComment),
+        other => Err(format!("unknown class {other}")),
+    }
 }
 
 fn parse_gender(field: &str) -> Result<Option<Gender>, String> {

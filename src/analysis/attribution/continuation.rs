@@ -6,7 +6,7 @@
 //! sentence or paragraph that follows an attributed one.
 
 use super::tokens::QuoteIndex;
-use super::{Attribution, CueClass};
+use super::{Attribution, CueClass, CueForm};
 use crate::analysis::prose::ProseMap;
 use crate::analysis::sentences::Sentence;
 use crate::analysis::Span;
@@ -52,6 +52,7 @@ pub fn extend(
             sentence: si,
             cue: None,
             cue_class: a.cue_class,
+            form: CueForm::Continuation,
             source: a.source,
             kind: a.kind,
             canonical: a.canonical,

@@ -9,7 +9,7 @@ use super::cues::{self, Cue};
 use super::grammar::*;
 use super::mentions::{self, classify, np_left, np_right, skip_time_left, MentionInfo, Np};
 use super::tokens::{QuoteIndex, Token, TokenKind};
-use super::UnsourcedKind;
+use super::{CueForm, UnsourcedKind};
 use crate::analysis::Span;
 use crate::lexicon::attribution::{lexicon, CueClass, CueFrame, HeadClass, SourcelessCategory};
 
@@ -18,6 +18,7 @@ use crate::lexicon::attribution::{lexicon, CueClass, CueFrame, HeadClass, Source
 pub struct Found {
     pub cue: Option<Span>,
     pub class: CueClass,
+    pub form: CueForm,
     pub source: Span,
     pub info: MentionInfo,
     /// For a relative pronoun ("X, who said"): the antecedent mention.
@@ -120,6 +121,7 @@ pub fn sentence(text: &str, toks: &[Token], norms: &[&str], quotes: &QuoteIndex)
                 result.found.push(Found {
                     cue: Some(cue_span),
                     class: cue.class,
+                form: CueForm::Preposition,
                     source: span_of(toks, np),
                     info,
                     antecedent: None,
@@ -159,6 +161,7 @@ pub fn sentence(text: &str, toks: &[Token], norms: &[&str], quotes: &QuoteIndex)
             result.found.push(Found {
                 cue: Some(cue_span),
                 class: cue.class,
+                form: CueForm::Setting,
                 source: span_of(toks, np),
                 info,
                 antecedent: None,
@@ -167,6 +170,10 @@ pub fn sentence(text: &str, toks: &[Token], norms: &[&str], quotes: &QuoteIndex)
             });
         }
     }
+    if result.found.is_empty() {
+        colon_speaker(text, toks, norms, &mut result);
+    }
+    noun_attributions(text, toks, norms, quotes, &mut result);
     find_sourceless_phrases(toks, norms, &mut result);
     for np in mentions::name_mentions(toks, norms) {
         let info = classify(toks, norms, text, np, (np.start, np.end));
@@ -208,6 +215,7 @@ fn verb_attribution(
                     return Some(Found {
                         cue: Some(cue_span),
                         class: cue.class,
+                form: CueForm::Verb,
                         source: span_of(toks, np),
                         info,
                         antecedent: None,
@@ -238,14 +246,29 @@ fn verb_attribution(
         }
         return None;
     }
-    // An "-ing" form reports only as a progressive ("is saying"). "..., adding that"
-    // repeats the main clause's speaker, and "telling insight" is no cue at all.
-    if cue.participle
-        && !toks[cue.group_start..cue.start]
-            .iter()
-            .any(|t| is_be(&t.norm))
-    {
-        return None;
+    // An "-ing" form reports as a progressive ("is saying") or as a participle clause
+    // after a comma, whose speaker is the main clause's subject ("X sued the city,
+    // saying ..."). Elsewhere it is no cue ("telling insight").
+    if cue.participle && !toks[cue.group_start..cue.start].iter().any(|t| is_be(&t.norm)) {
+        let after_comma = cue.group_start > 0 && toks[cue.group_start - 1].is_punct(",");
+        if !after_comma || !result.found.is_empty() {
+            return None;
+        }
+        let np = initial_subject(toks, norms, cue.group_start - 1)?;
+        let info = classify(toks, norms, text, np, (np.start, np.end));
+        if info.kind == super::SourceKind::Role && !has_known_head(&info) {
+            return None;
+        }
+        return Some(Found {
+            cue: Some(cue_span),
+            class: cue.class,
+                form: CueForm::Verb,
+            source: span_of(toks, np),
+            info,
+            antecedent: None,
+            content: content_after(toks, cue.end, quotes),
+            nested,
+        });
     }
 
     let mut inverted = false;
@@ -307,11 +330,13 @@ fn verb_attribution(
         np,
         (np.start.min(context_end), context_end.max(cue.start)),
     );
-    // Beliefs and stances need a plausible holder: a person, body or group, not any
-    // noun phrase that happens to precede "support" or "backed".
-    if matches!(cue.class, CueClass::Belief | CueClass::Stance)
+    // Beliefs, stances and words that double as nouns ("an early morning tweet") need a
+    // plausible holder: a person, body or group, not any noun phrase before the word.
+    let homograph = lexicon().homographs.contains(norms[cue.start]);
+    if (matches!(cue.class, CueClass::Belief | CueClass::Stance) || homograph)
+        && !inverted
         && info.kind == super::SourceKind::Role
-        && info.head.as_deref().is_none_or(|h| lexicon().heads.longest_match(&[h], 0).is_none())
+        && !has_known_head(&info)
         && info.title.is_none()
     {
         return None;
@@ -333,6 +358,7 @@ fn verb_attribution(
     Some(Found {
         cue: Some(cue_span),
         class: cue.class,
+                form: CueForm::Verb,
         source: span_of(toks, np),
         info,
         antecedent,
@@ -665,8 +691,19 @@ fn initial_subject(toks: &[Token], norms: &[&str], before: usize) -> Option<Np> 
         e += 1;
     }
     let body = e;
-    if is_determiner(norms[body]) || is_time_word(norms[body]) {
+    if is_time_word(norms[body]) {
         return None;
+    }
+    if is_determiner(norms[body]) || (norms[f] == "the" && !toks[body].cap) {
+        // "The ministry slammed ...": a short phrase ending on a known head noun.
+        let start = if norms[f] == "the" { f } else { body };
+        let lex = lexicon();
+        let head_end = |k: usize| lex.heads.longest_match(norms, k).map(|(n, _)| k + n);
+        let end = (start + 1..(start + 5).min(before))
+            .filter(|&k| toks[k].is_word())
+            .find_map(|k| head_end(k).filter(|&e| e <= before))?;
+        let verb_follows = toks.get(end).is_some_and(|t| t.is_word() && !t.cap);
+        return verb_follows.then_some(Np { start, end });
     }
     while e < before && (toks[e].cap && toks[e].is_word() || toks[e].kind == TokenKind::Possessive)
     {
@@ -713,7 +750,8 @@ fn classify_insert(toks: &[Token], norms: &[&str], a: usize, b: usize) -> Option
     if mentions::is_pseudonym_note(norms, a, b) {
         return Some(Insert::Other);
     }
-    if b == a + 1 && (toks[a].kind == TokenKind::Number || is_verb_adverb(w)) {
+    if (b == a + 1 && toks[a].kind == TokenKind::Number) || (is_verb_adverb(w) && !toks[a].cap) {
+        // "52", "however", "then 38", "now 81 and retired in Cambridge"
         return Some(Insert::Other);
     }
     if !toks[a].cap && toks[a].is_word() && (w.ends_with("ing") || w.ends_with("ed")) {
@@ -1130,5 +1168,158 @@ mod debug_tests {
         for f in r.found {
             eprintln!("found {:?} {:?}", f.source.text(&s), f.info.kind);
         }
+    }
+}
+
+/// The mention's head noun is in the lexicon (a role, body, group or document).
+fn has_known_head(info: &MentionInfo) -> bool {
+    info.head
+        .as_deref()
+        .is_some_and(|h| lexicon().heads.longest_match(&[h], 0).is_some())
+}
+
+/// Verbs by which someone delivers a statement: "the comments Clinton made".
+fn is_delivery_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "made" | "gave" | "delivered" | "issued" | "offered" | "posted" | "wrote" | "sent"
+            | "released" | "expressed" | "voiced" | "published" | "tweeted"
+    )
+}
+
+/// "Trump's claim", "her remarks", "a statement by the ministry", "the comments Clinton made".
+fn noun_attributions(
+    text: &str,
+    toks: &[Token],
+    norms: &[&str],
+    quotes: &QuoteIndex,
+    result: &mut SentenceResult,
+) {
+    let lex = lexicon();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.is_word() || t.quoted || t.cap {
+            i += 1;
+            continue;
+        }
+        let Some((len, class)) = lex.nouns.longest_match(norms, i) else {
+            i += 1;
+            continue;
+        };
+        let end = i + len;
+        // Up to two modifiers may sit between the possessor and the noun: "Trump's latest remarks".
+        let mut k = i;
+        while k > 0
+            && i - k < 2
+            && toks[k - 1].is_word()
+            && !toks[k - 1].cap
+            && !is_non_head(norms[k - 1])
+            && !is_possessive_pronoun(norms[k - 1])
+        {
+            k -= 1;
+        }
+        let source: Option<(Np, MentionInfo)> = if k >= 2 && toks[k - 1].kind == TokenKind::Possessive {
+            np_left(toks, k - 2, 0)
+                .filter(|np| !mentions::is_time_chunk(toks, np.start, np.end))
+                .map(|np| (np, classify(toks, norms, text, np, (np.start, np.end))))
+        } else if k >= 1 && matches!(norms[k - 1], "his" | "her" | "its" | "their") {
+            let np = Np { start: k - 1, end: k };
+            Some((np, mentions::possessive_pronoun_info(norms[k - 1])))
+        } else if toks.get(end).is_some_and(|n| matches!(n.norm.as_str(), "by" | "from")) {
+            let ceil = clause_end(toks, end + 1);
+            np_right(toks, end + 1, ceil).map(|np| (np, classify(toks, norms, text, np, (np.start, np.end))))
+        } else if let Some(np) = np_right(toks, end, clause_end(toks, end)) {
+            // "the comments Clinton made": a subject and a delivery verb right after the noun.
+            let person = toks[np.start].cap || is_subject_pronoun(norms[np.start]);
+            let delivered = toks.get(np.end).is_some_and(|v| is_delivery_verb(&v.norm))
+                || (np.end == np.start + 1
+                    && is_subject_pronoun(norms[np.start])
+                    && toks.get(np.start + 1).is_some_and(|v| is_delivery_verb(&v.norm)));
+            (person && delivered).then(|| (np, classify(toks, norms, text, np, (np.start, np.end))))
+        } else if k + 1 < i + 1
+            && toks.get(end).is_some_and(|n| is_subject_pronoun(&n.norm))
+            && toks.get(end + 1).is_some_and(|v| is_delivery_verb(&v.norm))
+        {
+            let np = Np { start: end, end: end + 1 };
+            Some((np, classify(toks, norms, text, np, (np.start, np.end))))
+        } else {
+            None
+        };
+        // Only a noun that introduces what was said counts: "Trump's claim that ...",
+        // "her warning: '...'". "His remarks drew criticism" names a statement, no more.
+        let introduces = toks.get(end).is_some_and(|n| {
+            n.norm == "that" || n.is_punct(":") || n.kind == TokenKind::OpenQuote
+        }) || (toks.get(end).is_some_and(|n| n.is_punct(","))
+            && toks.get(end + 1).is_some_and(|n| n.kind == TokenKind::OpenQuote));
+        if let Some((np, info)) = source.filter(|_| introduces) {
+            let span = span_of(toks, np);
+            let person_like = info.kind != super::SourceKind::Role
+                || has_known_head(&info)
+                || info.title.is_some();
+            let duplicate = result.found.iter().any(|f| f.source.overlaps(span));
+            if person_like && !duplicate {
+                result.found.push(Found {
+                    cue: Some(Span::new(toks[i].span.start, toks[end - 1].span.end)),
+                    class: *class,
+                    form: CueForm::Noun,
+                    source: span,
+                    info,
+                    antecedent: None,
+                    content: content_after(toks, end, quotes),
+                    nested: false,
+                });
+            }
+        }
+        i = end;
+    }
+}
+
+/// "Clinton camp: Trump's remarks threaten security" / "TRUMP: The deaths ...":
+/// a speaker's name, a colon, then what they said.
+fn colon_speaker(text: &str, toks: &[Token], norms: &[&str], result: &mut SentenceResult) {
+    let Some(colon) = toks.iter().position(|t| t.is_punct(":")) else {
+        return;
+    };
+    if colon == 0 || colon > 5 || toks.len() < colon + 4 {
+        return;
+    }
+    let label = |w: &str| {
+        matches!(
+            w,
+            "update" | "updated" | "note" | "editor" | "editors" | "watch" | "read" | "video"
+                | "photo" | "photos" | "source" | "sources" | "correction" | "related" | "more"
+                | "breaking" | "exclusive" | "live" | "q" | "a" | "warning" | "advertisement"
+                | "listen" | "see" | "also" | "analysis" | "opinion" | "comment" | "review"
+                | "poll" | "report" | "map" | "chart" | "graphic" | "transcript" | "full"
+                | "text" | "here" | "first" | "the" | "this" | "why" | "what" | "how"
+        )
+    };
+    let words_ok = toks[..colon].iter().all(|t| {
+        (t.is_word() && (t.cap || lexicon().heads.longest_match(&[t.norm.as_str()], 0).is_some()))
+            || t.kind == TokenKind::Possessive
+    });
+    if !words_ok || !toks[0].cap || toks[..colon].iter().any(|t| label(&t.norm)) {
+        return;
+    }
+    if toks[colon + 1..].iter().filter(|t| t.is_word()).count() < 3 {
+        return;
+    }
+    let np = Np { start: 0, end: colon };
+    let info = classify(toks, norms, text, np, (0, colon));
+    if matches!(info.kind, super::SourceKind::Named | super::SourceKind::Role) {
+        result.found.push(Found {
+            cue: Some(toks[colon].span),
+            class: CueClass::Report,
+            form: CueForm::Colon,
+            source: span_of(toks, np),
+            info,
+            antecedent: None,
+            content: Some(Span::new(
+                toks[colon + 1].span.start,
+                toks[toks.len() - 1].span.end,
+            )),
+            nested: false,
+        });
     }
 }

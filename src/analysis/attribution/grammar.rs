@@ -304,6 +304,16 @@ pub fn is_time_word(w: &str) -> bool {
     )
 }
 
+/// Month and weekday names: capitalised, yet times, not names.
+pub fn is_calendar_name(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
+            | "september" | "october" | "november" | "december"
+    )
+}
+
 /// Words that can never be the last word of a source mention.
 pub fn is_non_head(w: &str) -> bool {
     is_determiner(w)

@@ -156,16 +156,24 @@ fn chunk_left(toks: &[Token], last: usize, floor: usize) -> Option<usize> {
 
 /// Is `toks[start..end]` a time expression ("Tuesday", "last week")?
 pub fn is_time_chunk(toks: &[Token], start: usize, end: usize) -> bool {
-    toks[start..end].iter().filter(|t| t.is_word()).all(|t| {
-        is_time_word(&t.norm)
-            || is_determiner(&t.norm)
-            || matches!(t.norm.as_str(), "last" | "next" | "this" | "early" | "late")
-    }) || toks[start..end]
+    // "The Times" is a newspaper; "Tuesday" and "March" are times.
+    let time = |t: &Token| {
+        is_time_word(&t.norm) && (!t.cap || is_calendar_name(&t.norm) || t.norm == "today")
+    };
+    let words: Vec<&Token> = toks[start..end].iter().filter(|t| t.is_word()).collect();
+    let all_time_words = words.iter().any(|t| time(t))
+        && words.iter().all(|t| {
+            time(t)
+                || (!t.cap || start == 0) && is_determiner(&t.norm)
+                || matches!(t.norm.as_str(), "last" | "next" | "this" | "early" | "late")
+        });
+    let year = toks[start..end]
         .iter()
         .any(|t| t.kind == TokenKind::Number && t.norm.len() == 4)
         && toks[start..end]
             .iter()
-            .all(|t| t.kind == TokenKind::Number || is_time_word(&t.norm))
+            .all(|t| t.kind == TokenKind::Number || time(t));
+    all_time_words || year
 }
 
 /// Skip a time adverbial that ends at `last` ("on Tuesday", "last week"); returns the new last token.
@@ -756,6 +764,22 @@ pub fn classify(
             }
         }
     }
+    m
+}
+
+/// "his", "her", "its", "their" as the owner of a statement: a pronoun source.
+pub fn possessive_pronoun_info(w: &str) -> MentionInfo {
+    let mut m = MentionInfo::new(SourceKind::Pronoun);
+    let (pronoun, number, gender, entity) = match w {
+        "his" => ("he", Number::Singular, Some(Gender::Male), Entity::Person),
+        "her" => ("she", Number::Singular, Some(Gender::Female), Entity::Person),
+        "its" => ("it", Number::Singular, None, Entity::Organisation),
+        _ => ("they", Number::Plural, None, Entity::Group),
+    };
+    m.pronoun = Some(pronoun.to_string());
+    m.number = number;
+    m.gender = gender;
+    m.entity = entity;
     m
 }
 

@@ -67,6 +67,46 @@ impl SourceKind {
     }
 }
 
+/// The shape of the cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CueForm {
+    /// A reporting verb: "said", "has told", "is believed".
+    Verb,
+    /// A phrase that puts the source after it: "according to".
+    Preposition,
+    /// An occasion with no verb: "In a statement, the ministry ...".
+    Setting,
+    /// A noun whose possessor or agent is the source: "Trump's claim", "a statement by X".
+    Noun,
+    /// A speaker's name and a colon: "Clinton camp: ...".
+    Colon,
+    /// A link, footnote reference or bracketed reference.
+    Citation,
+    /// A quoted sentence that continues an earlier attribution.
+    Continuation,
+}
+
+impl CueForm {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueForm::Verb => "verb",
+            CueForm::Preposition => "preposition",
+            CueForm::Setting => "setting",
+            CueForm::Noun => "noun",
+            CueForm::Colon => "colon",
+            CueForm::Citation => "citation",
+            CueForm::Continuation => "continuation",
+        }
+    }
+
+    /// Does an attribution of this form report something the source said or holds
+    /// (as opposed to naming a statement in passing, like "Trump's remarks")?
+    pub fn is_statement(self) -> bool {
+        !matches!(self, CueForm::Noun)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attribution {
     /// Index into `Analysis::sentences`.
@@ -76,6 +116,8 @@ pub struct Attribution {
     pub cue: Option<Span>,
     /// What the cue says about the statement (report, contested, belief...).
     pub cue_class: CueClass,
+    /// The shape of the cue (verb, "according to", noun, citation...).
+    pub form: CueForm,
     /// The source mention ("Lin Jian", "experts", a link or footnote). For a
     /// continued quote, the mention in the attribution it continues.
     pub source: Span,
@@ -222,6 +264,7 @@ pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quote
                 found: extract::Found {
                     cue: None,
                     class: CueClass::Citation,
+                    form: CueForm::Citation,
                     source: c.span,
                     info: citation_info(),
                     antecedent: None,
@@ -302,6 +345,7 @@ pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quote
             sentence: p.sentence,
             cue: f.cue,
             cue_class: f.class,
+            form: f.form,
             source: f.source,
             kind: f.info.kind,
             canonical,
