@@ -6,7 +6,27 @@
 
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small, fast hasher for short word keys (the lexicon is fixed data, so
+/// SipHash's protection against crafted keys buys nothing here).
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
 
 /// What a reporting cue says about the statement it introduces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -114,13 +134,13 @@ pub enum Corroboration {
 /// Multi-word phrases keyed by their first word; the longest match wins.
 #[derive(Debug)]
 pub struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: WordMap<String, Vec<(Vec<String>, T)>>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
+            by_first: WordMap::default(),
         }
     }
 }
@@ -168,11 +188,11 @@ pub struct AttributionLexicon {
     pub heads: PhraseTable<HeadEntry>,
     pub honorifics: PhraseTable<Option<Gender>>,
     pub anonymity: PhraseTable<()>,
-    pub passives: HashSet<String>,
+    pub passives: WordSet,
     pub sourceless: PhraseTable<SourcelessCategory>,
     pub corroboration: PhraseTable<Corroboration>,
     /// Cue forms that are also nouns or adjectives ("the claims", "media reports").
-    pub homographs: HashSet<String>,
+    pub homographs: WordSet,
     /// Nouns that name a statement or stance ("Trump's claim", "her remarks").
     pub nouns: PhraseTable<CueClass>,
 }

@@ -274,9 +274,19 @@ fn verb_attribution(
     let mut inverted = false;
     let mut antecedent = None;
     let mut context_end = cue.start;
-    // The subject before the verb; failing that, after a quote or comma, a
-    // clause-final phrase after the verb ("'...,' said Smith").
-    let np = if let Some(LeftSource {
+    // Word order. "..., said Larry Sabato, director of ...": a phrase after the verb that
+    // runs to the end of the sentence is the speaker. Otherwise the subject before the
+    // verb is, and failing that a clause-final phrase after it ("'...,' said Smith").
+    let terminal_inversion = inverted_source(toks, norms, cue).filter(|np| {
+        toks[np.end..]
+            .iter()
+            .all(|t| !t.is_wordlike() || t.quoted)
+    });
+    let np = if let Some(np) = terminal_inversion {
+        inverted = true;
+        context_end = np.end;
+        np
+    } else if let Some(LeftSource {
         np,
         relative_antecedent,
     }) = left_source(toks, norms, cue)
@@ -1013,6 +1023,7 @@ fn weak_frame_ok(
     if infinitive
         && matches!(
             cue.lemma,
+            "seem" | "appear" |
             "decline" | "refuse" | "plan" | "seek" | "threaten" | "agree" | "expect" | "aim"
                 | "promise" | "pledge" | "vow" | "wish" | "intend" | "prefer" | "hope"
         )
@@ -1027,7 +1038,7 @@ fn weak_frame_ok(
     }
     if matches!(
         cue.lemma,
-        "describe" | "refer to" | "call" | "see" | "view" | "regard" | "consider"
+        "describe" | "refer to" | "call" | "see" | "view" | "regard" | "consider" | "remember"
     ) {
         if (cue.end..(cue.end + 8).min(toks.len())).any(|k| norms[k] == "as") {
             return true;
