@@ -118,6 +118,7 @@ pub struct HeadEntry {
 /// What a sourceless phrase gestures at; the names are unattributed-claim categories.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SourcelessCategory {
+    AgentlessPassive,
     CommonKnowledge,
     VagueSource,
     UncitedEvidence,
@@ -332,6 +333,7 @@ fn parse() -> Result<AttributionLexicon, String> {
             return Err(format!("sourceless.tsv:{line}: expected 2 columns"));
         };
         let category = match category {
+            "agentless-passive" => SourcelessCategory::AgentlessPassive,
             "common-knowledge" => SourcelessCategory::CommonKnowledge,
             "vague-source" => SourcelessCategory::VagueSource,
             "uncited-evidence" => SourcelessCategory::UncitedEvidence,

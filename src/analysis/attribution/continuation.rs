@@ -21,7 +21,7 @@ fn quote_led(text_span: Span, quotes: &QuoteIndex) -> bool {
 }
 
 fn can_lead(a: &Attribution) -> bool {
-    !a.nested && a.cue_class != CueClass::Citation && a.canonical.is_some()
+    !a.nested && a.cue_class != CueClass::Citation && a.form != CueForm::Noun
 }
 
 /// Append continuation attributions to `list` and re-sort it.

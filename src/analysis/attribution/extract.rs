@@ -322,10 +322,6 @@ fn verb_attribution(
         return None;
     }
     let head_class = np_head_class(norms, np);
-    if cue.frame == CueFrame::Weak && !inverted && !weak_frame_ok(toks, norms, cue, np, head_class)
-    {
-        return None;
-    }
     // Evidence verbs ("shows", "found") need a document or data subject, or a that-clause.
     if cue.class == CueClass::Evidence
         && !matches!(head_class, Some(HeadClass::Document))
@@ -340,6 +336,24 @@ fn verb_attribution(
         np,
         (np.start.min(context_end), context_end.max(cue.start)),
     );
+    // A weak verb needs a reporting frame, unless a person plainly speaks with it:
+    // "Michael claims his superiors locked him up".
+    let person_speaks = matches!(cue.class, CueClass::Contested | CueClass::Report)
+        && matches!(
+            info.kind,
+            super::SourceKind::Named | super::SourceKind::Pronoun | super::SourceKind::Anonymous
+        )
+        && !matches!(cue.lemma, "add" | "continue" | "go on" | "post" | "read" | "raise" | "rule" | "address")
+        && toks.get(cue.end).is_some_and(|t| {
+            t.is_word() && (t.cap || is_determiner(&t.norm) || is_possessive_pronoun(&t.norm) || is_subject_pronoun(&t.norm))
+        });
+    if cue.frame == CueFrame::Weak
+        && !inverted
+        && !person_speaks
+        && !weak_frame_ok(toks, norms, cue, np, head_class)
+    {
+        return None;
+    }
     // Beliefs, stances and words that double as nouns ("an early morning tweet") need a
     // plausible holder: a person, body or group, not any noun phrase before the word.
     let homograph = lexicon().homographs.contains(norms[cue.start]);
@@ -1011,7 +1025,8 @@ fn weak_frame_ok(
     if followed_by_clause(toks, norms, cue.end) {
         return true;
     }
-    if cue.class == CueClass::Evidence && head == Some(HeadClass::Document) {
+    // "Research suggests ...", "data indicate ...": a document or data set as the subject.
+    if matches!(cue.class, CueClass::Evidence | CueClass::Report) && head == Some(HeadClass::Document) {
         return true;
     }
     // "described the plan as reckless", "referred to it as".
@@ -1139,6 +1154,7 @@ fn find_sourceless_phrases(toks: &[Token], norms: &[&str], result: &mut Sentence
             result.unsourced.push(FoundUnsourced {
                 span: Span::new(toks[i].span.start, toks[end - 1].span.end),
                 kind: match category {
+                    SourcelessCategory::AgentlessPassive => UnsourcedKind::AgentlessPassive,
                     SourcelessCategory::CommonKnowledge => UnsourcedKind::CommonKnowledge,
                     SourcelessCategory::VagueSource => UnsourcedKind::VagueSource,
                     SourcelessCategory::UncitedEvidence => UnsourcedKind::UncitedEvidence,

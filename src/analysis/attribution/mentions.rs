@@ -489,7 +489,8 @@ pub fn classify(
             }
             k += 1;
         }
-        last_word
+        // "Some say", "many believe": the quantifier is the whole phrase.
+        last_word.or_else(|| (e == s + 1 && toks[s].is_word()).then_some(s))
     };
     let first_word = norms[s];
     let definite = is_definite(first_word);

@@ -245,6 +245,7 @@ pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quote
     let mut unsourced = Vec::new();
     let mut corroboration = Vec::new();
 
+    let by_sentence = citations_by_sentence(text, sentences, prose);
     for (si, sentence) in sentences.iter().enumerate() {
         if sentence.span.end > prose.masked.len() || sentence.span.is_empty() {
             continue;
@@ -254,9 +255,13 @@ pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quote
         let result = extract::sentence(text, &toks, &norms, &quote_index);
         let mut found = result.found;
         // Citations: links, footnotes and bracketed references, from the original text.
-        let region = citation_region(sentences, si, prose);
-        for c in citations::find(text, region) {
-            if found.iter().any(|f| f.source.overlaps(c.span)) {
+        for c in by_sentence.get(&si).into_iter().flatten() {
+            let c = c.clone();
+            if let Some(f) = found.iter_mut().find(|f| f.source.overlaps(c.span)) {
+                // "[Studies](https://...) show": the link makes a vague mention a citation.
+                if matches!(f.info.kind, SourceKind::Vague | SourceKind::Document) {
+                    f.info.kind = SourceKind::Citation;
+                }
                 continue;
             }
             pending.push(Pending {
@@ -374,18 +379,42 @@ fn citation_info() -> mentions::MentionInfo {
     mentions::MentionInfo::citation()
 }
 
-/// Where a sentence's citations may sit: up to the next sentence of the same
-/// block, so a footnote after the full stop still counts ("... rose.[^1]").
-fn citation_region(sentences: &[Sentence], si: usize, prose: &ProseMap) -> Span {
-    let s = &sentences[si];
-    let end = match sentences.get(si + 1) {
-        Some(next) if next.block == s.block => next.span.start,
-        _ => prose
-            .blocks
-            .get(s.block)
-            .map_or(s.span.end, |b| b.span.end.max(s.span.end)),
-    };
-    Span::new(s.span.start, end.max(s.span.end))
+/// Citations found over each block's original text, each given to the sentence it
+/// overlaps, or else to the sentence before it ("... rose.[^1]" belongs to "rose").
+fn citations_by_sentence(
+    text: &str,
+    sentences: &[Sentence],
+    prose: &ProseMap,
+) -> std::collections::HashMap<usize, Vec<citations::Citation>> {
+    let mut out: std::collections::HashMap<usize, Vec<citations::Citation>> = Default::default();
+    let mut first = 0;
+    while first < sentences.len() {
+        let block = sentences[first].block;
+        let last = sentences[first..]
+            .iter()
+            .position(|s| s.block != block)
+            .map_or(sentences.len(), |p| first + p);
+        let region = match prose.blocks.get(block) {
+            Some(b) => Span::new(
+                b.span.start.min(sentences[first].span.start),
+                b.span.end.max(sentences[last - 1].span.end).min(text.len()),
+            ),
+            None => Span::new(sentences[first].span.start, sentences[last - 1].span.end),
+        };
+        if text.is_char_boundary(region.start) && text.is_char_boundary(region.end) {
+            for c in citations::find(text, region) {
+                let group = &sentences[first..last];
+                let si = group
+                    .iter()
+                    .position(|s| s.span.overlaps(c.span))
+                    .or_else(|| group.iter().rposition(|s| s.span.end <= c.span.start))
+                    .unwrap_or(0);
+                out.entry(first + si).or_default().push(c);
+            }
+        }
+        first = last;
+    }
+    out
 }
 
 #[cfg(test)]
