@@ -40,8 +40,10 @@ pub enum CueClass {
     Belief,
     /// What a document or data set shows: show, find, indicate.
     Evidence,
-    /// An evaluation or demand: criticise, praise, urge, reject.
+    /// A spoken evaluation or demand: criticise, praise, urge, reject.
     Stance,
+    /// A wish, plan or action on a position: want, refuse, support, endorse.
+    Intent,
     /// Declining to speak: "declined to comment", "did not respond". Attributed, not a statement.
     NoComment,
     /// No verb: a link, footnote or named document carries the attribution.
@@ -56,6 +58,7 @@ impl CueClass {
             CueClass::Belief => "belief",
             CueClass::Evidence => "evidence",
             CueClass::Stance => "stance",
+            CueClass::Intent => "intent",
             CueClass::NoComment => "no-comment",
             CueClass::Citation => "citation",
         }
@@ -189,7 +192,8 @@ pub struct AttributionLexicon {
     pub heads: PhraseTable<HeadEntry>,
     pub honorifics: PhraseTable<Option<Gender>>,
     pub anonymity: PhraseTable<()>,
-    pub passives: WordSet,
+    /// Participle -> counts without a hedge ("believed": true; "seen": false).
+    pub passives: WordMap<String, bool>,
     pub sourceless: PhraseTable<SourcelessCategory>,
     pub corroboration: PhraseTable<Corroboration>,
     /// Cue forms that are also nouns or adjectives ("the claims", "media reports").
@@ -325,8 +329,16 @@ fn parse() -> Result<AttributionLexicon, String> {
     for (_, cols) in rows(HOMOGRAPHS) {
         lex.homographs.insert(cols[0].to_lowercase());
     }
-    for (_, cols) in rows(PASSIVES) {
-        lex.passives.insert(cols[0].to_lowercase());
+    for (line, cols) in rows(PASSIVES) {
+        let [participle, strength] = cols[..] else {
+            return Err(format!("passives.tsv:{line}: expected 2 columns"));
+        };
+        let core = match strength {
+            "core" => true,
+            "hedged" => false,
+            other => return Err(format!("passives.tsv:{line}: unknown strength {other}")),
+        };
+        lex.passives.insert(participle.to_lowercase(), core);
     }
     for (line, cols) in rows(SOURCELESS) {
         let [category, phrase] = cols[..] else {
@@ -362,6 +374,7 @@ fn parse_class(field: &str) -> Result<CueClass, String> {
         "belief" => Ok(CueClass::Belief),
         "evidence" => Ok(CueClass::Evidence),
         "stance" => Ok(CueClass::Stance),
+        "intent" => Ok(CueClass::Intent),
         "no-comment" => Ok(CueClass::NoComment),
         other => Err(format!("unknown class {other}")),
     }
@@ -388,7 +401,8 @@ mod tests {
     fn data_files_parse() {
         let lex = parse().expect("lexicon parses");
         assert!(lex.cues.starts_with("said"));
-        assert!(lex.passives.contains("believed"));
+        assert_eq!(lex.passives.get("believed"), Some(&true));
+        assert_eq!(lex.passives.get("seen"), Some(&false));
     }
 
     #[test]

@@ -89,7 +89,11 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
         let tied = tied_to_neighbour(ctx, si);
         let mut found: Vec<Finding> = Vec::new();
         for a in here.iter().filter(|a| a.continues.is_none()) {
-            if attrs.effective_kind(a) != SourceKind::Vague || tied {
+            // "Many locals refused to work" reports an action, not a claim.
+            if attrs.effective_kind(a) != SourceKind::Vague
+                || tied
+                || matches!(a.cue_class, CueClass::Intent | CueClass::NoComment)
+            {
                 continue;
             }
             let span = a.cue.map_or(a.source, |c| cover(a.source, c));
@@ -101,7 +105,15 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
             if u.nested || tied || ctx.quotes.covers(u.span) {
                 continue;
             }
-            if !sourced_elsewhere_in_sentence(ctx, ctx.sentences[si].span, here, u.span) {
+            // "According to some scholars like Siedow": the phrase is part of a specific attribution.
+            let part_of_specific = here.iter().any(|a| {
+                let kind = attrs.effective_kind(a);
+                (kind.is_specific() || kind == SourceKind::Anonymous)
+                    && (a.source.overlaps(u.span) || a.cue.is_some_and(|c| c.overlaps(u.span)))
+            });
+            if !part_of_specific
+                && !sourced_elsewhere_in_sentence(ctx, ctx.sentences[si].span, here, u.span)
+            {
                 found.push(unsourced_cue(ctx, u.kind, u.span));
             }
         }

@@ -32,6 +32,9 @@ fn patterns() -> &'static Regex {
             r"|(?P<bare>https?://[^\s)\]>]+[^\s)\]>.,;:!?])",
             // Author-year reference: (Smith 2020), (Smith and Jones, 2019), (Smith et al., 2021).
             r"|(?P<authyear>\((?:[A-Z][\p{L}'’-]+)(?: (?:and|&) [A-Z][\p{L}'’-]+| et al\.)?,? (?:1[89]|20)\d\d[a-z]?\))",
+            // Reference-list markers left inline: "Smith et al.", "ISBN 0-7499-2391-1",
+            // "doi:10.1000/182", "Retrieved May 4, 2008".
+            r"|(?P<marker>\b(?:[A-Z][\p{L}'’-]+ et al\.?|ISBN(?:-1[03])?:?\s*[\dX-]{10,17}|doi:\s*10\.\d{4,9}/\S+|arXiv:\s*\d{4}\.\d{4,5}|Retrieved (?:on )?[A-Z][a-z]+\.? \d{1,2},? \d{4}))",
         ))
         .expect("citation regex compiles")
     })

@@ -67,6 +67,18 @@ fn noun_context(w: &str) -> bool {
     )
 }
 
+/// Adverbs that turn a passive into a claim about what people think: "is widely
+/// regarded", "is generally accepted". ("Often" and "usually" also describe literal
+/// facts: "is often seen in the river".)
+fn is_hedge(w: &str) -> bool {
+    matches!(
+        w,
+        "widely" | "generally" | "commonly" | "long" | "popularly" | "traditionally"
+            | "universally" | "increasingly" | "broadly" | "largely" | "frequently"
+            | "wrongly" | "falsely" | "rightly" | "privately" | "publicly"
+    )
+}
+
 /// Quantifiers that can stand alone as a subject: "some say", "many believe".
 fn is_pronoun_quantifier(w: &str) -> bool {
     matches!(
@@ -133,7 +145,9 @@ pub fn find(toks: &[Token], norms: &[&str]) -> Vec<Cue> {
                         passive = true;
                     }
                 } else if is_verb_adverb(w) && !toks[k - 1].cap {
-                    adverbs += 1;
+                    if is_hedge(w) {
+                        adverbs += 1;
+                    }
                 } else {
                     break;
                 }
@@ -145,6 +159,16 @@ pub fn find(toks: &[Token], norms: &[&str]) -> Vec<Cue> {
             // "has said" is active; "has been said" and "is said" are passive.
             if passive && !toks[k..i].iter().any(|t| is_be(&t.norm)) {
                 passive = false;
+            }
+            // "accurate, stable and generally regarded as one of the best": a hedged
+            // participle with no subject before it is a passive with its "is" elided.
+            let elided_be = !passive
+                && adverbs > 0
+                && k > 0
+                && (toks[k - 1].is_punct(",") || matches!(norms[k - 1], "and" | "or" | "but"))
+                && norms.get(end).is_some_and(|n| matches!(*n, "as" | "to"));
+            if elided_be {
+                passive = true;
             }
         }
         out.push(Cue {

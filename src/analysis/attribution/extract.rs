@@ -7,7 +7,7 @@
 
 use super::cues::{self, Cue};
 use super::grammar::*;
-use super::mentions::{self, classify, np_left, np_right, skip_time_left, MentionInfo, Np};
+use super::mentions::{self, classify, np_left, np_right, skip_time_left, Entity, MentionInfo, Np};
 use super::tokens::{QuoteIndex, Token, TokenKind};
 use super::{CueForm, UnsourcedKind};
 use crate::analysis::Span;
@@ -227,10 +227,16 @@ fn verb_attribution(
             return None;
         }
         // "It is believed that", "is widely regarded as", "has been widely documented".
-        if lex.passives.contains(&toks[cue.end - 1].norm) {
+        if let Some(&core) = lex.passives.get(&toks[cue.end - 1].norm) {
             let next = norms.get(cue.end).copied().unwrap_or("");
             let it_subject = cue.group_start > 0 && norms[cue.group_start - 1] == "it";
-            let framed = matches!(next, "that" | "to" | "as") || it_subject || cue.hedged_passive;
+            // "A bird with one recessive gene is said to be 'split'": naming a term, not a view.
+            let names_a_term = (cue.end..(cue.end + 4).min(toks.len())).any(|k| toks[k].is_quote());
+            let framed = if core {
+                (matches!(next, "that" | "to" | "as") && !names_a_term) || it_subject || cue.hedged_passive
+            } else {
+                (it_subject && next == "that") || cue.hedged_passive
+            };
             if framed {
                 let start = if it_subject {
                     cue.group_start - 1
@@ -357,11 +363,21 @@ fn verb_attribution(
     // Beliefs, stances and words that double as nouns ("an early morning tweet") need a
     // plausible holder: a person, body or group, not any noun phrase before the word.
     let homograph = lexicon().homographs.contains(norms[cue.start]);
-    if (matches!(cue.class, CueClass::Belief | CueClass::Stance) || homograph)
+    if (matches!(cue.class, CueClass::Belief | CueClass::Stance | CueClass::Intent) || homograph)
         && !inverted
         && info.kind == super::SourceKind::Role
         && !has_known_head(&info)
         && info.title.is_none()
+    {
+        return None;
+    }
+    // "polydactyly appears to improve": seeming needs someone to do the seeming.
+    if matches!(cue.lemma, "seem" | "appear")
+        && !matches!(
+            info.kind,
+            super::SourceKind::Named | super::SourceKind::Pronoun | super::SourceKind::Anonymous
+        )
+        && !(has_known_head(&info) && info.entity != Entity::Document)
     {
         return None;
     }
@@ -626,6 +642,12 @@ fn quantity_left(toks: &[Token], norms: &[&str], l: usize) -> Option<Np> {
     if !is_amount(l) {
         return None;
     }
+    // "the most cited papers", "he most recently wrote": "most" as an adverb.
+    let adverbial = l > 0 && is_determiner(norms[l - 1])
+        || toks.get(l + 1).is_some_and(|t| is_verb_adverb(&t.norm));
+    if matches!(norms[l], "most" | "all" | "both" | "each") && adverbial {
+        return None;
+    }
     let mut start = l;
     while start > 0 {
         let k = start - 1;
@@ -768,6 +790,11 @@ fn classify_insert(toks: &[Token], norms: &[&str], a: usize, b: usize) -> Option
         return None;
     }
     let w = norms[a];
+    // "Statistics, including market research by Euro RSCG, show": the examples belong
+    // to the mention, so a name among them makes it specific.
+    if matches!(w, "including" | "like") || (w == "such" && norms.get(a + 1) == Some(&"as")) {
+        return Some(Insert::NounPhrase);
+    }
     if is_relative_pronoun(w) || w == "whose" || w == "where" {
         return Some(Insert::Other);
     }
@@ -782,10 +809,7 @@ fn classify_insert(toks: &[Token], norms: &[&str], a: usize, b: usize) -> Option
         return Some(Insert::Other);
     }
     if is_np_preposition(w)
-        || matches!(
-            w,
-            "along" | "during" | "after" | "like" | "unlike" | "as" | "by" | "speaking"
-        )
+        || matches!(w, "along" | "during" | "after" | "unlike" | "as" | "by" | "speaking")
     {
         return Some(Insert::Other);
     }
@@ -1026,7 +1050,12 @@ fn weak_frame_ok(
         return true;
     }
     // "Research suggests ...", "data indicate ...": a document or data set as the subject.
-    if matches!(cue.class, CueClass::Evidence | CueClass::Report) && head == Some(HeadClass::Document) {
+    let document_verb = cue.class == CueClass::Evidence
+        || matches!(
+            cue.lemma,
+            "suggest" | "say" | "state" | "note" | "report" | "estimate" | "claim"
+        );
+    if document_verb && head == Some(HeadClass::Document) {
         return true;
     }
     // "described the plan as reckless", "referred to it as".

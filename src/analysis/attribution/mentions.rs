@@ -95,6 +95,13 @@ pub fn can_be_head(toks: &[Token], i: usize) -> bool {
         && !(is_verb_adverb(&t.norm) && !t.cap && !is_head_noun(&t.norm))
 }
 
+/// Adverbs that cannot sit inside a noun phrase ("also", "recently"); "first" and
+/// "last" can ("the first letter").
+fn is_chunk_breaking_adverb(w: &str) -> bool {
+    is_verb_adverb(w)
+        && !matches!(w, "first" | "last" | "long" | "only" | "all" | "both" | "each" | "even")
+}
+
 /// A reporting verb that is not also a noun: it cannot sit inside a noun phrase.
 fn is_verb_only_cue(w: &str) -> bool {
     let lex = lexicon();
@@ -132,7 +139,7 @@ fn chunk_left(toks: &[Token], last: usize, floor: usize) -> Option<usize> {
                 }
                 if is_non_head(w)
                     || is_subject_pronoun(w)
-                    || (is_verb_adverb(w) && !p.cap)
+                    || (is_chunk_breaking_adverb(w) && !p.cap)
                     || is_verb_only_cue(w) && !p.cap && !is_head_noun(w)
                 {
                     break;
@@ -287,6 +294,10 @@ fn chunk_right(toks: &[Token], first: usize, ceil: usize) -> Option<usize> {
     while j > body && !can_be_head(toks, j - 1) {
         j -= 1;
     }
+    // "thought by some", "according to many": a quantifier standing alone.
+    if j == body && body == first + 1 && is_pronoun_like(&toks[first].norm) {
+        return Some(body);
+    }
     (j > body).then_some(j)
 }
 
@@ -296,7 +307,7 @@ pub fn np_right(toks: &[Token], first: usize, ceil: usize) -> Option<Np> {
     while end + 1 < ceil {
         let link = &toks[end];
         // "images published by the Open Terrain Project": a participle with its agent.
-        if link.norm == "by"
+        if matches!(link.norm.as_str(), "by" | "in" | "on" | "at")
             && end > first
             && toks[end - 1].norm.ends_with("ed")
             && !toks[end - 1].cap
@@ -664,6 +675,17 @@ pub fn classify(
     }
     let affiliated =
         org_name.is_some() || possessor.is_some() || person_name.is_some() || name_modifier;
+    // "many cosmologists", "some historians", "several groups": a quantified crowd with no
+    // named affiliation is as vague as "experts".
+    let quantified = matches!(
+        first_word,
+        "some" | "many" | "most" | "several" | "few" | "numerous" | "countless" | "various"
+    );
+    if quantified && m.number == Number::Plural && !affiliated && head_entry.is_none_or(|h| h.class != HeadClass::Document) {
+        m.kind = SourceKind::Vague;
+        m.entity = Entity::Group;
+        return m;
+    }
     match head_entry.map(|h| h.class) {
         Some(HeadClass::Vague) => {
             if org_name.is_some() || (affiliated && possessor.is_some()) {
@@ -672,6 +694,10 @@ pub fn classify(
                 m.name = org_name.map(|(a, b)| text_of(toks, text, a, b));
             } else if m.number == Number::Singular && indefinite && !is_pronoun_like(first_word) {
                 m.kind = SourceKind::Anonymous;
+                m.entity = Entity::Person;
+            } else if m.number == Number::Singular && definite {
+                // "the expert" refers back to someone already introduced.
+                m.kind = SourceKind::Role;
                 m.entity = Entity::Person;
             } else {
                 m.kind = SourceKind::Vague;
@@ -699,7 +725,15 @@ pub fn classify(
                 t.kind == TokenKind::Number && t.norm.len() == 4 && t.norm.starts_with(['1', '2'])
             });
             m.entity = Entity::Document;
-            if year || any_name || definite {
+            // One document described in any way ("a recent poll", "a survey of 1,000
+            // professors", "an article published in May") is specific; a bare plural or
+            // mass noun ("studies", "research") or a bare "a study" is not.
+            let described = e > s + 2
+                || (e == s + 2 && !is_determiner(norms[s]))
+                || possessor.is_some()
+                || toks[s..e].iter().any(|t| t.kind == TokenKind::Number);
+            let single = (m.number == Number::Singular || possessor.is_some()) && !matches!(norms[e - 1], "research" | "evidence" | "data" | "science" | "literature");
+            if year || any_name || definite || (single && described) {
                 m.kind = SourceKind::Document;
                 m.name = org_name
                     .or(person_name)
