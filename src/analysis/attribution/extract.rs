@@ -203,7 +203,7 @@ fn verb_attribution(
     let reduced_passive = !cue.passive
         && !cue.participle
         && toks.get(cue.end).is_some_and(|t| t.norm == "by")
-        && cue.group_start == cue.start
+        && !toks[cue.group_start..cue.start].iter().any(|t| is_auxiliary(&t.norm))
         && toks[cue.start].norm.ends_with("ed");
     if cue.passive || reduced_passive {
         // "... was confirmed by the ministry": the agent is the source.
@@ -313,6 +313,19 @@ fn verb_attribution(
     }
     // The writer's own "I think" is not an attribution; quoted speech was dropped earlier.
     if np.end == np.start + 1 && matches!(norms[np.start], "i" | "you" | "me") {
+        return None;
+    }
+    // "an article published in Time", "a report released on Monday": a participle
+    // modifying a noun, not a verb with a subject.
+    let reduced_relative = !inverted
+        && cue.group_start == cue.start
+        && norms[cue.start].ends_with("ed")
+        && is_determiner(norms[np.start])
+        && !is_possessive_pronoun(norms[np.start])
+        && toks
+            .get(cue.end)
+            .is_some_and(|t| matches!(t.norm.as_str(), "in" | "on" | "at" | "by" | "for" | "last" | "this" | "earlier"));
+    if reduced_relative {
         return None;
     }
     // A bare verb form needs a plural or pronoun subject: "a sheer joke" is a noun.
