@@ -34,7 +34,8 @@ pub fn run(args: &[String]) -> Result<()> {
         );
         return Ok(());
     }
-    let data = std::fs::read_to_string(&csv).with_context(|| format!("cannot read {}", csv.display()))?;
+    let data =
+        std::fs::read_to_string(&csv).with_context(|| format!("cannot read {}", csv.display()))?;
     let rows = parse_csv(&data);
     let config = Config::default();
     let (mut flagged, mut flagged_true) = (0usize, 0usize);
@@ -56,7 +57,11 @@ pub fn run(args: &[String]) -> Result<()> {
             .map(|f| f.category.clone().unwrap_or_default())
             .collect();
         if errors.is_some() {
-            for f in analysis.findings.iter().filter(|f| f.rule == "unattributed-claim") {
+            for f in analysis
+                .findings
+                .iter()
+                .filter(|f| f.rule == "unattributed-claim")
+            {
                 let _ = writeln!(
                     log,
                     "TRIGGER {} {} {}",
@@ -152,7 +157,10 @@ fn parse_csv(data: &str) -> Vec<(String, String)> {
         }
     }
     // The first row is the header.
-    if rows.first().is_some_and(|(t, l)| t == "text" && l == "label") {
+    if rows
+        .first()
+        .is_some_and(|(t, l)| t == "text" && l == "label")
+    {
         rows.remove(0);
     }
     rows

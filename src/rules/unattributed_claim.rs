@@ -320,7 +320,11 @@ fn sentence_end_before_punct(ctx: &RuleContext, si: usize) -> usize {
 
 /// "It is believed", "widely documented", "by many accounts", "there is growing evidence".
 fn unsourced_cue(ctx: &RuleContext, kind: UnsourcedKind, span: Span) -> Finding {
-    let phrase = span.text(ctx.text).split_whitespace().collect::<Vec<_>>().join(" ");
+    let phrase = span
+        .text(ctx.text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let lower = phrase.to_lowercase();
     match kind {
         UnsourcedKind::AgentlessPassive => {
@@ -429,7 +433,10 @@ fn unsourced_statistic(ctx: &RuleContext, si: usize) -> Option<Finding> {
         return None;
     }
     let block = ctx.prose.blocks.get(sentence.block)?;
-    if matches!(block.kind, crate::analysis::prose::BlockKind::Heading { .. }) {
+    if matches!(
+        block.kind,
+        crate::analysis::prose::BlockKind::Heading { .. }
+    ) {
         return None;
     }
     let attrs = ctx.attributions;
@@ -443,10 +450,16 @@ fn unsourced_statistic(ctx: &RuleContext, si: usize) -> Option<Finding> {
         return None;
     }
     let m = statistic_pattern().find_iter(masked).find(|m| {
-        let span = Span::new(sentence.span.start + m.start(), sentence.span.start + m.end());
+        let span = Span::new(
+            sentence.span.start + m.start(),
+            sentence.span.start + m.end(),
+        );
         !ctx.quotes.covers(span)
     })?;
-    let span = Span::new(sentence.span.start + m.start(), sentence.span.start + m.end());
+    let span = Span::new(
+        sentence.span.start + m.start(),
+        sentence.span.start + m.end(),
+    );
     let figure = m.as_str();
     let mut f = finding(
         "unsourced-statistic",
@@ -478,24 +491,54 @@ mod tests {
 
     #[test]
     fn each_category_fires() {
-        assert_eq!(categories("Experts say the bridge is unsafe."), ["vague-source"]);
-        assert_eq!(categories("Critics argue that the plan will fail."), ["vague-source"]);
-        assert_eq!(categories("Sources say the minister will resign."), ["vague-source"]);
-        assert_eq!(categories("By many accounts, the talks collapsed."), ["vague-source"]);
-        assert_eq!(categories("It is believed that the army moved north."), ["agentless-passive"]);
-        assert_eq!(categories("The general is widely regarded as a hardliner."), ["agentless-passive"]);
+        assert_eq!(
+            categories("Experts say the bridge is unsafe."),
+            ["vague-source"]
+        );
+        assert_eq!(
+            categories("Critics argue that the plan will fail."),
+            ["vague-source"]
+        );
+        assert_eq!(
+            categories("Sources say the minister will resign."),
+            ["vague-source"]
+        );
+        assert_eq!(
+            categories("By many accounts, the talks collapsed."),
+            ["vague-source"]
+        );
+        assert_eq!(
+            categories("It is believed that the army moved north."),
+            ["agentless-passive"]
+        );
+        assert_eq!(
+            categories("The general is widely regarded as a hardliner."),
+            ["agentless-passive"]
+        );
         assert_eq!(
             categories("Complaints that have been widely documented include long delays."),
             ["agentless-passive"]
         );
-        assert_eq!(categories("Studies show that the drug works."), ["uncited-evidence"]);
-        assert_eq!(categories("Research suggests the policy failed."), ["uncited-evidence"]);
+        assert_eq!(
+            categories("Studies show that the drug works."),
+            ["uncited-evidence"]
+        );
+        assert_eq!(
+            categories("Research suggests the policy failed."),
+            ["uncited-evidence"]
+        );
         assert_eq!(
             categories("There is growing evidence that the vaccine works."),
             ["uncited-evidence"]
         );
-        assert_eq!(categories("It is no secret that the mayor wants to run."), ["common-knowledge"]);
-        assert_eq!(categories("Everyone knows the plan failed."), ["common-knowledge"]);
+        assert_eq!(
+            categories("It is no secret that the mayor wants to run."),
+            ["common-knowledge"]
+        );
+        assert_eq!(
+            categories("Everyone knows the plan failed."),
+            ["common-knowledge"]
+        );
         assert_eq!(
             categories("Unemployment in the region rose to 14 percent last year."),
             ["unsourced-statistic"]
@@ -505,18 +548,26 @@ mod tests {
     #[test]
     fn specific_sources_and_citations_silence_it() {
         assert!(categories("According to Lin Jian, the talks will resume.").is_empty());
-        assert!(categories("Experts at the Kyiv School of Economics said the damage was vast.").is_empty());
+        assert!(
+            categories("Experts at the Kyiv School of Economics said the damage was vast.")
+                .is_empty()
+        );
         assert!(categories("Some 155 Chinese nationals were evacuated on Tuesday.").is_empty());
         assert!(categories("[Studies](https://example.org) show that the drug works.").is_empty());
-        assert!(categories("Studies show that the drug works.[^1]\n\n[^1]: A 2021 trial.").is_empty());
-        assert!(categories("Unemployment rose to 14 percent, the statistics office said.").is_empty());
+        assert!(
+            categories("Studies show that the drug works.[^1]\n\n[^1]: A 2021 trial.").is_empty()
+        );
+        assert!(
+            categories("Unemployment rose to 14 percent, the statistics office said.").is_empty()
+        );
     }
 
     #[test]
     fn a_tie_to_the_next_sentence_silences_it() {
         let text = "Experts say the bridge is unsafe. One of them, Maria Lopez, an engineer at the transport agency, said the cables had corroded.";
         assert!(categories(text).is_empty());
-        let untied = "Experts say the bridge is unsafe. Maria Lopez, an engineer, said the paint was new.";
+        let untied =
+            "Experts say the bridge is unsafe. Maria Lopez, an engineer, said the paint was new.";
         assert_eq!(categories(untied), ["vague-source"]);
     }
 
@@ -529,7 +580,10 @@ mod tests {
     fn the_statistic_hint_is_silenced_by_a_source_in_the_sentence_before() {
         let text = "The statistics office published its survey on Monday. Unemployment rose to 14 percent.";
         let cats = categories(text);
-        assert!(cats.is_empty() || cats == ["unsourced-statistic"], "{cats:?}");
+        assert!(
+            cats.is_empty() || cats == ["unsourced-statistic"],
+            "{cats:?}"
+        );
         let sourced = "The statistics office said on Monday that jobs were scarce. Unemployment rose to 14 percent.";
         assert!(categories(sourced).is_empty());
     }
@@ -559,8 +613,16 @@ mod tests {
         }
         for text in super::RULE.quiet_on {
             let a = analyze(text, Format::Markdown, &config);
-            let hits: Vec<_> = a.findings.iter().filter(|f| f.rule == super::RULE.id).collect();
-            assert!(hits.is_empty(), "{} should stay quiet on {text:?}: {hits:?}", super::RULE.id);
+            let hits: Vec<_> = a
+                .findings
+                .iter()
+                .filter(|f| f.rule == super::RULE.id)
+                .collect();
+            assert!(
+                hits.is_empty(),
+                "{} should stay quiet on {text:?}: {hits:?}",
+                super::RULE.id
+            );
         }
     }
 }

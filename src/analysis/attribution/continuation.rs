@@ -42,11 +42,11 @@ pub fn extend(
         }
     }
     let mut added: Vec<Attribution> = Vec::new();
-    let mut push = |added: &mut Vec<Attribution>,
-                    lead: usize,
-                    list: &[Attribution],
-                    si: usize,
-                    content: Span| {
+    let push = |added: &mut Vec<Attribution>,
+                lead: usize,
+                list: &[Attribution],
+                si: usize,
+                content: Span| {
         let a = &list[lead];
         added.push(Attribution {
             sentence: si,

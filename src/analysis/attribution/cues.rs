@@ -73,9 +73,22 @@ fn noun_context(w: &str) -> bool {
 fn is_hedge(w: &str) -> bool {
     matches!(
         w,
-        "widely" | "generally" | "commonly" | "long" | "popularly" | "traditionally"
-            | "universally" | "increasingly" | "broadly" | "largely" | "frequently"
-            | "wrongly" | "falsely" | "rightly" | "privately" | "publicly"
+        "widely"
+            | "generally"
+            | "commonly"
+            | "long"
+            | "popularly"
+            | "traditionally"
+            | "universally"
+            | "increasingly"
+            | "broadly"
+            | "largely"
+            | "frequently"
+            | "wrongly"
+            | "falsely"
+            | "rightly"
+            | "privately"
+            | "publicly"
     )
 }
 
@@ -202,7 +215,6 @@ fn verb_reading(toks: &[Token], norms: &[&str], i: usize, end: usize, lemma: &st
     let _ = lemma;
     // Only some forms double as nouns or adjectives ("a claim", "the reports"); "said" never does.
     let form = norms[i];
-    let ends_in_s = form.ends_with('s') && !form.ends_with("ss");
     let noun_like = lex.homographs.contains(form);
     if i > 0 {
         let prev = &toks[i - 1];

@@ -121,7 +121,7 @@ pub fn sentence(text: &str, toks: &[Token], norms: &[&str], quotes: &QuoteIndex)
                 result.found.push(Found {
                     cue: Some(cue_span),
                     class: cue.class,
-                form: CueForm::Preposition,
+                    form: CueForm::Preposition,
                     source: span_of(toks, np),
                     info,
                     antecedent: None,
@@ -203,7 +203,9 @@ fn verb_attribution(
     let reduced_passive = !cue.passive
         && !cue.participle
         && toks.get(cue.end).is_some_and(|t| t.norm == "by")
-        && !toks[cue.group_start..cue.start].iter().any(|t| is_auxiliary(&t.norm))
+        && !toks[cue.group_start..cue.start]
+            .iter()
+            .any(|t| is_auxiliary(&t.norm))
         && toks[cue.start].norm.ends_with("ed");
     if cue.passive || reduced_passive {
         // "... was confirmed by the ministry": the agent is the source.
@@ -215,7 +217,7 @@ fn verb_attribution(
                     return Some(Found {
                         cue: Some(cue_span),
                         class: cue.class,
-                form: CueForm::Verb,
+                        form: CueForm::Verb,
                         source: span_of(toks, np),
                         info,
                         antecedent: None,
@@ -233,7 +235,9 @@ fn verb_attribution(
             // "A bird with one recessive gene is said to be 'split'": naming a term, not a view.
             let names_a_term = (cue.end..(cue.end + 4).min(toks.len())).any(|k| toks[k].is_quote());
             let framed = if core {
-                (matches!(next, "that" | "to" | "as") && !names_a_term) || it_subject || cue.hedged_passive
+                (matches!(next, "that" | "to" | "as") && !names_a_term)
+                    || it_subject
+                    || cue.hedged_passive
             } else {
                 (it_subject && next == "that") || cue.hedged_passive
             };
@@ -255,7 +259,11 @@ fn verb_attribution(
     // An "-ing" form reports as a progressive ("is saying") or as a participle clause
     // after a comma, whose speaker is the main clause's subject ("X sued the city,
     // saying ..."). Elsewhere it is no cue ("telling insight").
-    if cue.participle && !toks[cue.group_start..cue.start].iter().any(|t| is_be(&t.norm)) {
+    if cue.participle
+        && !toks[cue.group_start..cue.start]
+            .iter()
+            .any(|t| is_be(&t.norm))
+    {
         let after_comma = cue.group_start > 0 && toks[cue.group_start - 1].is_punct(",");
         if !after_comma || !result.found.is_empty() {
             return None;
@@ -268,7 +276,7 @@ fn verb_attribution(
         return Some(Found {
             cue: Some(cue_span),
             class: cue.class,
-                form: CueForm::Verb,
+            form: CueForm::Verb,
             source: span_of(toks, np),
             info,
             antecedent: None,
@@ -283,11 +291,8 @@ fn verb_attribution(
     // Word order. "..., said Larry Sabato, director of ...": a phrase after the verb that
     // runs to the end of the sentence is the speaker. Otherwise the subject before the
     // verb is, and failing that a clause-final phrase after it ("'...,' said Smith").
-    let terminal_inversion = inverted_source(toks, norms, cue).filter(|np| {
-        toks[np.end..]
-            .iter()
-            .all(|t| !t.is_wordlike() || t.quoted)
-    });
+    let terminal_inversion = inverted_source(toks, norms, cue)
+        .filter(|np| toks[np.end..].iter().all(|t| !t.is_wordlike() || t.quoted));
     let np = if let Some(np) = terminal_inversion {
         inverted = true;
         context_end = np.end;
@@ -322,9 +327,12 @@ fn verb_attribution(
         && norms[cue.start].ends_with("ed")
         && is_determiner(norms[np.start])
         && !is_possessive_pronoun(norms[np.start])
-        && toks
-            .get(cue.end)
-            .is_some_and(|t| matches!(t.norm.as_str(), "in" | "on" | "at" | "by" | "for" | "last" | "this" | "earlier"));
+        && toks.get(cue.end).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "in" | "on" | "at" | "by" | "for" | "last" | "this" | "earlier"
+            )
+        });
     if reduced_relative {
         return None;
     }
@@ -362,9 +370,16 @@ fn verb_attribution(
             info.kind,
             super::SourceKind::Named | super::SourceKind::Pronoun | super::SourceKind::Anonymous
         )
-        && !matches!(cue.lemma, "add" | "continue" | "go on" | "post" | "read" | "raise" | "rule" | "address")
+        && !matches!(
+            cue.lemma,
+            "add" | "continue" | "go on" | "post" | "read" | "raise" | "rule" | "address"
+        )
         && toks.get(cue.end).is_some_and(|t| {
-            t.is_word() && (t.cap || is_determiner(&t.norm) || is_possessive_pronoun(&t.norm) || is_subject_pronoun(&t.norm))
+            t.is_word()
+                && (t.cap
+                    || is_determiner(&t.norm)
+                    || is_possessive_pronoun(&t.norm)
+                    || is_subject_pronoun(&t.norm))
         });
     if cue.frame == CueFrame::Weak
         && !inverted
@@ -376,7 +391,10 @@ fn verb_attribution(
     // Beliefs, stances and words that double as nouns ("an early morning tweet") need a
     // plausible holder: a person, body or group, not any noun phrase before the word.
     let homograph = lexicon().homographs.contains(norms[cue.start]);
-    if (matches!(cue.class, CueClass::Belief | CueClass::Stance | CueClass::Intent) || homograph)
+    if (matches!(
+        cue.class,
+        CueClass::Belief | CueClass::Stance | CueClass::Intent
+    ) || homograph)
         && !inverted
         && info.kind == super::SourceKind::Role
         && !has_known_head(&info)
@@ -411,7 +429,7 @@ fn verb_attribution(
     Some(Found {
         cue: Some(cue_span),
         class: cue.class,
-                form: CueForm::Verb,
+        form: CueForm::Verb,
         source: span_of(toks, np),
         info,
         antecedent,
@@ -498,7 +516,9 @@ fn left_source(toks: &[Token], norms: &[&str], cue: &Cue) -> Option<LeftSource> 
     }
     // "Gov. John Kasich (R-Ohio), said": the comma only closes the bracket.
     if toks[l].is_punct(",") && l > 0 && toks[l - 1].is_punct(")") {
-        let open = (l.saturating_sub(10)..l - 1).rev().find(|&k| toks[k].is_punct("("))?;
+        let open = (l.saturating_sub(10)..l - 1)
+            .rev()
+            .find(|&k| toks[k].is_punct("("))?;
         if open == 0 {
             return None;
         }
@@ -822,7 +842,10 @@ fn classify_insert(toks: &[Token], norms: &[&str], a: usize, b: usize) -> Option
         return Some(Insert::Other);
     }
     if is_np_preposition(w)
-        || matches!(w, "along" | "during" | "after" | "unlike" | "as" | "by" | "speaking")
+        || matches!(
+            w,
+            "along" | "during" | "after" | "unlike" | "as" | "by" | "speaking"
+        )
     {
         return Some(Insert::Other);
     }
@@ -873,7 +896,10 @@ fn clause_floor(toks: &[Token], l: usize) -> usize {
         }
         // "Gov. John Kasich (R-Ohio), said": a short bracket inside the clause.
         if t.is_punct(")") {
-            if let Some(o) = (k.saturating_sub(8)..k).rev().find(|&j| toks[j].is_punct("(")) {
+            if let Some(o) = (k.saturating_sub(8)..k)
+                .rev()
+                .find(|&j| toks[j].is_punct("("))
+            {
                 k = o;
                 continue;
             }
@@ -1080,9 +1106,23 @@ fn weak_frame_ok(
     if infinitive
         && matches!(
             cue.lemma,
-            "seem" | "appear" |
-            "decline" | "refuse" | "plan" | "seek" | "threaten" | "agree" | "expect" | "aim"
-                | "promise" | "pledge" | "vow" | "wish" | "intend" | "prefer" | "hope"
+            "seem"
+                | "appear"
+                | "decline"
+                | "refuse"
+                | "plan"
+                | "seek"
+                | "threaten"
+                | "agree"
+                | "expect"
+                | "aim"
+                | "promise"
+                | "pledge"
+                | "vow"
+                | "wish"
+                | "intend"
+                | "prefer"
+                | "hope"
         )
     {
         return true;
@@ -1090,16 +1130,20 @@ fn weak_frame_ok(
     // "backed the plan", not "backed away".
     if cue.lemma == "back" {
         return toks.get(cue.end).is_some_and(|t| {
-            t.cap || (t.is_word() && !matches!(t.norm.as_str(), "away" | "down" | "off" | "up" | "out" | "into" | "to"))
+            t.cap
+                || (t.is_word()
+                    && !matches!(
+                        t.norm.as_str(),
+                        "away" | "down" | "off" | "up" | "out" | "into" | "to"
+                    ))
         });
     }
-    if matches!(
+    let names_as = matches!(
         cue.lemma,
         "describe" | "refer to" | "call" | "see" | "view" | "regard" | "consider" | "remember"
-    ) {
-        if (cue.end..(cue.end + 8).min(toks.len())).any(|k| norms[k] == "as") {
-            return true;
-        }
+    );
+    if names_as && (cue.end..(cue.end + 8).min(toks.len())).any(|k| norms[k] == "as") {
+        return true;
     }
     // "call the general an infamous hardliner": a name for someone.
     if cue.lemma == "call" {
@@ -1208,38 +1252,6 @@ fn find_sourceless_phrases(toks: &[Token], norms: &[&str], result: &mut Sentence
     }
 }
 
-#[cfg(test)]
-mod debug_tests {
-    use super::*;
-    use crate::analysis::attribution::tokens::tokenize;
-    use crate::analysis::quotes::Quotes;
-
-    /// `DEBUG_SENTENCE="..." cargo test --lib debug_sentence -- --nocapture`
-    #[test]
-    fn debug_sentence() {
-        let Ok(s) = std::env::var("DEBUG_SENTENCE") else {
-            return;
-        };
-        let quotes = Quotes::default();
-        let idx = QuoteIndex::new(&quotes);
-        let toks = tokenize(&s, Span::new(0, s.len()), &idx);
-        let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
-        for (i, t) in toks.iter().enumerate() {
-            eprint!("{i}:{}{:?}{} ", t.norm, t.kind, if t.quoted { "q" } else { "" });
-        }
-        eprintln!();
-        for c in cues::find(&toks, &norms) {
-            eprintln!("cue {c:?}");
-            eprintln!("  inverted {:?}", inverted_source(&toks, &norms, &c));
-            eprintln!("  left {:?}", left_source(&toks, &norms, &c).map(|l| l.np));
-        }
-        let r = sentence(&s, &toks, &norms, &idx);
-        for f in r.found {
-            eprintln!("found {:?} {:?}", f.source.text(&s), f.info.kind);
-        }
-    }
-}
-
 /// The mention's head noun is in the lexicon (a role, body, group or document).
 fn has_known_head(info: &MentionInfo) -> bool {
     info.head
@@ -1251,8 +1263,19 @@ fn has_known_head(info: &MentionInfo) -> bool {
 fn is_delivery_verb(w: &str) -> bool {
     matches!(
         w,
-        "made" | "gave" | "delivered" | "issued" | "offered" | "posted" | "wrote" | "sent"
-            | "released" | "expressed" | "voiced" | "published" | "tweeted"
+        "made"
+            | "gave"
+            | "delivered"
+            | "issued"
+            | "offered"
+            | "posted"
+            | "wrote"
+            | "sent"
+            | "released"
+            | "expressed"
+            | "voiced"
+            | "published"
+            | "tweeted"
     )
 }
 
@@ -1288,39 +1311,56 @@ fn noun_attributions(
         {
             k -= 1;
         }
-        let source: Option<(Np, MentionInfo)> = if k >= 2 && toks[k - 1].kind == TokenKind::Possessive {
+        let source: Option<(Np, MentionInfo)> = if k >= 2
+            && toks[k - 1].kind == TokenKind::Possessive
+        {
             np_left(toks, k - 2, 0)
                 .filter(|np| !mentions::is_time_chunk(toks, np.start, np.end))
                 .map(|np| (np, classify(toks, norms, text, np, (np.start, np.end))))
         } else if k >= 1 && matches!(norms[k - 1], "his" | "her" | "its" | "their") {
-            let np = Np { start: k - 1, end: k };
+            let np = Np {
+                start: k - 1,
+                end: k,
+            };
             Some((np, mentions::possessive_pronoun_info(norms[k - 1])))
-        } else if toks.get(end).is_some_and(|n| matches!(n.norm.as_str(), "by" | "from")) {
+        } else if toks
+            .get(end)
+            .is_some_and(|n| matches!(n.norm.as_str(), "by" | "from"))
+        {
             let ceil = clause_end(toks, end + 1);
-            np_right(toks, end + 1, ceil).map(|np| (np, classify(toks, norms, text, np, (np.start, np.end))))
+            np_right(toks, end + 1, ceil)
+                .map(|np| (np, classify(toks, norms, text, np, (np.start, np.end))))
         } else if let Some(np) = np_right(toks, end, clause_end(toks, end)) {
             // "the comments Clinton made": a subject and a delivery verb right after the noun.
             let person = toks[np.start].cap || is_subject_pronoun(norms[np.start]);
             let delivered = toks.get(np.end).is_some_and(|v| is_delivery_verb(&v.norm))
                 || (np.end == np.start + 1
                     && is_subject_pronoun(norms[np.start])
-                    && toks.get(np.start + 1).is_some_and(|v| is_delivery_verb(&v.norm)));
+                    && toks
+                        .get(np.start + 1)
+                        .is_some_and(|v| is_delivery_verb(&v.norm)));
             (person && delivered).then(|| (np, classify(toks, norms, text, np, (np.start, np.end))))
         } else if k + 1 < i + 1
             && toks.get(end).is_some_and(|n| is_subject_pronoun(&n.norm))
             && toks.get(end + 1).is_some_and(|v| is_delivery_verb(&v.norm))
         {
-            let np = Np { start: end, end: end + 1 };
+            let np = Np {
+                start: end,
+                end: end + 1,
+            };
             Some((np, classify(toks, norms, text, np, (np.start, np.end))))
         } else {
             None
         };
         // Only a noun that introduces what was said counts: "Trump's claim that ...",
         // "her warning: '...'". "His remarks drew criticism" names a statement, no more.
-        let introduces = toks.get(end).is_some_and(|n| {
-            n.norm == "that" || n.is_punct(":") || n.kind == TokenKind::OpenQuote
-        }) || (toks.get(end).is_some_and(|n| n.is_punct(","))
-            && toks.get(end + 1).is_some_and(|n| n.kind == TokenKind::OpenQuote));
+        let introduces = toks
+            .get(end)
+            .is_some_and(|n| n.norm == "that" || n.is_punct(":") || n.kind == TokenKind::OpenQuote)
+            || (toks.get(end).is_some_and(|n| n.is_punct(","))
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|n| n.kind == TokenKind::OpenQuote));
         if let Some((np, info)) = source.filter(|_| introduces) {
             let span = span_of(toks, np);
             let person_like = info.kind != super::SourceKind::Role
@@ -1356,16 +1396,59 @@ fn colon_speaker(text: &str, toks: &[Token], norms: &[&str], result: &mut Senten
     let label = |w: &str| {
         matches!(
             w,
-            "update" | "updated" | "note" | "editor" | "editors" | "watch" | "read" | "video"
-                | "photo" | "photos" | "source" | "sources" | "correction" | "related" | "more"
-                | "breaking" | "exclusive" | "live" | "q" | "a" | "warning" | "advertisement"
-                | "listen" | "see" | "also" | "analysis" | "opinion" | "comment" | "review"
-                | "poll" | "report" | "map" | "chart" | "graphic" | "transcript" | "full"
-                | "text" | "here" | "first" | "the" | "this" | "why" | "what" | "how"
+            "update"
+                | "updated"
+                | "note"
+                | "editor"
+                | "editors"
+                | "watch"
+                | "read"
+                | "video"
+                | "photo"
+                | "photos"
+                | "source"
+                | "sources"
+                | "correction"
+                | "related"
+                | "more"
+                | "breaking"
+                | "exclusive"
+                | "live"
+                | "q"
+                | "a"
+                | "warning"
+                | "advertisement"
+                | "listen"
+                | "see"
+                | "also"
+                | "analysis"
+                | "opinion"
+                | "comment"
+                | "review"
+                | "poll"
+                | "report"
+                | "map"
+                | "chart"
+                | "graphic"
+                | "transcript"
+                | "full"
+                | "text"
+                | "here"
+                | "first"
+                | "the"
+                | "this"
+                | "why"
+                | "what"
+                | "how"
         )
     };
     let words_ok = toks[..colon].iter().all(|t| {
-        (t.is_word() && (t.cap || lexicon().heads.longest_match(&[t.norm.as_str()], 0).is_some()))
+        (t.is_word()
+            && (t.cap
+                || lexicon()
+                    .heads
+                    .longest_match(&[t.norm.as_str()], 0)
+                    .is_some()))
             || t.kind == TokenKind::Possessive
     });
     if !words_ok || !toks[0].cap || toks[..colon].iter().any(|t| label(&t.norm)) {
@@ -1374,9 +1457,15 @@ fn colon_speaker(text: &str, toks: &[Token], norms: &[&str], result: &mut Senten
     if toks[colon + 1..].iter().filter(|t| t.is_word()).count() < 3 {
         return;
     }
-    let np = Np { start: 0, end: colon };
+    let np = Np {
+        start: 0,
+        end: colon,
+    };
     let info = classify(toks, norms, text, np, (0, colon));
-    if matches!(info.kind, super::SourceKind::Named | super::SourceKind::Role) {
+    if matches!(
+        info.kind,
+        super::SourceKind::Named | super::SourceKind::Role
+    ) {
         result.found.push(Found {
             cue: Some(toks[colon].span),
             class: CueClass::Report,
@@ -1390,5 +1479,42 @@ fn colon_speaker(text: &str, toks: &[Token], norms: &[&str], result: &mut Senten
             )),
             nested: false,
         });
+    }
+}
+
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+    use crate::analysis::attribution::tokens::tokenize;
+    use crate::analysis::quotes::Quotes;
+
+    /// `DEBUG_SENTENCE="..." cargo test --lib debug_sentence -- --nocapture`
+    #[test]
+    fn debug_sentence() {
+        let Ok(s) = std::env::var("DEBUG_SENTENCE") else {
+            return;
+        };
+        let quotes = Quotes::default();
+        let idx = QuoteIndex::new(&quotes);
+        let toks = tokenize(&s, Span::new(0, s.len()), &idx);
+        let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+        for (i, t) in toks.iter().enumerate() {
+            eprint!(
+                "{i}:{}{:?}{} ",
+                t.norm,
+                t.kind,
+                if t.quoted { "q" } else { "" }
+            );
+        }
+        eprintln!();
+        for c in cues::find(&toks, &norms) {
+            eprintln!("cue {c:?}");
+            eprintln!("  inverted {:?}", inverted_source(&toks, &norms, &c));
+            eprintln!("  left {:?}", left_source(&toks, &norms, &c).map(|l| l.np));
+        }
+        let r = sentence(&s, &toks, &norms, &idx);
+        for f in r.found {
+            eprintln!("found {:?} {:?}", f.source.text(&s), f.info.kind);
+        }
     }
 }

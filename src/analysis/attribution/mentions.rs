@@ -78,10 +78,6 @@ impl MentionInfo {
     }
 }
 
-fn is_word_at(toks: &[Token], i: usize) -> bool {
-    toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-}
-
 /// Can this token end a noun phrase?
 pub fn can_be_head(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
@@ -92,14 +88,17 @@ pub fn can_be_head(toks: &[Token], i: usize) -> bool {
     t.kind == TokenKind::Word
         && !is_non_head(&t.norm)
         && !is_subject_pronoun(&t.norm)
-        && !(is_verb_adverb(&t.norm) && !t.cap && !is_head_noun(&t.norm))
+        && (!is_verb_adverb(&t.norm) || t.cap || is_head_noun(&t.norm))
 }
 
 /// Adverbs that cannot sit inside a noun phrase ("also", "recently"); "first" and
 /// "last" can ("the first letter").
 fn is_chunk_breaking_adverb(w: &str) -> bool {
     is_verb_adverb(w)
-        && !matches!(w, "first" | "last" | "long" | "only" | "all" | "both" | "each" | "even")
+        && !matches!(
+            w,
+            "first" | "last" | "long" | "only" | "all" | "both" | "each" | "even"
+        )
 }
 
 /// A reporting verb that is not also a noun: it cannot sit inside a noun phrase.
@@ -681,7 +680,11 @@ pub fn classify(
         first_word,
         "some" | "many" | "most" | "several" | "few" | "numerous" | "countless" | "various"
     );
-    if quantified && m.number == Number::Plural && !affiliated && head_entry.is_none_or(|h| h.class != HeadClass::Document) {
+    if quantified
+        && m.number == Number::Plural
+        && !affiliated
+        && head_entry.is_none_or(|h| h.class != HeadClass::Document)
+    {
         m.kind = SourceKind::Vague;
         m.entity = Entity::Group;
         return m;
@@ -732,7 +735,11 @@ pub fn classify(
                 || (e == s + 2 && !is_determiner(norms[s]))
                 || possessor.is_some()
                 || toks[s..e].iter().any(|t| t.kind == TokenKind::Number);
-            let single = (m.number == Number::Singular || possessor.is_some()) && !matches!(norms[e - 1], "research" | "evidence" | "data" | "science" | "literature");
+            let single = (m.number == Number::Singular || possessor.is_some())
+                && !matches!(
+                    norms[e - 1],
+                    "research" | "evidence" | "data" | "science" | "literature"
+                );
             if year || any_name || definite || (single && described) {
                 m.kind = SourceKind::Document;
                 m.name = org_name
@@ -807,7 +814,12 @@ pub fn possessive_pronoun_info(w: &str) -> MentionInfo {
     let mut m = MentionInfo::new(SourceKind::Pronoun);
     let (pronoun, number, gender, entity) = match w {
         "his" => ("he", Number::Singular, Some(Gender::Male), Entity::Person),
-        "her" => ("she", Number::Singular, Some(Gender::Female), Entity::Person),
+        "her" => (
+            "she",
+            Number::Singular,
+            Some(Gender::Female),
+            Entity::Person,
+        ),
         "its" => ("it", Number::Singular, None, Entity::Organisation),
         _ => ("they", Number::Plural, None, Entity::Group),
     };

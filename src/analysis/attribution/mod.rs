@@ -380,7 +380,7 @@ fn citation_info() -> mentions::MentionInfo {
 }
 
 /// Citations found over each block's original text, each given to the sentence it
-/// overlaps, or else to the sentence before it ("... rose.[^1]" belongs to "rose").
+/// overlaps, or else to the sentence before it (`"... rose.[^1]"` belongs to "rose").
 fn citations_by_sentence(
     text: &str,
     sentences: &[Sentence],

@@ -30,7 +30,11 @@ fn sources_and_kinds(text: &str) -> Vec<(String, SourceKind)> {
 
 fn one(text: &str) -> (String, SourceKind) {
     let f = sources_and_kinds(text);
-    assert_eq!(f.len(), 1, "expected one attribution in {text:?}, got {f:?}");
+    assert_eq!(
+        f.len(),
+        1,
+        "expected one attribution in {text:?}, got {f:?}"
+    );
     f.into_iter().next().unwrap()
 }
 
@@ -46,8 +50,14 @@ fn cue_text(text: &str) -> Vec<String> {
 
 #[test]
 fn subject_before_verb() {
-    assert_eq!(one("The ministry said the talks would resume.").0, "The ministry");
-    assert_eq!(one("Zelensky has repeatedly said the front will hold.").0, "Zelensky");
+    assert_eq!(
+        one("The ministry said the talks would resume.").0,
+        "The ministry"
+    );
+    assert_eq!(
+        one("Zelensky has repeatedly said the front will hold.").0,
+        "Zelensky"
+    );
 }
 
 #[test]
@@ -55,7 +65,13 @@ fn verb_before_subject_after_a_quote() {
     let text = "\"We will not retreat,\" said President Volodymyr Zelensky.";
     assert_eq!(one(text).0, "President Volodymyr Zelensky");
     let text = "The front is stable, said a spokesperson for the general staff.";
-    assert_eq!(one(text), ("a spokesperson for the general staff".to_string(), SourceKind::Role));
+    assert_eq!(
+        one(text),
+        (
+            "a spokesperson for the general staff".to_string(),
+            SourceKind::Role
+        )
+    );
 }
 
 #[test]
@@ -68,7 +84,10 @@ fn subject_with_an_inserted_relative_clause() {
 fn subject_with_an_appositive() {
     let text = "Lin Jian, spokesperson for China's Foreign Ministry, said the visit was cancelled.";
     let (source, kind) = one(text);
-    assert_eq!(source, "Lin Jian, spokesperson for China's Foreign Ministry");
+    assert_eq!(
+        source,
+        "Lin Jian, spokesperson for China's Foreign Ministry"
+    );
     assert_eq!(kind, SourceKind::Named);
 }
 
@@ -77,7 +96,10 @@ fn statement_setting_after_the_verb() {
     let text = "The ministry said in a statement that the convoy had been stopped.";
     assert_eq!(one(text).0, "The ministry");
     let a = attrs(text);
-    assert_eq!(a.list[0].content.unwrap().text(text), "the convoy had been stopped");
+    assert_eq!(
+        a.list[0].content.unwrap().text(text),
+        "the convoy had been stopped"
+    );
 }
 
 #[test]
@@ -86,7 +108,10 @@ fn quote_then_pronoun() {
     let a = attrs(text);
     assert_eq!(a.list[0].source.text(text), "she");
     assert_eq!(a.list[0].kind, SourceKind::Pronoun);
-    assert_eq!(a.list[0].content.unwrap().text(text), "They promised us quiet,");
+    assert_eq!(
+        a.list[0].content.unwrap().text(text),
+        "They promised us quiet,"
+    );
 }
 
 #[test]
@@ -94,13 +119,22 @@ fn speaker_then_colon_quote() {
     let text = "Aldana said: \"We did not start this.\"";
     let a = attrs(text);
     assert_eq!(a.list[0].source.text(text), "Aldana");
-    assert_eq!(a.list[0].content.unwrap().text(text), "We did not start this.");
+    assert_eq!(
+        a.list[0].content.unwrap().text(text),
+        "We did not start this."
+    );
 }
 
 #[test]
 fn according_to_before_and_after() {
-    assert_eq!(one("According to Lin Jian, the talks will resume.").0, "Lin Jian");
-    assert_eq!(one("The talks will resume, according to the foreign ministry.").0, "the foreign ministry");
+    assert_eq!(
+        one("According to Lin Jian, the talks will resume.").0,
+        "Lin Jian"
+    );
+    assert_eq!(
+        one("The talks will resume, according to the foreign ministry.").0,
+        "the foreign ministry"
+    );
 }
 
 #[test]
@@ -123,7 +157,10 @@ fn reporting_verbs_in_many_tenses_and_kinds() {
         ("The mayor warned that the bridge is unsafe.", "warned"),
         ("The mayor denied that the bridge is unsafe.", "denied"),
         ("The mayor confirmed that the bridge is safe.", "confirmed"),
-        ("The mayor acknowledged that the bridge is unsafe.", "acknowledged"),
+        (
+            "The mayor acknowledged that the bridge is unsafe.",
+            "acknowledged",
+        ),
         ("The mayor admitted that the bridge is unsafe.", "admitted"),
         ("The mayor tweeted that the bridge is safe.", "tweeted"),
         ("The mayor posted that the bridge is safe.", "posted"),
@@ -202,12 +239,21 @@ fn vague_sources() {
 
 #[test]
 fn documents_and_citations() {
-    assert_eq!(one("A 2023 UN report found that the river was polluted.").1, SourceKind::Document);
+    assert_eq!(
+        one("A 2023 UN report found that the river was polluted.").1,
+        SourceKind::Document
+    );
     let text = "The river is polluted, [the survey](https://example.org/survey) found.";
-    assert!(sources_and_kinds(text).iter().any(|(_, k)| *k == SourceKind::Citation));
+    assert!(sources_and_kinds(text)
+        .iter()
+        .any(|(_, k)| *k == SourceKind::Citation));
     let text = "The river is polluted.[^1]\n\n[^1]: Regional water survey, 2023.";
     let a = attrs(text);
-    let c = a.list.iter().find(|x| x.kind == SourceKind::Citation).expect("a footnote citation");
+    let c = a
+        .list
+        .iter()
+        .find(|x| x.kind == SourceKind::Citation)
+        .expect("a footnote citation");
     assert_eq!(c.source.text(text), "[^1]");
     assert_eq!(c.cue, None);
 }
@@ -226,7 +272,10 @@ fn he_said_takes_the_latest_named_man() {
     let he = f.iter().find(|(s, _, _)| s == "he").expect("he said");
     assert_eq!(he.2.as_deref(), Some("Ivan Petrov"));
     let text = "Ivan Petrov met Tomas Reyes at the bridge. \"We will see,\" he said.";
-    let he = found(text).into_iter().find(|(s, _, _)| s == "he").expect("he said");
+    let he = found(text)
+        .into_iter()
+        .find(|(s, _, _)| s == "he")
+        .expect("he said");
     assert_eq!(he.2.as_deref(), Some("Tomas Reyes"));
 }
 
@@ -234,11 +283,17 @@ fn he_said_takes_the_latest_named_man() {
 fn gender_comes_from_titles_and_pronouns_not_first_names() {
     // Neither name has a title: "she" takes the latest person, whatever the first name.
     let text = "Maria Lopez met John Smith. \"It is over,\" she said.";
-    let she = found(text).into_iter().find(|(s, _, _)| s == "she").unwrap();
+    let she = found(text)
+        .into_iter()
+        .find(|(s, _, _)| s == "she")
+        .unwrap();
     assert_eq!(she.2.as_deref(), Some("John Smith"));
     // A title settles it.
-    let text = "Mrs. Maria Lopez met Mr. John Smith. \"It is over,\" she said.";
-    let she = found(text).into_iter().find(|(s, _, _)| s == "she").unwrap();
+    let text = "Mrs Maria Lopez met Mr John Smith. \"It is over,\" she said.";
+    let she = found(text)
+        .into_iter()
+        .find(|(s, _, _)| s == "she")
+        .unwrap();
     assert_eq!(she.2.as_deref(), Some("Maria Lopez"));
 }
 
@@ -246,11 +301,19 @@ fn gender_comes_from_titles_and_pronouns_not_first_names() {
 fn names_titles_and_surnames_merge() {
     let text = "President Volodymyr Zelensky said the front would hold. Zelensky added that aid was late. Ukraine's President said talks were possible.";
     let a = attrs(text);
-    let names: Vec<_> = a.list.iter().filter_map(|x| a.source_of(x)).map(|s| s.name.as_str()).collect();
+    let names: Vec<_> = a
+        .list
+        .iter()
+        .filter_map(|x| a.source_of(x))
+        .map(|s| s.name.as_str())
+        .collect();
     assert_eq!(names, ["Volodymyr Zelensky"; 3]);
     assert_eq!(a.sources.len(), 1);
     assert_eq!(a.sources[0].statements.len(), 3);
-    assert_eq!(a.sources[0].first_mention.text(text), "President Volodymyr Zelensky");
+    assert_eq!(
+        a.sources[0].first_mention.text(text),
+        "President Volodymyr Zelensky"
+    );
 }
 
 #[test]
@@ -299,7 +362,11 @@ fn relative_pronoun_resolves_to_its_antecedent() {
 fn quote_only_paragraph_inherits_its_speaker() {
     let text = "Lina Okafor said the convoys were stopped.\n\n\"Our teams waited for hours with no explanation.\"\n";
     let a = attrs(text);
-    let cont = a.list.iter().find(|x| x.continues.is_some()).expect("a continuation");
+    let cont = a
+        .list
+        .iter()
+        .find(|x| x.continues.is_some())
+        .expect("a continuation");
     assert_eq!(cont.cue, None);
     assert_eq!(cont.form, CueForm::Continuation);
     assert_eq!(a.source_of(cont).unwrap().name, "Lina Okafor");

@@ -140,10 +140,6 @@ impl<'a> QuoteIndex<'a> {
             .take_while(move |q| q.span.start < span.end)
             .copied()
     }
-
-    pub fn covers(&self, span: Span) -> bool {
-        self.at(span.start).is_some_and(|q| q.span.contains(span))
-    }
 }
 
 /// Cut `text[span]` (masked prose) into tokens.
@@ -201,7 +197,10 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
                 let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 // "Pa.,", "Calif.)", "Mass. officials": a short capitalised word whose dot
                 // is followed by a comma, bracket or lower-case word is an abbreviation.
-                let after_dot = chars[j + 1..].iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
+                let after_dot = chars[j + 1..]
+                    .iter()
+                    .map(|&(_, c)| c)
+                    .find(|c| !c.is_whitespace());
                 let short_cap = word.chars().count() <= 5
                     && word.chars().next().is_some_and(char::is_uppercase)
                     && after_dot.is_some_and(|c| c == ',' || c == ')' || c.is_lowercase());
@@ -255,11 +254,16 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
         // Two apostrophes stand for a double quote in some newsroom text: ''quote''.
         if (c == '\'' || c == '`') && chars.get(i + 1).is_some_and(|&(_, n)| n == c) {
             let prev_char = i.checked_sub(1).map(|k| chars[k].1);
-            let opens = c == '`' || prev_char.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
+            let opens =
+                c == '`' || prev_char.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
             out.push(Token {
                 span: Span::new(abs, abs + 2),
                 norm: "\"".to_string(),
-                kind: if opens { TokenKind::OpenQuote } else { TokenKind::CloseQuote },
+                kind: if opens {
+                    TokenKind::OpenQuote
+                } else {
+                    TokenKind::CloseQuote
+                },
                 cap: false,
                 quoted: false,
             });
