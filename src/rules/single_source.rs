@@ -94,7 +94,8 @@ fn mention_span(a: &Attribution) -> Span {
 /// A claim whose only attribution is anonymous.
 fn anonymous_sources(ctx: &RuleContext) -> Vec<Finding> {
     let attrs = ctx.attributions;
-    let mut out = Vec::new();
+    let mut out: Vec<Finding> = Vec::new();
+    let mut reported: Vec<(usize, Option<usize>)> = Vec::new();
     for si in 0..ctx.sentences.len() {
         let here: Vec<&Attribution> = attrs
             .in_sentence(si)
@@ -108,6 +109,26 @@ fn anonymous_sources(ctx: &RuleContext) -> Vec<Finding> {
         if !all_anonymous {
             continue;
         }
+        // One finding per anonymous source per paragraph; its later claims there are related.
+        let block = ctx.sentences[si].block;
+        let same_source_earlier = first.canonical.is_some()
+            && reported
+                .iter()
+                .any(|&(b, c)| b == block && c == first.canonical);
+        if same_source_earlier {
+            if let Some(f) = out
+                .iter_mut()
+                .rev()
+                .find(|f: &&mut Finding| f.category.as_deref() == Some("anonymous-source"))
+            {
+                f.related.push(Related {
+                    span: mention_span(first),
+                    message: "another claim from the same unnamed source".to_string(),
+                });
+            }
+            continue;
+        }
+        reported.push((block, first.canonical));
         let pseudonym = attrs.source_of(first).is_some_and(|s| s.pseudonym);
         let who = first
             .source
@@ -204,19 +225,37 @@ fn uncorroborated_claims(ctx: &RuleContext) -> Vec<Finding> {
             .take_while(|&si| ctx.sentences[si].block <= block + 1)
             .filter(|&si| near(si))
             .collect();
+        // A second source counts when it speaks to the same matter: its sentence shares
+        // content words with the claim.
+        let claim_words = content_words(
+            a.content
+                .unwrap_or(ctx.sentences[a.sentence].span)
+                .text(ctx.text),
+        );
         let other_source = window.iter().any(|&si| {
+            let on_the_matter = || {
+                let words = content_words(ctx.sentences[si].span.text(ctx.text));
+                words
+                    .iter()
+                    .any(|w| claim_words.iter().any(|c| same_stem(c, w)))
+            };
             attrs.in_sentence(si).iter().any(|b| {
                 b.canonical != a.canonical
                     && b.cue_class != CueClass::NoComment
                     && b.continues.is_none()
                     && (b.kind == SourceKind::Citation
                         || (attrs.effective_kind(b) != SourceKind::Vague && b.canonical.is_some()))
+                    && (si == a.sentence || on_the_matter())
             })
         });
+        // The writer's note often follows the quotes: look two paragraphs ahead for it.
         let notes: Vec<_> = attrs
             .corroboration
             .iter()
-            .filter(|n| window.contains(&n.sentence))
+            .filter(|n| {
+                let b = ctx.sentences[n.sentence].block;
+                b + 1 >= block && b <= block + 2
+            })
             .collect();
         let corroborated = notes.iter().any(|n| n.verified);
         if other_source || corroborated {
@@ -250,6 +289,36 @@ fn uncorroborated_claims(ctx: &RuleContext) -> Vec<Finding> {
         out.push(f);
     }
     out
+}
+
+/// Lower-case words of four letters or more, without a plural "s": a rough way to tell
+/// whether two sentences are about the same matter.
+fn content_words(text: &str) -> Vec<String> {
+    const COMMON: &[&str] = &[
+        "that", "this", "with", "from", "have", "were", "been", "they", "their", "there", "about",
+        "would", "could", "said", "says", "also", "than", "them", "when", "what", "which", "will",
+        "into", "after", "before", "other", "some", "more", "only", "over",
+    ];
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(|w| {
+            let w = w.to_lowercase();
+            w.strip_suffix('s')
+                .filter(|s| s.len() >= 4)
+                .map_or(w.clone(), str::to_string)
+        })
+        .filter(|w| !COMMON.contains(&w.as_str()))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// "beat" and "beating", "guard" and "guards": one word starts the other.
+fn same_stem(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 4 && long.starts_with(short)
 }
 
 /// The article leans on one voice: ONE finding at that source's first mention.

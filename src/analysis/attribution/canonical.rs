@@ -356,6 +356,17 @@ fn exact_key(span: Span, info: &MentionInfo, text: &str) -> Option<String> {
         SourceKind::Vague => Some(format!("vague:{k}")),
         SourceKind::Document if !info.definite => Some(format!("doc:{k}")),
         SourceKind::Named if info.name.is_none() => Some(format!("named:{k}")),
+        // "The defence ministry in Halvard" and "the Halvard defence ministry" are one body.
+        SourceKind::Named if info.entity == Entity::Organisation => {
+            let name = info.name.as_deref().unwrap_or(&k);
+            let mut words: Vec<String> = name_words(name)
+                .into_iter()
+                .filter(|w| !matches!(w.as_str(), "of" | "in" | "for" | "and" | "'s" | "at"))
+                .map(|w| w.trim_end_matches("'s").to_string())
+                .collect();
+            words.sort();
+            Some(format!("org:{}", words.join(" ")))
+        }
         SourceKind::Role | SourceKind::Anonymous
             if !info.definite && !info.indefinite && !info.pseudonym && info.name.is_none() =>
         {

@@ -256,6 +256,15 @@ fn verb_attribution(
         }
         return None;
     }
+    // "asked to be identified only as Daniel", "asked not to be named": a request about
+    // the speaker, not a statement.
+    if cue.lemma == "ask"
+        && toks
+            .get(cue.end)
+            .is_some_and(|t| matches!(t.norm.as_str(), "to" | "not"))
+    {
+        return None;
+    }
     // An "-ing" form reports as a progressive ("is saying") or as a participle clause
     // after a comma, whose speaker is the main clause's subject ("X sued the city,
     // saying ..."). Elsewhere it is no cue ("telling insight").

@@ -305,7 +305,19 @@ pub fn np_right(toks: &[Token], first: usize, ceil: usize) -> Option<Np> {
     let mut end = chunk_right(toks, first, ceil)?;
     while end + 1 < ceil {
         let link = &toks[end];
-        // "images published by the Open Terrain Project": a participle with its agent.
+        // "images published by the Open Terrain Project": a participle with its agent
+        // (the participle itself may have stopped the chunk, being a reporting verb).
+        if link.is_word()
+            && !link.cap
+            && link.norm.ends_with("ed")
+            && matches!(toks[end + 1].norm.as_str(), "by" | "in" | "on" | "at")
+            && end + 2 < ceil
+        {
+            if let Some(e2) = chunk_right(toks, end + 2, ceil) {
+                end = e2;
+                continue;
+            }
+        }
         if matches!(link.norm.as_str(), "by" | "in" | "on" | "at")
             && end > first
             && toks[end - 1].norm.ends_with("ed")
