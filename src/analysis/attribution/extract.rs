@@ -42,6 +42,8 @@ pub struct SentenceResult {
     pub unsourced: Vec<FoundUnsourced>,
     /// Proper-name mentions anywhere in the sentence (pronoun antecedents).
     pub names: Vec<(Span, MentionInfo)>,
+    /// The sentence is part of a transcript line ("Q: ...", "A: ...").
+    pub speaker_line: bool,
 }
 
 /// Reporting verbs that can follow their quote and precede their subject: "'...,' said Smith".
@@ -95,8 +97,19 @@ fn clause_end(toks: &[Token], from: usize) -> usize {
         .unwrap_or(toks.len())
 }
 
-pub fn sentence(text: &str, toks: &[Token], norms: &[&str], quotes: &QuoteIndex) -> SentenceResult {
-    let mut result = SentenceResult::default();
+/// Find the attributions of one sentence. `speaker_line` marks a transcript line
+/// ("A: I think ..."), where "I" and "you" are the people speaking, not the writer.
+pub fn sentence(
+    text: &str,
+    toks: &[Token],
+    norms: &[&str],
+    quotes: &QuoteIndex,
+    speaker_line: bool,
+) -> SentenceResult {
+    let mut result = SentenceResult {
+        speaker_line,
+        ..SentenceResult::default()
+    };
     if toks.is_empty() {
         return result;
     }
@@ -326,7 +339,7 @@ fn verb_attribution(
         return None;
     }
     // The writer's own "I think" is not an attribution; quoted speech was dropped earlier.
-    if np.end == np.start + 1 && matches!(norms[np.start], "i" | "you" | "me") {
+    if np.end == np.start + 1 && matches!(norms[np.start], "i" | "you" | "me") && !result.speaker_line {
         return None;
     }
     // "an article published in Time", "a report released on Monday": a participle
@@ -374,7 +387,10 @@ fn verb_attribution(
     );
     // A weak verb needs a reporting frame, unless a person plainly speaks with it:
     // "Michael claims his superiors locked him up".
-    let person_speaks = matches!(cue.class, CueClass::Contested | CueClass::Report)
+    let person_speaks = matches!(
+        cue.class,
+        CueClass::Contested | CueClass::Report | CueClass::Belief
+    )
         && matches!(
             info.kind,
             super::SourceKind::Named | super::SourceKind::Pronoun | super::SourceKind::Anonymous
@@ -1049,7 +1065,7 @@ fn np_head_class(norms: &[&str], np: Np) -> Option<HeadClass> {
 
 /// "added that", "noted:", "asked whether", "responded pointedly, with a smile: ...".
 fn followed_by_clause(toks: &[Token], norms: &[&str], from: usize) -> bool {
-    for k in from..(from + 10).min(toks.len()) {
+    for k in from..(from + 14).min(toks.len()) {
         let t = &toks[k];
         if t.kind == TokenKind::OpenQuote || t.is_punct(":") {
             return true;
@@ -1087,7 +1103,9 @@ fn weak_frame_ok(
             || t.is_boundary_punct() && !t.is_punct(":") && !t.is_punct("-")
     });
     if clause_final {
+        // ", she added." / "As Clyburn noted, ..." / "'...,' the paper reported."
         let opens = np.start == 0
+            || norms[np.start - 1] == "as"
             || toks[np.start - 1].is_punct(",")
             || toks[np.start - 1].is_punct("—")
             || toks[np.start - 1].kind == TokenKind::CloseQuote
@@ -1263,9 +1281,17 @@ fn find_sourceless_phrases(toks: &[Token], norms: &[&str], result: &mut Sentence
 
 /// The mention's head noun is in the lexicon (a role, body, group or document).
 fn has_known_head(info: &MentionInfo) -> bool {
-    info.head
-        .as_deref()
-        .is_some_and(|h| lexicon().heads.longest_match(&[h], 0).is_some())
+    info.head.as_deref().is_some_and(|h| {
+        lexicon().heads.longest_match(&[h], 0).is_some() || is_agent_noun(h)
+    })
+}
+
+/// Plural nouns for people by what they do or where they belong: "endorsers",
+/// "organisers", "activists", "Republicans", "residents", "participants".
+fn is_agent_noun(w: &str) -> bool {
+    ["ers", "ors", "ists", "ians", "ants", "ents", "eers", "ites", "ans"]
+        .iter()
+        .any(|suffix| w.len() > suffix.len() + 2 && w.ends_with(suffix))
 }
 
 /// Verbs by which someone delivers a statement: "the comments Clinton made".
@@ -1370,7 +1396,11 @@ fn noun_attributions(
                 && toks
                     .get(end + 1)
                     .is_some_and(|n| n.kind == TokenKind::OpenQuote));
-        if let Some((np, info)) = source.filter(|_| introduces) {
+        // "claims by intelligence agencies that ...": the content follows the agent.
+        let introduces_after_agent = source.as_ref().is_some_and(|(np, _)| {
+            np.start > end && toks.get(np.end).is_some_and(|n| n.norm == "that")
+        });
+        if let Some((np, info)) = source.filter(|_| introduces || introduces_after_agent) {
             let span = span_of(toks, np);
             let person_like = info.kind != super::SourceKind::Role
                 || has_known_head(&info)
@@ -1521,7 +1551,7 @@ mod debug_tests {
             eprintln!("  inverted {:?}", inverted_source(&toks, &norms, &c));
             eprintln!("  left {:?}", left_source(&toks, &norms, &c).map(|l| l.np));
         }
-        let r = sentence(&s, &toks, &norms, &idx);
+        let r = sentence(&s, &toks, &norms, &idx, false);
         for f in r.found {
             eprintln!("found {:?} {:?}", f.source.text(&s), f.info.kind);
         }

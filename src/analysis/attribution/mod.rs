@@ -252,7 +252,11 @@ pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quote
         }
         let toks = tokens::tokenize(&prose.masked, sentence.span, &quote_index);
         let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
-        let result = extract::sentence(text, &toks, &norms, &quote_index);
+        let speaker_line = prose
+            .blocks
+            .get(sentence.block)
+            .is_some_and(|b| is_speaker_line(b.span.text(text)));
+        let result = extract::sentence(text, &toks, &norms, &quote_index, speaker_line);
         let mut found = result.found;
         // Citations: links, footnotes and bracketed references, from the original text.
         for c in by_sentence.get(&si).into_iter().flatten() {
@@ -377,6 +381,20 @@ pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quote
 
 fn citation_info() -> mentions::MentionInfo {
     mentions::MentionInfo::citation()
+}
+
+/// A transcript line: "Q: ...", "A: ...", "TRUMP: ...", "Ms. Lee: ...".
+fn is_speaker_line(block: &str) -> bool {
+    let Some((label, _)) = block.trim_start().split_once(':') else {
+        return false;
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() <= 20)
+        && (words.len() > 1 || label.len() <= 12)
 }
 
 /// Citations found over each block's original text, each given to the sentence it
