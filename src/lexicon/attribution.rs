@@ -264,8 +264,13 @@ fn parse() -> Result<AttributionLexicon, String> {
             "setting" => CueFrame::Setting,
             other => return Err(format!("cues.tsv:{line}: unknown frame {other}")),
         };
-        let lemma = forms(list).next().unwrap_or_default().to_string();
-        for form in forms(list) {
+        // "=claim|claimed|claiming": the base form names the line but is not itself a cue.
+        let lemma = forms(list)
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches('=')
+            .to_string();
+        for form in forms(list).filter(|f| !f.starts_with('=')) {
             lex.cues.insert(
                 form,
                 CueEntry {

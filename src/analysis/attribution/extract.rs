@@ -339,7 +339,10 @@ fn verb_attribution(
         return None;
     }
     // The writer's own "I think" is not an attribution; quoted speech was dropped earlier.
-    if np.end == np.start + 1 && matches!(norms[np.start], "i" | "you" | "me") && !result.speaker_line {
+    if np.end == np.start + 1
+        && matches!(norms[np.start], "i" | "you" | "me")
+        && !result.speaker_line
+    {
         return None;
     }
     // "an article published in Time", "a report released on Monday": a participle
@@ -390,22 +393,19 @@ fn verb_attribution(
     let person_speaks = matches!(
         cue.class,
         CueClass::Contested | CueClass::Report | CueClass::Belief
-    )
-        && matches!(
-            info.kind,
-            super::SourceKind::Named | super::SourceKind::Pronoun | super::SourceKind::Anonymous
-        )
-        && !matches!(
-            cue.lemma,
-            "add" | "continue" | "go on" | "post" | "read" | "raise" | "rule" | "address"
-        )
-        && toks.get(cue.end).is_some_and(|t| {
-            t.is_word()
-                && (t.cap
-                    || is_determiner(&t.norm)
-                    || is_possessive_pronoun(&t.norm)
-                    || is_subject_pronoun(&t.norm))
-        });
+    ) && matches!(
+        info.kind,
+        super::SourceKind::Named | super::SourceKind::Pronoun | super::SourceKind::Anonymous
+    ) && !matches!(
+        cue.lemma,
+        "add" | "continue" | "go on" | "post" | "read" | "raise" | "rule" | "address"
+    ) && toks.get(cue.end).is_some_and(|t| {
+        t.is_word()
+            && (t.cap
+                || is_determiner(&t.norm)
+                || is_possessive_pronoun(&t.norm)
+                || is_subject_pronoun(&t.norm))
+    });
     if cue.frame == CueFrame::Weak
         && !inverted
         && !person_speaks
@@ -1281,17 +1281,19 @@ fn find_sourceless_phrases(toks: &[Token], norms: &[&str], result: &mut Sentence
 
 /// The mention's head noun is in the lexicon (a role, body, group or document).
 fn has_known_head(info: &MentionInfo) -> bool {
-    info.head.as_deref().is_some_and(|h| {
-        lexicon().heads.longest_match(&[h], 0).is_some() || is_agent_noun(h)
-    })
+    info.head
+        .as_deref()
+        .is_some_and(|h| lexicon().heads.longest_match(&[h], 0).is_some() || is_agent_noun(h))
 }
 
 /// Plural nouns for people by what they do or where they belong: "endorsers",
 /// "organisers", "activists", "Republicans", "residents", "participants".
 fn is_agent_noun(w: &str) -> bool {
-    ["ers", "ors", "ists", "ians", "ants", "ents", "eers", "ites", "ans"]
-        .iter()
-        .any(|suffix| w.len() > suffix.len() + 2 && w.ends_with(suffix))
+    [
+        "ers", "ors", "ists", "ians", "ants", "ents", "eers", "ites", "ans",
+    ]
+    .iter()
+    .any(|suffix| w.len() > suffix.len() + 2 && w.ends_with(suffix))
 }
 
 /// Verbs by which someone delivers a statement: "the comments Clinton made".
