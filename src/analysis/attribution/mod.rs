@@ -371,12 +371,35 @@ pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quote
             sources[c].statements.push(i);
         }
     }
+    // Quote spans from the quote finder may not sit on character boundaries (a curly
+    // quote is three bytes); everything handed on must slice cleanly.
+    for a in &mut list {
+        a.source = snap(a.source, text);
+        a.cue = a.cue.map(|c| snap(c, text));
+        a.content = a.content.map(|c| snap(c, text));
+    }
+    for s in &mut sources {
+        s.first_mention = snap(s.first_mention, text);
+    }
     Attributions {
         list,
         sources,
         unsourced,
         corroboration,
     }
+}
+
+/// Shrink a span to the nearest character boundaries inside it.
+fn snap(span: Span, text: &str) -> Span {
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = span.end.min(text.len()).max(start);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Span::new(start, end.max(start))
 }
 
 fn citation_info() -> mentions::MentionInfo {

@@ -416,3 +416,24 @@ fn long_documents_are_linear_enough() {
     // Debug builds are slow; this only guards against quadratic blow-ups.
     assert!(started.elapsed().as_secs() < 60);
 }
+
+#[test]
+fn spans_always_fall_on_character_boundaries() {
+    let text = "“We will win,” she said. “Nobody doubts it — not even them.”\n\n“Résumé?” asked Zoë Müller. 日本の “引用” said Ilse.";
+    let a = attrs(text);
+    for x in &a.list {
+        let _ = x.source.text(text);
+        let _ = x.cue.map(|c| c.text(text));
+        let _ = x.content.map(|c| c.text(text));
+    }
+    for s in &a.sources {
+        let _ = s.first_mention.text(text);
+    }
+    let findings = analyze(text, Format::Markdown, &Config::default()).findings;
+    for f in findings {
+        let _ = f.span.text(text);
+        for r in f.related {
+            let _ = r.span.text(text);
+        }
+    }
+}
