@@ -111,11 +111,7 @@ pub fn run(args: &[String]) -> Result<()> {
                 }
                 if !pred_sources.contains(&a.source) {
                     pred_sources.push(a.source);
-                    let label = format!(
-                        "{}{}",
-                        a.kind.as_str(),
-                        if a.nested { " (in quote)" } else { "" }
-                    );
+                    let label = format!("{} / {}", a.kind.as_str(), a.cue_class.as_str());
                     let hit = art.sources.iter().any(|g| overlaps(a.source, g));
                     let e = by_kind.entry(label).or_default();
                     e.0 += 1;

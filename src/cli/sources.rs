@@ -106,7 +106,6 @@ fn attribution_json(a: &Attribution, text: &str, attrs: &Attributions, index: &L
         "cue": cue,
         "class": a.cue_class.as_str(),
         "source": src,
-        "nested": a.nested,
         "continues": a.continues,
     });
     if let Some(c) = a.content {
@@ -160,10 +159,9 @@ fn write_human(
         });
         writeln!(
             out,
-            "  {line}:{col}  {} [{}] -> {canonical}; cue {cue}{cue_pos}{}",
+            "  {line}:{col}  {} [{}] -> {canonical}; cue {cue}{cue_pos}",
             clip(a.source.text(text), 50),
             a.kind.as_str(),
-            if a.nested { " (inside a quote)" } else { "" },
         )?;
         if let Some(c) = a.content {
             let (l, col) = index.line_col(c.start);

@@ -53,10 +53,7 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
 /// Attributions that report a statement in the writer's voice (not a quote continuation,
 /// not "declined to comment", not a statement merely named by a noun).
 fn is_statement(a: &Attribution) -> bool {
-    a.continues.is_none()
-        && a.cue_class != CueClass::NoComment
-        && a.form != CueForm::Noun
-        && !a.nested
+    a.continues.is_none() && a.cue_class != CueClass::NoComment && a.form != CueForm::Noun
 }
 
 fn finding(

@@ -21,7 +21,7 @@ fn quote_led(text_span: Span, quotes: &QuoteIndex) -> bool {
 }
 
 fn can_lead(a: &Attribution) -> bool {
-    !a.nested && a.cue_class != CueClass::Citation && a.form != CueForm::Noun
+    a.cue_class != CueClass::Citation && a.form != CueForm::Noun
 }
 
 /// Append continuation attributions to `list` and re-sort it.
@@ -34,7 +34,7 @@ pub fn extend(
     let mut attributed = vec![false; sentences.len()];
     let mut last_of_sentence: Vec<Option<usize>> = vec![None; sentences.len()];
     for (i, a) in list.iter().enumerate() {
-        if !a.nested && a.sentence < sentences.len() {
+        if a.sentence < sentences.len() {
             attributed[a.sentence] = true;
             if can_lead(a) {
                 last_of_sentence[a.sentence] = Some(i);
@@ -57,7 +57,6 @@ pub fn extend(
             kind: a.kind,
             canonical: a.canonical,
             content: Some(content),
-            nested: false,
             continues: Some(lead),
         });
     };

@@ -126,8 +126,6 @@ pub struct Attribution {
     pub canonical: Option<usize>,
     /// What was said, where known.
     pub content: Option<Span>,
-    /// The cue sits inside a direct quotation: the speaker reports someone else.
-    pub nested: bool,
     /// A quote that continues attribution `continues` (an index into `list`).
     pub continues: Option<usize>,
 }
@@ -138,7 +136,7 @@ pub struct Source {
     pub name: String,
     pub kind: SourceKind,
     pub first_mention: Span,
-    /// Indices into `Attributions::list` (nested attributions excluded).
+    /// Indices into `Attributions::list`.
     pub statements: Vec<usize>,
     /// Introduced as "not his real name": a name the reader cannot check.
     pub pseudonym: bool,
@@ -283,7 +281,8 @@ pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quote
                 citation_target: Some(c.target),
             });
         }
-        // A cue inside a quote is the speaker's report, part of what they said: not the writer's attribution.
+        // A cue inside a quote is the speaker's report, part of what they said: not the
+        // writer's attribution. (Unsourced cues keep a `nested` flag for the rules.)
         found.retain(|f| !f.nested);
         found.sort_by_key(|f| f.source.start);
         for f in found {
@@ -337,19 +336,20 @@ pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quote
         }
         let f = &p.found;
         let key = p.citation_target.as_ref().map(|t| format!("cite:{t}"));
-        // A cue inside a quote is the speaker's report, not the writer's: no source of its own.
-        let canonical = if f.nested {
-            None
-        } else {
-            resolver.resolve(
-                f.source,
-                &f.info,
-                f.antecedent.as_ref().map(|(s, i)| (*s, i)),
-                text,
-                p.sentence,
-                key,
-            )
-        };
+        let canonical = resolver.resolve(
+            f.source,
+            &f.info,
+            f.antecedent.as_ref().map(|(s, i)| (*s, i)),
+            text,
+            p.sentence,
+            key,
+        );
+        // "They want ...", "we think ..." with no one for the pronoun to stand for: a
+        // belief or wish held by nobody in particular says nothing about sourcing.
+        let holder_unknown = f.info.kind == SourceKind::Pronoun && canonical.is_none();
+        if holder_unknown && matches!(f.class, CueClass::Belief | CueClass::Intent) {
+            continue;
+        }
         list.push(Attribution {
             sentence: p.sentence,
             cue: f.cue,
@@ -359,7 +359,6 @@ pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quote
             kind: f.info.kind,
             canonical,
             content: f.content,
-            nested: f.nested,
             continues: None,
         });
     }
@@ -367,7 +366,7 @@ pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quote
 
     continuation::extend(&mut list, sentences, prose, &quote_index);
     for (i, a) in list.iter().enumerate() {
-        if let (Some(c), false) = (a.canonical, a.nested) {
+        if let Some(c) = a.canonical {
             sources[c].statements.push(i);
         }
     }
