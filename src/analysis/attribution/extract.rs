@@ -1393,7 +1393,7 @@ fn noun_attributions(
         // "her warning: '...'". "His remarks drew criticism" names a statement, no more.
         let introduces = toks
             .get(end)
-            .is_some_and(|n| n.norm == "that" || n.is_punct(":") || n.kind == TokenKind::OpenQuote)
+            .is_some_and(|n| n.norm == "that" || n.is_punct(":"))
             || (toks.get(end).is_some_and(|n| n.is_punct(","))
                 && toks
                     .get(end + 1)

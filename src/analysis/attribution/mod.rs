@@ -284,6 +284,10 @@ pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quote
         // A cue inside a quote is the speaker's report, part of what they said: not the
         // writer's attribution. (Unsourced cues keep a `nested` flag for the rules.)
         found.retain(|f| !f.nested);
+        // "according to satellite images published by the Open Terrain Project": the agent
+        // inside a larger source mention is part of that mention, not a second statement.
+        let outer: Vec<Span> = found.iter().map(|f| f.source).collect();
+        found.retain(|f| !outer.iter().any(|o| *o != f.source && o.contains(f.source)));
         found.sort_by_key(|f| f.source.start);
         for f in found {
             pending.push(Pending {
