@@ -108,7 +108,9 @@ pub enum SourceGroup {
 impl SourceGroup {
     pub fn of(kind: SourceKind) -> SourceGroup {
         match kind {
-            SourceKind::Named | SourceKind::Role | SourceKind::Citation => SourceGroup::Named,
+            SourceKind::Named | SourceKind::Role | SourceKind::Citation | SourceKind::Document => {
+                SourceGroup::Named
+            }
             SourceKind::Anonymous => SourceGroup::Anonymous,
             SourceKind::Vague => SourceGroup::Vague,
             SourceKind::Pronoun => SourceGroup::Unresolved,
@@ -469,17 +471,6 @@ fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)
 }
 
-fn kind_name(kind: SourceKind) -> &'static str {
-    match kind {
-        SourceKind::Named => "named",
-        SourceKind::Role => "role",
-        SourceKind::Anonymous => "anonymous",
-        SourceKind::Vague => "vague",
-        SourceKind::Pronoun => "pronoun",
-        SourceKind::Citation => "citation",
-    }
-}
-
 const DISCLAIMER: &str =
     "This report does not say whether any claim is true; it lists what the draft has not yet shown.";
 
@@ -593,7 +584,7 @@ pub fn to_markdown(report: &Report, _text: &str, index: &LineIndex) -> String {
                 out,
                 "| {} | {} | {} | {} | line {} |",
                 table_cell(&row.name),
-                kind_name(row.kind),
+                SourceKind::as_str(row.kind),
                 row.statements,
                 percent(row.share),
                 index.line(row.first_mention.start)
@@ -646,7 +637,7 @@ pub fn to_plain_text(report: &Report, _text: &str, index: &LineIndex) -> String 
                 out,
                 "- {} ({}): {}, {} (first mentioned on line {})",
                 row.name,
-                kind_name(row.kind),
+                SourceKind::as_str(row.kind),
                 plural(row.statements, "statement", "statements"),
                 percent(row.share),
                 index.line(row.first_mention.start)

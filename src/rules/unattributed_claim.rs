@@ -1,16 +1,628 @@
 //! unattributed-claim: a claim that gestures at a source without naming one.
+//!
+//! Categories:
+//! - `vague-source`: "experts say", "critics argue", "many believe", "sources say", "by many accounts";
+//! - `agentless-passive`: "it is believed", "is widely regarded as", "has been widely documented";
+//! - `uncited-evidence`: "studies show", "research suggests", "there is growing evidence", with no citation;
+//! - `common-knowledge`: "it is no secret that", "everyone knows";
+//! - `unsourced-statistic` (hint): a figure in a factual claim with no attribution or
+//!   citation in the sentence or the one before.
+//!
+//! A specific source or a citation in the same sentence silences the finding, and so
+//! does one in an adjacent sentence that is tied to it ("One of them, ...", "Those
+//! studies ..."). Everything is read from the shared attribution analysis.
 
-use super::{Finding, Rule, RuleContext, Severity};
+use super::{Edit, Finding, Fix, Rule, RuleContext, Severity};
+use crate::analysis::attribution::{Attribution, CueClass, CueForm, SourceKind, UnsourcedKind};
+use crate::analysis::Span;
+use crate::lexicon::attribution::{lexicon, HeadClass};
+use regex::Regex;
+use std::sync::OnceLock;
 
 pub static RULE: Rule = Rule {
     id: "unattributed-claim",
     summary: "A claim that gestures at a source without naming one",
     default_severity: Severity::Warning,
     check,
-    fires_on: &[],
-    quiet_on: &[],
+    fires_on: &[
+        "Experts say the bridge is unsafe.",
+        "Critics argue that the plan will fail.",
+        "Many believe the election was stolen.",
+        "Observers note that the talks have stalled.",
+        "Sources say the minister will resign.",
+        "It is believed that the army moved north overnight.",
+        "The general is widely regarded as a hardliner.",
+        "Complaints that have been widely documented include long delays at the border.",
+        "It has been reported that the mayor resigned.",
+        "Studies show that the drug works.",
+        "Research suggests the policy failed.",
+        "Data indicate a sharp rise in burglaries.",
+        "There is growing evidence that the vaccine works.",
+        "By many accounts, the talks collapsed.",
+        "It is no secret that the mayor wants to run again.",
+        "Everyone knows the plan failed.",
+        "Unemployment in the region rose to 14 percent last year.",
+    ],
+    quiet_on: &[
+        "According to Lin Jian, the talks will resume next week.",
+        "Experts at the Kyiv School of Economics said the damage exceeded $150 billion.",
+        "Some 155 Chinese nationals were evacuated on Tuesday.",
+        "Studies show the drug works.[^1]\n\n[^1]: Smith and Jones, The Lancet, 2021.",
+        "[Research](https://example.org/study) suggests the policy failed.",
+        "Experts say the bridge is unsafe. One of them, Maria Lopez, an engineer at the state transport agency, said the cables had corroded.",
+        "\"Experts say it is unsafe,\" the mayor said.",
+        "Unemployment rose to 14 percent last year, the statistics office said.",
+        "The council met on Monday.",
+    ],
 };
 
-fn check(_ctx: &RuleContext) -> Vec<Finding> {
-    Vec::new()
+/// Words that tie a sentence to the vague source of the one before it.
+const TIES: &[&str] = &[
+    "one of them",
+    "among them",
+    "they include",
+    "those include",
+    "including",
+    "such as",
+    "for example",
+    "for instance",
+    "one such",
+    "one of those",
+    "the study",
+    "the report",
+    "the survey",
+    "the research",
+    "that study",
+    "that report",
+    "the researchers",
+    "the authors",
+];
+
+fn check(ctx: &RuleContext) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::new();
+    let attrs = ctx.attributions;
+    for (si, sentence) in ctx.sentences.iter().enumerate() {
+        if in_blockquote(ctx, si) {
+            continue;
+        }
+        let here = attrs.in_sentence(si);
+        let tied = tied_to_neighbour(ctx, si);
+        let mut found: Vec<Finding> = Vec::new();
+        for a in here.iter().filter(|a| a.continues.is_none()) {
+            // "Many locals refused to work" reports an action, not a claim.
+            if attrs.effective_kind(a) != SourceKind::Vague
+                || tied
+                || matches!(a.cue_class, CueClass::Intent | CueClass::NoComment)
+            {
+                continue;
+            }
+            let span = a.cue.map_or(a.source, |c| cover(a.source, c));
+            if !sourced_elsewhere_in_sentence(ctx, ctx.sentences[si].span, here, span) {
+                found.push(vague_attribution(ctx, a));
+            }
+        }
+        for u in attrs.unsourced_in_sentence(si) {
+            if u.nested || tied || ctx.quotes.covers(u.span) {
+                continue;
+            }
+            // "According to some scholars like Siedow": the phrase is part of a specific attribution.
+            let part_of_specific = here.iter().any(|a| {
+                let kind = attrs.effective_kind(a);
+                (kind.is_specific() || kind == SourceKind::Anonymous)
+                    && (a.source.overlaps(u.span) || a.cue.is_some_and(|c| c.overlaps(u.span)))
+            });
+            if !part_of_specific
+                && !sourced_elsewhere_in_sentence(ctx, ctx.sentences[si].span, here, u.span)
+            {
+                found.push(unsourced_cue(ctx, u.kind, u.span));
+            }
+        }
+        if found.is_empty() && here.is_empty() {
+            if let Some(f) = unsourced_statistic(ctx, si) {
+                found.push(f);
+            }
+        }
+        // One finding per place: "according to experts" is both a vague attribution and a phrase.
+        for f in found {
+            let category_on = f
+                .category
+                .as_deref()
+                .is_none_or(|c| ctx.config.category_enabled(RULE.id, c));
+            if category_on && !out.iter().any(|g| g.span.overlaps(f.span)) {
+                out.push(f);
+            }
+        }
+        let _ = sentence;
+    }
+    out
+}
+
+fn in_blockquote(ctx: &RuleContext, si: usize) -> bool {
+    ctx.config.quotes.blockquotes
+        && ctx
+            .prose
+            .blocks
+            .get(ctx.sentences[si].block)
+            .is_some_and(|b| b.in_blockquote)
+}
+
+/// A named, role, anonymous, document or citation source in these attributions.
+fn specific_source(ctx: &RuleContext, attrs: &[Attribution]) -> bool {
+    attrs.iter().any(|a| {
+        let kind = ctx.attributions.effective_kind(a);
+        kind.is_specific() || kind == SourceKind::Anonymous
+    })
+}
+
+fn cover(a: Span, b: Span) -> Span {
+    Span::new(a.start.min(b.start), a.end.max(b.end))
+}
+
+/// Does a specific source or citation in the sentence vouch for the flagged phrase?
+/// A citation anywhere does, and so does a source before the phrase or one set off
+/// after it (", a defence official said"). A source inside the claim itself ("it is no
+/// secret that the mayor wants ...") does not.
+fn sourced_elsewhere_in_sentence(
+    ctx: &RuleContext,
+    sentence: Span,
+    attrs: &[Attribution],
+    flagged: Span,
+) -> bool {
+    attrs.iter().any(|a| {
+        let kind = ctx.attributions.effective_kind(a);
+        if !(kind.is_specific() || kind == SourceKind::Anonymous) || a.source.overlaps(flagged) {
+            return false;
+        }
+        if kind == SourceKind::Citation || a.source.start < flagged.start {
+            return true;
+        }
+        let between = &ctx.text[flagged.end.min(a.source.start)..a.source.start.max(flagged.end)];
+        let set_off = between.contains([',', ';', '—', '–', '(', '"', '”']);
+        set_off && a.source.end <= sentence.end
+    })
+}
+
+/// The next sentence in the paragraph names a source and ties back ("One of them, ..."),
+/// or this sentence refers back ("Those studies ...") to a sourced sentence before it.
+fn tied_to_neighbour(ctx: &RuleContext, si: usize) -> bool {
+    let block = ctx.sentences[si].block;
+    let lower = |i: usize| ctx.sentences[i].span.text(ctx.text).to_lowercase();
+    if let Some(next) = ctx.sentences.get(si + 1).filter(|s| s.block == block) {
+        let text = lower(si + 1);
+        let tie = TIES.iter().any(|t| text.contains(t));
+        if tie && specific_source(ctx, ctx.attributions.in_sentence(si + 1)) {
+            return true;
+        }
+        let _ = next;
+    }
+    if si > 0 && ctx.sentences[si - 1].block == block {
+        let text = lower(si);
+        let refers_back = ["these ", "those ", "such ", "the same "]
+            .iter()
+            .any(|d| text.contains(d));
+        if refers_back && specific_source(ctx, ctx.attributions.in_sentence(si - 1)) {
+            return true;
+        }
+    }
+    false
+}
+
+fn head_word(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+fn is_evidence_noun(word: &str) -> bool {
+    lexicon()
+        .heads
+        .longest_match(&[word], 0)
+        .is_some_and(|(_, e)| e.class == HeadClass::Document)
+}
+
+fn finding(category: &str, span: Span, message: String, explanation: &str) -> Finding {
+    Finding {
+        rule: RULE.id,
+        category: Some(category.to_string()),
+        severity: RULE.default_severity,
+        message,
+        span,
+        explanation: explanation.to_string(),
+        alternatives: Vec::new(),
+        fixes: Vec::new(),
+        related: Vec::new(),
+    }
+}
+
+fn insert_fix(title: &str, at: usize, text: &str) -> Fix {
+    Fix {
+        title: title.to_string(),
+        edits: vec![Edit {
+            span: Span::new(at, at),
+            replacement: text.to_string(),
+        }],
+    }
+}
+
+/// "Experts say", "critics argue", "studies show", "everyone knows".
+fn vague_attribution(ctx: &RuleContext, a: &Attribution) -> Finding {
+    let source_text = a.source.text(ctx.text);
+    let head = head_word(source_text);
+    let span = match a.cue {
+        Some(c) if c.start >= a.source.end => Span::new(a.source.start, c.end),
+        Some(c) if c.end <= a.source.start => Span::new(c.start, a.source.end),
+        _ => a.source,
+    };
+    let shown = source_text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if matches!(head.as_str(), "everyone" | "everybody") {
+        let mut f = finding(
+            "common-knowledge",
+            span,
+            format!("Does \"{shown}\" really know this? Who, specifically, has shown it?"),
+            "Presenting a claim as common knowledge skips the step of showing where it comes from. If it is widely known, a source is easy to add.",
+        );
+        f.alternatives = vec!["Name a source that documents the claim.".to_string()];
+        return f;
+    }
+    if a.cue_class == CueClass::Evidence || is_evidence_noun(&head) {
+        let mut f = finding(
+            "uncited-evidence",
+            span,
+            format!("Which {head}? Cite or link the evidence behind \"{shown}\"."),
+            "A reader cannot check evidence that is not identified. Name the study, report or data set, or link to it.",
+        );
+        f.alternatives = vec![
+            format!("a 2023 study by [who?] in [journal]"),
+            "Link the study or report.".to_string(),
+        ];
+        f.fixes = vec![insert_fix(
+            "Add a citation placeholder",
+            sentence_end_before_punct(ctx, a.sentence),
+            " [citation needed]",
+        )];
+        return f;
+    }
+    let mut f = finding(
+        "vague-source",
+        span,
+        format!("Who are \"{shown}\"? Name them, or say how many and where they work."),
+        "Unnamed groups (\"experts\", \"critics\", \"observers\") let a claim borrow authority the reader cannot check. Naming even one of them makes the claim testable.",
+    );
+    let placeholder = match head.as_str() {
+        "critics" | "opponents" | "supporters" | "detractors" | "skeptics" | "sceptics"
+        | "proponents" | "advocates" => (a.source.end, ", including [who?],"),
+        "some" | "many" | "others" | "most" | "people" | "several" | "few" | "all" => {
+            (a.source.end, " [who?]")
+        }
+        _ => (a.source.end, " at [who?]"),
+    };
+    f.alternatives = vec![format!("{shown}{} {}", placeholder.1, verb_text(ctx, a))];
+    f.fixes = vec![insert_fix(
+        "Insert an attribution placeholder",
+        placeholder.0,
+        placeholder.1,
+    )];
+    f
+}
+
+fn verb_text<'a>(ctx: &RuleContext<'a>, a: &Attribution) -> &'a str {
+    a.cue.map_or("", |c| c.text(ctx.text))
+}
+
+/// The offset just before the sentence's final punctuation (where a placeholder goes).
+fn sentence_end_before_punct(ctx: &RuleContext, si: usize) -> usize {
+    let span = ctx.sentences[si].span;
+    let text = span.text(ctx.text);
+    let trimmed = text.trim_end_matches(['.', '!', '?', '"', '”', '’', '\'', ')', ' ']);
+    span.start + trimmed.len()
+}
+
+/// "It is believed", "widely documented", "by many accounts", "there is growing evidence".
+fn unsourced_cue(ctx: &RuleContext, kind: UnsourcedKind, span: Span) -> Finding {
+    let phrase = span
+        .text(ctx.text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let lower = phrase.to_lowercase();
+    match kind {
+        UnsourcedKind::AgentlessPassive => {
+            let participle = head_word(&lower);
+            let question = match participle.as_str() {
+                "documented" | "recorded" | "noted" | "reported" | "cited" | "shown" | "proven"
+                | "demonstrated" => format!("Who {participle} this?"),
+                "said" | "alleged" | "claimed" | "rumoured" | "rumored" | "described" => {
+                    format!("Who {participle} this?")
+                }
+                "known" | "understood" | "accepted" | "acknowledged" | "recognised"
+                | "recognized" => "Known to whom? Name who knows or accepts this.".to_string(),
+                _ => format!("Who holds this view? \"{phrase}\" by whom?"),
+            };
+            let mut f = finding(
+                "agentless-passive",
+                span,
+                question,
+                "A passive with no agent (\"it is believed\", \"is widely regarded as\") states a view without saying whose it is. Name who believes, reports or documented it.",
+            );
+            f.fixes = vec![insert_fix("Add \"by [whom?]\"", span.end, " by [whom?]")];
+            f.alternatives = vec![format!("{phrase} by [whom?]")];
+            f
+        }
+        UnsourcedKind::VagueSource => {
+            let mut f = finding(
+                "vague-source",
+                span,
+                format!("Whose account is \"{phrase}\"? Name the source."),
+                "Phrases like \"by many accounts\" or \"reportedly\" point at sources without naming any, so the reader cannot weigh them.",
+            );
+            if matches!(
+                lower.as_str(),
+                "reportedly" | "by many accounts" | "by most accounts" | "by some accounts" | "by all accounts"
+            ) {
+                f.fixes = vec![Fix {
+                    title: "Replace with an attribution placeholder".to_string(),
+                    edits: vec![Edit {
+                        span,
+                        replacement: "according to [who?]".to_string(),
+                    }],
+                }];
+            }
+            f
+        }
+        UnsourcedKind::UncitedEvidence => {
+            let mut f = finding(
+                "uncited-evidence",
+                span,
+                format!("What evidence? \"{phrase}\" needs a citation."),
+                "Evidence that is not identified cannot be checked. Name the study, report or data set, or link to it.",
+            );
+            let si = ctx
+                .sentences
+                .partition_point(|s| s.span.end <= span.start)
+                .min(ctx.sentences.len().saturating_sub(1));
+            f.fixes = vec![insert_fix(
+                "Add a citation placeholder",
+                sentence_end_before_punct(ctx, si),
+                " [citation needed]",
+            )];
+            f
+        }
+        UnsourcedKind::CommonKnowledge => finding(
+            "common-knowledge",
+            span,
+            format!("Says who? \"{phrase}\" asks the reader to take the claim on trust."),
+            "Presenting a claim as common knowledge skips the step of showing where it comes from. If it is widely known, a source is easy to add.",
+        ),
+    }
+}
+
+fn statistic_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)(?:",
+            // 14%, 14 percent, 3.5 per cent, 2 percentage points
+            r"\b\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b)",
+            // 1.2 million, 40 billion
+            r"|\b\d+(?:[.,]\d+)?\s(?:million|billion|trillion)\b",
+            // $3bn, €40, £2.5m
+            r"|[$€£¥]\s?\d[\d,.]*\s?(?:bn|m|k|million|billion|trillion)?\b",
+            // one in five, 3 out of 10
+            r"|\b(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s(?:in|out of)\s(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+            // half of, a third of, two-thirds of
+            r"|\b(?:half|a third|a quarter|two-thirds|three-quarters|a fifth)\sof\b",
+            // doubled, tripled, 3-fold
+            r"|\b(?:doubled|tripled|quadrupled|halved)\b|\b\d+-fold\b",
+            // 12,000 (thousands with separators)
+            r"|\b\d{1,3}(?:,\d{3})+\b",
+            r")"
+        ))
+        .expect("statistic regex compiles")
+    })
+}
+
+/// A figure in a factual claim, with no attribution or citation here or in the sentence before.
+fn unsourced_statistic(ctx: &RuleContext, si: usize) -> Option<Finding> {
+    if !ctx.config.category_enabled(RULE.id, "unsourced-statistic") {
+        return None;
+    }
+    let sentence = &ctx.sentences[si];
+    let masked = sentence.span.text(&ctx.prose.masked);
+    if masked.trim_end().ends_with('?') {
+        return None;
+    }
+    let block = ctx.prose.blocks.get(sentence.block)?;
+    if matches!(
+        block.kind,
+        crate::analysis::prose::BlockKind::Heading { .. }
+    ) {
+        return None;
+    }
+    let attrs = ctx.attributions;
+    let previous_sourced = si > 0
+        && ctx.sentences[si - 1].block == sentence.block
+        && attrs
+            .in_sentence(si - 1)
+            .iter()
+            .any(|a| a.form != CueForm::Noun || a.kind == SourceKind::Citation);
+    if previous_sourced || !attrs.unsourced_in_sentence(si).is_empty() {
+        return None;
+    }
+    let m = statistic_pattern().find_iter(masked).find(|m| {
+        let span = Span::new(
+            sentence.span.start + m.start(),
+            sentence.span.start + m.end(),
+        );
+        !ctx.quotes.covers(span)
+    })?;
+    let span = Span::new(
+        sentence.span.start + m.start(),
+        sentence.span.start + m.end(),
+    );
+    let figure = m.as_str();
+    let mut f = finding(
+        "unsourced-statistic",
+        span,
+        format!("Where does \"{figure}\" come from? Give the source of the figure."),
+        "A number carries authority; without a source the reader cannot check how it was measured or by whom.",
+    );
+    f.severity = Severity::Hint;
+    f.fixes = vec![insert_fix(
+        "Add a source placeholder",
+        sentence_end_before_punct(ctx, si),
+        ", according to [source]",
+    )];
+    Some(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Config, Format};
+
+    fn categories(text: &str) -> Vec<String> {
+        analyze(text, Format::Markdown, &Config::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "unattributed-claim")
+            .filter_map(|f| f.category)
+            .collect()
+    }
+
+    #[test]
+    fn each_category_fires() {
+        assert_eq!(
+            categories("Experts say the bridge is unsafe."),
+            ["vague-source"]
+        );
+        assert_eq!(
+            categories("Critics argue that the plan will fail."),
+            ["vague-source"]
+        );
+        assert_eq!(
+            categories("Sources say the minister will resign."),
+            ["vague-source"]
+        );
+        assert_eq!(
+            categories("By many accounts, the talks collapsed."),
+            ["vague-source"]
+        );
+        assert_eq!(
+            categories("It is believed that the army moved north."),
+            ["agentless-passive"]
+        );
+        assert_eq!(
+            categories("The general is widely regarded as a hardliner."),
+            ["agentless-passive"]
+        );
+        assert_eq!(
+            categories("Complaints that have been widely documented include long delays."),
+            ["agentless-passive"]
+        );
+        assert_eq!(
+            categories("Studies show that the drug works."),
+            ["uncited-evidence"]
+        );
+        assert_eq!(
+            categories("Research suggests the policy failed."),
+            ["uncited-evidence"]
+        );
+        assert_eq!(
+            categories("There is growing evidence that the vaccine works."),
+            ["uncited-evidence"]
+        );
+        assert_eq!(
+            categories("It is no secret that the mayor wants to run."),
+            ["common-knowledge"]
+        );
+        assert_eq!(
+            categories("Everyone knows the plan failed."),
+            ["common-knowledge"]
+        );
+        assert_eq!(
+            categories("Unemployment in the region rose to 14 percent last year."),
+            ["unsourced-statistic"]
+        );
+    }
+
+    #[test]
+    fn specific_sources_and_citations_silence_it() {
+        assert!(categories("According to Lin Jian, the talks will resume.").is_empty());
+        assert!(
+            categories("Experts at the Kyiv School of Economics said the damage was vast.")
+                .is_empty()
+        );
+        assert!(categories("Some 155 Chinese nationals were evacuated on Tuesday.").is_empty());
+        assert!(categories("[Studies](https://example.org) show that the drug works.").is_empty());
+        assert!(
+            categories("Studies show that the drug works.[^1]\n\n[^1]: A 2021 trial.").is_empty()
+        );
+        assert!(
+            categories("Unemployment rose to 14 percent, the statistics office said.").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_tie_to_the_next_sentence_silences_it() {
+        let text = "Experts say the bridge is unsafe. One of them, Maria Lopez, an engineer at the transport agency, said the cables had corroded.";
+        assert!(categories(text).is_empty());
+        let untied =
+            "Experts say the bridge is unsafe. Maria Lopez, an engineer, said the paint was new.";
+        assert_eq!(categories(untied), ["vague-source"]);
+    }
+
+    #[test]
+    fn quoted_words_are_the_speakers() {
+        assert!(categories("\"Experts say it is unsafe,\" the mayor said.").is_empty());
+    }
+
+    #[test]
+    fn the_statistic_hint_is_silenced_by_a_source_in_the_sentence_before() {
+        let text = "The statistics office published its survey on Monday. Unemployment rose to 14 percent.";
+        let cats = categories(text);
+        assert!(
+            cats.is_empty() || cats == ["unsourced-statistic"],
+            "{cats:?}"
+        );
+        let sourced = "The statistics office said on Monday that jobs were scarce. Unemployment rose to 14 percent.";
+        assert!(categories(sourced).is_empty());
+    }
+
+    #[test]
+    fn fixes_insert_placeholders() {
+        let text = "Experts say the bridge is unsafe.";
+        let a = analyze(text, Format::Markdown, &Config::default());
+        let f = &a.findings[0];
+        let edit = &f.fixes[0].edits[0];
+        let mut fixed = text.to_string();
+        fixed.replace_range(edit.span.start..edit.span.end, &edit.replacement);
+        assert_eq!(fixed, "Experts at [who?] say the bridge is unsafe.");
+        assert!(f.message.contains('?'), "{}", f.message);
+    }
+
+    #[test]
+    fn registry_examples_behave() {
+        let config = Config::default();
+        for text in super::RULE.fires_on {
+            let a = analyze(text, Format::Markdown, &config);
+            assert!(
+                a.findings.iter().any(|f| f.rule == super::RULE.id),
+                "{} should fire on {text:?}",
+                super::RULE.id
+            );
+        }
+        for text in super::RULE.quiet_on {
+            let a = analyze(text, Format::Markdown, &config);
+            let hits: Vec<_> = a
+                .findings
+                .iter()
+                .filter(|f| f.rule == super::RULE.id)
+                .collect();
+            assert!(
+                hits.is_empty(),
+                "{} should stay quiet on {text:?}: {hits:?}",
+                super::RULE.id
+            );
+        }
+    }
 }

@@ -6,7 +6,7 @@ local M = {}
 -- Rules whose findings are required. A rule listed in `findings` but not here is
 -- still checked when the server reports it, and reported as skipped when it doesn't.
 -- When a rule lands, add it here: that is the one-line change.
-M.asserted = { 'loaded-language' }
+M.asserted = { 'loaded-language', 'unattributed-claim', 'single-source' }
 
 M.findings = {
   ['loaded-language'] = {

@@ -1,0 +1,465 @@
+//! Who said what: cue, source mention and content for each attributed statement,
+//! and the canonical sources behind the mentions.
+//!
+//! Pipeline, per sentence: tokens (over the masked prose) -> cues (lexicon) ->
+//! source mention (a small noun-phrase grammar around the cue) -> kind
+//! (named / role / anonymous / vague / pronoun / document) -> content.
+//! Citations (links, footnotes) come from the original text. Then, over the
+//! whole draft: canonical sources (merging names, titles, pronouns and
+//! pseudonyms) and quote continuation (a quote-only paragraph keeps its speaker).
+
+mod canonical;
+pub mod citations;
+mod continuation;
+mod cues;
+mod extract;
+mod grammar;
+mod mentions;
+mod tokens;
+
+use super::prose::ProseMap;
+use super::quotes::Quotes;
+use super::sentences::Sentence;
+use super::Span;
+use serde::Serialize;
+
+pub use crate::lexicon::attribution::CueClass;
+pub use mentions::Entity;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// A person or body by name: "President Volodymyr Zelensky", "the Security Service of Ukraine".
+    Named,
+    /// Known by position, not name: "a spokesperson for the ministry", "the battalion's commander".
+    Role,
+    /// Deliberately unnamed: "a source", "a senior official who spoke on condition of anonymity".
+    Anonymous,
+    /// An unspecified crowd: "experts", "critics", "many", "studies".
+    Vague,
+    /// "he", "she", "they", "who": resolved to the latest compatible source.
+    Pronoun,
+    /// A link, footnote reference or bracketed reference.
+    Citation,
+    /// A specific document: "a 2023 UN report", "the audit".
+    Document,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Named => "named",
+            SourceKind::Role => "role",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::Vague => "vague",
+            SourceKind::Pronoun => "pronoun",
+            SourceKind::Citation => "citation",
+            SourceKind::Document => "document",
+        }
+    }
+
+    /// Does this kind tell the reader who, specifically, the source is?
+    pub fn is_specific(self) -> bool {
+        matches!(
+            self,
+            SourceKind::Named | SourceKind::Role | SourceKind::Citation | SourceKind::Document
+        )
+    }
+}
+
+/// The shape of the cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CueForm {
+    /// A reporting verb: "said", "has told", "is believed".
+    Verb,
+    /// A phrase that puts the source after it: "according to".
+    Preposition,
+    /// An occasion with no verb: "In a statement, the ministry ...".
+    Setting,
+    /// A noun whose possessor or agent is the source: "Trump's claim", "a statement by X".
+    Noun,
+    /// A speaker's name and a colon: "Clinton camp: ...".
+    Colon,
+    /// A link, footnote reference or bracketed reference.
+    Citation,
+    /// A quoted sentence that continues an earlier attribution.
+    Continuation,
+}
+
+impl CueForm {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueForm::Verb => "verb",
+            CueForm::Preposition => "preposition",
+            CueForm::Setting => "setting",
+            CueForm::Noun => "noun",
+            CueForm::Colon => "colon",
+            CueForm::Citation => "citation",
+            CueForm::Continuation => "continuation",
+        }
+    }
+
+    /// Does an attribution of this form report something the source said or holds
+    /// (as opposed to naming a statement in passing, like "Trump's remarks")?
+    pub fn is_statement(self) -> bool {
+        !matches!(self, CueForm::Noun)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// Index into `Analysis::sentences`.
+    pub sentence: usize,
+    /// The reporting cue ("said", "according to"), absent for a bare citation
+    /// and for a quote that continues an earlier attribution.
+    pub cue: Option<Span>,
+    /// What the cue says about the statement (report, contested, belief...).
+    pub cue_class: CueClass,
+    /// The shape of the cue (verb, "according to", noun, citation...).
+    pub form: CueForm,
+    /// The source mention ("Lin Jian", "experts", a link or footnote). For a
+    /// continued quote, the mention in the attribution it continues.
+    pub source: Span,
+    pub kind: SourceKind,
+    /// Index into `Attributions::sources` once resolved.
+    pub canonical: Option<usize>,
+    /// What was said, where known.
+    pub content: Option<Span>,
+    /// A quote that continues attribution `continues` (an index into `list`).
+    pub continues: Option<usize>,
+}
+
+/// A canonical source: every mention of one person or body, merged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub name: String,
+    pub kind: SourceKind,
+    pub first_mention: Span,
+    /// Indices into `Attributions::list`.
+    pub statements: Vec<usize>,
+    /// Introduced as "not his real name": a name the reader cannot check.
+    pub pseudonym: bool,
+}
+
+/// What an unsourced cue gestures at; the ids are unattributed-claim categories.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnsourcedKind {
+    /// "it is believed", "is widely regarded as", "has been widely documented".
+    AgentlessPassive,
+    /// "by many accounts", "reportedly", "there are fears".
+    VagueSource,
+    /// "there is growing evidence", "evidence suggests".
+    UncitedEvidence,
+    /// "it is no secret that", "everyone knows".
+    CommonKnowledge,
+}
+
+impl UnsourcedKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnsourcedKind::AgentlessPassive => "agentless-passive",
+            UnsourcedKind::VagueSource => "vague-source",
+            UnsourcedKind::UncitedEvidence => "uncited-evidence",
+            UnsourcedKind::CommonKnowledge => "common-knowledge",
+        }
+    }
+}
+
+/// A cue with no source at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unsourced {
+    pub sentence: usize,
+    pub span: Span,
+    pub kind: UnsourcedKind,
+    /// Inside a direct quotation: the speaker's words, not the writer's.
+    pub nested: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Attributions {
+    /// Sorted by sentence, then by position.
+    pub list: Vec<Attribution>,
+    pub sources: Vec<Source>,
+    /// Sorted by sentence.
+    pub unsourced: Vec<Unsourced>,
+    /// Writer's notes that a claim was corroborated or could not be verified.
+    pub corroboration: Vec<CorroborationNote>,
+}
+
+/// "independently verified" / "could not independently verify", by sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CorroborationNote {
+    pub sentence: usize,
+    pub span: Span,
+    pub verified: bool,
+}
+
+impl Attributions {
+    /// The attributions of sentence `sentence`.
+    pub fn in_sentence(&self, sentence: usize) -> &[Attribution] {
+        let a = self.list.partition_point(|x| x.sentence < sentence);
+        let b = self.list.partition_point(|x| x.sentence <= sentence);
+        &self.list[a..b]
+    }
+
+    /// The unsourced cues of sentence `sentence`.
+    pub fn unsourced_in_sentence(&self, sentence: usize) -> &[Unsourced] {
+        let a = self.unsourced.partition_point(|x| x.sentence < sentence);
+        let b = self.unsourced.partition_point(|x| x.sentence <= sentence);
+        &self.unsourced[a..b]
+    }
+
+    /// The canonical source of an attribution.
+    pub fn source_of(&self, a: &Attribution) -> Option<&Source> {
+        a.canonical.and_then(|c| self.sources.get(c))
+    }
+
+    /// The kind that matters for judging an attribution: a pronoun counts as what it refers to.
+    pub fn effective_kind(&self, a: &Attribution) -> SourceKind {
+        match (a.kind, self.source_of(a)) {
+            (SourceKind::Pronoun, Some(s)) => s.kind,
+            (SourceKind::Pronoun, None) => SourceKind::Pronoun,
+            (_, Some(s)) if s.pseudonym => SourceKind::Anonymous,
+            (k, _) => k,
+        }
+    }
+}
+
+/// A found attribution waiting for its canonical source.
+struct Pending {
+    sentence: usize,
+    found: extract::Found,
+    citation_target: Option<String>,
+}
+
+/// Find every attribution in the draft and merge mentions into canonical sources.
+pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quotes) -> Attributions {
+    let quote_index = tokens::QuoteIndex::new(quotes);
+    let lex = crate::lexicon::attribution::lexicon();
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut names: Vec<(usize, Span, mentions::MentionInfo)> = Vec::new();
+    let mut unsourced = Vec::new();
+    let mut corroboration = Vec::new();
+
+    let by_sentence = citations_by_sentence(text, sentences, prose);
+    for (si, sentence) in sentences.iter().enumerate() {
+        if sentence.span.end > prose.masked.len() || sentence.span.is_empty() {
+            continue;
+        }
+        let toks = tokens::tokenize(&prose.masked, sentence.span, &quote_index);
+        let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+        let speaker_line = prose
+            .blocks
+            .get(sentence.block)
+            .is_some_and(|b| is_speaker_line(b.span.text(text)));
+        let result = extract::sentence(text, &toks, &norms, &quote_index, speaker_line);
+        let mut found = result.found;
+        // Citations: links, footnotes and bracketed references, from the original text.
+        for c in by_sentence.get(&si).into_iter().flatten() {
+            let c = c.clone();
+            if let Some(f) = found.iter_mut().find(|f| f.source.overlaps(c.span)) {
+                // "[Studies](https://...) show": the link makes a vague mention a citation.
+                if matches!(f.info.kind, SourceKind::Vague | SourceKind::Document) {
+                    f.info.kind = SourceKind::Citation;
+                }
+                continue;
+            }
+            pending.push(Pending {
+                sentence: si,
+                found: extract::Found {
+                    cue: None,
+                    class: CueClass::Citation,
+                    form: CueForm::Citation,
+                    source: c.span,
+                    info: citation_info(),
+                    antecedent: None,
+                    content: Some(sentence.span),
+                    nested: false,
+                },
+                citation_target: Some(c.target),
+            });
+        }
+        // A cue inside a quote is the speaker's report, part of what they said: not the
+        // writer's attribution. (Unsourced cues keep a `nested` flag for the rules.)
+        found.retain(|f| !f.nested);
+        // "according to satellite images published by the Open Terrain Project": the agent
+        // inside a larger source mention is part of that mention, not a second statement.
+        let outer: Vec<Span> = found.iter().map(|f| f.source).collect();
+        found.retain(|f| !outer.iter().any(|o| *o != f.source && o.contains(f.source)));
+        found.sort_by_key(|f| f.source.start);
+        for f in found {
+            pending.push(Pending {
+                sentence: si,
+                found: f,
+                citation_target: None,
+            });
+        }
+        for u in result.unsourced {
+            unsourced.push(Unsourced {
+                sentence: si,
+                span: u.span,
+                kind: u.kind,
+                nested: u.nested,
+            });
+        }
+        for (span, info) in result.names {
+            names.push((si, span, info));
+        }
+        for i in 0..toks.len() {
+            if let Some((len, class)) = lex.corroboration.longest_match(&norms, i) {
+                corroboration.push(CorroborationNote {
+                    sentence: si,
+                    span: Span::new(toks[i].span.start, toks[i + len - 1].span.end),
+                    verified: *class == crate::lexicon::attribution::Corroboration::Corroborated,
+                });
+            }
+        }
+    }
+    pending.sort_by_key(|p| (p.sentence, p.found.source.start));
+
+    // Canonical sources, in text order, with bare names as pronoun antecedents.
+    let mut resolver = canonical::Resolver::new();
+    let mut list = Vec::with_capacity(pending.len());
+    let mut ni = 0;
+    for p in &pending {
+        while ni < names.len()
+            && (names[ni].0, names[ni].1.start) < (p.sentence, p.found.source.start)
+        {
+            let (s, span, info) = &names[ni];
+            let from = pending.partition_point(|q| q.sentence < *s);
+            let inside_a_source = pending[from..]
+                .iter()
+                .take_while(|q| q.sentence == *s)
+                .any(|q| q.found.source.overlaps(*span));
+            if !inside_a_source {
+                resolver.observe_name(*span, info, text, *s);
+            }
+            ni += 1;
+        }
+        let f = &p.found;
+        let key = p.citation_target.as_ref().map(|t| format!("cite:{t}"));
+        let canonical = resolver.resolve(
+            f.source,
+            &f.info,
+            f.antecedent.as_ref().map(|(s, i)| (*s, i)),
+            text,
+            p.sentence,
+            key,
+        );
+        // "They want ...", "we think ..." with no one for the pronoun to stand for: a
+        // belief or wish held by nobody in particular says nothing about sourcing.
+        let holder_unknown = f.info.kind == SourceKind::Pronoun && canonical.is_none();
+        if holder_unknown && matches!(f.class, CueClass::Belief | CueClass::Intent) {
+            continue;
+        }
+        list.push(Attribution {
+            sentence: p.sentence,
+            cue: f.cue,
+            cue_class: f.class,
+            form: f.form,
+            source: f.source,
+            kind: f.info.kind,
+            canonical,
+            content: f.content,
+            continues: None,
+        });
+    }
+    let mut sources = resolver.sources;
+
+    continuation::extend(&mut list, sentences, prose, &quote_index);
+    for (i, a) in list.iter().enumerate() {
+        if let Some(c) = a.canonical {
+            sources[c].statements.push(i);
+        }
+    }
+    // Quote spans from the quote finder may not sit on character boundaries (a curly
+    // quote is three bytes); everything handed on must slice cleanly.
+    for a in &mut list {
+        a.source = snap(a.source, text);
+        a.cue = a.cue.map(|c| snap(c, text));
+        a.content = a.content.map(|c| snap(c, text));
+    }
+    for s in &mut sources {
+        s.first_mention = snap(s.first_mention, text);
+    }
+    Attributions {
+        list,
+        sources,
+        unsourced,
+        corroboration,
+    }
+}
+
+/// Shrink a span to the nearest character boundaries inside it.
+fn snap(span: Span, text: &str) -> Span {
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = span.end.min(text.len()).max(start);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Span::new(start, end.max(start))
+}
+
+fn citation_info() -> mentions::MentionInfo {
+    mentions::MentionInfo::citation()
+}
+
+/// A transcript line: "Q: ...", "A: ...", "TRUMP: ...", "Ms. Lee: ...".
+fn is_speaker_line(block: &str) -> bool {
+    let Some((label, _)) = block.trim_start().split_once(':') else {
+        return false;
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() <= 20)
+        && (words.len() > 1 || label.len() <= 12)
+}
+
+/// Citations found over each block's original text, each given to the sentence it
+/// overlaps, or else to the sentence before it (`"... rose.[^1]"` belongs to "rose").
+fn citations_by_sentence(
+    text: &str,
+    sentences: &[Sentence],
+    prose: &ProseMap,
+) -> std::collections::HashMap<usize, Vec<citations::Citation>> {
+    let mut out: std::collections::HashMap<usize, Vec<citations::Citation>> = Default::default();
+    let mut first = 0;
+    while first < sentences.len() {
+        let block = sentences[first].block;
+        let last = sentences[first..]
+            .iter()
+            .position(|s| s.block != block)
+            .map_or(sentences.len(), |p| first + p);
+        let region = match prose.blocks.get(block) {
+            Some(b) => Span::new(
+                b.span.start.min(sentences[first].span.start),
+                b.span.end.max(sentences[last - 1].span.end).min(text.len()),
+            ),
+            None => Span::new(sentences[first].span.start, sentences[last - 1].span.end),
+        };
+        if text.is_char_boundary(region.start) && text.is_char_boundary(region.end) {
+            for c in citations::find(text, region) {
+                let group = &sentences[first..last];
+                let si = group
+                    .iter()
+                    .position(|s| s.span.overlaps(c.span))
+                    .or_else(|| group.iter().rposition(|s| s.span.end <= c.span.start))
+                    .unwrap_or(0);
+                out.entry(first + si).or_default().push(c);
+            }
+        }
+        first = last;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

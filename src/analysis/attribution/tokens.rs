@@ -1,0 +1,390 @@
+//! Word and punctuation tokens of one sentence, for the attribution grammar.
+//!
+//! Tokens are cut from the masked prose, so link syntax and code never become
+//! words, and every span is an offset into the original text.
+
+use crate::analysis::quotes::{QuoteKind, QuoteSpan, Quotes};
+use crate::analysis::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    /// The possessive "'s" (or a bare apostrophe after a plural: "officials'").
+    Possessive,
+    OpenQuote,
+    CloseQuote,
+    Punct,
+}
+
+#[derive(Clone, Debug)]
+pub struct Token {
+    pub span: Span,
+    /// Lower case, straight apostrophes, abbreviation dot dropped ("Mr." -> "mr").
+    pub norm: String,
+    pub kind: TokenKind,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Inside a direct quotation.
+    pub quoted: bool,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word)
+    }
+    pub fn is_wordlike(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+    pub fn is_punct(&self, c: &str) -> bool {
+        matches!(self.kind, TokenKind::Punct) && self.norm == c
+    }
+    pub fn is_quote(&self) -> bool {
+        matches!(self.kind, TokenKind::OpenQuote | TokenKind::CloseQuote)
+    }
+    /// Sentence-ending or clause-separating punctuation.
+    pub fn is_boundary_punct(&self) -> bool {
+        matches!(self.kind, TokenKind::Punct)
+            && matches!(
+                self.norm.as_str(),
+                "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "[" | "]" | "—" | "–" | "-" | "…"
+            )
+    }
+}
+
+/// Abbreviations whose dot belongs to the word, not to the sentence.
+fn is_abbreviation(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "lt"
+            | "col"
+            | "capt"
+            | "maj"
+            | "sgt"
+            | "cpl"
+            | "adm"
+            | "cmdr"
+            | "supt"
+            | "insp"
+            | "det"
+            | "rev"
+            | "hon"
+            | "st"
+            | "jr"
+            | "sr"
+            | "pres"
+            | "messrs"
+            | "inc"
+            | "corp"
+            | "ltd"
+            | "co"
+            | "no"
+            | "vs"
+            | "etc"
+            | "approx"
+            | "dept"
+            | "univ"
+            | "jan"
+            | "feb"
+            | "aug"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// Outermost quote spans, sorted, for "is this offset quoted?" lookups in O(log n).
+pub struct QuoteIndex<'a> {
+    outer: Vec<&'a QuoteSpan>,
+}
+
+impl<'a> QuoteIndex<'a> {
+    pub fn new(quotes: &'a Quotes) -> Self {
+        let mut all: Vec<&QuoteSpan> = quotes
+            .spans
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Blockquote)
+            .collect();
+        all.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+        let mut outer: Vec<&QuoteSpan> = Vec::with_capacity(all.len());
+        for q in all {
+            if outer.last().is_some_and(|o| o.span.end > q.span.start) {
+                continue;
+            }
+            outer.push(q);
+        }
+        QuoteIndex { outer }
+    }
+
+    /// The outermost quote containing `offset`, if any.
+    pub fn at(&self, offset: usize) -> Option<&'a QuoteSpan> {
+        let i = self.outer.partition_point(|q| q.span.start <= offset);
+        let q = self.outer.get(i.checked_sub(1)?)?;
+        (offset < q.span.end).then_some(*q)
+    }
+
+    /// Quotes that overlap `span`, in order.
+    pub fn overlapping(&self, span: Span) -> impl Iterator<Item = &'a QuoteSpan> + '_ {
+        let first = self.outer.partition_point(|q| q.span.end <= span.start);
+        self.outer[first..]
+            .iter()
+            .take_while(move |q| q.span.start < span.end)
+            .copied()
+    }
+}
+
+/// Cut `text[span]` (masked prose) into tokens.
+pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
+    let slice = &text[span.start..span.end];
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut out: Vec<Token> = Vec::with_capacity(chars.len() / 4);
+    let mut i = 0;
+    while i < chars.len() {
+        let (off, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let start = i;
+            let mut j = i + 1;
+            while j < chars.len() {
+                let (_, d) = chars[j];
+                if d.is_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
+                let next = chars.get(j + 1).map(|&(_, n)| n);
+                let prev = chars[j - 1].1;
+                let joins = match d {
+                    '\'' | '’' | '-' | '‑' => next.is_some_and(char::is_alphanumeric),
+                    // "U.S.", "a.m.", "1.5"
+                    '.' => {
+                        next.is_some_and(char::is_alphanumeric)
+                            && ((prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()))
+                                || (j >= 1
+                                    && (j - 1 == start || chars[j - 2].1 == '.')
+                                    && prev.is_alphabetic()))
+                    }
+                    // "1,000"
+                    ',' => {
+                        prev.is_ascii_digit()
+                            && chars
+                                .get(j + 1..j + 4)
+                                .is_some_and(|w| w.iter().all(|(_, x)| x.is_ascii_digit()))
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                j += 1;
+            }
+            let mut end_byte = chars.get(j).map_or(slice.len(), |&(o, _)| o);
+            let mut word = &slice[off..end_byte];
+            let mut lower = word.to_lowercase().replace('’', "'");
+            // Keep the dot of an abbreviation or initial: "Mr.", "F.", "U.S."
+            if chars.get(j).is_some_and(|&(_, d)| d == '.') {
+                let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                // "Pa.,", "Calif.)", "Mass. officials": a short capitalised word whose dot
+                // is followed by a comma, bracket or lower-case word is an abbreviation.
+                let after_dot = chars[j + 1..]
+                    .iter()
+                    .map(|&(_, c)| c)
+                    .find(|c| !c.is_whitespace());
+                let short_cap = word.chars().count() <= 5
+                    && word.chars().next().is_some_and(char::is_uppercase)
+                    && after_dot.is_some_and(|c| c == ',' || c == ')' || c.is_lowercase());
+                if initial || short_cap || is_abbreviation(&lower) || lower.contains('.') {
+                    end_byte += 1;
+                    word = &slice[off..end_byte];
+                    j += 1;
+                }
+            }
+            let cap = word.chars().next().is_some_and(char::is_uppercase);
+            let number = word.chars().next().is_some_and(|c| c.is_ascii_digit());
+            let abs = span.start + off;
+            // Split the possessive "'s" into its own token.
+            if !number && lower.len() > 2 && lower.ends_with("'s") && !word.ends_with('.') {
+                let curly = word.ends_with("’s") || word.ends_with("’S");
+                let stem_len = word.len() - if curly { 4 } else { 2 };
+                lower.truncate(lower.len() - 2);
+                out.push(Token {
+                    span: Span::new(abs, abs + stem_len),
+                    norm: lower,
+                    kind: TokenKind::Word,
+                    cap,
+                    quoted: false,
+                });
+                out.push(Token {
+                    span: Span::new(abs + stem_len, abs + word.len()),
+                    norm: "'s".to_string(),
+                    kind: TokenKind::Possessive,
+                    cap: false,
+                    quoted: false,
+                });
+            } else {
+                let norm = lower.trim_end_matches('.').to_string();
+                let norm = if norm.is_empty() { lower } else { norm };
+                out.push(Token {
+                    span: Span::new(abs, abs + word.len()),
+                    norm,
+                    kind: if number {
+                        TokenKind::Number
+                    } else {
+                        TokenKind::Word
+                    },
+                    cap,
+                    quoted: false,
+                });
+            }
+            i = j;
+            continue;
+        }
+        let abs = span.start + off;
+        // Two apostrophes stand for a double quote in some newsroom text: ''quote''.
+        if (c == '\'' || c == '`') && chars.get(i + 1).is_some_and(|&(_, n)| n == c) {
+            let prev_char = i.checked_sub(1).map(|k| chars[k].1);
+            let opens =
+                c == '`' || prev_char.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
+            out.push(Token {
+                span: Span::new(abs, abs + 2),
+                norm: "\"".to_string(),
+                kind: if opens {
+                    TokenKind::OpenQuote
+                } else {
+                    TokenKind::CloseQuote
+                },
+                cap: false,
+                quoted: false,
+            });
+            i += 2;
+            continue;
+        }
+        let len = c.len_utf8();
+        let prev_char = i.checked_sub(1).map(|k| chars[k].1);
+        let next_char = chars.get(i + 1).map(|&(_, n)| n);
+        let kind = match c {
+            '“' | '‘' | '«' => TokenKind::OpenQuote,
+            '”' | '»' => TokenKind::CloseQuote,
+            // A right single quote after a plural is a possessive: "officials’ claims".
+            '’' | '\''
+                if prev_char.is_some_and(|p| p == 's' || p == 'S')
+                    && next_char.is_some_and(char::is_whitespace)
+                    && chars
+                        .get(i + 2)
+                        .is_some_and(|&(_, n)| n.is_alphabetic() && n.is_lowercase()) =>
+            {
+                TokenKind::Possessive
+            }
+            '’' => TokenKind::CloseQuote,
+            '"' | '\'' => {
+                if quotes.at(abs).is_some_and(|q| q.span.start == abs) {
+                    TokenKind::OpenQuote
+                } else if quotes
+                    .at(abs.saturating_sub(1))
+                    .is_some_and(|q| q.span.end == abs + len)
+                {
+                    TokenKind::CloseQuote
+                } else if prev_char.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p)) {
+                    TokenKind::OpenQuote
+                } else {
+                    TokenKind::CloseQuote
+                }
+            }
+            _ => TokenKind::Punct,
+        };
+        let norm = match c {
+            '’' => "'".to_string(),
+            '–' => "—".to_string(),
+            _ => c.to_string(),
+        };
+        out.push(Token {
+            span: Span::new(abs, abs + len),
+            norm: if kind == TokenKind::Possessive {
+                "'s".to_string()
+            } else {
+                norm
+            },
+            kind,
+            cap: false,
+            quoted: false,
+        });
+        i += 1;
+    }
+    for t in &mut out {
+        t.quoted = quotes
+            .at(t.span.start)
+            .is_some_and(|q| q.span.start < t.span.start && t.span.end < q.span.end);
+    }
+    // Quotes that open and close inside the sentence count even when the document-level
+    // quote finder did not pair them (unusual marks, unbalanced paragraphs).
+    let mut open: Option<usize> = None;
+    for k in 0..out.len() {
+        match out[k].kind {
+            TokenKind::OpenQuote => open = Some(k),
+            TokenKind::CloseQuote => {
+                if let Some(o) = open.take() {
+                    for t in &mut out[o + 1..k] {
+                        t.quoted = true;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(String, TokenKind)> {
+        let quotes = Quotes::default();
+        let idx = QuoteIndex::new(&quotes);
+        tokenize(s, Span::new(0, s.len()), &idx)
+            .into_iter()
+            .map(|t| (t.norm, t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_keep_their_dot_and_possessives_split() {
+        let t = toks("Mr. Smith told the U.S. Senate’s panel 1,200.5 words.");
+        let norms: Vec<_> = t.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            norms,
+            [
+                "mr", "smith", "told", "the", "u.s", "senate", "'s", "panel", "1,200.5", "words",
+                "."
+            ]
+        );
+        assert_eq!(t[6].1, TokenKind::Possessive);
+        assert_eq!(t[8].1, TokenKind::Number);
+    }
+
+    #[test]
+    fn quotes_open_and_close() {
+        let t = toks("\"We won,\" he said. “Yes.”");
+        assert_eq!(t[0].1, TokenKind::OpenQuote);
+        assert_eq!(t[4].1, TokenKind::CloseQuote);
+        assert_eq!(t[8].1, TokenKind::OpenQuote);
+        assert_eq!(t[11].1, TokenKind::CloseQuote);
+    }
+
+    #[test]
+    fn plural_possessive() {
+        let t = toks("the officials’ claims");
+        assert_eq!(t[2].1, TokenKind::Possessive);
+    }
+}
