@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 const DRAFT: &str = "\
 # Sea wall vote
 
-Lowmouth council voted on Tuesday to rebuild the town's old sea wall, officials said.
+Lowmouth council voted on Tuesday to rebuild the town's old sea wall, the council chair said.
 The wall was breached twice during the winter storms and flooded forty homes.
 Work on the new wall will begin in the spring and should take two years.
 
@@ -87,7 +87,7 @@ fn headline_prints_one_short_neutral_line() {
         "time phrase dropped: {headline}"
     );
     assert!(
-        !headline.contains("officials said"),
+        !headline.contains("chair said"),
         "attribution dropped: {headline}"
     );
 }

@@ -448,7 +448,7 @@ fn rapid_changes_never_publish_stale_diagnostics() {
 /// A document whose analysis takes at least 200 ms on this machine, and that time.
 /// Few findings, so that the time measured is analysis, not publishing.
 fn slow_document(client: &mut Client) -> (String, Duration) {
-    let paragraph = "Residents said the shelling resumed on Tuesday night near the river.\n\n";
+    let paragraph = "The ferry crossed the river twice on Tuesday night.\n\n";
     let mut round = 0;
     loop {
         round += 1;
@@ -484,12 +484,12 @@ fn a_result_for_a_superseded_version_is_dropped() {
         "the result for version 1 finished after version 2 arrived and must not be published"
     );
     let diagnostics = published["params"]["diagnostics"].as_array().unwrap();
+    let loaded = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "loaded-language")
+        .count();
     let thugs = long.matches("thug").count();
-    assert_eq!(
-        diagnostics.len(),
-        thugs + 1,
-        "every thug plus the new brutal"
-    );
+    assert_eq!(loaded, thugs + 1, "every thug plus the new brutal");
 }
 
 #[test]

