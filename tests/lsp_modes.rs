@@ -129,6 +129,55 @@ fn pull_under_on_save_answers_with_the_saved_review() {
     assert_eq!(words(&saved).len(), 2, "{saved:#}");
 }
 
+/// What Neovim 0.11 declares: pull diagnostics, but no `workspace.diagnostics`
+/// (no `refreshSupport`, and no handler for `workspace/diagnostic/refresh`); it
+/// pulls only after `didOpen` and `didChange`.
+fn pull_without_refresh_capabilities() -> Value {
+    let mut caps = capabilities(&["utf-8", "utf-16", "utf-32"]);
+    caps["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
+    caps
+}
+
+#[test]
+fn pull_clients_that_cannot_be_asked_to_pull_again_get_pushes() {
+    let (mut client, _server) = InMemoryServer::start();
+    let result = client.initialize(
+        pull_without_refresh_capabilities(),
+        Some(json!({"run": "onSave"})),
+    );
+    assert!(
+        result["capabilities"].get("diagnosticProvider").is_none(),
+        "pull advertised to a client that cannot be refreshed: {:#}",
+        result["capabilities"]["diagnosticProvider"]
+    );
+    client.open(URI, "markdown", 1, TEXT);
+    assert_eq!(client.diagnostics(URI, 1).len(), 1, "opening reviews at once");
+
+    // Under on-save, typing changes nothing; `:w` must show the new finding
+    // without waiting for another edit.
+    client.change(URI, 2, &[((0, 0), (0, 0), "Brutal. ")]);
+    no_push(&mut client, 1);
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    assert_eq!(client.diagnostics(URI, 2).len(), 2, "fresh after the save");
+
+    // A live settings change (Neovim sends them in the notification) re-lints too.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"truthlens": {"run": "onSave", "rules": {"loaded-language": {"enabled": false}}}}}),
+    );
+    client.diagnostics_where(URI, "loaded-language turned off", |ds| ds.is_empty());
+    assert!(
+        !client
+            .server_requests
+            .iter()
+            .any(|r| r["method"] == "workspace/diagnostic/refresh"),
+        "refresh sent to a client that did not declare refreshSupport"
+    );
+}
+
 fn cursor(client: &mut Client, line: u32, character: u32) {
     client.notify(
         "truthlens/cursor",

@@ -53,14 +53,20 @@ fn client_support(capabilities: &ClientCapabilities) -> ClientSupport {
             .and_then(|w| w.did_change_configuration.as_ref())
             .and_then(|c| c.dynamic_registration)
             .unwrap_or(false),
+        // Pull only when the server can also ask for a pull: a save under
+        // `run = "on-save"`, new settings or a released finding change the
+        // diagnostics without the client changing the text, and a client that
+        // cannot be sent `workspace/diagnostic/refresh` would never see them.
+        // Neovim 0.11 declares `textDocument.diagnostic` but not `refreshSupport`
+        // (it pulls only on open and change), so it gets pushed diagnostics.
         pull_diagnostics: capabilities
             .text_document
             .as_ref()
-            .is_some_and(|t| t.diagnostic.is_some()),
-        diagnostic_refresh: workspace
-            .and_then(|w| w.diagnostic.as_ref())
-            .and_then(|d| d.refresh_support)
-            .unwrap_or(false),
+            .is_some_and(|t| t.diagnostic.is_some())
+            && workspace
+                .and_then(|w| w.diagnostic.as_ref())
+                .and_then(|d| d.refresh_support)
+                .unwrap_or(false),
         document_changes: edits.and_then(|e| e.document_changes).unwrap_or(false),
         create_files: edits
             .and_then(|e| e.resource_operations.as_ref())
@@ -117,7 +123,8 @@ fn capabilities(encoding: PositionEncoding, support: ClientSupport) -> ServerCap
                 .collect(),
             work_done_progress_options: WorkDoneProgressOptions::default(),
         }),
-        // Pull only for clients that pull; the others get pushed diagnostics.
+        // Pull only for clients that pull and can be asked to pull again; the
+        // others get pushed diagnostics.
         diagnostic_provider: support.pull_diagnostics.then(|| {
             DiagnosticServerCapabilities::Options(DiagnosticOptions {
                 identifier: Some("truthlens".to_string()),

@@ -44,10 +44,11 @@ pub struct ClientSupport {
     pub configuration: bool,
     /// Dynamic registration of `workspace/didChangeConfiguration`.
     pub register_configuration: bool,
-    /// `textDocument.diagnostic`: the client pulls diagnostics, so none are pushed.
+    /// `textDocument.diagnostic` together with `workspace.diagnostics.refreshSupport`:
+    /// the client pulls diagnostics (so none are pushed), and the server may ask it
+    /// to pull again with `workspace/diagnostic/refresh`. A client that pulls but
+    /// cannot be asked to (Neovim 0.11) is pushed to instead.
     pub pull_diagnostics: bool,
-    /// `workspace/diagnostic/refresh`: the server may ask the client to pull again.
-    pub diagnostic_refresh: bool,
     /// `workspaceEdit.documentChanges`: versioned edits and resource operations.
     pub document_changes: bool,
     /// `workspaceEdit.resourceOperations` includes `create`.
@@ -122,8 +123,7 @@ impl Session {
     /// In pull mode, ask the client to pull again (after a change it cannot know
     /// about: a save under `run = "on-save"`, new settings, a released finding).
     pub fn refresh_pulled_diagnostics(&self) {
-        let support = self.support();
-        if !(support.pull_diagnostics && support.diagnostic_refresh) {
+        if !self.support().pull_diagnostics {
             return;
         }
         let client = self.client.clone();

@@ -131,6 +131,11 @@ async function scenario(name, fn) {
         check(rows.some((r) => r.includes(at) && r.includes(f.rule)),
           `no Problems row for ${f.rule} "${f.text}" ${at}; rows: ${JSON.stringify(rows)}`);
       }
+      // All rows are collected, so the problem rows (related information has no rule
+      // or source) are exactly the CLI's findings, none twice.
+      const problems = rows.filter((r) => /\ntruthlens\n/.test(r));
+      check(problems.length === expected.length,
+        `the Problems panel lists ${problems.length} problems, the CLI ${expected.length} findings`);
       check(wb.totalProblems(baseline) === expected.length,
         `the status bar counts ${baseline.label}, the CLI ${expected.length} findings`);
       void counts;

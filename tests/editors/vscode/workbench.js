@@ -62,12 +62,52 @@ async function problemCounts(page) {
 
 const totalProblems = (c) => c.errors + c.warnings + c.infos;
 
-/** The rows of the Problems panel (opened and maximized so none are virtualized away). */
+/**
+ * Every row of the Problems panel, in order. The panel's list is virtualised: only
+ * the rows in view are in the DOM (a file row, a row per problem and one per piece
+ * of related information soon fill it). So the list is walked a page at a time with
+ * the keyboard, collecting rows by their `data-index` until the one marked
+ * `data-last-element` has been seen and no index before it is missing.
+ */
 async function problemRows(page) {
   await runCommand(page, 'View: Focus Problems');
   const rows = page.locator('.markers-panel .monaco-list-row');
   await rows.first().waitFor({ timeout: 30000 });
-  return rows.allInnerTexts();
+  // The tree has the focus now: Home and PageDown move through it, scrolling with it.
+  await page.locator('.markers-panel .monaco-list').first().focus();
+  await page.keyboard.press('Home');
+  await sleep(200);
+  const seen = new Map();
+  let last = null;
+  const missing = () => {
+    if (last === null) return null;
+    const gaps = [];
+    for (let i = 0; i <= last; i++) if (!seen.has(i)) gaps.push(i);
+    return gaps;
+  };
+  for (let step = 0; step < 100; step++) {
+    const batch = await rows.evaluateAll((els) => els.map((e) => ({
+      index: Number(e.getAttribute('data-index')),
+      last: e.getAttribute('data-last-element') === 'true',
+      text: e.innerText,
+    })));
+    for (const r of batch) {
+      if (!Number.isInteger(r.index)) continue;
+      seen.set(r.index, r.text);
+      if (r.last) last = r.index;
+    }
+    const gaps = missing();
+    if (gaps && gaps.length === 0) break;
+    await page.keyboard.press('PageDown');
+    await sleep(200);
+  }
+  const gaps = missing();
+  if (!gaps || gaps.length > 0) {
+    throw new Error(`could not collect every Problems row (last index ${last}, missing ${JSON.stringify(gaps)}); ` +
+      `collected: ${JSON.stringify([...seen.entries()].sort((a, b) => a[0] - b[0]))}`);
+  }
+  await page.keyboard.press('Home');
+  return [...Array(last + 1).keys()].map((i) => seen.get(i));
 }
 
 async function notifications(page) {

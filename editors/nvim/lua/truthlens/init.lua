@@ -49,22 +49,24 @@ local function client_config(opts)
 end
 
 -- Neovim 0.10 has no vim.lsp.enable: start (or reuse) a client per root on FileType.
-local function start_on_filetype(config)
+-- Each start reads the current options, so a later set_settings() reaches it.
+local function start_on_filetype(filetypes)
   local group = vim.api.nvim_create_augroup('truthlens.lsp', { clear = true })
   local function attach(buf)
     if vim.bo[buf].buftype ~= '' then return end
+    local config = client_config(M.options)
     local root = vim.fs.root(buf, config.root_markers)
       or vim.fs.dirname(vim.api.nvim_buf_get_name(buf))
     vim.lsp.start(vim.tbl_extend('force', config, { root_dir = root }), { bufnr = buf })
   end
   vim.api.nvim_create_autocmd('FileType', {
     group = group,
-    pattern = config.filetypes,
+    pattern = filetypes,
     callback = function(ev) attach(ev.buf) end,
   })
   -- Buffers opened before setup() (e.g. `nvim draft.md -u init.lua`) already had FileType.
   for _, buf in ipairs(vim.api.nvim_list_bufs()) do
-    if vim.api.nvim_buf_is_loaded(buf) and vim.tbl_contains(config.filetypes, vim.bo[buf].filetype) then
+    if vim.api.nvim_buf_is_loaded(buf) and vim.tbl_contains(filetypes, vim.bo[buf].filetype) then
       attach(buf)
     end
   end
@@ -80,7 +82,7 @@ function M.setup(opts)
     vim.lsp.config(NAME, config)
     vim.lsp.enable(NAME)
   elseif vim.lsp.start and vim.fs.root then
-    start_on_filetype(config)
+    start_on_filetype(opts.filetypes)
   else
     vim.notify('truthlens: Neovim 0.10 or newer is required', vim.log.levels.ERROR)
     return
@@ -93,11 +95,19 @@ function M.clients(buf)
   return vim.lsp.get_clients({ name = NAME, bufnr = buf })
 end
 
---- Replace the settings live: running servers get workspace/didChangeConfiguration.
+--- Replace the settings live: running servers get workspace/didChangeConfiguration
+--- (and answer later workspace/configuration requests from client.settings); servers
+--- started later get them from the config.
 function M.set_settings(settings)
   M.options.settings = settings or {}
   local new = lsp_settings(M.options)
-  if vim.lsp.config then vim.lsp.config(NAME, { settings = new }) end
+  -- vim.lsp.config(NAME, ...) deep-merges, so a key dropped from the settings would
+  -- live on in clients started later: replace the config's settings whole instead.
+  if vim.lsp.config and vim.lsp.config[NAME] then
+    local config = vim.deepcopy(vim.lsp.config[NAME])
+    config.settings = new
+    vim.lsp.config[NAME] = config
+  end
   for _, client in ipairs(M.clients()) do
     client.settings = new
     M.notify(client, 'workspace/didChangeConfiguration', { settings = new })
