@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 const DRAFT: &str = "\
 # Sea wall vote
 
-Lowmouth council voted on Tuesday to rebuild the town's old sea wall, officials said.
+Lowmouth council voted on Tuesday to rebuild the town's old sea wall, a council spokesperson said.
 The wall was breached twice during the winter storms and flooded forty homes.
 Work on the new wall will begin in the spring and should take two years.
 

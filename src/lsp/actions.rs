@@ -288,8 +288,9 @@ mod tests {
     fn any_rule_gets_the_silencing_fixes_and_a_cross_block_finding_no_ignore() {
         let text = "One official said it.\n\nNobody else did.\n";
         let mut review = review(text);
-        assert!(review.findings.is_empty());
-        // A finding of another rule, as the attribution rules will make them.
+        // The attribution rules now flag the anonymous source themselves; the test
+        // swaps in a hand-made finding so the spans below are fixed.
+        assert!(review.findings.iter().all(|f| f.rule == "single-source"));
         let mut finding = crate::rules::Finding {
             rule: "single-source",
             category: Some("anonymous-source".into()),

@@ -1,7 +1,7 @@
 //! Report tests on hand-built analyses, independent of the detectors' progress.
 
 use super::*;
-use crate::analysis::attribution::{Attribution, Attributions, Source};
+use crate::analysis::attribution::{Attribution, Attributions, CueClass, CueForm, Source};
 use crate::analysis::prose::ProseMap;
 use crate::analysis::quotes::{QuoteKind, QuoteSpan, Quotes};
 use crate::analysis::sentences::Sentence;
@@ -47,6 +47,9 @@ fn attribution(line: usize, source: &str, kind: SourceKind, canonical: usize) ->
         kind,
         canonical: Some(canonical),
         content: None,
+        cue_class: CueClass::Report,
+        form: CueForm::Verb,
+        continues: None,
     }
 }
 
@@ -56,6 +59,7 @@ fn source(name: &str, kind: SourceKind, statements: Vec<usize>) -> Source {
         kind,
         first_mention: span_of(name),
         statements,
+        pseudonym: false,
     }
 }
 
@@ -106,6 +110,7 @@ fn base() -> Analysis {
                     vec![3],
                 ),
             ],
+            ..Attributions::default()
         },
         findings: Vec::new(),
     }
