@@ -288,6 +288,8 @@ pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quote
         // inside a larger source mention is part of that mention, not a second statement.
         let outer: Vec<Span> = found.iter().map(|f| f.source).collect();
         found.retain(|f| !outer.iter().any(|o| *o != f.source && o.contains(f.source)));
+        let reported = reported_stances(&found);
+        found.retain(|f| !reported.contains(&f.source));
         found.sort_by_key(|f| f.source.start);
         for f in found {
             pending.push(Pending {
@@ -390,6 +392,25 @@ pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quote
         unsourced,
         corroboration,
     }
+}
+
+/// Sources of beliefs, plans and stances that sit inside what someone else is reported
+/// to have said: in "Stein said she plans to join them", the plan is part of Stein's
+/// statement, not a second attribution. Reported speech inside speech keeps its own
+/// attribution ("He said the ministry told him ..."), since the writer names who spoke.
+fn reported_stances(found: &[extract::Found]) -> Vec<Span> {
+    found
+        .iter()
+        .filter(|f| !matches!(f.class, CueClass::Report | CueClass::NoComment))
+        .filter(|f| {
+            found.iter().any(|o| {
+                o.source != f.source
+                    && o.form == CueForm::Verb
+                    && o.content.is_some_and(|c| c.contains(f.source))
+            })
+        })
+        .map(|f| f.source)
+        .collect()
 }
 
 /// Shrink a span to the nearest character boundaries inside it.
