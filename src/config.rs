@@ -23,7 +23,12 @@ pub struct Config {
     pub run: RunMode,
     /// Which files `check` reviews when it walks a directory.
     pub files: FileSettings,
+    /// The server reviews documents up to this size (see `max_document_bytes`).
+    pub max_document_bytes: Option<usize>,
 }
+
+/// The default `max-document-bytes`: larger drafts are not articles but dumps.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
 
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
 pub enum RunMode {
@@ -226,6 +231,12 @@ impl Config {
             )));
         }
         Ok(())
+    }
+
+    /// Documents larger than this (in bytes) get a notice instead of a review.
+    pub fn max_document_bytes(&self) -> usize {
+        self.max_document_bytes
+            .unwrap_or(DEFAULT_MAX_DOCUMENT_BYTES)
     }
 
     /// Walk up from `dir` to find the nearest `.truthlens.toml`.

@@ -105,6 +105,9 @@ fn quick_fixes(review: &Review, range: Range) -> Vec<CodeActionOrCommand> {
 
 /// The edit that inserts a generated block, if the planner has one for this text.
 pub fn insertion_edit(review: &Review, kind: InsertKind) -> Option<WorkspaceEdit> {
+    if review.skipped() {
+        return None;
+    }
     let edit = plan(&review.text, review.format, kind, &review.config)?;
     Some(workspace_edit(review, std::slice::from_ref(&edit)))
 }

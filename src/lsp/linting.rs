@@ -6,6 +6,7 @@
 //! goes round once more for the newest text. Bursts of edits therefore cost one
 //! analysis each time the analyser comes up for air, not one per keystroke.
 
+use super::bounded;
 use super::diagnostics::diagnostic;
 use super::position::{LineIndex, PositionEncoding};
 use super::session::Session;
@@ -43,10 +44,11 @@ pub struct Review {
 impl Review {
     /// Synchronous and CPU-bound: run it on the blocking pool.
     pub fn compute(snapshot: Snapshot, encoding: PositionEncoding) -> Review {
-        let analysis = crate::analyze(&snapshot.text, snapshot.format, &snapshot.config);
+        // Too large, or a panic in the analysis: one notice instead of findings.
+        let findings = bounded::findings(&snapshot.text, snapshot.format, &snapshot.config)
+            .unwrap_or_else(|notice| vec![notice]);
         let lines = LineIndex::new(&snapshot.text, encoding);
-        let diagnostics = analysis
-            .findings
+        let diagnostics = findings
             .iter()
             .map(|f| diagnostic(f, &snapshot.text, &lines, &snapshot.uri, snapshot.version))
             .collect();
@@ -58,9 +60,15 @@ impl Review {
             config: snapshot.config,
             text: snapshot.text,
             lines,
-            findings: analysis.findings,
+            findings,
             diagnostics,
         }
+    }
+
+    /// Whether the document was left unreviewed (too large, or the analysis failed):
+    /// then nothing else (summary, report) is computed from it either.
+    pub fn skipped(&self) -> bool {
+        self.findings.iter().any(|f| f.rule == bounded::NOTICE_RULE)
     }
 
     /// Analyse on the blocking pool so the protocol task never waits on the analyser.

@@ -9,16 +9,22 @@
 //! - `settings`: editor settings over `.truthlens.toml`.
 
 mod actions;
+mod bounded;
 mod diagnostics;
 mod documents;
 mod framing;
 mod hover;
+#[doc(hidden)]
+pub mod internals;
 mod linting;
+mod panics;
 mod position;
+mod protocol_log;
 mod server;
 mod session;
 mod settings;
 mod transport;
+mod versioned;
 
 pub use transport::{serve, EndReason, SessionEnd};
 

@@ -8,6 +8,7 @@ use super::hover;
 use super::linting::{self, Publication};
 use super::position::PositionEncoding;
 use super::session::{ClientSupport, Session, SettingsSource};
+use super::versioned;
 use serde_json::Value;
 use std::sync::Arc;
 use tower_lsp::jsonrpc::{Error, Result};
@@ -98,7 +99,7 @@ impl Backend {
             .current_review(&uri)
             .await
             .ok_or_else(|| Error::invalid_params(format!("{uri} is not open")))?;
-        let Some(edit) = actions::insertion_edit(&review, insertion.kind) else {
+        let Some(mut edit) = actions::insertion_edit(&review, insertion.kind) else {
             let message = format!("{}: nothing to insert in this document", insertion.title);
             self.session
                 .client
@@ -106,6 +107,9 @@ impl Backend {
                 .await;
             return Ok(());
         };
+        if self.session.support().document_changes {
+            versioned::pin(&mut edit, &review.uri, review.version);
+        }
         match self.session.client.apply_edit(edit).await {
             Ok(response) if response.applied => {}
             Ok(response) => {
@@ -141,6 +145,10 @@ impl LanguageServer for Backend {
             register_configuration: workspace
                 .and_then(|w| w.did_change_configuration.as_ref())
                 .and_then(|c| c.dynamic_registration)
+                .unwrap_or(false),
+            document_changes: workspace
+                .and_then(|w| w.workspace_edit.as_ref())
+                .and_then(|e| e.document_changes)
                 .unwrap_or(false),
         });
         if let Some(options) = &params.initialization_options {
@@ -206,16 +214,20 @@ impl LanguageServer for Backend {
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
-        let applied = self.session.documents().change(
+        let report = self.session.documents().change(
             &uri,
             params.text_document.version,
             &params.content_changes,
             self.session.encoding(),
         );
-        if applied {
-            linting::request(&self.session, &uri);
-        } else {
-            super::log(&format!("didChange for {uri}, which is not open; ignored"));
+        match report {
+            Some(report) => {
+                for problem in report.problems() {
+                    super::log(&format!("didChange for {uri}: {problem}"));
+                }
+                linting::request(&self.session, &uri);
+            }
+            None => super::log(&format!("didChange for {uri}, which is not open; ignored")),
         }
     }
 
@@ -286,7 +298,11 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let only = params.context.only.as_deref();
-        Ok(Some(actions::code_actions(&review, params.range, only)))
+        let mut actions = actions::code_actions(&review, params.range, only);
+        if self.session.support().document_changes {
+            versioned::pin_actions(&mut actions, &review.uri, review.version);
+        }
+        Ok(Some(actions))
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {

@@ -43,6 +43,8 @@ pub struct ClientSupport {
     pub configuration: bool,
     /// Dynamic registration of `workspace/didChangeConfiguration`.
     pub register_configuration: bool,
+    /// `documentChanges` in workspace edits, so edits can name their version.
+    pub document_changes: bool,
 }
 
 pub struct Session {
