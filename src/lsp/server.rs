@@ -297,6 +297,12 @@ impl LanguageServer for Backend {
         let Some(review) = self.session.current_review(&params.text_document.uri).await else {
             return Ok(None);
         };
+        if let Some(old) = versioned::stale_context(&params.context.diagnostics, review.version) {
+            super::log(&format!(
+                "codeAction for {} came with diagnostics of version {old}; answered for version {}",
+                review.uri, review.version
+            ));
+        }
         let only = params.context.only.as_deref();
         let mut actions = actions::code_actions(&review, params.range, only);
         if self.session.support().document_changes {
