@@ -41,17 +41,16 @@ const PIECES: &[&str] = &[
     ".",
     ". ",
     ", ",
-    "\"",
-    "“",
-    "”",
+    "\"a brutal quote,\" he said",
+    "“slammed”",
     "'",
     "> ",
     "- ",
     "# ",
     "*",
-    "`",
+    "`code`",
     "[a](http://x.test)",
-    "<!-- truthlens-disable -->",
+    "<!-- truthlens-ignore -->",
     "<!-- truthlens-enable -->",
     "😀",
     "👍🏽",
@@ -105,9 +104,12 @@ fn offset(rng: &mut Rng, text: &str) -> usize {
 }
 
 fn insert_text(rng: &mut Rng) -> String {
-    (0..1 + rng.below(4))
+    let words: Vec<&str> = (0..1 + rng.below(6))
         .map(|_| PIECES[rng.below(PIECES.len())])
-        .collect()
+        .collect();
+    // Mostly typed as words, sometimes glued together.
+    let separator = if rng.chance(70) { " " } else { "" };
+    words.join(separator)
 }
 
 fn position_json(p: Position) -> Value {
@@ -156,9 +158,46 @@ struct Soak {
     text: String,
     version: i64,
     encoding: PositionEncoding,
+    /// The text the soak started from, for pastes.
+    original: String,
+    /// The newest diagnostics seen: (version, diagnostics).
+    latest: Option<(i64, Vec<Value>)>,
 }
 
 impl Soak {
+    /// Take the diagnostics that arrived while waiting for replies, keeping the newest,
+    /// so the client's backlog stays small.
+    fn absorb_diagnostics(&mut self, client: &mut Client) {
+        while let Some(m) =
+            client.try_wait_for(std::time::Duration::ZERO, |m| is_diagnostics_for(m, URI))
+        {
+            let version = m["params"]["version"].as_i64().unwrap();
+            let diagnostics = m["params"]["diagnostics"].as_array().unwrap().clone();
+            // Replies are waited for in between, so an older publication can still
+            // be in the backlog after a newer one was taken.
+            if self
+                .latest
+                .as_ref()
+                .is_none_or(|(newest, _)| version >= *newest)
+            {
+                self.latest = Some((version, diagnostics));
+            }
+        }
+    }
+
+    /// The diagnostics of the current version, waiting for them if needed.
+    fn current_diagnostics(&mut self, client: &mut Client) -> Vec<Value> {
+        self.absorb_diagnostics(client);
+        match &self.latest {
+            Some((version, diagnostics)) if *version == self.version => diagnostics.clone(),
+            _ => {
+                let diagnostics = client.diagnostics(URI, self.version);
+                self.latest = Some((self.version, diagnostics.clone()));
+                diagnostics
+            }
+        }
+    }
+
     fn position(&mut self) -> Position {
         let at = offset(&mut self.rng, &self.text);
         let mut p = reference_position(&self.text, at, self.encoding);
@@ -177,10 +216,13 @@ impl Soak {
         let mut changes = Vec::new();
         for _ in 0..1 + self.rng.below(3) {
             let start = offset(&mut self.rng, &self.text);
-            // Bounded size: delete more than insert once the text is large.
-            let deleting = self
-                .rng
-                .chance(if self.text.len() > 30_000 { 70 } else { 35 });
+            // Keep the size near the article's: delete more when large, less when small.
+            let delete_odds = match self.text.len() {
+                0..=3_000 => 15,
+                3_001..=20_000 => 35,
+                _ => 70,
+            };
+            let deleting = self.rng.chance(delete_odds);
             let end = if deleting || self.rng.chance(20) {
                 let reach = start + self.rng.below(120);
                 let mut end = reach.min(self.text.len());
@@ -194,6 +236,8 @@ impl Soak {
             let end = end.max(start);
             let new_text = if deleting && self.rng.chance(70) {
                 String::new()
+            } else if self.rng.chance(10) {
+                self.paste()
             } else {
                 insert_text(&mut self.rng)
             };
@@ -209,6 +253,14 @@ impl Soak {
             "textDocument/didChange",
             json!({"textDocument": {"uri": URI, "version": self.version}, "contentChanges": changes}),
         );
+    }
+
+    /// A slice of the original draft, as if pasted.
+    fn paste(&mut self) -> String {
+        let source = &self.original;
+        let start = offset_at_or_before(source, self.rng.below(source.len()));
+        let end = offset_at_or_before(source, (start + self.rng.below(400)).min(source.len()));
+        source[start..end.max(start)].to_string()
     }
 
     fn hover_params(&mut self) -> Value {
@@ -277,6 +329,16 @@ fn initial_text() -> String {
     )
 }
 
+/// The source actions (summary, headline, report insertions) at the top of the text.
+fn source_actions(client: &mut Client) -> Value {
+    client.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI},
+               "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+               "context": {"diagnostics": [], "only": ["source"]}}),
+    )
+}
+
 fn start(encoding: PositionEncoding) -> (Client, LoggedServer) {
     let (mut client, server) = LoggedServer::start(&[]);
     let offered = match encoding {
@@ -303,6 +365,8 @@ fn soak_random_edits_hovers_and_code_actions() {
         text: initial_text(),
         version: 1,
         encoding,
+        original: initial_text(),
+        latest: None,
     };
     client.open(URI, "markdown", 1, &soak.text);
     client.diagnostics(URI, 1);
@@ -321,20 +385,21 @@ fn soak_random_edits_hovers_and_code_actions() {
             }
             _ => {
                 // The newest version is always analysed and published in the end.
-                let diagnostics = client.diagnostics(URI, soak.version);
+                let diagnostics = soak.current_diagnostics(&mut client);
                 assert_ranges_exist(&soak.text, &json!(diagnostics), encoding, "diagnostics");
                 syncs += 1;
             }
         }
         if op % 50 == 49 {
             // Unclaimed diagnostics would pile up in the test client.
-            client.forget_backlog();
+            soak.absorb_diagnostics(&mut client);
             if let Some(kib) = server.rss_kib() {
                 rss.push(kib);
             }
         }
     }
-    let final_diagnostics = client.diagnostics(URI, soak.version);
+    let final_diagnostics = soak.current_diagnostics(&mut client);
+    let final_sources = source_actions(&mut client);
     assert_ranges_exist(
         &soak.text,
         &json!(final_diagnostics),
@@ -360,6 +425,13 @@ fn soak_random_edits_hovers_and_code_actions() {
     assert_eq!(
         final_diagnostics, expected,
         "diagnostics after {ops} operations differ from a fresh server's"
+    );
+    // The report and summary quote the text, so equal source actions also mean the
+    // soaked server holds the same text as the fresh one.
+    assert_eq!(
+        final_sources,
+        source_actions(&mut fresh),
+        "source actions after {ops} operations differ from a fresh server's"
     );
 
     // Memory: after warming up, resident memory must not keep growing.

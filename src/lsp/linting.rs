@@ -119,15 +119,22 @@ async fn analysis_loop(session: Arc<Session>, uri: Url, generation: u64) {
         else {
             return; // closed (or closed and reopened: the new open has its own loop)
         };
-        if let Some(review) = review.filter(|r| r.version == document.version) {
+        let current =
+            review.filter(|r| r.version == document.version && r.config == document.config);
+        let up_to_date = current.is_some();
+        if let Some(review) = current {
             let review = Arc::new(review);
             document.latest = Some(review.clone());
             session.publish(Publication::Diagnostics(review));
         }
         // A stale result was dropped above; a change that made it stale set `pending`.
-        if document.lint.pending {
+        // A change that came in before the snapshot was taken also set it, but then
+        // the result is already current: going round again would analyse (and
+        // publish) the same version twice.
+        if document.lint.pending && !up_to_date {
             document.lint.pending = false;
         } else {
+            document.lint.pending = false;
             document.lint.running = false;
             return;
         }

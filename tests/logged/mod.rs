@@ -44,6 +44,8 @@ impl LoggedServer {
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines() {
                 let Ok(line) = line else { return };
+                // Echoed too: shown with a failing test's output.
+                eprintln!("[server] {line}");
                 sink.lock().unwrap().push(line);
             }
         });
