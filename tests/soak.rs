@@ -12,10 +12,12 @@
 mod common;
 mod invariants;
 mod logged;
+mod random;
 
 use common::*;
 use invariants::{reference_offset, reference_position};
 use logged::LoggedServer;
+use random::{env_u64, Rng};
 use serde_json::{json, Value};
 use std::time::Instant;
 use truthlens::lsp::internals::lsp_types::Position;
@@ -64,31 +66,6 @@ const PIECES: &[&str] = &[
     "\r\n\r\n",
     "\r",
 ];
-
-/// Deterministic xorshift64*; no dependency, same run for the same seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-}
-
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.replace('_', "").parse().ok())
-        .unwrap_or(default)
-}
 
 /// A random offset the client can name: a char boundary, not between `\r` and `\n`.
 fn offset(rng: &mut Rng, text: &str) -> usize {
@@ -352,8 +329,8 @@ fn start(encoding: PositionEncoding) -> (Client, LoggedServer) {
 
 #[test]
 fn soak_random_edits_hovers_and_code_actions() {
-    let ops = env_number("TRUTHLENS_SOAK_OPS", 500) as usize;
-    let seed = env_number("TRUTHLENS_SOAK_SEED", 0x5eed_cafe);
+    let ops = env_u64("TRUTHLENS_SOAK_OPS", 500) as usize;
+    let seed = env_u64("TRUTHLENS_SOAK_SEED", 0x5eed_cafe);
     let encoding = match std::env::var("TRUTHLENS_SOAK_ENCODING").as_deref() {
         Ok("utf-8") => PositionEncoding::Utf8,
         _ => PositionEncoding::Utf16,
@@ -361,7 +338,7 @@ fn soak_random_edits_hovers_and_code_actions() {
     let started = Instant::now();
     let (mut client, mut server) = start(encoding);
     let mut soak = Soak {
-        rng: Rng(seed | 1),
+        rng: Rng::new(seed),
         text: initial_text(),
         version: 1,
         encoding,
