@@ -55,8 +55,22 @@ impl FileSettings {
             if globs.is_empty() {
                 return Ok(None);
             }
+            // globset caps each compiled pattern (10 MiB NFA); these caps bound the
+            // total work, since every config load (each open in the server) compiles them.
+            if globs.len() > MAX_GLOBS {
+                return Err(format!(
+                    "{} globs in one list; at most {MAX_GLOBS}",
+                    globs.len()
+                ));
+            }
             let mut set = globset::GlobSetBuilder::new();
             for g in globs {
+                if g.len() > MAX_GLOB_BYTES {
+                    return Err(format!(
+                        "a glob of {} bytes; at most {MAX_GLOB_BYTES}",
+                        g.len()
+                    ));
+                }
                 set.add(globset::Glob::new(g).map_err(|e| format!("bad glob `{g}`: {e}"))?);
             }
             set.build().map(Some).map_err(|e| e.to_string())
@@ -67,6 +81,10 @@ impl FileSettings {
         })
     }
 }
+
+/// Limits on `[files]` globs; real projects use a handful of short ones.
+const MAX_GLOBS: usize = 256;
+const MAX_GLOB_BYTES: usize = 1024;
 
 pub struct FileMatcher {
     include: Option<globset::GlobSet>,
@@ -335,6 +353,22 @@ mod tests {
         assert!(!m.accepts(Path::new("drafts/old-a.md")));
         assert!(!m.accepts(Path::new("notes/a.md")));
         assert!(Config::parse("[files]\ninclude = [\"[\"]", Path::new("t.toml")).is_err());
+    }
+
+    #[test]
+    fn glob_lists_are_size_limited() {
+        let many = vec!["*.md"; MAX_GLOBS + 1];
+        let text = format!("[files]\nexclude = {many:?}");
+        let err = Config::parse(&text, Path::new("t.toml")).unwrap_err();
+        assert!(err.to_string().contains("at most 256"), "{err}");
+        let long = "a*".repeat(MAX_GLOB_BYTES);
+        let text = format!("[files]\ninclude = [\"{long}\"]");
+        let err = Config::parse(&text, Path::new("t.toml")).unwrap_err();
+        assert!(err.to_string().contains("at most 1024"), "{err}");
+        let fine = vec!["drafts/**/*.md"; MAX_GLOBS];
+        assert!(
+            Config::parse(&format!("[files]\ninclude = {fine:?}"), Path::new("t.toml")).is_ok()
+        );
     }
 
     #[test]
