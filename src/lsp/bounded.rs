@@ -16,7 +16,7 @@ use crate::rules::{Finding, Severity};
 pub const NOTICE_RULE: &str = "truthlens";
 
 /// The findings of `text`, or a single notice saying why there are none.
-pub fn findings(text: &str, format: Format, config: &Config) -> Result<Vec<Finding>, Finding> {
+pub fn findings(text: &str, format: Format, config: &Config) -> Result<Vec<Finding>, Box<Finding>> {
     let limit = config.max_document_bytes();
     if text.len() > limit {
         return Err(notice(
@@ -40,8 +40,8 @@ pub fn findings(text: &str, format: Format, config: &Config) -> Result<Vec<Findi
     })
 }
 
-fn notice(category: &str, message: String) -> Finding {
-    Finding {
+fn notice(category: &str, message: String) -> Box<Finding> {
+    Box::new(Finding {
         rule: NOTICE_RULE,
         category: Some(category.to_string()),
         severity: Severity::Info,
@@ -51,7 +51,7 @@ fn notice(category: &str, message: String) -> Finding {
         alternatives: Vec::new(),
         fixes: Vec::new(),
         related: Vec::new(),
-    }
+    })
 }
 
 #[cfg(test)]

@@ -46,7 +46,7 @@ impl Review {
     pub fn compute(snapshot: Snapshot, encoding: PositionEncoding) -> Review {
         // Too large, or a panic in the analysis: one notice instead of findings.
         let findings = bounded::findings(&snapshot.text, snapshot.format, &snapshot.config)
-            .unwrap_or_else(|notice| vec![notice]);
+            .unwrap_or_else(|notice| vec![*notice]);
         let lines = LineIndex::new(&snapshot.text, encoding);
         let diagnostics = findings
             .iter()
