@@ -1,6 +1,9 @@
 //! Regression tests for crashes found by the fuzz targets, the property tests and the
 //! soak test (docs/reliability.md lists them). Each names the input that crashed.
 
+mod common;
+
+use common::*;
 use truthlens::insert::{plan, InsertKind};
 use truthlens::{analyze, Config, Format};
 
@@ -41,5 +44,50 @@ fn headline_replacement_after_a_multibyte_non_letter() {
         !headline.replacement.contains("thug"),
         "{}",
         headline.replacement
+    );
+}
+
+/// Found by the soak test: when a change arrived after the analysis loop had reset
+/// its `pending` flag but before it took its snapshot, the loop analysed the
+/// (already current) version a second time and published it twice. Each burst of
+/// typing cost two analyses. Detecting the race needs the timing to line up, so this
+/// types a lot; it can never fail spuriously, since duplicates are now impossible.
+#[test]
+fn a_burst_of_edits_publishes_each_version_at_most_once() {
+    let uri = "file:///drafts/burst.md";
+    let (mut client, _server) = InMemoryServer::start();
+    client.initialize(capabilities(&["utf-16"]), None);
+    let mut text = "The thug slammed critics.\n".repeat(50);
+    client.open(uri, "markdown", 1, &text);
+    client.diagnostics(uri, 1);
+    let mut published = Vec::new();
+    for version in 2..=80 {
+        client.change(uri, version, &[((0, 0), (0, 0), "a ")]);
+        text.insert_str(0, "a ");
+        if version % 4 == 0 {
+            client.hover(uri, 0, 4);
+        }
+        while let Some(m) =
+            client.try_wait_for(std::time::Duration::ZERO, |m| is_diagnostics_for(m, uri))
+        {
+            published.push(m["params"]["version"].as_i64().unwrap());
+        }
+    }
+    client.diagnostics(uri, 80);
+    published.push(80);
+    while let Some(m) = client.try_wait_for(std::time::Duration::from_millis(300), |m| {
+        is_diagnostics_for(m, uri)
+    }) {
+        published.push(m["params"]["version"].as_i64().unwrap());
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let twice: Vec<i64> = published
+        .iter()
+        .filter(|v| !seen.insert(**v))
+        .copied()
+        .collect();
+    assert!(
+        twice.is_empty(),
+        "published more than once: {twice:?} (all: {published:?})"
     );
 }
