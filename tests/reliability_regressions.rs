@@ -91,3 +91,23 @@ fn a_burst_of_edits_publishes_each_version_at_most_once() {
         "published more than once: {twice:?} (all: {published:?})"
     );
 }
+
+/// Found by the `analyze_structured` fuzz target (a timeout): the title check that the
+/// summary and headline planners run searched back for the current word at every
+/// full stop, so a long line without spaces (a run of URLs) was quadratic: 12 s for
+/// 53 KB in a debug build. The server runs that planner on every code action request.
+/// At this size the old code took many minutes; the bound is generous on purpose.
+#[test]
+fn a_long_line_without_spaces_plans_in_linear_time() {
+    let line = "http://example.com/a?b=c.".repeat(16_000) + " regime";
+    assert!(line.len() > 400_000);
+    let started = std::time::Instant::now();
+    for format in [Format::PlainText, Format::Markdown] {
+        plan_all(&line, format);
+    }
+    let elapsed = started.elapsed();
+    assert!(
+        elapsed < std::time::Duration::from_secs(60),
+        "planning a 400 KB line took {elapsed:?}"
+    );
+}
