@@ -151,7 +151,11 @@ fn pull_clients_that_cannot_be_asked_to_pull_again_get_pushes() {
         result["capabilities"]["diagnosticProvider"]
     );
     client.open(URI, "markdown", 1, TEXT);
-    assert_eq!(client.diagnostics(URI, 1).len(), 1, "opening reviews at once");
+    assert_eq!(
+        client.diagnostics(URI, 1).len(),
+        1,
+        "opening reviews at once"
+    );
 
     // Under on-save, typing changes nothing; `:w` must show the new finding
     // without waiting for another edit.

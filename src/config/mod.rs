@@ -39,7 +39,17 @@ pub struct Config {
     pub files: FileSettings,
     /// Extra loaded-language entries, on top of the shipped lexicon.
     pub lexicon: Vec<LexiconEntry>,
+    /// The server reviews documents up to this size (see `max_document_bytes`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_document_bytes: Option<usize>,
 }
+
+/// The default `max-document-bytes`: larger drafts are not articles but dumps.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
+
+/// Limits on `[files]` globs; real projects use a handful of short ones.
+const MAX_GLOBS: usize = 256;
+const MAX_GLOB_BYTES: usize = 1024;
 
 #[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub enum RunMode {
@@ -73,8 +83,22 @@ fn glob_set(globs: &[String]) -> Result<Option<globset::GlobSet>, String> {
     if globs.is_empty() {
         return Ok(None);
     }
+    // globset caps each compiled pattern (10 MiB NFA); these caps bound the
+    // total work, since every config load (each open in the server) compiles them.
+    if globs.len() > MAX_GLOBS {
+        return Err(format!(
+            "{} globs in one list; at most {MAX_GLOBS}",
+            globs.len()
+        ));
+    }
     let mut set = globset::GlobSetBuilder::new();
     for g in globs {
+        if g.len() > MAX_GLOB_BYTES {
+            return Err(format!(
+                "a glob of {} bytes; at most {MAX_GLOB_BYTES}",
+                g.len()
+            ));
+        }
         set.add(globset::Glob::new(g).map_err(|e| format!("bad glob `{g}`: {e}"))?);
     }
     set.build().map(Some).map_err(|e| e.to_string())
@@ -399,6 +423,12 @@ impl Config {
             }
         })?;
         Ok(())
+    }
+
+    /// Documents larger than this (in bytes) get a notice instead of a review.
+    pub fn max_document_bytes(&self) -> usize {
+        self.max_document_bytes
+            .unwrap_or(DEFAULT_MAX_DOCUMENT_BYTES)
     }
 
     /// Walk up from `dir` to find the nearest `.truthlens.toml`.

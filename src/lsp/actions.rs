@@ -205,7 +205,7 @@ fn silencing_fixes(
 
 /// The edit that inserts a generated block, if the planner has one for this text.
 pub fn insertion_edit(review: &Review, kind: InsertKind) -> Option<WorkspaceEdit> {
-    if super::documents::is_project_config(&review.uri) {
+    if super::documents::is_project_config(&review.uri) || review.skipped() {
         return None;
     }
     let edit = plan(&review.text, review.format, kind, &review.effective)?;

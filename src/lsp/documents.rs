@@ -5,7 +5,7 @@
 //! inside, so interleaved tower-lsp handlers cannot reorder or split edits.
 
 use super::linting::{Review, Snapshot};
-use super::position::{rope_char_index, PositionEncoding};
+use super::position::{rope_char_index, rope_position_exists, PositionEncoding};
 use super::settings::ProjectConfig;
 use crate::analysis::{Format, Span};
 use crate::config::Config;
@@ -134,27 +134,38 @@ impl DocumentStore {
         self.documents.insert(uri, document);
     }
 
-    /// Apply a `didChange` in order. Returns false for a document that is not open.
+    /// Apply a `didChange` in order. `None` for a document that is not open.
+    ///
+    /// A change is applied even when it looks wrong (a range outside the text is
+    /// clamped, a version that does not increase is taken as given): the text must
+    /// keep following the editor's buffer. The report says what looked wrong.
     pub fn change(
         &mut self,
         uri: &Url,
         version: i32,
         changes: &[TextDocumentContentChangeEvent],
         encoding: PositionEncoding,
-    ) -> bool {
-        let Some(document) = self.documents.get_mut(uri) else {
-            return false;
+    ) -> Option<ChangeReport> {
+        let document = self.documents.get_mut(uri)?;
+        let mut report = ChangeReport {
+            previous_version: document.version,
+            version,
+            clamped: 0,
         };
         let mut written = None;
         for change in changes {
-            written = apply_change(&mut document.rope, change, encoding);
+            let applied = apply_change(&mut document.rope, change, encoding);
+            written = applied.written;
+            if !applied.exact {
+                report.clamped += 1;
+            }
         }
         document.last_edit = written.map(|(start, end)| {
             let rope = &document.rope;
             Span::new(rope.char_to_byte(start), rope.char_to_byte(end))
         });
         document.version = version;
-        true
+        Some(report)
     }
 
     pub fn close(&mut self, uri: &Url) -> Option<Document> {
@@ -182,25 +193,71 @@ impl DocumentStore {
     }
 }
 
+/// What one `didChange` did, beyond changing the text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ChangeReport {
+    pub previous_version: i32,
+    pub version: i32,
+    /// Changes whose range was not inside the text as given (so it was clamped).
+    pub clamped: usize,
+}
+
+impl ChangeReport {
+    /// What looked wrong, for the log.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.version <= self.previous_version {
+            problems.push(format!(
+                "version {} does not follow {}; applied anyway",
+                self.version, self.previous_version
+            ));
+        }
+        if self.clamped > 0 {
+            problems.push(format!(
+                "{} change(s) had a range outside the text; clamped to the text",
+                self.clamped
+            ));
+        }
+        problems
+    }
+}
+
 /// One content change: a ranged replacement, or (without a range) the whole text.
-/// Each range is read against the text as left by the previous change. Returns
-/// the char range the change wrote, in the new text.
+/// Each range is read against the text as left by the previous change.
+/// What a content change did to the text.
+pub struct Applied {
+    /// The char range the change wrote, in the new text.
+    pub written: Option<(usize, usize)>,
+    /// False when the range had to be clamped (it was not inside the text, was
+    /// reversed, or split a character).
+    pub exact: bool,
+}
+
 pub fn apply_change(
     rope: &mut Rope,
     change: &TextDocumentContentChangeEvent,
     encoding: PositionEncoding,
-) -> Option<(usize, usize)> {
+) -> Applied {
     let Some(range) = change.range else {
         let written = written_by_replacement(rope, &change.text);
         *rope = Rope::from_str(&change.text);
-        return written;
+        return Applied {
+            written,
+            exact: true,
+        };
     };
+    let exact = rope_position_exists(rope, range.start, encoding)
+        && rope_position_exists(rope, range.end, encoding)
+        && range.start <= range.end;
     let start = rope_char_index(rope, range.start, encoding);
     // A reversed range is treated as empty at its start rather than panicking.
     let end = rope_char_index(rope, range.end, encoding).max(start);
     rope.remove(start..end);
     rope.insert(start, &change.text);
-    Some((start, start + change.text.chars().count()))
+    Applied {
+        written: Some((start, start + change.text.chars().count())),
+        exact,
+    }
 }
 
 /// For clients that send the whole text: the chars that differ, between the
@@ -282,7 +339,8 @@ mod tests {
             edit((0, 7), (0, 13), "government"),
             edit((1, 0), (1, 3), "fin"),
         ];
-        assert!(store.change(&u, 2, &changes, PositionEncoding::Utf16));
+        let report = store.change(&u, 2, &changes, PositionEncoding::Utf16);
+        assert!(report.unwrap().problems().is_empty());
         let doc = store.get(&u).unwrap();
         assert_eq!(doc.rope.to_string(), "😀 和平! government\r\nfin");
         assert_eq!(doc.version, 2);
@@ -312,13 +370,31 @@ mod tests {
     }
 
     #[test]
+    fn suspicious_changes_are_applied_and_reported() {
+        let mut store = DocumentStore::default();
+        let u = uri("b.md");
+        store.open(u.clone(), "markdown", 5, "ab", None, Config::default());
+        let report = store
+            .change(&u, 3, &[edit((0, 1), (0, 9), "!")], PositionEncoding::Utf16)
+            .unwrap();
+        assert_eq!(store.get(&u).unwrap().rope.to_string(), "a!");
+        assert_eq!(store.get(&u).unwrap().version, 3);
+        let problems = report.problems();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("version 3 does not follow 5"));
+        assert!(problems[1].contains("outside the text"));
+    }
+
+    #[test]
     fn out_of_range_edits_clamp() {
         let mut rope = Rope::from_str("ab\ncd");
-        apply_change(
+        let exact = apply_change(
             &mut rope,
             &edit((0, 50), (9, 0), "!"),
             PositionEncoding::Utf16,
-        );
+        )
+        .exact;
+        assert!(!exact);
         assert_eq!(rope.to_string(), "ab!");
         let mut rope = Rope::from_str("x😀y");
         // Both ends fall inside the surrogate pair: an insertion before the emoji.
@@ -340,7 +416,9 @@ mod tests {
     #[test]
     fn changes_to_unknown_documents_are_refused() {
         let mut store = DocumentStore::default();
-        assert!(!store.change(&uri("nope.md"), 1, &[], PositionEncoding::Utf16));
+        assert!(store
+            .change(&uri("nope.md"), 1, &[], PositionEncoding::Utf16)
+            .is_none());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! goes round once more for the newest text. Bursts of edits therefore cost one
 //! analysis each time the analyser comes up for air, not one per keystroke.
 
+use super::bounded;
 use super::config_file;
 use super::delivery;
 use super::diagnostics::diagnostic;
@@ -80,9 +81,13 @@ impl Review {
         }
         let (effective, settings_problem) =
             config_file::with_front_matter(&snapshot.text, snapshot.format, &snapshot.config);
-        let analysis = crate::analyze(&snapshot.text, snapshot.format, &effective);
-        let mut diagnostics: Vec<Diagnostic> = analysis
-            .findings
+        // Too large, or a panic in the analysis: one notice instead of findings.
+        let (findings, blocks) =
+            match bounded::analysis(&snapshot.text, snapshot.format, &effective) {
+                Ok(analysis) => (analysis.findings, analysis.prose.blocks),
+                Err(notice) => (vec![*notice], Vec::new()),
+            };
+        let mut diagnostics: Vec<Diagnostic> = findings
             .iter()
             .map(|f| diagnostic(f, &snapshot.text, &lines, &snapshot.uri, snapshot.version))
             .collect();
@@ -103,10 +108,16 @@ impl Review {
             effective,
             text: snapshot.text,
             lines,
-            findings: analysis.findings,
-            blocks: analysis.prose.blocks,
+            findings,
+            blocks,
             diagnostics,
         }
+    }
+
+    /// Whether the document was left unreviewed (too large, or the analysis failed):
+    /// then nothing else (summary, report) is computed from it either.
+    pub fn skipped(&self) -> bool {
+        self.findings.iter().any(|f| f.rule == bounded::NOTICE_RULE)
     }
 
     /// Analyse on the blocking pool so the protocol task never waits on the analyser.
@@ -165,15 +176,22 @@ async fn analysis_loop(session: Arc<Session>, uri: Url, generation: u64) {
         else {
             return; // closed (or closed and reopened: the new open has its own loop)
         };
-        if let Some(review) = review.filter(|r| r.version == document.version) {
+        let current =
+            review.filter(|r| r.version == document.version && r.config == document.config);
+        let up_to_date = current.is_some();
+        if let Some(review) = current {
             let review = Arc::new(review);
             document.latest = Some(review.clone());
             session.publish(Publication::Diagnostics(review));
         }
         // A stale result was dropped above; a change that made it stale set `pending`.
-        if document.lint.pending {
+        // A change that came in before the snapshot was taken also set it, but then
+        // the result is already current: going round again would analyse (and
+        // publish) the same version twice.
+        if document.lint.pending && !up_to_date {
             document.lint.pending = false;
         } else {
+            document.lint.pending = false;
             document.lint.running = false;
             return;
         }

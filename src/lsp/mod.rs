@@ -13,6 +13,7 @@
 
 mod actions;
 mod allowlist;
+mod bounded;
 mod compat;
 mod config_file;
 mod delivery;
@@ -20,12 +21,17 @@ mod diagnostics;
 mod documents;
 mod framing;
 mod hover;
+#[doc(hidden)]
+pub mod internals;
 mod linting;
+mod panics;
 mod position;
+mod protocol_log;
 mod server;
 mod session;
 mod settings;
 mod transport;
+mod versioned;
 
 pub use transport::{serve, EndReason, SessionEnd};
 

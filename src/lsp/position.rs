@@ -108,6 +108,28 @@ pub fn rope_char_index(rope: &Rope, position: Position, encoding: PositionEncodi
     }
 }
 
+/// Whether `position` names a place in `rope` as given, with no clamping or rounding:
+/// an existing line, a column within it, on a character boundary.
+pub fn rope_position_exists(rope: &Rope, position: Position, encoding: PositionEncoding) -> bool {
+    let Some(start) = rope_line_start(rope, position.line) else {
+        return false;
+    };
+    let mut units = 0u32;
+    let mut chars = rope.chars_at(start);
+    loop {
+        if units == position.character {
+            return true;
+        }
+        match chars.next() {
+            Some(c) if c != '\n' && c != '\r' => units += encoding.width(c),
+            _ => return false,
+        }
+        if units > position.character {
+            return false;
+        }
+    }
+}
+
 /// Byte offsets <-> LSP positions for one fixed text (an analysed snapshot).
 #[derive(Clone, Debug)]
 pub struct LineIndex {
@@ -262,6 +284,18 @@ mod tests {
         assert_eq!(rope_char_index(&rope, pos(0, 3), Utf8), 1);
         // A byte offset inside the emoji reports the emoji's start.
         assert_eq!(index.position(text, 2), pos(0, 1));
+    }
+
+    #[test]
+    fn only_positions_inside_the_text_exist() {
+        let rope = Rope::from_str("x😀\r\ny");
+        let exists =
+            |line, character, encoding| rope_position_exists(&rope, pos(line, character), encoding);
+        assert!(exists(0, 0, Utf16) && exists(0, 3, Utf16) && exists(1, 1, Utf16));
+        assert!(!exists(0, 2, Utf16), "inside the surrogate pair");
+        assert!(!exists(0, 4, Utf16), "past the line end");
+        assert!(exists(0, 5, Utf8) && !exists(0, 3, Utf8));
+        assert!(!exists(2, 0, Utf16), "past the last line");
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::hover;
 use super::linting::{self, Publication};
 use super::position::PositionEncoding;
 use super::session::{ClientSupport, Session, SettingsSource};
+use super::versioned;
 use crate::config::RunMode;
 use serde::Deserialize;
 use serde_json::Value;
@@ -278,7 +279,7 @@ impl Backend {
             .current_review(&uri)
             .await
             .ok_or_else(|| Error::invalid_params(format!("{uri} is not open")))?;
-        let Some(edit) = actions::insertion_edit(&review, insertion.kind) else {
+        let Some(mut edit) = actions::insertion_edit(&review, insertion.kind) else {
             let message = format!("{}: nothing to insert in this document", insertion.title);
             self.session
                 .client
@@ -286,6 +287,9 @@ impl Backend {
                 .await;
             return Ok(());
         };
+        if self.session.support().document_changes {
+            versioned::pin(&mut edit, &review.uri, review.version);
+        }
         match self.session.client.apply_edit(edit).await {
             Ok(response) if response.applied => {}
             Ok(response) => {
@@ -379,15 +383,18 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let lint = {
             let mut documents = self.session.documents();
-            let applied = documents.change(
+            let report = documents.change(
                 &uri,
                 params.text_document.version,
                 &params.content_changes,
                 self.session.encoding(),
             );
-            // Under `run = "on-save"` typing triggers nothing: the diagnostics
-            // of the last save stay as they are until the next save.
-            applied.then(|| {
+            report.map(|report| {
+                for problem in report.problems() {
+                    super::log(&format!("didChange for {uri}: {problem}"));
+                }
+                // Under `run = "on-save"` typing triggers nothing: the diagnostics
+                // of the last save stay as they are until the next save.
                 documents.get(&uri).is_some_and(|d| {
                     d.kind == Kind::ProjectConfig || d.config.run == RunMode::OnType
                 })
@@ -512,15 +519,20 @@ impl LanguageServer for Backend {
         let Some(review) = self.session.current_review(&params.text_document.uri).await else {
             return Ok(None);
         };
+        if let Some(old) = versioned::stale_context(&params.context.diagnostics, review.version) {
+            super::log(&format!(
+                "codeAction for {} came with diagnostics of version {old}; answered for version {}",
+                review.uri, review.version
+            ));
+        }
         let only = params.context.only.as_deref();
         let can_allowlist = path_of(&params.text_document.uri)
             .is_some_and(|p| allowlist::folder_of(&p, self.session.folders()).is_some());
-        Ok(Some(actions::code_actions(
-            &review,
-            params.range,
-            only,
-            can_allowlist,
-        )))
+        let mut actions = actions::code_actions(&review, params.range, only, can_allowlist);
+        if self.session.support().document_changes {
+            versioned::pin_actions(&mut actions, &review.uri, review.version);
+        }
+        Ok(Some(actions))
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {

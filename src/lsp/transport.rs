@@ -12,6 +12,8 @@
 //! task in whole frames, so replies never interleave inside a message.
 
 use super::framing::{encode, Decoded, FrameDecoder};
+use super::panics::CatchPanic;
+use super::protocol_log::{self, InputWatch};
 use super::server;
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -63,6 +65,7 @@ where
     let (to_server, server_input) = tokio::io::duplex(PIPE_CAPACITY);
     let (server_output, from_server) = tokio::io::duplex(PIPE_CAPACITY);
     let (service, socket) = server::service();
+    let service = CatchPanic::new(service);
     let mut server = tokio::spawn(Server::new(server_input, server_output, socket).serve(service));
 
     let (frames, frames_to_write) = mpsc::unbounded_channel::<Vec<u8>>();
@@ -94,6 +97,7 @@ where
 {
     let mut decoder = FrameDecoder::default();
     let mut shutdown_requested = false;
+    let mut watch = InputWatch::default();
     let mut buffer = vec![0u8; PIPE_CAPACITY];
     loop {
         while let Some(item) = decoder.next_item() {
@@ -122,7 +126,14 @@ where
                     shutdown_requested = true;
                     body
                 }
-                Incoming::Other { body } => body,
+                Incoming::Other {
+                    body,
+                    method,
+                    is_request,
+                } => {
+                    watch.message(method.as_deref(), is_request);
+                    body
+                }
             };
             if to_server.write_all(&encode(&body)).await.is_err() {
                 return SessionEnd {
@@ -158,6 +169,9 @@ enum Incoming {
     },
     Other {
         body: Vec<u8>,
+        /// `None` for a response.
+        method: Option<String>,
+        is_request: bool,
     },
     /// Not something tower-lsp can take; `reply` is the JSON-RPC error to send, if any.
     Invalid {
@@ -210,7 +224,11 @@ fn classify(body: Vec<u8>) -> Incoming {
     match method.as_deref() {
         Some("exit") => Incoming::Exit,
         Some("shutdown") if value.get("id").is_some() => Incoming::Shutdown { body },
-        _ => Incoming::Other { body },
+        _ => Incoming::Other {
+            body,
+            is_request: value.get("id").is_some(),
+            method,
+        },
     }
 }
 
@@ -256,6 +274,7 @@ async fn relay_server_output(
         }
         while let Some(item) = decoder.next_item() {
             if let Decoded::Frame(body) = item {
+                protocol_log::outgoing(&body);
                 if frames.send(encode(&body)).is_err() {
                     return;
                 }
@@ -293,7 +312,7 @@ mod tests {
             Incoming::Shutdown { .. }
         ));
         let response = br#"{"jsonrpc":"2.0","id":3,"result":null}"#;
-        let Incoming::Other { body } = classify(response.to_vec()) else {
+        let Incoming::Other { body, .. } = classify(response.to_vec()) else {
             panic!("a response is forwarded")
         };
         assert_eq!(body, response, "forwarded unchanged");

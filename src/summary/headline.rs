@@ -65,9 +65,12 @@ fn fix_indefinite_article(before: &mut String, next_word: &str) {
     let vowel = "aeiouAEIOU".contains(first);
     let trimmed = before.trim_end();
     let gap = before.len() - trimmed.len();
+    // The word starts after the last non-letter, which may be wider than one byte
+    // (an emoji modifier, say): step over the whole character.
     let last_word_start = trimmed
-        .rfind(|c: char| !c.is_alphabetic())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let last = &trimmed[last_word_start..];
     let fixed = match (last, vowel) {
         ("a", true) => "an",

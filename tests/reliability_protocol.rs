@@ -1,0 +1,336 @@
+//! Protocol abuse against the real binary over stdio: every mistake is answered with
+//! an error or ignored, leaves a line in the server log (stderr), and the session
+//! keeps serving. Complements `lsp_stdio.rs` (clean exits) and `lsp_protocol.rs`
+//! (the in-memory session).
+
+mod common;
+mod logged;
+
+use common::*;
+use logged::{LoggedServer, PROMPTLY};
+use serde_json::{json, Value};
+use std::time::Instant;
+
+const URI: &str = "file:///drafts/abuse.md";
+const TEXT: &str =
+    "😀 和平 The thug shelled the town.\r\n\r\nResidents describe a brutal night.\r\n";
+
+fn started() -> (Client, LoggedServer) {
+    let (mut client, server) = LoggedServer::start(&[]);
+    client.initialize(capabilities(&["utf-16"]), None);
+    (client, server)
+}
+
+/// The session still answers requests and publishes diagnostics.
+fn assert_still_serving(client: &mut Client, uri: &str) {
+    client.open(uri, "markdown", 1, TEXT);
+    let diagnostics = client.diagnostics(uri, 1);
+    assert!(
+        diagnostics.iter().any(|d| d["code"] == "loaded-language"),
+        "{diagnostics:#?}"
+    );
+    let hover = client.hover(uri, 0, 11);
+    assert!(hover["contents"]["value"].as_str().is_some(), "{hover}");
+}
+
+fn frame(body: &str) -> Vec<u8> {
+    format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+}
+
+fn hover_request(id: i64) -> String {
+    json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/hover",
+           "params": {"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}})
+    .to_string()
+}
+
+#[test]
+fn malformed_json_gets_a_parse_error() {
+    let (mut client, server) = started();
+    client.send_raw(&frame("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": "));
+    let reply = client.wait_for("a parse error", |m| m["error"].is_object());
+    assert_eq!(reply["error"]["code"], -32700);
+    assert_eq!(reply["id"], Value::Null);
+    server.wait_log(&["dropped a message", "not JSON"]);
+    assert_still_serving(&mut client, URI);
+}
+
+#[test]
+fn a_content_length_too_short_costs_that_message_only() {
+    let (mut client, server) = started();
+    let body = hover_request(50);
+    // The server reads 12 bytes as the body (not JSON), then skips the rest.
+    let mut bytes = format!("Content-Length: 12\r\n\r\n{body}").into_bytes();
+    bytes.extend(frame(&hover_request(51)));
+    client.send_raw(&bytes);
+    let reply = client.wait_for("the next request's reply", |m| m["id"] == 51);
+    assert_eq!(reply["result"], Value::Null, "{reply}");
+    let parse_error = client.wait_for("a parse error", |m| m["error"]["code"] == -32700);
+    assert_eq!(parse_error["id"], Value::Null);
+    server.wait_log(&["malformed input", "bytes outside any frame"]);
+    assert!(
+        client
+            .try_wait_for(std::time::Duration::from_millis(200), |m| m["id"] == 50)
+            .is_none(),
+        "the truncated request cannot be answered"
+    );
+    assert_still_serving(&mut client, URI);
+}
+
+#[test]
+fn a_content_length_too_long_swallows_the_next_bytes_then_resynchronises() {
+    let (mut client, server) = started();
+    let body = hover_request(60);
+    // 20 bytes too many: the server waits for them, takes them from the next frame,
+    // and the merged body is not JSON.
+    client.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len() + 20).as_bytes());
+    client.send_raw(&frame(&hover_request(61)));
+    client.wait_for("a parse error", |m| m["error"]["code"] == -32700);
+    server.wait_log(&["dropped a message", "not JSON"]);
+    // The request whose header was swallowed is lost; the stream then recovers.
+    client.send_raw(&frame(&hover_request(62)));
+    let reply = client.wait_for("a later request's reply", |m| m["id"] == 62);
+    assert_eq!(reply["result"], Value::Null, "{reply}");
+    assert_still_serving(&mut client, URI);
+}
+
+#[test]
+fn a_non_numeric_or_missing_content_length_is_skipped() {
+    let (mut client, server) = started();
+    // Each broken frame leaves its body behind as stray bytes, which the server
+    // drops up to the next `Content-Length`; a good request after each resynchronises.
+    let broken = [
+        (
+            "Content-Length: seventy",
+            "invalid Content-Length \"seventy\"",
+        ),
+        (
+            "Content-Type: application/json",
+            "header block without Content-Length",
+        ),
+        ("Content-Length: -5", "invalid Content-Length \"-5\""),
+        (
+            "Content-Length: 99999999999999999999999",
+            "invalid Content-Length",
+        ),
+        ("Content-Length: 100000000000", "is too large"),
+    ];
+    for (i, (header, logged)) in broken.iter().enumerate() {
+        let id = 70 + 2 * i as i64;
+        let body = hover_request(id);
+        client.send_raw(format!("{header}\r\n\r\n{body}").as_bytes());
+        server.wait_log(&["malformed input", logged]);
+        client.send_raw(&frame(&hover_request(id + 1)));
+        let reply = client.wait_for("a well-framed request's reply", |m| m["id"] == id + 1);
+        assert_eq!(reply["result"], Value::Null, "{reply}");
+        assert!(
+            client
+                .try_wait_for(std::time::Duration::from_millis(50), |m| m["id"] == id)
+                .is_none(),
+            "a badly framed request ({header}) is not answered"
+        );
+    }
+    assert_still_serving(&mut client, URI);
+}
+
+#[test]
+fn unknown_methods_get_method_not_found_and_unknown_notifications_are_ignored() {
+    let (mut client, server) = started();
+    let reply = client.request("truthlens/doesNotExist", json!({}));
+    assert_eq!(reply["error"]["code"], -32601, "{reply}");
+    server.wait_log(&["answered request", "-32601"]);
+
+    client.notify("truthlens/alsoUnknown", json!({"x": 1}));
+    server.wait_log(&["unknown notification truthlens/alsoUnknown", "ignored"]);
+    // `$/` notifications may be ignored silently (the specification says so).
+    client.notify("$/somethingOptional", json!({}));
+    assert_still_serving(&mut client, URI);
+    assert!(
+        !server
+            .log()
+            .iter()
+            .any(|l| l.contains("$/somethingOptional")),
+        "{:?}",
+        server.log()
+    );
+}
+
+#[test]
+fn requests_before_initialize_are_refused_and_notifications_ignored() {
+    let (mut client, server) = LoggedServer::start(&[]);
+    let reply = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(reply["error"]["code"], -32002, "{reply}");
+    server.wait_log(&["textDocument/hover before initialize"]);
+    server.wait_log(&["answered request", "-32002"]);
+
+    client.open(URI, "markdown", 1, TEXT);
+    server.wait_log(&["textDocument/didOpen before initialize", "ignored"]);
+
+    client.initialize(capabilities(&["utf-16"]), None);
+    // The early didOpen was dropped: the document is not open.
+    let hover = client.hover(URI, 0, 11);
+    assert_eq!(hover, Value::Null);
+    assert_still_serving(&mut client, "file:///drafts/after-initialize.md");
+}
+
+#[test]
+fn a_change_to_a_document_that_is_not_open_is_ignored() {
+    let (mut client, server) = started();
+    client.change(
+        "file:///drafts/never-opened.md",
+        2,
+        &[((0, 0), (0, 0), "x")],
+    );
+    server.wait_log(&[
+        "didChange for file:///drafts/never-opened.md",
+        "not open; ignored",
+    ]);
+    assert!(client
+        .try_wait_for(std::time::Duration::from_millis(300), |m| {
+            is_diagnostics_for(m, "file:///drafts/never-opened.md")
+        })
+        .is_none());
+    assert_still_serving(&mut client, URI);
+}
+
+#[test]
+fn a_version_going_backwards_is_logged_and_the_edit_still_applies() {
+    let (mut client, server) = started();
+    client.open(URI, "markdown", 5, TEXT);
+    client.diagnostics(URI, 5);
+    // Replace "thug" (UTF-16 columns 10..14, after the emoji's surrogate pair).
+    client.change(URI, 3, &[((0, 10), (0, 14), "man")]);
+    server.wait_log(&["didChange for", "version 3 does not follow 5"]);
+    let diagnostics = client.diagnostics(URI, 3);
+    let text = TEXT.replacen("thug", "man", 1);
+    assert!(
+        diagnostics_at(&diagnostics, &text, span_of(&text, "man", 0), Enc::Utf16).is_empty(),
+        "the edit was applied: {diagnostics:#?}"
+    );
+    assert!(diagnostics.iter().any(|d| d["range"]["start"]["line"] == 2));
+}
+
+#[test]
+fn an_out_of_range_change_is_clamped_and_logged() {
+    let (mut client, server) = started();
+    client.open(URI, "markdown", 1, TEXT);
+    client.diagnostics(URI, 1);
+    // Line 40 does not exist: the insertion lands at the end of the text.
+    client.change(URI, 2, &[((40, 3), (41, 0), "The thug left.")]);
+    server.wait_log(&["didChange for", "outside the text; clamped"]);
+    let text = format!("{TEXT}The thug left.");
+    let diagnostics = client.diagnostics(URI, 2);
+    let span = span_of(&text, "thug", 1);
+    assert_eq!(
+        diagnostics_at(&diagnostics, &text, span, Enc::Utf16).len(),
+        1,
+        "{diagnostics:#?}"
+    );
+    // A column inside the emoji's surrogate pair rounds down to the emoji's start.
+    client.change(URI, 3, &[((0, 1), (0, 1), "!")]);
+    server.wait_log(&["didChange for", "1 change(s) had a range outside the text"]);
+    let diagnostics = client.diagnostics(URI, 3);
+    let text = format!("!{text}");
+    let span = span_of(&text, "thug", 0);
+    assert_eq!(
+        diagnostics_at(&diagnostics, &text, span, Enc::Utf16).len(),
+        1,
+        "{diagnostics:#?}"
+    );
+}
+
+#[test]
+fn a_code_action_for_a_stale_version_is_answered_for_the_current_text() {
+    let (mut client, server) = LoggedServer::start(&[]);
+    let mut caps = capabilities(&["utf-16"]);
+    caps["workspace"]["workspaceEdit"] = json!({"documentChanges": true});
+    client.initialize(caps, None);
+    client.open(URI, "markdown", 1, TEXT);
+    let old = client.diagnostics(URI, 1);
+    let thug = old
+        .iter()
+        .find(|d| d["code"] == "loaded-language" && d["range"]["start"]["line"] == 0)
+        .unwrap()
+        .clone();
+    // The editor moves on: a new first line shifts everything down.
+    client.change(URI, 2, &[((0, 0), (0, 0), "Breaking.\r\n")]);
+    let text = format!("Breaking.\r\n{TEXT}");
+    client.diagnostics(URI, 2);
+    // ...but asks about the old diagnostic, at its old range.
+    let actions = client.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": thug["range"],
+               "context": {"diagnostics": [thug], "only": ["quickfix"]}}),
+    );
+    server.wait_log(&[
+        "came with diagnostics of version 1",
+        "answered for version 2",
+    ]);
+    // Line 0 of version 2 is "Breaking.": no finding there, so no quick fix.
+    assert_eq!(actions, json!([]), "{actions:#}");
+    // At the current position of "thug", the fix is pinned to version 2 and exact.
+    let span = span_of(&text, "thug", 0);
+    let actions = client.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": range_of(&text, span.0, span.1, Enc::Utf16),
+               "context": {"diagnostics": [], "only": ["quickfix"]}}),
+    );
+    let edit = &actions[0]["edit"]["documentChanges"][0];
+    assert_eq!(edit["textDocument"]["version"], 2, "{actions:#}");
+    let fixed = apply_text_edits(&text, edit["edits"].as_array().unwrap(), Enc::Utf16);
+    assert!(fixed.starts_with("Breaking.\r\n😀 和平 The "), "{fixed}");
+    assert!(!fixed.contains("thug"), "{fixed}");
+}
+
+#[test]
+fn exit_without_shutdown_during_a_long_analysis_exits_with_1_promptly() {
+    let (mut client, mut server) = started();
+    client.open(URI, "markdown", 1, &long_draft());
+    client.notify("exit", Value::Null);
+    let sent = Instant::now();
+    let status = server
+        .wait_exit(PROMPTLY)
+        .expect("the server exits promptly");
+    assert!(sent.elapsed() < PROMPTLY);
+    assert_eq!(status.code(), Some(1));
+}
+
+#[test]
+fn closing_stdin_mid_frame_ends_the_server_promptly() {
+    let (mut client, mut server) = started();
+    client.open(URI, "markdown", 1, &long_draft());
+    let request = hover_request(90);
+    // Half a frame, then the client goes away.
+    client.send_raw(
+        format!(
+            "Content-Length: {}\r\n\r\n{}",
+            request.len(),
+            &request[..10]
+        )
+        .as_bytes(),
+    );
+    client.close_input();
+    let status = server
+        .wait_exit(PROMPTLY)
+        .expect("the server exits promptly");
+    assert_eq!(status.code(), Some(1), "no shutdown was requested");
+}
+
+#[test]
+fn shutdown_then_exit_while_busy_exits_with_0() {
+    let (mut client, mut server) = started();
+    client.open(URI, "markdown", 1, &long_draft());
+    client.shutdown_and_exit();
+    let status = server
+        .wait_exit(PROMPTLY)
+        .expect("the server exits promptly");
+    assert_eq!(status.code(), Some(0));
+}
+
+/// A draft that takes the analyser a while (hundreds of paragraphs).
+fn long_draft() -> String {
+    "The regime slammed critics, experts say. \"It was brutal,\" one official said.\n\n"
+        .repeat(2000)
+}

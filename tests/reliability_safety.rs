@@ -1,0 +1,232 @@
+//! Safety boundaries of the real binary: panics are contained (test hook
+//! `TRUTHLENS_TEST_PANIC`), huge documents get a notice instead of an analysis, and
+//! a whole editing session writes nothing to disk.
+
+mod common;
+mod logged;
+
+use common::*;
+use logged::LoggedServer;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+const URI: &str = "file:///drafts/safety.md";
+const TEXT: &str = "😀 和平 The thug shelled the town.\n\nResidents describe a brutal night.\n";
+
+fn started(env: &[(&str, &str)], options: Option<Value>) -> (Client, LoggedServer) {
+    let (mut client, server) = LoggedServer::start(env);
+    client.initialize(capabilities(&["utf-16"]), options);
+    (client, server)
+}
+
+fn code_actions(client: &mut Client, uri: &str, line: u32, character: u32) -> Value {
+    let position = json!({"line": line, "character": character});
+    client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": position, "end": position},
+               "context": {"diagnostics": []}}),
+    )
+}
+
+#[test]
+fn a_panicking_request_gets_an_internal_error_and_the_server_stays_up() {
+    let (mut client, server) = started(&[("TRUTHLENS_TEST_PANIC", "textDocument/hover")], None);
+    client.open(URI, "markdown", 1, TEXT);
+    client.diagnostics(URI, 1);
+    let reply = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 11}}),
+    );
+    assert_eq!(reply["error"]["code"], -32603, "{reply}");
+    server.wait_log(&[
+        "internal error",
+        "textDocument/hover request handler panicked",
+    ]);
+    // Everything else still works, including state changes after the panic.
+    let actions = code_actions(&mut client, URI, 0, 11);
+    assert!(
+        actions["result"].as_array().is_some_and(|a| !a.is_empty()),
+        "{actions}"
+    );
+    client.change(URI, 2, &[((2, 0), (2, 0), "The regime fell. ")]);
+    assert!(client
+        .diagnostics(URI, 2)
+        .iter()
+        .any(|d| d["range"]["start"]["line"] == 2 && d["code"] == "loaded-language"));
+}
+
+#[test]
+fn a_panicking_notification_is_dropped_and_logged() {
+    let (mut client, server) = started(&[("TRUTHLENS_TEST_PANIC", "textDocument/didSave")], None);
+    client.open(URI, "markdown", 1, TEXT);
+    client.diagnostics(URI, 1);
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    server.wait_log(&["textDocument/didSave notification handler panicked"]);
+    let hover = client.hover(URI, 0, 11);
+    assert!(hover["contents"]["value"].is_string(), "{hover}");
+}
+
+#[test]
+fn a_panicking_command_gets_an_internal_error() {
+    let (mut client, server) = started(
+        &[("TRUTHLENS_TEST_PANIC", "workspace/executeCommand")],
+        None,
+    );
+    client.open(URI, "markdown", 1, TEXT);
+    client.diagnostics(URI, 1);
+    let reply = client.request(
+        "workspace/executeCommand",
+        json!({"command": "truthlens.insertReport", "arguments": [URI]}),
+    );
+    assert_eq!(reply["error"]["code"], -32603, "{reply}");
+    server.wait_log(&["workspace/executeCommand request handler panicked"]);
+    assert!(client.hover(URI, 0, 11)["contents"]["value"].is_string());
+}
+
+#[test]
+fn a_panicking_analysis_gives_a_notice_and_the_next_edit_recovers() {
+    let (mut client, server) = started(&[("TRUTHLENS_TEST_PANIC", "analysis")], None);
+    let text = format!("{TEXT}truthlens-test-panic\n");
+    client.open(URI, "markdown", 1, &text);
+    let diagnostics = client.diagnostics(URI, 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let notice = &diagnostics[0];
+    assert_eq!(notice["code"], "truthlens");
+    assert_eq!(notice["data"]["category"], "internal-error");
+    assert_eq!(notice["severity"], 3, "information");
+    server.wait_log(&["internal error: the analysis panicked"]);
+    // Hover and code actions still answer; nothing is computed from the failed text.
+    assert_eq!(client.hover(URI, 0, 11), Value::Null);
+    let actions = code_actions(&mut client, URI, 0, 11);
+    assert_eq!(actions["result"], json!([]), "{actions}");
+    // Remove the trigger: a normal review again.
+    client.change(URI, 2, &[((3, 0), (3, 20), "")]);
+    let diagnostics = client.diagnostics(URI, 2);
+    assert!(
+        diagnostics.iter().any(|d| d["code"] == "loaded-language"),
+        "{diagnostics:#?}"
+    );
+}
+
+#[test]
+fn a_document_over_the_configured_limit_gets_one_notice() {
+    let options = json!({"max-document-bytes": 2000});
+    let (mut client, _server) = started(&[], Some(options));
+    let big = TEXT.repeat(40);
+    assert!(big.len() > 2000);
+    client.open(URI, "markdown", 1, &big);
+    let diagnostics = client.diagnostics(URI, 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0]["data"]["category"], "too-large");
+    assert_eq!(diagnostics[0]["severity"], 3);
+    let message = diagnostics[0]["message"].as_str().unwrap();
+    assert!(message.contains("max-document-bytes"), "{message}");
+    // No insert actions are computed from a document that was not reviewed.
+    assert_eq!(code_actions(&mut client, URI, 0, 11)["result"], json!([]));
+    // Back under the limit: reviewed again.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": TEXT}]}),
+    );
+    let diagnostics = client.diagnostics(URI, 2);
+    assert!(diagnostics.iter().any(|d| d["code"] == "loaded-language"));
+}
+
+#[test]
+fn the_default_limit_is_ten_mebibytes() {
+    let (mut client, _server) = started(&[], None);
+    let line = "The thug shelled the town.\n";
+    let big = line.repeat(10 * 1024 * 1024 / line.len() + 1);
+    assert!(big.len() > 10 * 1024 * 1024);
+    client.open(URI, "markdown", 1, &big);
+    let diagnostics = client.diagnostics(URI, 1);
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics[0]["data"]["category"], "too-large");
+}
+
+/// Every file under `dir` with its length, modification time and contents.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (u64, SystemTime, Vec<u8>)> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in std::fs::read_dir(&current).unwrap() {
+            let entry = entry.unwrap();
+            let meta = entry.metadata().unwrap();
+            if meta.is_dir() {
+                stack.push(entry.path());
+            }
+            let contents = if meta.is_file() {
+                std::fs::read(entry.path()).unwrap()
+            } else {
+                Vec::new()
+            };
+            files.insert(
+                entry.path(),
+                (meta.len(), meta.modified().unwrap(), contents),
+            );
+        }
+    }
+    files
+}
+
+#[test]
+fn a_whole_editing_session_writes_nothing() {
+    let dir = std::env::temp_dir().join(format!("truthlens-no-writes-{}", std::process::id()));
+    let drafts = dir.join("drafts");
+    std::fs::create_dir_all(&drafts).unwrap();
+    std::fs::write(dir.join(".truthlens.toml"), "allowlist = [\"regime\"]\n").unwrap();
+    let path = drafts.join("story.md");
+    std::fs::write(&path, TEXT).unwrap();
+    let uri = file_uri(&path);
+    let before = snapshot(&dir);
+
+    let (mut client, mut server) = LoggedServer::start_in(&dir, &[]);
+    let mut caps = capabilities(&["utf-16"]);
+    caps["workspace"]["workspaceEdit"] = json!({"documentChanges": true});
+    client.initialize(caps, None);
+    client.open(&uri, "markdown", 1, TEXT);
+    client.diagnostics(&uri, 1);
+    client.change(&uri, 2, &[((2, 0), (2, 0), "The regime slammed critics. ")]);
+    client.diagnostics(&uri, 2);
+    for line in 0..3 {
+        code_actions(&mut client, &uri, line, 5);
+        client.hover(&uri, line, 5);
+    }
+    for command in [
+        "truthlens.insertSummary",
+        "truthlens.insertHeadline",
+        "truthlens.insertReport",
+    ] {
+        client.call(
+            "workspace/executeCommand",
+            json!({"command": command, "arguments": [uri]}),
+        );
+    }
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"truthlens": {"quotes": {"policy": "lint"}}}}),
+    );
+    client.hover(&uri, 0, 0);
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    client.shutdown_and_exit();
+    assert_eq!(server.wait_exit(logged::PROMPTLY).unwrap().code(), Some(0));
+    // The edits were the client's to apply (it did not): the disk is untouched.
+    assert!(
+        !client.applied_edits.is_empty(),
+        "the commands asked for edits"
+    );
+    assert_eq!(snapshot(&dir), before, "the server wrote to the workspace");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
