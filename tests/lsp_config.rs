@@ -120,13 +120,10 @@ fn settings_changes_cover_every_key() {
     client.diagnostics(uri, 1);
 
     // A project lexicon entry from the editor settings.
-    client.notify(
-        "workspace/didChangeConfiguration",
-        json!({"settings": {"truthlens": {
+    client.push_settings(json!({
             "lexicon": [{"term": "shelled", "category": "emotionally-charged", "alternatives": ["fired on"]}],
             "allowlist": ["brutal"]
-        }}}),
-    );
+        }));
     let published = client.diagnostics_where(uri, "the lexicon entry", |ds| {
         messages(ds).contains("\"shelled\"")
     });
@@ -145,10 +142,7 @@ fn settings_changes_cover_every_key() {
     );
 
     // `run` is an editor setting too: on save, typing publishes nothing.
-    client.notify(
-        "workspace/didChangeConfiguration",
-        json!({"settings": {"truthlens": {"run": "onSave"}}}),
-    );
+    client.push_settings(json!({"run": "onSave"}));
     client.diagnostics_where(uri, "the defaults again", |ds| {
         messages(ds).contains("brutal") && !messages(ds).contains("shelled")
     });
@@ -165,15 +159,32 @@ fn settings_changes_cover_every_key() {
     assert!(messages(&saved).contains("Horrific"), "{saved:#?}");
 
     // A bad value is refused with a reason, and the previous settings stay.
-    client.notify(
-        "workspace/didChangeConfiguration",
-        json!({"settings": {"truthlens": {"lexicon": [{"term": "x", "category": "rude"}]}}}),
-    );
+    client.push_settings(json!({"lexicon": [{"term": "x", "category": "rude"}]}));
     let warning = client.wait_for("a warning", |m| m["method"] == "window/showMessage");
     let message = warning["params"]["message"].as_str().unwrap();
     assert!(
         message.contains("rude") && message.contains("keeping"),
         "{message}"
+    );
+}
+
+#[test]
+fn a_configuration_answer_overtaken_by_pushed_settings_is_ignored() {
+    let (mut client, _server) = InMemoryServer::start();
+    client.initialize(capabilities(&["utf-16"]), None);
+    // The server asks for the settings after `initialized`; before the answer
+    // arrives the user changes them and the editor pushes the change.
+    let asked = client.hold_server_request("workspace/configuration");
+    client.push_settings(json!({"allowlist": ["brutal"]}));
+    client.answer(&asked, json!([null]));
+
+    let uri = "file:///drafts/overtaken.md";
+    client.open(uri, "markdown", 1, TEXT);
+    let diagnostics = client.diagnostics(uri, 1);
+    assert!(messages(&diagnostics).contains("thug"), "{diagnostics:#?}");
+    assert!(
+        !messages(&diagnostics).contains("brutal"),
+        "the pushed allowlist stays in force: {diagnostics:#?}"
     );
 }
 

@@ -168,10 +168,8 @@ fn pull_clients_that_cannot_be_asked_to_pull_again_get_pushes() {
     assert_eq!(client.diagnostics(URI, 2).len(), 2, "fresh after the save");
 
     // A live settings change (Neovim sends them in the notification) re-lints too.
-    client.notify(
-        "workspace/didChangeConfiguration",
-        json!({"settings": {"truthlens": {"run": "onSave", "rules": {"loaded-language": {"enabled": false}}}}}),
-    );
+    client
+        .push_settings(json!({"run": "onSave", "rules": {"loaded-language": {"enabled": false}}}));
     client.diagnostics_where(URI, "loaded-language turned off", |ds| ds.is_empty());
     assert!(
         !client

@@ -566,18 +566,12 @@ fn settings_come_from_the_client_and_bad_ones_are_refused() {
     });
 
     client.forget_backlog();
-    client.notify(
-        "workspace/didChangeConfiguration",
-        json!({"settings": {"truthlens": {"rules": {"loaded-language": {"enabled": false}}}}}),
-    );
+    client.push_settings(json!({"rules": {"loaded-language": {"enabled": false}}}));
     client.diagnostics_where(URI, "loaded-language to switch off", |ds| {
         ds.iter().all(|d| d["code"] != "loaded-language")
     });
 
-    client.notify(
-        "workspace/didChangeConfiguration",
-        json!({"settings": {"truthlens": {"colour": "red"}}}),
-    );
+    client.push_settings(json!({"colour": "red"}));
     let warning = client.wait_for("a warning about the bad setting", |m| {
         m["method"] == "window/showMessage"
     });
@@ -625,10 +619,7 @@ fn initialization_options_apply_under_workspace_settings() {
     });
     // Workspace settings override the options key by key.
     client.forget_backlog();
-    client.notify(
-        "workspace/didChangeConfiguration",
-        json!({"settings": {"truthlens": {"rules": {"loaded-language": {"severity": "info"}}}}}),
-    );
+    client.push_settings(json!({"rules": {"loaded-language": {"severity": "info"}}}));
     client.diagnostics_where(URI, "the workspace severity over the options", |ds| {
         severity_of(ds, "thug") == Some(INFO) && severity_of(ds, "brutal") == Some(ERROR)
     });
@@ -675,10 +666,7 @@ fn project_config_file_applies_under_editor_settings() {
     // The editor's rule severity overrides the project's; the project's category
     // severity, which the editor does not mention, stays.
     client.forget_backlog();
-    client.notify(
-        "workspace/didChangeConfiguration",
-        json!({"settings": {"truthlens": {"rules": {"loaded-language": {"severity": "info"}}}}}),
-    );
+    client.push_settings(json!({"rules": {"loaded-language": {"severity": "info"}}}));
     let published = client.diagnostics_where(&uri, "the editor's severity", |ds| {
         severity_of(ds, "thug") == Some(INFO)
     });

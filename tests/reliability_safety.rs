@@ -211,10 +211,7 @@ fn a_whole_editing_session_writes_nothing() {
         "textDocument/didSave",
         json!({"textDocument": {"uri": uri}}),
     );
-    client.notify(
-        "workspace/didChangeConfiguration",
-        json!({"settings": {"truthlens": {"quotes": {"policy": "lint"}}}}),
-    );
+    client.push_settings(json!({"quotes": {"policy": "lint"}}));
     client.hover(&uri, 0, 0);
     client.notify(
         "textDocument/didClose",

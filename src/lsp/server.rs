@@ -10,7 +10,7 @@ use super::documents::{is_project_config, path_of, Kind};
 use super::hover;
 use super::linting::{self, Publication};
 use super::position::PositionEncoding;
-use super::session::{ClientSupport, Session, SettingsSource};
+use super::session::{ClientSupport, Session, SettingsSource, SettingsUpdate};
 use super::versioned;
 use crate::config::RunMode;
 use serde::Deserialize;
@@ -148,22 +148,23 @@ impl Backend {
             scope_uri: None,
             section: Some("truthlens".to_string()),
         };
+        let asked_at = self.session.settings_revision();
         match self.session.client.configuration(vec![item]).await {
             Ok(values) => {
                 let value = values.into_iter().next().unwrap_or(Value::Null);
-                self.apply_settings(&value);
+                self.apply_settings(SettingsSource::Pulled(asked_at), &value);
             }
             Err(e) => super::log(&format!("workspace/configuration failed: {e}")),
         }
     }
 
     /// Take new editor settings (or keep the old ones and say why), then re-lint.
-    fn apply_settings(&self, value: &Value) {
-        match self
-            .session
-            .update_settings(SettingsSource::Workspace, value)
-        {
-            Ok(()) => self.relint(self.session.refresh_configs()),
+    fn apply_settings(&self, source: SettingsSource, value: &Value) {
+        match self.session.update_settings(source, value) {
+            Ok(SettingsUpdate::Taken) => self.relint(self.session.refresh_configs()),
+            Ok(SettingsUpdate::Superseded) => {
+                super::log("ignored a configuration answer that newer settings overtook")
+            }
             Err(reason) => self
                 .session
                 .warn(format!("{reason}; keeping the previous settings")),
@@ -499,7 +500,7 @@ impl LanguageServer for Backend {
         if signalled_only && self.session.support().configuration {
             self.pull_configuration().await;
         } else {
-            self.apply_settings(&params.settings);
+            self.apply_settings(SettingsSource::Workspace, &params.settings);
         }
     }
 

@@ -19,6 +19,9 @@ struct SettingsLayers {
     initialization: EditorSettings,
     /// From `workspace/configuration` or `didChangeConfiguration`.
     workspace: EditorSettings,
+    /// Bumped on every change to `workspace`, so a pulled answer that a pushed
+    /// change overtook is recognised as stale.
+    revision: u64,
 }
 
 impl SettingsLayers {
@@ -34,7 +37,19 @@ impl SettingsLayers {
 #[derive(Clone, Copy, Debug)]
 pub enum SettingsSource {
     InitializationOptions,
+    /// Pushed with `didChangeConfiguration`.
     Workspace,
+    /// The answer to a `workspace/configuration` request made when the workspace
+    /// layer was at this revision.
+    Pulled(u64),
+}
+
+/// Whether new settings were taken.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SettingsUpdate {
+    Taken,
+    /// A pulled answer that newer pushed settings had already replaced.
+    Superseded,
 }
 
 /// What the client said it can do, fixed at `initialize`.
@@ -218,7 +233,7 @@ impl Session {
         &self,
         source: SettingsSource,
         value: &serde_json::Value,
-    ) -> Result<(), String> {
+    ) -> Result<SettingsUpdate, String> {
         let parsed = EditorSettings::parse(value)?;
         let mut layers = self.settings.lock().unwrap_or_else(|e| e.into_inner());
         match source {
@@ -226,12 +241,25 @@ impl Session {
                 parsed.overlaid_with(&layers.workspace)?;
                 layers.initialization = parsed;
             }
-            SettingsSource::Workspace => {
+            // Settings pushed while the pull was on its way are newer than its answer.
+            SettingsSource::Pulled(asked_at) if asked_at != layers.revision => {
+                return Ok(SettingsUpdate::Superseded)
+            }
+            SettingsSource::Workspace | SettingsSource::Pulled(_) => {
                 layers.initialization.overlaid_with(&parsed)?;
                 layers.workspace = parsed;
+                layers.revision += 1;
             }
         }
-        Ok(())
+        Ok(SettingsUpdate::Taken)
+    }
+
+    /// The workspace settings' revision, to pass back as `SettingsSource::Pulled`.
+    pub fn settings_revision(&self) -> u64 {
+        self.settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .revision
     }
 
     /// The nearest `.truthlens.toml` above a document; an invalid one is reported and skipped.

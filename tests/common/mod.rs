@@ -78,6 +78,42 @@ impl Client {
         self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
     }
 
+    /// Change the `truthlens` settings as an editor does: later
+    /// `workspace/configuration` answers give them too, and the server is told.
+    pub fn push_settings(&mut self, section: Value) {
+        self.settings = section.clone();
+        self.notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": {"truthlens": section}}),
+        );
+    }
+
+    /// Wait for the server to ask `method` of the client, and hold the request
+    /// unanswered (other server requests are answered as usual).
+    pub fn hold_server_request(&mut self, method: &str) -> Value {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let left = deadline
+                .checked_duration_since(Instant::now())
+                .unwrap_or_else(|| panic!("timed out waiting for the server to ask {method}"));
+            let Ok(message) = self.incoming.recv_timeout(left) else {
+                panic!("timed out waiting for the server to ask {method}");
+            };
+            if message["method"] == method && message.get("id").is_some() {
+                self.server_requests.push(message.clone());
+                return message;
+            }
+            if !self.answer_server_request(&message) {
+                self.backlog.push_back(message);
+            }
+        }
+    }
+
+    /// Answer a request taken with `hold_server_request`.
+    pub fn answer(&mut self, request: &Value, result: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "id": request["id"].clone(), "result": result}));
+    }
+
     /// Send a request and return the whole response message.
     pub fn request(&mut self, method: &str, params: Value) -> Value {
         let id = self.send_request(method, params);
