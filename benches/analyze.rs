@@ -1,11 +1,15 @@
-//! Analysis throughput on synthetic drafts: `cargo bench --bench analyze`.
+//! Analysis throughput on synthetic drafts, and the cost of an edit:
+//! `cargo bench --bench analyze`.
 //!
-//! Prints the median of several timed runs after a warm-up, per draft size.
+//! Prints the median of several timed runs after a warm-up, per draft size: a
+//! fresh analysis (all pieces, in parallel), then a one-character edit in the
+//! middle of the draft analysed with the pieces of the previous version cached.
 
 #[path = "support/drafts.rs"]
 mod drafts;
 
 use std::time::{Duration, Instant};
+use truthlens::engine::{analyze_cached, Cache};
 use truthlens::{analyze, Config, Format};
 
 fn median(mut samples: Vec<Duration>) -> Duration {
@@ -29,8 +33,8 @@ fn time<F: FnMut()>(runs: usize, mut f: F) -> Duration {
 fn main() {
     let config = Config::default();
     println!(
-        "{:>8} {:>10} {:>10} {:>9}",
-        "size", "median", "MB/s", "findings"
+        "{:>8} {:>12} {:>10} {:>9} {:>14}",
+        "size", "fresh", "MB/s", "findings", "one-char edit"
     );
     for (label, bytes, runs) in [
         ("20KB", 20_000, 21),
@@ -40,13 +44,36 @@ fn main() {
     ] {
         let text = drafts::markdown_draft(bytes);
         let findings = analyze(&text, Format::Markdown, &config).findings.len();
-        let t = time(runs, || {
+        let fresh = time(runs, || {
             std::hint::black_box(analyze(&text, Format::Markdown, &config));
         });
-        let mbps = text.len() as f64 / 1e6 / t.as_secs_f64();
+        let mbps = text.len() as f64 / 1e6 / fresh.as_secs_f64();
+        let edit = one_char_edits(&text, &config);
         println!(
-            "{label:>8} {:>9.2}ms {mbps:>10.1} {findings:>9}",
-            t.as_secs_f64() * 1e3
+            "{label:>8} {:>10.2}ms {mbps:>10.1} {findings:>9} {:>12.2}ms",
+            fresh.as_secs_f64() * 1e3,
+            edit.as_secs_f64() * 1e3
         );
     }
+}
+
+/// The median time to re-analyse after typing or deleting one character inside a
+/// word in the middle of the draft, with the cache of the previous version.
+fn one_char_edits(text: &str, config: &Config) -> Duration {
+    let mut cache = Cache::new();
+    let mut text = text.to_string();
+    analyze_cached(&mut cache, &text, Format::Markdown, config);
+    let middle = text[text.len() / 2..]
+        .find(" the ")
+        .map_or(text.len() / 2, |i| text.len() / 2 + i + 2);
+    let mut typed = false;
+    time(31, || {
+        if typed {
+            text.remove(middle);
+        } else {
+            text.insert(middle, 'x');
+        }
+        typed = !typed;
+        std::hint::black_box(analyze_cached(&mut cache, &text, Format::Markdown, config));
+    })
 }

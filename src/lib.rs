@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod config;
+pub mod engine;
 pub mod insert;
 pub mod lexicon;
 pub mod line_index;
@@ -36,36 +37,8 @@ pub struct Analysis {
 
 /// Review a draft: text -> prose map -> sentences and quotes -> attributions -> findings.
 ///
-/// Blocks that TruthLens generated (summary, headline, report) are blanked first:
-/// they are not the writer's prose. Blanking keeps every offset, so findings point
-/// into `text` exactly.
+/// The draft is analysed in pieces (see `engine`); the language server keeps an
+/// `engine::Cache` per document so that an edit re-analyses only what changed.
 pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
-    let text: &str = &insert::without_generated(text, format);
-    let prose = analysis::prose::map(text, format);
-    let sentences = analysis::sentences::split(&prose);
-    let quotes = analysis::quotes::find(&prose);
-    let attributions = analysis::attribution::find(text, &prose, &sentences, &quotes);
-    let ctx = rules::RuleContext {
-        text,
-        prose: &prose,
-        sentences: &sentences,
-        quotes: &quotes,
-        attributions: &attributions,
-        config,
-    };
-    let mut findings = rules::run_all(&ctx);
-    let suppressions = analysis::directives::find(text, format, &prose);
-    // The allowlist is the project's word for every rule, not only loaded-language
-    // (which also honours it per headword): a term on it is never flagged.
-    findings.retain(|f| {
-        let flagged = f.span.text(text);
-        !suppressions.suppresses(f.rule, f.span, flagged) && !config.allows(flagged)
-    });
-    Analysis {
-        prose,
-        sentences,
-        quotes,
-        attributions,
-        findings,
-    }
+    engine::analyze(text, format, config)
 }

@@ -73,8 +73,11 @@ fn a_burst_of_edits_publishes_each_version_at_most_once() {
             published.push(m["params"]["version"].as_i64().unwrap());
         }
     }
-    client.diagnostics(uri, 80);
-    published.push(80);
+    // The final version may already have been drained above.
+    if !published.contains(&80) {
+        client.diagnostics(uri, 80);
+        published.push(80);
+    }
     while let Some(m) = client.try_wait_for(std::time::Duration::from_millis(300), |m| {
         is_diagnostics_for(m, uri)
     }) {

@@ -13,7 +13,7 @@
 //! default; list markers, HTML comments and URLs are hidden.
 
 use super::{Format, Span};
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,9 +76,23 @@ impl ProseMap {
 
 /// Build the prose map of a draft.
 pub fn map(text: &str, format: Format) -> ProseMap {
+    map_piece(text, format, Start::OfDraft)
+}
+
+/// Where a piece of a draft (see `chunks`) begins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Start {
+    /// At the top: front matter, a byte order mark and a plain-text title may be here.
+    OfDraft,
+    /// Further down, after a blank line.
+    Later,
+}
+
+/// The prose map of one piece of a draft, with offsets relative to the piece.
+pub fn map_piece(text: &str, format: Format, start: Start) -> ProseMap {
     match format {
-        Format::Markdown => map_markdown(text),
-        Format::PlainText => map_plain(text),
+        Format::Markdown => map_markdown(text, start),
+        Format::PlainText => map_plain(text, start),
     }
 }
 
@@ -181,11 +195,25 @@ fn markdown_options() -> Options {
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
 }
 
-fn map_markdown(text: &str) -> ProseMap {
+fn map_markdown(text: &str, start: Start) -> ProseMap {
     // A byte order mark would stop the parser from seeing a heading on line 1.
     let base = if text.starts_with(BOM) { BOM.len() } else { 0 };
     let mut walk = MarkdownWalk::new(text);
-    let parser = Parser::new_ext(&text[base..], markdown_options());
+    let mut options = markdown_options();
+    if start == Start::Later {
+        // A `---` line further down is a rule, never front matter.
+        options.remove(
+            Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+                | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS,
+        );
+    }
+    // A reference whose definition sits in another piece is still a link.
+    let mut other_piece = |link: BrokenLink<'_>| {
+        matches!(link.link_type, LinkType::Reference | LinkType::Collapsed)
+            .then(|| (CowStr::Borrowed(""), CowStr::Borrowed("")))
+    };
+    let parser =
+        Parser::new_with_broken_link_callback(&text[base..], options, Some(&mut other_piece));
     for (event, range) in parser.into_offset_iter() {
         walk.event(event, range.start + base..range.end + base);
     }
@@ -470,7 +498,7 @@ fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
     })
 }
 
-fn map_plain(text: &str) -> ProseMap {
+fn map_plain(text: &str, start: Start) -> ProseMap {
     let mut mask = Mask::visible(text);
     if text.starts_with(BOM) {
         mask.hide(0..BOM.len());
@@ -527,7 +555,10 @@ fn map_plain(text: &str) -> ProseMap {
     flush_plain_block(&mut blocks, &mut current, &mask);
 
     let masked = mask.finish();
-    let title = plain_title(&masked);
+    let title = match start {
+        Start::OfDraft => plain_title(&masked),
+        Start::Later => None,
+    };
     mark_title_block(&mut blocks, &masked, title);
     ProseMap {
         masked,
@@ -598,6 +629,18 @@ fn list_marker_len(line: &str) -> Option<usize> {
 }
 
 /// The first line with prose, trimmed.
+/// Give a plain-text draft assembled from pieces its title: the first line of
+/// prose may lie in a piece after the first (which then holds only comments).
+pub fn settle_plain_title(prose: &mut ProseMap) {
+    if prose.title.is_none() {
+        prose.title = plain_title(&prose.masked);
+        if let Some(title) = prose.title {
+            let first = prose.blocks.partition_point(|b| b.span.end <= title.start);
+            mark_title_block(&mut prose.blocks[first..], &prose.masked, prose.title);
+        }
+    }
+}
+
 fn plain_title(masked: &str) -> Option<Span> {
     lines(masked).find_map(|line| trimmed_extent(masked, Span::new(line.start, line.end)))
 }

@@ -21,7 +21,11 @@ pub struct Sentence {
 
 /// Split every block into sentences.
 pub fn split(prose: &ProseMap) -> Vec<Sentence> {
-    let line_per_sentence = is_line_per_sentence(prose);
+    split_in_mode(prose, LineStats::of(prose).line_per_sentence())
+}
+
+/// Split every block into sentences, one per line if `line_per_sentence`.
+pub fn split_in_mode(prose: &ProseMap, line_per_sentence: bool) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (index, block) in prose.blocks.iter().enumerate() {
         let Some(text) = prose.masked.get(block.span.start..block.span.end) else {
@@ -254,26 +258,47 @@ fn line_break_ends_sentence(chars: &[(usize, char)], newline: usize) -> bool {
 /// A draft is written one sentence per line when at least 60% of the lines
 /// that continue a block end with a terminator (news wire dumps, semantic
 /// line breaks). In hard-wrapped prose few line ends are sentence ends.
-fn is_line_per_sentence(prose: &ProseMap) -> bool {
-    let mut inner_lines = 0usize;
-    let mut terminated = 0usize;
-    for block in &prose.blocks {
-        let Some(text) = prose.masked.get(block.span.start..block.span.end) else {
-            continue;
-        };
-        let mut lines = text.lines().filter(|l| !l.trim().is_empty()).peekable();
-        while let Some(line) = lines.next() {
-            if lines.peek().is_none() {
-                break;
-            }
-            inner_lines += 1;
-            let end = line.trim_end().trim_end_matches(is_closer);
-            if end.ends_with(is_terminator) {
-                terminated += 1;
+/// How a draft's lines end: the evidence for "one sentence per line". Counts
+/// from parts of a draft add up to the whole draft's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LineStats {
+    /// Lines inside a block that are followed by another line of the block.
+    inner_lines: usize,
+    /// Those of them that end with a sentence terminator.
+    terminated: usize,
+}
+
+impl LineStats {
+    pub fn of(prose: &ProseMap) -> LineStats {
+        let mut stats = LineStats::default();
+        for block in &prose.blocks {
+            let Some(text) = prose.masked.get(block.span.start..block.span.end) else {
+                continue;
+            };
+            let mut lines = text.lines().filter(|l| !l.trim().is_empty()).peekable();
+            while let Some(line) = lines.next() {
+                if lines.peek().is_none() {
+                    break;
+                }
+                stats.inner_lines += 1;
+                let end = line.trim_end().trim_end_matches(is_closer);
+                if end.ends_with(is_terminator) {
+                    stats.terminated += 1;
+                }
             }
         }
+        stats
     }
-    inner_lines >= MIN_LINES_FOR_LINE_MODE && terminated * 5 >= inner_lines * 3
+
+    pub fn add(&mut self, other: LineStats) {
+        self.inner_lines += other.inner_lines;
+        self.terminated += other.terminated;
+    }
+
+    /// Most inner lines end a sentence: the draft is written one sentence per line.
+    pub fn line_per_sentence(self) -> bool {
+        self.inner_lines >= MIN_LINES_FOR_LINE_MODE && self.terminated * 5 >= self.inner_lines * 3
+    }
 }
 
 const MIN_LINES_FOR_LINE_MODE: usize = 4;

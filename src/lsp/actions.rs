@@ -270,6 +270,7 @@ mod tests {
             config: Default::default(),
             kind: super::super::documents::Kind::Draft,
             text: text.to_string(),
+            pieces: Default::default(),
         };
         Review::compute(snapshot, super::super::position::PositionEncoding::Utf16)
     }

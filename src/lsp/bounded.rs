@@ -10,6 +10,7 @@
 use super::panics;
 use crate::analysis::{Format, Span};
 use crate::config::Config;
+use crate::engine::Cache;
 use crate::rules::{Finding, Severity};
 
 /// The `rule` of the notices: not a rule of the registry, so it has no fixes or docs page.
@@ -18,11 +19,12 @@ pub const NOTICE_RULE: &str = "truthlens";
 /// The findings of `text`, or a single notice saying why there are none.
 #[cfg(test)]
 fn findings(text: &str, format: Format, config: &Config) -> Result<Vec<Finding>, Box<Finding>> {
-    analysis(text, format, config).map(|a| a.findings)
+    analysis(&mut Cache::new(), text, format, config).map(|a| a.findings)
 }
 
 /// The analysis of `text`, or a single notice saying why there is none.
 pub fn analysis(
+    cache: &mut Cache,
     text: &str,
     format: Format,
     config: &Config,
@@ -39,7 +41,7 @@ pub fn analysis(
     }
     panics::checked(|| {
         panics::analysis_test_hook(text);
-        crate::analyze(text, format, config)
+        crate::engine::analyze_cached(cache, text, format, config)
     })
     .map_err(|message| {
         super::log(&format!("internal error: the analysis panicked ({message})"));

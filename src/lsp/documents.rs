@@ -4,7 +4,7 @@
 //! applies each notification's changes in one critical section with no `.await`
 //! inside, so interleaved tower-lsp handlers cannot reorder or split edits.
 
-use super::linting::{Review, Snapshot};
+use super::linting::{Review, SharedCache, Snapshot};
 use super::position::{rope_char_index, rope_position_exists, PositionEncoding};
 use super::settings::ProjectConfig;
 use crate::analysis::{Format, Span};
@@ -50,6 +50,8 @@ pub struct Document {
     pub pull_due: bool,
     /// The review whose diagnostics the client has now (pushed or pulled).
     pub delivered: Option<Arc<Review>>,
+    /// The analysed pieces of the text, so an edit re-analyses only what changed.
+    pub pieces: SharedCache,
 }
 
 /// Coalesces analysis requests: while one runs, later requests only set `pending`.
@@ -78,6 +80,7 @@ impl Document {
             config: self.config.clone(),
             kind: self.kind,
             text: self.rope.to_string(),
+            pieces: self.pieces.clone(),
         }
     }
 
@@ -130,6 +133,7 @@ impl DocumentStore {
             held_back: false,
             pull_due: true,
             delivered: None,
+            pieces: SharedCache::default(),
         };
         self.documents.insert(uri, document);
     }

@@ -16,9 +16,10 @@ use super::session::Session;
 use crate::analysis::prose::Block;
 use crate::analysis::Format;
 use crate::config::Config;
+use crate::engine::Cache;
 use crate::rules::Finding;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Weak};
+use std::sync::{Arc, Mutex, Weak};
 use tokio::sync::mpsc;
 use tower_lsp::lsp_types::{Diagnostic, Url};
 
@@ -31,6 +32,20 @@ pub struct Snapshot {
     pub config: Arc<Config>,
     pub kind: Kind,
     pub text: String,
+    /// The document's analysed pieces, shared by its analyses.
+    pub pieces: SharedCache,
+}
+
+/// A document's `engine::Cache`, used by one analysis at a time.
+#[derive(Clone, Default)]
+pub struct SharedCache(Arc<Mutex<Cache>>);
+
+impl SharedCache {
+    /// Run `analyse` with the cache. A panic part-way leaves it consistent: pieces
+    /// enter it only once fully analysed.
+    fn with<T>(&self, analyse: impl FnOnce(&mut Cache) -> T) -> T {
+        analyse(&mut self.0.lock().unwrap_or_else(|e| e.into_inner()))
+    }
 }
 
 /// A finished analysis of one snapshot, with positions already converted.
@@ -82,11 +97,13 @@ impl Review {
         let (effective, settings_problem) =
             config_file::with_front_matter(&snapshot.text, snapshot.format, &snapshot.config);
         // Too large, or a panic in the analysis: one notice instead of findings.
-        let (findings, blocks) =
-            match bounded::analysis(&snapshot.text, snapshot.format, &effective) {
-                Ok(analysis) => (analysis.findings, analysis.prose.blocks),
-                Err(notice) => (vec![*notice], Vec::new()),
-            };
+        let (findings, blocks) = match snapshot
+            .pieces
+            .with(|cache| bounded::analysis(cache, &snapshot.text, snapshot.format, &effective))
+        {
+            Ok(analysis) => (analysis.findings, analysis.prose.blocks),
+            Err(notice) => (vec![*notice], Vec::new()),
+        };
         let mut diagnostics: Vec<Diagnostic> = findings
             .iter()
             .map(|f| diagnostic(f, &snapshot.text, &lines, &snapshot.uri, snapshot.version))

@@ -5,7 +5,7 @@
 //! keeps quiet about quoted speech and allowlisted terms, and turns matches
 //! into findings with neutral alternatives and fixes.
 
-use super::{Edit, Finding, Fix, Rule, RuleContext, Severity};
+use super::{Edit, Finding, Fix, Rule, RuleContext, Scope, Severity};
 use crate::analysis::Span;
 use crate::config::QuotePolicy;
 use crate::lexicon::loaded::{Category, LexMatch, Lexicon};
@@ -15,6 +15,7 @@ pub const ID: &str = "loaded-language";
 
 pub static RULE: Rule = Rule {
     id: ID,
+    scope: Scope::Piece,
     summary: "Charged, pejorative or puffed-up wording in the writer's own voice",
     default_severity: Severity::Warning,
     check,

@@ -81,6 +81,22 @@ pub struct Finding {
     pub related: Vec<Related>,
 }
 
+impl Finding {
+    /// The same finding, `offset` bytes further along the text.
+    pub fn shifted(&self, offset: usize) -> Finding {
+        let at = |span: Span| Span::new(span.start + offset, span.end + offset);
+        let mut moved = self.clone();
+        moved.span = at(moved.span);
+        for edit in moved.fixes.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+            edit.span = at(edit.span);
+        }
+        for related in &mut moved.related {
+            related.span = at(related.span);
+        }
+        moved
+    }
+}
+
 /// Everything a rule may read. Rules never re-parse the text.
 pub struct RuleContext<'a> {
     pub text: &'a str,
@@ -92,8 +108,19 @@ pub struct RuleContext<'a> {
 }
 
 /// A rule's identity card: the registry is a list of these.
+/// How much of the draft a rule reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// One piece of the draft at a time (see `analysis::chunks`): its prose,
+    /// sentences and quotes, but no attributions. Its findings are cached per piece.
+    Piece,
+    /// The whole draft, attributions and canonical sources included.
+    Draft,
+}
+
 pub struct Rule {
     pub id: &'static str,
+    pub scope: Scope,
     pub summary: &'static str,
     pub default_severity: Severity,
     pub check: fn(&RuleContext) -> Vec<Finding>,
@@ -131,9 +158,17 @@ pub fn find_rule(id: &str) -> Option<&'static Rule> {
 
 /// Run every enabled rule and apply configured severities, sorted by position.
 pub fn run_all(ctx: &RuleContext) -> Vec<Finding> {
+    let mut findings = run_scope(ctx, Scope::Piece);
+    findings.extend(run_scope(ctx, Scope::Draft));
+    findings.sort_by_key(|f| (f.span.start, f.span.end));
+    findings
+}
+
+/// The findings of the enabled rules that read `scope`, at their configured severity.
+pub fn run_scope(ctx: &RuleContext, scope: Scope) -> Vec<Finding> {
     let mut findings = Vec::new();
     for rule in REGISTRY {
-        if !ctx.config.rule_enabled(rule.id) {
+        if rule.scope != scope || !ctx.config.rule_enabled(rule.id) {
             continue;
         }
         for mut finding in (rule.check)(ctx) {

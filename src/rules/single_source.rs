@@ -11,12 +11,13 @@
 //!   source speaks): one finding at that source's first mention, with its other
 //!   statements as related spans.
 
-use super::{Finding, Related, Rule, RuleContext, Severity};
+use super::{Finding, Related, Rule, RuleContext, Scope, Severity};
 use crate::analysis::attribution::{Attribution, CueClass, CueForm, SourceKind};
 use crate::analysis::Span;
 
 pub static RULE: Rule = Rule {
     id: "single-source",
+    scope: Scope::Draft,
     summary: "A claim or article that rests on one source",
     default_severity: Severity::Warning,
     check,

@@ -12,7 +12,7 @@
 //! does one in an adjacent sentence that is tied to it ("One of them, ...", "Those
 //! studies ..."). Everything is read from the shared attribution analysis.
 
-use super::{Edit, Finding, Fix, Rule, RuleContext, Severity};
+use super::{Edit, Finding, Fix, Rule, RuleContext, Scope, Severity};
 use crate::analysis::attribution::{Attribution, CueClass, CueForm, SourceKind, UnsourcedKind};
 use crate::analysis::Span;
 use crate::lexicon::attribution::{lexicon, HeadClass};
@@ -21,6 +21,7 @@ use std::sync::OnceLock;
 
 pub static RULE: Rule = Rule {
     id: "unattributed-claim",
+    scope: Scope::Draft,
     summary: "A claim that gestures at a source without naming one",
     default_severity: Severity::Warning,
     check,

@@ -228,21 +228,88 @@ impl Attributions {
 }
 
 /// A found attribution waiting for its canonical source.
+#[derive(Clone, Debug)]
 struct Pending {
     sentence: usize,
     found: extract::Found,
     citation_target: Option<String>,
 }
 
+/// What the sentences of a draft (or of a piece of one) say, before mentions are
+/// merged into canonical sources. Each sentence is read on its own, so pieces can
+/// be extracted separately and joined with `append`.
+#[derive(Clone, Debug, Default)]
+pub struct Extracted {
+    /// Sorted by sentence, then by source position.
+    pending: Vec<Pending>,
+    unsourced: Vec<Unsourced>,
+    /// Proper names anywhere in a sentence: pronoun antecedents.
+    names: Vec<(usize, Span, mentions::MentionInfo)>,
+    corroboration: Vec<CorroborationNote>,
+}
+
+impl Extracted {
+    /// Add `other`, found in a piece whose text starts at byte `offset` and whose
+    /// first sentence is sentence number `first_sentence` here.
+    pub fn append(&mut self, other: &Extracted, offset: usize, first_sentence: usize) {
+        let at = |span: Span| Span::new(span.start + offset, span.end + offset);
+        self.pending.extend(other.pending.iter().map(|p| {
+            let mut p = p.clone();
+            p.sentence += first_sentence;
+            shift_found(&mut p.found, offset);
+            p
+        }));
+        self.unsourced
+            .extend(other.unsourced.iter().map(|u| Unsourced {
+                sentence: u.sentence + first_sentence,
+                span: at(u.span),
+                ..u.clone()
+            }));
+        self.names.extend(
+            other
+                .names
+                .iter()
+                .map(|(s, span, info)| (s + first_sentence, at(*span), info.clone())),
+        );
+        self.corroboration
+            .extend(other.corroboration.iter().map(|c| CorroborationNote {
+                sentence: c.sentence + first_sentence,
+                span: at(c.span),
+                ..c.clone()
+            }));
+    }
+}
+
+/// Move a found attribution `offset` bytes along.
+fn shift_found(found: &mut extract::Found, offset: usize) {
+    let at = |span: Span| Span::new(span.start + offset, span.end + offset);
+    found.cue = found.cue.map(at);
+    found.source = at(found.source);
+    found.content = found.content.map(at);
+    if let Some((span, _)) = &mut found.antecedent {
+        *span = at(*span);
+    }
+}
+
 /// Find every attribution in the draft and merge mentions into canonical sources.
 pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quotes) -> Attributions {
+    resolve(
+        text,
+        prose,
+        sentences,
+        quotes,
+        extract(text, prose, sentences, quotes),
+    )
+}
+
+/// Read each sentence on its own: cues, source mentions, names and citations.
+pub fn extract(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quotes) -> Extracted {
     let quote_index = tokens::QuoteIndex::new(quotes);
     let lex = crate::lexicon::attribution::lexicon();
     let mut pending: Vec<Pending> = Vec::new();
     let mut names: Vec<(usize, Span, mentions::MentionInfo)> = Vec::new();
     let mut unsourced = Vec::new();
     let mut corroboration = Vec::new();
-
     let by_sentence = citations_by_sentence(text, sentences, prose);
     for (si, sentence) in sentences.iter().enumerate() {
         if sentence.span.end > prose.masked.len() || sentence.span.is_empty() {
@@ -320,6 +387,30 @@ pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quote
         }
     }
     pending.sort_by_key(|p| (p.sentence, p.found.source.start));
+    Extracted {
+        pending,
+        unsourced,
+        names,
+        corroboration,
+    }
+}
+
+/// Merge the mentions of a whole draft into canonical sources (pronouns to their
+/// antecedents, titles to names), and carry speakers into continued quotes.
+pub fn resolve(
+    text: &str,
+    prose: &ProseMap,
+    sentences: &[Sentence],
+    quotes: &Quotes,
+    extracted: Extracted,
+) -> Attributions {
+    let Extracted {
+        pending,
+        unsourced,
+        names,
+        corroboration,
+    } = extracted;
+    let quote_index = tokens::QuoteIndex::new(quotes);
 
     // Canonical sources, in text order, with bare names as pronoun antecedents.
     let mut resolver = canonical::Resolver::new();

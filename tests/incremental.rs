@@ -1,0 +1,279 @@
+//! The incremental analysis gives exactly what a fresh one gives.
+//!
+//! - Pure: a draft edited at random, analysed after each edit with the pieces of
+//!   the previous versions kept (`engine::Cache`), equals a fresh `analyze`.
+//! - Protocol: random edits sent as `didChange` in either position encoding end
+//!   with the same diagnostics as a fresh server opened on the final text.
+//! - A burst of 200 edits ends with diagnostics for the final version, and none
+//!   for an older version after a newer one.
+
+mod common;
+
+use common::{capabilities, is_diagnostics_for, position_of, Enc, InMemoryServer};
+use proptest::prelude::*;
+use serde_json::Value;
+use truthlens::engine::{analyze_cached, Cache};
+use truthlens::{analyze, Analysis, Config, Format};
+
+/// Paragraph material: findings of every rule, pronouns that reach back across
+/// paragraphs, quotes that run on, and the constructs that decide where a draft
+/// can be cut (fences, comments, front matter, indented continuations).
+const FRAGMENTS: &[&str] = &[
+    "The regime slammed the incredibly brutal plan.",
+    "Experts say the bridge is unsafe.",
+    "Studies show that 40% of voters agree.",
+    "Maria Lopez, the mayor, said the vote was fair.",
+    "She said it again on Tuesday.",
+    "One official said the talks had failed.",
+    "Lopez claims she was never told.",
+    "According to the ministry, 12,000 people left.",
+    "\u{201c}We will rebuild,\u{201d} he said.",
+    "\u{201c}It is not over.",
+    "It is widely believed that the deal will hold.",
+    "# A heading",
+    "- a list item with a brutal twist",
+    "  an indented continuation",
+    "    indented code that says regime",
+    "> A blockquote: the regime lied.",
+    "```",
+    "~~~",
+    "<!-- truthlens-disable loaded-language -->",
+    "<!-- truthlens-enable -->",
+    "<!-- truthlens-ignore -->",
+    "<!--",
+    "-->",
+    "<pre>",
+    "</pre>",
+    "---",
+    "title: x",
+    "[link](https://example.test) and [ref][r]",
+    "[r]: https://example.test/r",
+    "A footnote.[^1]",
+    "[^1]: The source.",
+    "和平 😀 café",
+    "truthlens: disable unattributed-claim",
+    "",
+];
+
+fn draft() -> impl Strategy<Value = String> {
+    let line = proptest::sample::select(FRAGMENTS);
+    let separator = prop_oneof![Just("\n"), Just("\n\n"), Just("\r\n\r\n"), Just(" ")];
+    proptest::collection::vec((line, separator), 0..24)
+        .prop_map(|parts| parts.into_iter().map(|(l, s)| format!("{l}{s}")).collect())
+}
+
+/// An edit: where (as a fraction of the text), how much to delete, what to insert.
+fn edit() -> impl Strategy<Value = (f64, usize, String)> {
+    let insert = prop_oneof![
+        3 => proptest::sample::select(FRAGMENTS).prop_map(str::to_string),
+        2 => proptest::sample::select(&["\n", "\n\n", "x", " ", "\u{201c}", "`", "e\u{301}", "😀"][..])
+            .prop_map(str::to_string),
+    ];
+    (0.0..=1.0f64, 0usize..40, insert)
+}
+
+/// Apply `edit` at the nearest character boundaries.
+fn apply(text: &mut String, (at, delete, insert): &(f64, usize, String)) -> (usize, usize) {
+    let mut start = (text.len() as f64 * at) as usize;
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (start + delete).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    text.replace_range(start..end, insert);
+    (start, end)
+}
+
+fn format() -> impl Strategy<Value = Format> {
+    prop_oneof![Just(Format::Markdown), Just(Format::PlainText)]
+}
+
+fn assert_same(cached: &Analysis, fresh: &Analysis, text: &str) {
+    assert_eq!(cached.prose.masked, fresh.prose.masked, "masked: {text:?}");
+    assert_eq!(cached.prose.blocks, fresh.prose.blocks, "blocks: {text:?}");
+    assert_eq!(cached.prose.title, fresh.prose.title, "title: {text:?}");
+    assert_eq!(cached.sentences, fresh.sentences, "sentences: {text:?}");
+    assert_eq!(cached.quotes.spans, fresh.quotes.spans, "quotes: {text:?}");
+    assert_eq!(
+        cached.attributions.list, fresh.attributions.list,
+        "attributions: {text:?}"
+    );
+    assert_eq!(
+        cached.attributions.sources, fresh.attributions.sources,
+        "sources: {text:?}"
+    );
+    assert_eq!(cached.findings, fresh.findings, "findings: {text:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn cached_analysis_after_edits_equals_a_fresh_one(
+        start in draft(),
+        edits in proptest::collection::vec(edit(), 1..10),
+        format in format(),
+    ) {
+        let config = Config::default();
+        let mut cache = Cache::new();
+        let mut text = start;
+        analyze_cached(&mut cache, &text, format, &config);
+        for e in &edits {
+            apply(&mut text, e);
+            let cached = analyze_cached(&mut cache, &text, format, &config);
+            assert_same(&cached, &analyze(&text, format, &config), &text);
+        }
+    }
+}
+
+#[test]
+fn unchanged_pieces_are_reused_and_the_cache_holds_only_the_current_ones() {
+    let paragraph = "The regime slammed the plan. Experts say it failed.\n\n";
+    let mut text = paragraph.repeat(50);
+    let mut cache = Cache::new();
+    let config = Config::default();
+    let before = analyze_cached(&mut cache, &text, Format::Markdown, &config);
+    // Identical paragraphs share one entry (the first piece is kept apart).
+    assert_eq!(cache.len(), 2);
+    let middle = text.len() / 2 + 4;
+    text.insert_str(middle, "brutal ");
+    let after = analyze_cached(&mut cache, &text, Format::Markdown, &config);
+    assert_eq!(cache.len(), 3, "one new piece");
+    assert_eq!(after.findings.len(), before.findings.len() + 1);
+    assert_same(&after, &analyze(&text, Format::Markdown, &config), &text);
+    // A different config starts over rather than reusing stale findings.
+    let quiet = Config::parse(
+        "[rules.loaded-language]\nenabled = false\n",
+        std::path::Path::new("t.toml"),
+    )
+    .unwrap();
+    let without = analyze_cached(&mut cache, &text, Format::Markdown, &quiet);
+    assert!(without.findings.iter().all(|f| f.rule != "loaded-language"));
+}
+
+#[test]
+fn the_top_piece_is_not_reused_further_down() {
+    // In plain text the first line is the title; pushed down, it is a paragraph.
+    let config = Config::default();
+    let mut cache = Cache::new();
+    let mut text = "Headline\n\nThe regime fell.\n".to_string();
+    analyze_cached(&mut cache, &text, Format::PlainText, &config);
+    text.insert_str(0, "A new top line\n\n");
+    let cached = analyze_cached(&mut cache, &text, Format::PlainText, &config);
+    assert_same(&cached, &analyze(&text, Format::PlainText, &config), &text);
+    // Front matter at the top; the same lines lower down are a rule and a paragraph.
+    let mut text = "---\ntitle: A brutal week\n---\n\nBody.\n".to_string();
+    analyze_cached(&mut cache, &text, Format::Markdown, &config);
+    text.insert_str(0, "Intro.\n\n");
+    let cached = analyze_cached(&mut cache, &text, Format::Markdown, &config);
+    assert_same(&cached, &analyze(&text, Format::Markdown, &config), &text);
+    assert!(cached
+        .findings
+        .iter()
+        .any(|f| f.span.text(&text) == "brutal"));
+}
+
+// ---------------------------------------------------------------------------
+// Over the protocol
+
+const URI: &str = "file:///drafts/incremental.md";
+
+fn final_diagnostics(client: &mut common::Client, version: i64) -> Vec<Value> {
+    client.diagnostics(URI, version)
+}
+
+/// Diagnostics without what depends on the version they were sent for.
+fn comparable(diagnostics: Vec<Value>) -> Vec<Value> {
+    diagnostics
+        .into_iter()
+        .map(|mut d| {
+            d["data"]["version"] = Value::Null;
+            d
+        })
+        .collect()
+}
+
+fn lsp_edits() -> impl Strategy<Value = Vec<(f64, usize, String)>> {
+    proptest::collection::vec(edit(), 1..8)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    #[test]
+    fn edits_over_the_protocol_end_like_a_fresh_open(
+        start in draft(),
+        edits in lsp_edits(),
+        utf8 in any::<bool>(),
+    ) {
+        let (enc, name) = if utf8 { (Enc::Utf8, "utf-8") } else { (Enc::Utf16, "utf-16") };
+        let (mut client, _server) = InMemoryServer::start();
+        client.initialize(capabilities(&[name]), None);
+        client.open(URI, "markdown", 1, &start);
+        final_diagnostics(&mut client, 1);
+        let mut text = start;
+        let mut version = 1;
+        for e in &edits {
+            let before = text.clone();
+            let (from, to) = apply(&mut text, e);
+            version += 1;
+            client.change(
+                URI,
+                version,
+                &[(position_of(&before, from, enc), position_of(&before, to, enc), e.2.as_str())],
+            );
+        }
+        let incremental = comparable(final_diagnostics(&mut client, version));
+
+        let (mut fresh, _other) = InMemoryServer::start();
+        fresh.initialize(capabilities(&[name]), None);
+        fresh.open(URI, "markdown", version, &text);
+        let expected = comparable(final_diagnostics(&mut fresh, version));
+        prop_assert_eq!(incremental, expected, "text: {:?}", text);
+    }
+}
+
+#[test]
+fn a_burst_of_edits_ends_with_the_final_version_only() {
+    let (mut client, _server) = InMemoryServer::start();
+    client.initialize(capabilities(&["utf-16"]), None);
+    let text = "The regime slammed the plan. Experts say it failed.\n\n".repeat(400);
+    client.open(URI, "markdown", 1, &text);
+    client.diagnostics(URI, 1);
+    // 200 edits as fast as the pipe takes them: type "brutal " at the top.
+    for (i, c) in "brutal ".chars().cycle().take(200).enumerate() {
+        let version = i as i64 + 2;
+        client.change(
+            URI,
+            version,
+            &[((0, i as u32), (0, i as u32), &c.to_string())],
+        );
+    }
+    let last = 201;
+    let mut seen = Vec::new();
+    loop {
+        let published =
+            client.wait_for("diagnostics for the burst", |m| is_diagnostics_for(m, URI));
+        let version = published["params"]["version"].as_i64().unwrap();
+        seen.push(version);
+        if version == last {
+            break;
+        }
+    }
+    assert!(
+        seen.windows(2).all(|w| w[0] < w[1]),
+        "versions only go forward: {seen:?}"
+    );
+    let later = client.try_wait_for(std::time::Duration::from_millis(500), |m| {
+        is_diagnostics_for(m, URI)
+    });
+    assert!(
+        later.is_none(),
+        "nothing after the final version: {later:?}"
+    );
+    // The final text's findings: the burst typed 28 full "brutal "s and more.
+    let hover = client.hover(URI, 0, 2);
+    assert!(hover.to_string().contains("brutal"), "{hover}");
+}
