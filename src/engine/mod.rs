@@ -80,12 +80,12 @@ impl Cache {
                         .filter(|(t, _)| **t == *piece_text)
                         .map(|(_, p)| p.clone());
                 }
-                let piece = self
-                    .later
-                    .remove(piece_text)
-                    .or_else(|| later.get(piece_text).cloned())?;
-                later.insert(piece_text.into(), piece.clone());
-                Some(piece)
+                if let Some((key, piece)) = self.later.remove_entry(piece_text) {
+                    later.insert(key, piece.clone());
+                    return Some(piece);
+                }
+                // The same text twice: the second occurrence shares the first's piece.
+                later.get(piece_text).cloned()
             })
             .collect();
         let missing: Vec<usize> = (0..spans.len()).filter(|&i| found[i].is_none()).collect();

@@ -112,7 +112,9 @@ fn anonymous_sources(ctx: &RuleContext) -> Vec<Finding> {
         let same_source_earlier = first.canonical.is_some()
             && reported
                 .iter()
-                .any(|&(b, c)| b == block && c == first.canonical);
+                .rev()
+                .take_while(|&&(b, _)| b == block)
+                .any(|&(_, c)| c == first.canonical);
         if same_source_earlier {
             if let Some(f) = out
                 .iter_mut()

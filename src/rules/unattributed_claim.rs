@@ -87,12 +87,14 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
             continue;
         }
         let here = attrs.in_sentence(si);
-        let tied = tied_to_neighbour(ctx, si);
+        // Only sentences with something to flag need their neighbours read.
+        let tie = std::cell::OnceCell::new();
+        let tied = || *tie.get_or_init(|| tied_to_neighbour(ctx, si));
         let mut found: Vec<Finding> = Vec::new();
         for a in here.iter().filter(|a| a.continues.is_none()) {
             // "Many locals refused to work" reports an action, not a claim.
             if attrs.effective_kind(a) != SourceKind::Vague
-                || tied
+                || tied()
                 || matches!(a.cue_class, CueClass::Intent | CueClass::NoComment)
             {
                 continue;
@@ -103,7 +105,7 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
             }
         }
         for u in attrs.unsourced_in_sentence(si) {
-            if u.nested || tied || ctx.quotes.covers(u.span) {
+            if u.nested || tied() || ctx.quotes.covers(u.span) {
                 continue;
             }
             // "According to some scholars like Siedow": the phrase is part of a specific attribution.

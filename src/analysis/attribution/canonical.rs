@@ -39,6 +39,9 @@ pub struct Resolver {
     referents: Vec<Referent>,
     /// (sentence, referent) for every mention, in text order: the recency list.
     recent: Vec<(usize, usize)>,
+    /// Each referent once, the most recently mentioned last: `recent` without
+    /// repeats, so "the latest referents" costs their number, not the draft's length.
+    by_recency: Vec<usize>,
     /// Exact keys (vague groups, citations, documents) -> referent.
     by_key: HashMap<String, usize>,
     /// Lower-case name word -> referents whose name contains it.
@@ -108,7 +111,7 @@ impl Resolver {
                 if self.referents[id].gender.is_none() && info.gender.is_some() {
                     self.referents[id].gender = info.gender;
                 }
-                self.recent.push((sentence, id));
+                self.mentioned(sentence, id);
                 id
             }
         } else {
@@ -199,7 +202,7 @@ impl Resolver {
 
     /// Record a new mention of `id`: recency, and anything the mention adds.
     fn touch(&mut self, id: usize, sentence: usize, info: &MentionInfo) {
-        self.recent.push((sentence, id));
+        self.mentioned(sentence, id);
         let r = &mut self.referents[id];
         if r.gender.is_none() {
             r.gender = info.gender;
@@ -304,14 +307,21 @@ impl Resolver {
         })
     }
 
+    fn mentioned(&mut self, sentence: usize, id: usize) {
+        self.recent.push((sentence, id));
+        if let Some(at) = self.by_recency.iter().rposition(|&r| r == id) {
+            self.by_recency.remove(at);
+        }
+        self.by_recency.push(id);
+    }
+
+    /// The most recently mentioned of the last 64 distinct referents that fits.
     fn latest(&self, pred: impl Fn(&Referent) -> bool) -> Option<usize> {
-        let mut seen = std::collections::HashSet::new();
-        self.recent
+        self.by_recency
             .iter()
             .rev()
-            .map(|&(_, id)| id)
-            .filter(|id| seen.insert(*id))
             .take(64)
+            .copied()
             .find(|&id| pred(&self.referents[id]))
     }
 
