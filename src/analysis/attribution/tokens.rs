@@ -5,6 +5,7 @@
 
 use crate::analysis::quotes::{QuoteKind, QuoteSpan, Quotes};
 use crate::analysis::Span;
+use crate::lexicon::norm::Norm;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -21,7 +22,7 @@ pub enum TokenKind {
 pub struct Token {
     pub span: Span,
     /// Lower case, straight apostrophes, abbreviation dot dropped ("Mr." -> "mr").
-    pub norm: String,
+    pub norm: Norm,
     pub kind: TokenKind,
     /// Starts with an upper-case letter.
     pub cap: bool,
@@ -144,8 +145,36 @@ impl<'a> QuoteIndex<'a> {
 
 /// Cut `text[span]` (masked prose) into tokens.
 pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
+    thread_local! {
+        static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    CHARS.with(|chars| match chars.try_borrow_mut() {
+        Ok(mut chars) => tokenize_with(text, span, quotes, &mut chars),
+        Err(_) => tokenize_with(text, span, quotes, &mut Vec::new()),
+    })
+}
+
+/// The normal form of a one-character token.
+fn char_norm(c: char) -> Norm {
+    let mut buf = [0u8; 4];
+    Norm::new(c.encode_utf8(&mut buf))
+}
+
+fn tokenize_with(
+    text: &str,
+    span: Span,
+    quotes: &QuoteIndex,
+    chars: &mut Vec<(usize, char)>,
+) -> Vec<Token> {
     let slice = &text[span.start..span.end];
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    chars.clear();
+    chars.reserve(slice.len());
+    if slice.is_ascii() {
+        chars.extend(slice.bytes().enumerate().map(|(i, b)| (i, b as char)));
+    } else {
+        chars.extend(slice.char_indices());
+    }
+    let chars = &chars[..];
     let mut out: Vec<Token> = Vec::with_capacity(chars.len() / 4);
     let mut i = 0;
     while i < chars.len() {
@@ -191,7 +220,11 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
             }
             let mut end_byte = chars.get(j).map_or(slice.len(), |&(o, _)| o);
             let mut word = &slice[off..end_byte];
-            let mut lower = word.to_lowercase().replace('’', "'");
+            let mut lower = if word.is_ascii() {
+                Norm::ascii_lower(word)
+            } else {
+                Norm::from(word.to_lowercase().replace('’', "'"))
+            };
             // Keep the dot of an abbreviation or initial: "Mr.", "F.", "U.S."
             if chars.get(j).is_some_and(|&(_, d)| d == '.') {
                 let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
@@ -227,14 +260,18 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
                 });
                 out.push(Token {
                     span: Span::new(abs + stem_len, abs + word.len()),
-                    norm: "'s".to_string(),
+                    norm: Norm::new("'s"),
                     kind: TokenKind::Possessive,
                     cap: false,
                     quoted: false,
                 });
             } else {
-                let norm = lower.trim_end_matches('.').to_string();
-                let norm = if norm.is_empty() { lower } else { norm };
+                let trimmed = lower.trim_end_matches('.');
+                let norm = if trimmed.is_empty() || trimmed.len() == lower.len() {
+                    lower
+                } else {
+                    Norm::new(trimmed)
+                };
                 out.push(Token {
                     span: Span::new(abs, abs + word.len()),
                     norm,
@@ -258,7 +295,7 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
                 c == '`' || prev_char.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
             out.push(Token {
                 span: Span::new(abs, abs + 2),
-                norm: "\"".to_string(),
+                norm: Norm::new("\""),
                 kind: if opens {
                     TokenKind::OpenQuote
                 } else {
@@ -304,14 +341,14 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
             _ => TokenKind::Punct,
         };
         let norm = match c {
-            '’' => "'".to_string(),
-            '–' => "—".to_string(),
-            _ => c.to_string(),
+            '’' => Norm::new("'"),
+            '–' => Norm::new("—"),
+            _ => char_norm(c),
         };
         out.push(Token {
             span: Span::new(abs, abs + len),
             norm: if kind == TokenKind::Possessive {
-                "'s".to_string()
+                Norm::new("'s")
             } else {
                 norm
             },
@@ -321,10 +358,17 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
         });
         i += 1;
     }
+    // Tokens are in order, so one walk over the quotes around the sentence finds the
+    // outermost quote at each token (what `quotes.at` would find).
+    let around: Vec<&QuoteSpan> = quotes.overlapping(span).collect();
+    let mut k = 0;
     for t in &mut out {
-        t.quoted = quotes
-            .at(t.span.start)
-            .is_some_and(|q| q.span.start < t.span.start && t.span.end < q.span.end);
+        while k < around.len() && around[k].span.end <= t.span.start {
+            k += 1;
+        }
+        t.quoted = around.get(k).is_some_and(|q| {
+            q.span.start <= t.span.start && q.span.start < t.span.start && t.span.end < q.span.end
+        });
     }
     // Quotes that open and close inside the sentence count even when the document-level
     // quote finder did not pair them (unusual marks, unbalanced paragraphs).
@@ -349,7 +393,7 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
 mod tests {
     use super::*;
 
-    fn toks(s: &str) -> Vec<(String, TokenKind)> {
+    fn toks(s: &str) -> Vec<(Norm, TokenKind)> {
         let quotes = Quotes::default();
         let idx = QuoteIndex::new(&quotes);
         tokenize(s, Span::new(0, s.len()), &idx)
