@@ -5,28 +5,14 @@
 //! format and provenance); this module parses them once, on first use.
 
 use serde::Serialize;
+use rustc_hash::FxBuildHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// A small, fast hasher for short word keys (the lexicon is fixed data, so
-/// SipHash's protection against crafted keys buys nothing here).
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-}
-
-type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
-type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+// Word keys are hashed with FxHash: the lexicon is fixed data, so SipHash's
+// protection against crafted keys buys nothing here, and a look-up per token adds up.
+type WordMap<K, V> = HashMap<K, V, FxBuildHasher>;
+type WordSet = HashSet<String, FxBuildHasher>;
 
 /// What a reporting cue says about the statement it introduces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

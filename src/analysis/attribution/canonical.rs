@@ -12,7 +12,7 @@ use super::mentions::{Entity, MentionInfo};
 use super::{Source, SourceKind};
 use crate::analysis::Span;
 use crate::lexicon::attribution::{Gender, Number};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// How far back (in sentences) a pronoun looks for its antecedent.
 const PRONOUN_REACH: usize = 6;
@@ -39,6 +39,11 @@ pub struct Resolver {
     referents: Vec<Referent>,
     /// (sentence, referent) for every mention, in text order: the recency list.
     recent: Vec<(usize, usize)>,
+    /// Each referent once, keyed by its latest position in `recent`: the recency
+    /// list without repeats, so `latest` never walks past old mentions.
+    by_recency: BTreeMap<usize, usize>,
+    /// Referent -> its key in `by_recency`.
+    last_seen: Vec<Option<usize>>,
     /// Exact keys (vague groups, citations, documents) -> referent.
     by_key: HashMap<String, usize>,
     /// Lower-case name word -> referents whose name contains it.
@@ -108,7 +113,7 @@ impl Resolver {
                 if self.referents[id].gender.is_none() && info.gender.is_some() {
                     self.referents[id].gender = info.gender;
                 }
-                self.recent.push((sentence, id));
+                self.push_recent(sentence, id);
                 id
             }
         } else {
@@ -177,6 +182,7 @@ impl Resolver {
         };
         let words = info.name.as_deref().map(name_words).unwrap_or_default();
         let id = self.referents.len();
+        self.last_seen.push(None);
         for w in &words {
             self.by_name_word.entry(w.clone()).or_default().push(id);
         }
@@ -198,8 +204,17 @@ impl Resolver {
     }
 
     /// Record a new mention of `id`: recency, and anything the mention adds.
-    fn touch(&mut self, id: usize, sentence: usize, info: &MentionInfo) {
+    fn push_recent(&mut self, sentence: usize, id: usize) {
+        let at = self.recent.len();
         self.recent.push((sentence, id));
+        if let Some(previous) = self.last_seen[id].replace(at) {
+            self.by_recency.remove(&previous);
+        }
+        self.by_recency.insert(at, id);
+    }
+
+    fn touch(&mut self, id: usize, sentence: usize, info: &MentionInfo) {
+        self.push_recent(sentence, id);
         let r = &mut self.referents[id];
         if r.gender.is_none() {
             r.gender = info.gender;
@@ -304,13 +319,12 @@ impl Resolver {
         })
     }
 
+    /// The most recently mentioned of the last 64 distinct referents that fits `pred`.
     fn latest(&self, pred: impl Fn(&Referent) -> bool) -> Option<usize> {
-        let mut seen = std::collections::HashSet::new();
-        self.recent
-            .iter()
+        self.by_recency
+            .values()
             .rev()
-            .map(|&(_, id)| id)
-            .filter(|id| seen.insert(*id))
+            .copied()
             .take(64)
             .find(|&id| pred(&self.referents[id]))
     }
