@@ -21,24 +21,39 @@ pub fn words(text: &str, base: usize) -> Vec<Word> {
 
 /// The spans of [`words`], one at a time, without collecting them.
 pub struct WordSpans<'a> {
-    clusters: Clusters<'a>,
     base: usize,
-    /// The cluster to look at next.
-    next: Option<Cluster>,
-    /// The first character of the cluster before it.
-    prev: Option<char>,
+    mode: Mode<'a>,
+}
+
+enum Mode<'a> {
+    /// All-ASCII text: every byte is its own cluster, so bytes are walked directly.
+    Ascii { bytes: &'a [u8], pos: usize },
+    General {
+        clusters: Clusters<'a>,
+        /// The cluster to look at next.
+        next: Option<Cluster>,
+        /// The first character of the cluster before it.
+        prev: Option<char>,
+    },
 }
 
 impl<'a> WordSpans<'a> {
     pub fn new(text: &'a str, base: usize) -> Self {
-        let mut clusters = Clusters::new(text);
-        let next = clusters.next();
-        WordSpans {
-            clusters,
-            base,
-            next,
-            prev: None,
-        }
+        let mode = if text.is_ascii() {
+            Mode::Ascii {
+                bytes: text.as_bytes(),
+                pos: 0,
+            }
+        } else {
+            let mut clusters = Clusters::new(text);
+            let next = clusters.next();
+            Mode::General {
+                clusters,
+                next,
+                prev: None,
+            }
+        };
+        WordSpans { base, mode }
     }
 }
 
@@ -46,19 +61,59 @@ impl Iterator for WordSpans<'_> {
     type Item = Span;
 
     fn next(&mut self) -> Option<Span> {
-        let mut start: Option<usize> = None;
-        while let Some(g) = self.next {
-            let after = self.clusters.next();
-            let joins = start.is_some() && joins_word(g, self.prev, after.map(|a| a.first));
-            self.prev = Some(g.first);
-            self.next = after;
-            if g.first.is_alphanumeric() || joins {
-                start.get_or_insert(g.offset);
-            } else if let Some(s) = start {
-                return Some(Span::new(self.base + s, self.base + g.offset));
+        match &mut self.mode {
+            Mode::Ascii { bytes, pos } => {
+                let bytes = *bytes;
+                let mut i = *pos;
+                while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                if i == bytes.len() {
+                    *pos = i;
+                    return None;
+                }
+                let start = i;
+                i += 1;
+                while i < bytes.len() {
+                    let c = bytes[i];
+                    let next = bytes.get(i + 1).copied();
+                    let joins = c.is_ascii_alphanumeric()
+                        || match c {
+                            b'\'' | b'-' => next.is_some_and(|n| n.is_ascii_alphanumeric()),
+                            b'.' | b',' => {
+                                bytes[i - 1].is_ascii_digit()
+                                    && next.is_some_and(|n| n.is_ascii_digit())
+                            }
+                            _ => false,
+                        };
+                    if !joins {
+                        break;
+                    }
+                    i += 1;
+                }
+                *pos = i;
+                Some(Span::new(self.base + start, self.base + i))
+            }
+            Mode::General {
+                clusters,
+                next,
+                prev,
+            } => {
+                let mut start: Option<usize> = None;
+                while let Some(g) = *next {
+                    let after = clusters.next();
+                    let joins = start.is_some() && joins_word(g, *prev, after.map(|a| a.first));
+                    *prev = Some(g.first);
+                    *next = after;
+                    if g.first.is_alphanumeric() || joins {
+                        start.get_or_insert(g.offset);
+                    } else if let Some(s) = start {
+                        return Some(Span::new(self.base + s, self.base + g.offset));
+                    }
+                }
+                start.map(|s| Span::new(self.base + s, self.base + clusters.text.len()))
             }
         }
-        start.map(|s| Span::new(self.base + s, self.base + self.clusters.text.len()))
     }
 }
 
@@ -238,6 +293,17 @@ mod tests {
         let text = proptest::collection::vec(proptest::sample::select(PIECES), 0..40)
             .prop_map(|p| p.concat());
         proptest!(ProptestConfig::with_cases(4000), |(t in text)| {
+            prop_assert_eq!(words(&t, 3), reference(&t, 3));
+        });
+        // All-ASCII text takes the byte path.
+        let ascii = proptest::collection::vec(
+            proptest::sample::select(&[
+                "a", "Z", "7", "0", " ", "\r", "\n", "\r\n", "'", "-", ".", ",", "\t", "\x0b", "#",
+            ][..]),
+            0..40,
+        )
+        .prop_map(|p| p.concat());
+        proptest!(ProptestConfig::with_cases(4000), |(t in ascii)| {
             prop_assert_eq!(words(&t, 3), reference(&t, 3));
         });
     }

@@ -4,8 +4,9 @@
 //! The words live in `src/lexicon/attribution/*.tsv` (see the README there for
 //! format and provenance); this module parses them once, on first use.
 
-use serde::Serialize;
+use super::phrases::WordFilter;
 use rustc_hash::FxBuildHasher;
+use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -125,12 +126,15 @@ pub enum Corroboration {
 #[derive(Debug)]
 pub struct PhraseTable<T> {
     by_first: WordMap<String, Vec<(Vec<String>, T)>>,
+    /// The keys of `by_first`: most words are turned away without hashing.
+    firsts: WordFilter,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
             by_first: WordMap::default(),
+            firsts: WordFilter::default(),
         }
     }
 }
@@ -141,6 +145,7 @@ impl<T> PhraseTable<T> {
         let Some(first) = words.first().cloned() else {
             return;
         };
+        self.firsts.insert(&first);
         let list = self.by_first.entry(first).or_default();
         // First entry wins: the data files list the preferred reading first.
         if list.iter().any(|(w, _)| *w == words) {
@@ -154,6 +159,9 @@ impl<T> PhraseTable<T> {
     /// `words` are normalised token texts; punctuation tokens never match a word.
     pub fn longest_match<S: AsRef<str>>(&self, words: &[S], start: usize) -> Option<(usize, &T)> {
         let first = words.get(start)?.as_ref();
+        if !self.firsts.may_contain(first) {
+            return None;
+        }
         let candidates = self.by_first.get(first)?;
         candidates.iter().find_map(|(phrase, value)| {
             let fits = phrase.len() <= words.len() - start
@@ -167,7 +175,7 @@ impl<T> PhraseTable<T> {
 
     /// True when `word` (normalised) begins any phrase.
     pub fn starts_with(&self, word: &str) -> bool {
-        self.by_first.contains_key(word)
+        self.firsts.may_contain(word) && self.by_first.contains_key(word)
     }
 }
 

@@ -95,6 +95,52 @@ pub fn phrase_words(phrase: &str) -> Vec<String> {
         .collect()
 }
 
+/// A one-probe filter over a set of words, keyed by length, first and last byte:
+/// "certainly not in the set" for most words of a draft, before any hashing.
+#[derive(Clone)]
+pub struct WordFilter {
+    bits: Box<[u64; 128]>,
+}
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter {
+            bits: Box::new([0; 128]),
+        }
+    }
+}
+
+impl std::fmt::Debug for WordFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WordFilter")
+    }
+}
+
+impl WordFilter {
+    fn slot(word: &str) -> usize {
+        let b = word.as_bytes();
+        let (first, last) = match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) => (u32::from(f), u32::from(l)),
+            _ => (0, 0),
+        };
+        let h = (b.len() as u32).wrapping_mul(0x9E37_79B9)
+            ^ first.wrapping_mul(0x85EB_CA6B)
+            ^ last.wrapping_mul(0xC2B2_AE35);
+        ((h ^ (h >> 13)) & 8191) as usize
+    }
+
+    pub fn insert(&mut self, word: &str) {
+        let s = Self::slot(word);
+        self.bits[s / 64] |= 1 << (s % 64);
+    }
+
+    /// False only when `word` was never inserted.
+    pub fn may_contain(&self, word: &str) -> bool {
+        let s = Self::slot(word);
+        self.bits[s / 64] & (1 << (s % 64)) != 0
+    }
+}
+
 /// A match of phrase `id` over tokens `start..end`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PhraseMatch {
@@ -109,6 +155,8 @@ pub struct PhraseIndex {
     phrases: Vec<Vec<String>>,
     /// First word -> phrase ids, longest phrase first.
     by_first: FxHashMap<String, Vec<usize>>,
+    /// The keys of `by_first`.
+    firsts: WordFilter,
 }
 
 impl PhraseIndex {
@@ -117,6 +165,7 @@ impl PhraseIndex {
     pub fn insert(&mut self, phrase: &str) -> Option<usize> {
         let words = phrase_words(phrase);
         let first = words.first()?.clone();
+        self.firsts.insert(&first);
         let id = self.phrases.len();
         self.phrases.push(words);
         let ids = self.by_first.entry(first).or_default();
@@ -155,6 +204,7 @@ impl PhraseIndex {
     ) -> impl Iterator<Item = PhraseMatch> + 'a {
         let candidates = tokens
             .get(i)
+            .filter(|t| self.firsts.may_contain(&t.norm))
             .and_then(|t| self.by_first.get(t.norm.as_str()))
             .map(Vec::as_slice)
             .unwrap_or(&[]);

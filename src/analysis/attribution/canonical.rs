@@ -12,7 +12,8 @@ use super::mentions::{Entity, MentionInfo};
 use super::{Source, SourceKind};
 use crate::analysis::Span;
 use crate::lexicon::attribution::{Gender, Number};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// How far back (in sentences) a pronoun looks for its antecedent.
 const PRONOUN_REACH: usize = 6;
@@ -45,9 +46,9 @@ pub struct Resolver {
     /// Referent -> its key in `by_recency`.
     last_seen: Vec<Option<usize>>,
     /// Exact keys (vague groups, citations, documents) -> referent.
-    by_key: HashMap<String, usize>,
+    by_key: FxHashMap<String, usize>,
     /// Lower-case name word -> referents whose name contains it.
-    by_name_word: HashMap<String, Vec<usize>>,
+    by_name_word: FxHashMap<String, Vec<usize>>,
     pub sources: Vec<Source>,
 }
 
@@ -69,6 +70,30 @@ fn flatten(s: &str) -> String {
 
 /// Lower-case text without a leading determiner, for exact-match keys.
 fn key_text(text: &str) -> String {
+    if text.is_ascii() {
+        // The same steps in one pass: ASCII lowercasing maps no byte to or from
+        // whitespace, and there is no curly apostrophe to straighten.
+        let mut words = text.split(char::is_whitespace).filter(|w| !w.is_empty());
+        let mut out = String::with_capacity(text.len());
+        let Some(first) = words.next() else {
+            return out;
+        };
+        let mut rest = words.peekable();
+        let determiner = ["the", "a", "an", "some", "many", "most", "all"]
+            .iter()
+            .any(|d| first.eq_ignore_ascii_case(d));
+        if !(determiner && rest.peek().is_some()) {
+            out.push_str(first);
+        }
+        for w in rest {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out.make_ascii_lowercase();
+        return out;
+    }
     let lower = flatten(text).to_lowercase().replace('’', "'");
     let mut words: Vec<&str> = lower.split_whitespace().collect();
     if words
