@@ -38,7 +38,12 @@ pub fn split(prose: &ProseMap) -> Vec<Sentence> {
 
 /// Sentence ranges (untrimmed, relative to `text`) of one block of masked prose.
 pub fn split_text(text: &str, line_per_sentence: bool) -> Vec<std::ops::Range<usize>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    if text.is_ascii() {
+        chars.extend(text.bytes().enumerate().map(|(i, b)| (i, char::from(b))));
+    } else {
+        chars.extend(text.char_indices());
+    }
     let mut cuts = Vec::new();
     let mut i = 0;
     while i < chars.len() {

@@ -163,11 +163,12 @@ impl<T> PhraseTable<T> {
             return None;
         }
         let candidates = self.by_first.get(first)?;
+        // Every candidate's first word is `first` (the key), so only the rest is compared.
         candidates.iter().find_map(|(phrase, value)| {
             let fits = phrase.len() <= words.len() - start
-                && phrase
+                && phrase[1..]
                     .iter()
-                    .zip(&words[start..])
+                    .zip(&words[start + 1..])
                     .all(|(p, w)| p == w.as_ref());
             fits.then_some((phrase.len(), value))
         })

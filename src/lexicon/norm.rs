@@ -39,9 +39,9 @@ impl Norm {
     pub fn ascii_lower(s: &str) -> Norm {
         if s.len() <= INLINE {
             let mut buf = [0u8; INLINE];
-            for (d, b) in buf.iter_mut().zip(s.as_bytes()) {
-                *d = b.to_ascii_lowercase();
-            }
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            // The whole fixed-size buffer at once (the zero padding stays zero).
+            buf.make_ascii_lowercase();
             Norm(Repr::Inline {
                 len: s.len() as u8,
                 buf,

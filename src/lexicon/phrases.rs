@@ -211,8 +211,12 @@ impl PhraseIndex {
         candidates.iter().filter_map(move |&id| {
             let words = &self.phrases[id];
             let end = i + words.len();
+            // The first word is the key that found the candidate.
             let hit = end <= tokens.len()
-                && words.iter().zip(&tokens[i..end]).all(|(w, t)| *w == t.norm)
+                && words[1..]
+                    .iter()
+                    .zip(&tokens[i + 1..end])
+                    .all(|(w, t)| *w == t.norm)
                 && tokens[i + 1..end].iter().all(|t| t.joined);
             hit.then_some(PhraseMatch { id, start: i, end })
         })
