@@ -139,8 +139,12 @@ fn ends_sentence(chars: &[(usize, char)], run_start: usize, run_end: usize, afte
     if following.starts_lowercase() {
         return false;
     }
-    let run: String = chars[run_start..run_end].iter().map(|&(_, c)| c).collect();
-    if run.contains('…') || run.contains("...") {
+    let run = &chars[run_start..run_end];
+    let ellipsis = run.iter().any(|&(_, c)| c == '…')
+        || run
+            .windows(3)
+            .any(|w| w.iter().all(|&(_, c)| c == '.'));
+    if ellipsis {
         // An ellipsis trails off mid-sentence unless a capital follows.
         return following.starts_uppercase();
     }

@@ -55,9 +55,12 @@ pub struct Resolver {
 fn name_words(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace() || c == '.')
         .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-                .replace('’', "'")
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase().replace('’', "'")
+            }
         })
         .filter(|w| !w.is_empty() && w != "the")
         .collect()

@@ -148,10 +148,56 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
     thread_local! {
         static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    CHARS.with(|chars| match chars.try_borrow_mut() {
-        Ok(mut chars) => tokenize_with(text, span, quotes, &mut chars),
-        Err(_) => tokenize_with(text, span, quotes, &mut Vec::new()),
+    let slice = &text[span.start..span.end];
+    if slice.is_ascii() {
+        // Every byte is a character: walk the bytes, no character table.
+        return tokenize_chars(text, span, quotes, &AsciiChars(slice.as_bytes()));
+    }
+    CHARS.with(|chars| {
+        let mut owned = Vec::new();
+        let mut borrowed = chars.try_borrow_mut();
+        let chars = match borrowed.as_deref_mut() {
+            Ok(chars) => chars,
+            Err(_) => &mut owned,
+        };
+        chars.clear();
+        chars.reserve(slice.len());
+        chars.extend(slice.char_indices());
+        tokenize_chars(text, span, quotes, &chars[..])
     })
+}
+
+/// The characters of a sentence by index: (byte offset in the sentence, char).
+trait Chars {
+    fn len(&self) -> usize;
+    fn at(&self, i: usize) -> (usize, char);
+    fn get(&self, i: usize) -> Option<(usize, char)> {
+        (i < self.len()).then(|| self.at(i))
+    }
+    fn ch(&self, i: usize) -> char {
+        self.at(i).1
+    }
+}
+
+impl Chars for [(usize, char)] {
+    fn len(&self) -> usize {
+        <[(usize, char)]>::len(self)
+    }
+    fn at(&self, i: usize) -> (usize, char) {
+        self[i]
+    }
+}
+
+/// An all-ASCII sentence: character `i` is byte `i`.
+struct AsciiChars<'a>(&'a [u8]);
+
+impl Chars for AsciiChars<'_> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn at(&self, i: usize) -> (usize, char) {
+        (i, char::from(self.0[i]))
+    }
 }
 
 /// The normal form of a one-character token.
@@ -160,25 +206,17 @@ fn char_norm(c: char) -> Norm {
     Norm::new(c.encode_utf8(&mut buf))
 }
 
-fn tokenize_with(
+fn tokenize_chars<C: Chars + ?Sized>(
     text: &str,
     span: Span,
     quotes: &QuoteIndex,
-    chars: &mut Vec<(usize, char)>,
+    chars: &C,
 ) -> Vec<Token> {
     let slice = &text[span.start..span.end];
-    chars.clear();
-    chars.reserve(slice.len());
-    if slice.is_ascii() {
-        chars.extend(slice.bytes().enumerate().map(|(i, b)| (i, b as char)));
-    } else {
-        chars.extend(slice.char_indices());
-    }
-    let chars = &chars[..];
     let mut out: Vec<Token> = Vec::with_capacity(chars.len() / 4);
     let mut i = 0;
     while i < chars.len() {
-        let (off, c) = chars[i];
+        let (off, c) = chars.at(i);
         if c.is_whitespace() {
             i += 1;
             continue;
@@ -187,13 +225,13 @@ fn tokenize_with(
             let start = i;
             let mut j = i + 1;
             while j < chars.len() {
-                let (_, d) = chars[j];
+                let (_, d) = chars.at(j);
                 if d.is_alphanumeric() {
                     j += 1;
                     continue;
                 }
-                let next = chars.get(j + 1).map(|&(_, n)| n);
-                let prev = chars[j - 1].1;
+                let next = chars.get(j + 1).map(|(_, n)| n);
+                let prev = chars.ch(j - 1);
                 let joins = match d {
                     '\'' | '’' | '-' | '‑' => next.is_some_and(char::is_alphanumeric),
                     // "U.S.", "a.m.", "1.5"
@@ -201,15 +239,14 @@ fn tokenize_with(
                         next.is_some_and(char::is_alphanumeric)
                             && ((prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()))
                                 || (j >= 1
-                                    && (j - 1 == start || chars[j - 2].1 == '.')
+                                    && (j - 1 == start || chars.ch(j - 2) == '.')
                                     && prev.is_alphabetic()))
                     }
                     // "1,000"
                     ',' => {
                         prev.is_ascii_digit()
-                            && chars
-                                .get(j + 1..j + 4)
-                                .is_some_and(|w| w.iter().all(|(_, x)| x.is_ascii_digit()))
+                            && j + 4 <= chars.len()
+                            && (j + 1..j + 4).all(|k| chars.ch(k).is_ascii_digit())
                     }
                     _ => false,
                 };
@@ -218,7 +255,7 @@ fn tokenize_with(
                 }
                 j += 1;
             }
-            let mut end_byte = chars.get(j).map_or(slice.len(), |&(o, _)| o);
+            let mut end_byte = chars.get(j).map_or(slice.len(), |(o, _)| o);
             let mut word = &slice[off..end_byte];
             let mut lower = if word.is_ascii() {
                 Norm::ascii_lower(word)
@@ -226,13 +263,12 @@ fn tokenize_with(
                 Norm::from(word.to_lowercase().replace('’', "'"))
             };
             // Keep the dot of an abbreviation or initial: "Mr.", "F.", "U.S."
-            if chars.get(j).is_some_and(|&(_, d)| d == '.') {
+            if chars.get(j).is_some_and(|(_, d)| d == '.') {
                 let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 // "Pa.,", "Calif.)", "Mass. officials": a short capitalised word whose dot
                 // is followed by a comma, bracket or lower-case word is an abbreviation.
-                let after_dot = chars[j + 1..]
-                    .iter()
-                    .map(|&(_, c)| c)
+                let after_dot = (j + 1..chars.len())
+                    .map(|k| chars.ch(k))
                     .find(|c| !c.is_whitespace());
                 let short_cap = word.chars().count() <= 5
                     && word.chars().next().is_some_and(char::is_uppercase)
@@ -289,8 +325,8 @@ fn tokenize_with(
         }
         let abs = span.start + off;
         // Two apostrophes stand for a double quote in some newsroom text: ''quote''.
-        if (c == '\'' || c == '`') && chars.get(i + 1).is_some_and(|&(_, n)| n == c) {
-            let prev_char = i.checked_sub(1).map(|k| chars[k].1);
+        if (c == '\'' || c == '`') && chars.get(i + 1).is_some_and(|(_, n)| n == c) {
+            let prev_char = i.checked_sub(1).map(|k| chars.ch(k));
             let opens =
                 c == '`' || prev_char.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
             out.push(Token {
@@ -308,8 +344,8 @@ fn tokenize_with(
             continue;
         }
         let len = c.len_utf8();
-        let prev_char = i.checked_sub(1).map(|k| chars[k].1);
-        let next_char = chars.get(i + 1).map(|&(_, n)| n);
+        let prev_char = i.checked_sub(1).map(|k| chars.ch(k));
+        let next_char = chars.get(i + 1).map(|(_, n)| n);
         let kind = match c {
             '“' | '‘' | '«' => TokenKind::OpenQuote,
             '”' | '»' => TokenKind::CloseQuote,
@@ -319,7 +355,7 @@ fn tokenize_with(
                     && next_char.is_some_and(char::is_whitespace)
                     && chars
                         .get(i + 2)
-                        .is_some_and(|&(_, n)| n.is_alphabetic() && n.is_lowercase()) =>
+                        .is_some_and(|(_, n)| n.is_alphabetic() && n.is_lowercase()) =>
             {
                 TokenKind::Possessive
             }
