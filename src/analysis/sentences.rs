@@ -141,9 +141,7 @@ fn ends_sentence(chars: &[(usize, char)], run_start: usize, run_end: usize, afte
     }
     let run = &chars[run_start..run_end];
     let ellipsis = run.iter().any(|&(_, c)| c == '…')
-        || run
-            .windows(3)
-            .any(|w| w.iter().all(|&(_, c)| c == '.'));
+        || run.windows(3).any(|w| w.iter().all(|&(_, c)| c == '.'));
     if ellipsis {
         // An ellipsis trails off mid-sentence unless a capital follows.
         return following.starts_uppercase();

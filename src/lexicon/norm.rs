@@ -17,7 +17,10 @@ pub struct Norm(Repr);
 #[derive(Clone)]
 enum Repr {
     /// `buf[..len]` is a whole `str`, copied in by `Norm::new` or `Norm::ascii_lower`.
-    Inline { len: u8, buf: [u8; INLINE] },
+    Inline {
+        len: u8,
+        buf: [u8; INLINE],
+    },
     Heap(Box<str>),
 }
 
@@ -178,7 +181,15 @@ mod tests {
 
     #[test]
     fn inline_and_heap_forms_read_back() {
-        for s in ["", "said", "u.s", "'s", "x".repeat(22).as_str(), "y".repeat(23).as_str(), "é😀"] {
+        for s in [
+            "",
+            "said",
+            "u.s",
+            "'s",
+            "x".repeat(22).as_str(),
+            "y".repeat(23).as_str(),
+            "é😀",
+        ] {
             let n = Norm::new(s);
             assert_eq!(n.as_str(), s);
             assert_eq!(n, s);

@@ -5,8 +5,8 @@
 //! the document, whatever the size of the lexicon. Matching is whole-word and
 //! case-insensitive by construction, because both sides are normalised tokens.
 
-use crate::analysis::words;
 use super::norm::Norm;
+use crate::analysis::words;
 use crate::analysis::Span;
 use rustc_hash::FxHashMap;
 

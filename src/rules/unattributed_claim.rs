@@ -131,8 +131,7 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
                 .category
                 .as_deref()
                 .is_none_or(|c| ctx.config.category_enabled(RULE.id, c));
-            let overlaps =
-                f.span.start < out_end && out.iter().any(|g| g.span.overlaps(f.span));
+            let overlaps = f.span.start < out_end && out.iter().any(|g| g.span.overlaps(f.span));
             if category_on && !overlaps {
                 out_end = out_end.max(f.span.end);
                 out.push(f);
