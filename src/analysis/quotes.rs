@@ -180,10 +180,16 @@ struct BlockScan<'a> {
 
 impl<'a> BlockScan<'a> {
     fn new(text: &'a str, base: usize) -> Self {
+        let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+        if text.is_ascii() {
+            chars.extend(text.bytes().enumerate().map(|(i, b)| (i, char::from(b))));
+        } else {
+            chars.extend(text.char_indices());
+        }
         BlockScan {
             text,
             base,
-            chars: text.char_indices().collect(),
+            chars,
             double: None,
             single: None,
             nested_straight: false,

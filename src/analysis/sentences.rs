@@ -42,7 +42,12 @@ pub fn split_in_mode(prose: &ProseMap, line_per_sentence: bool) -> Vec<Sentence>
 
 /// Sentence ranges (untrimmed, relative to `text`) of one block of masked prose.
 pub fn split_text(text: &str, line_per_sentence: bool) -> Vec<std::ops::Range<usize>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    if text.is_ascii() {
+        chars.extend(text.bytes().enumerate().map(|(i, b)| (i, char::from(b))));
+    } else {
+        chars.extend(text.char_indices());
+    }
     let mut cuts = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -138,8 +143,10 @@ fn ends_sentence(chars: &[(usize, char)], run_start: usize, run_end: usize, afte
     if following.starts_lowercase() {
         return false;
     }
-    let run: String = chars[run_start..run_end].iter().map(|&(_, c)| c).collect();
-    if run.contains('…') || run.contains("...") {
+    let run = &chars[run_start..run_end];
+    let ellipsis = run.iter().any(|&(_, c)| c == '…')
+        || run.windows(3).any(|w| w.iter().all(|&(_, c)| c == '.'));
+    if ellipsis {
         // An ellipsis trails off mid-sentence unless a capital follows.
         return following.starts_uppercase();
     }

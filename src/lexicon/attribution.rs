@@ -4,29 +4,16 @@
 //! The words live in `src/lexicon/attribution/*.tsv` (see the README there for
 //! format and provenance); this module parses them once, on first use.
 
+use super::phrases::WordFilter;
+use rustc_hash::FxBuildHasher;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// A small, fast hasher for short word keys (the lexicon is fixed data, so
-/// SipHash's protection against crafted keys buys nothing here).
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-}
-
-type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
-type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+// Word keys are hashed with FxHash: the lexicon is fixed data, so SipHash's
+// protection against crafted keys buys nothing here, and a look-up per token adds up.
+type WordMap<K, V> = HashMap<K, V, FxBuildHasher>;
+type WordSet = HashSet<String, FxBuildHasher>;
 
 /// What a reporting cue says about the statement it introduces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -139,12 +126,15 @@ pub enum Corroboration {
 #[derive(Debug)]
 pub struct PhraseTable<T> {
     by_first: WordMap<String, Vec<(Vec<String>, T)>>,
+    /// The keys of `by_first`: most words are turned away without hashing.
+    firsts: WordFilter,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
             by_first: WordMap::default(),
+            firsts: WordFilter::default(),
         }
     }
 }
@@ -155,6 +145,7 @@ impl<T> PhraseTable<T> {
         let Some(first) = words.first().cloned() else {
             return;
         };
+        self.firsts.insert(&first);
         let list = self.by_first.entry(first).or_default();
         // First entry wins: the data files list the preferred reading first.
         if list.iter().any(|(w, _)| *w == words) {
@@ -168,12 +159,16 @@ impl<T> PhraseTable<T> {
     /// `words` are normalised token texts; punctuation tokens never match a word.
     pub fn longest_match<S: AsRef<str>>(&self, words: &[S], start: usize) -> Option<(usize, &T)> {
         let first = words.get(start)?.as_ref();
+        if !self.firsts.may_contain(first) {
+            return None;
+        }
         let candidates = self.by_first.get(first)?;
+        // Every candidate's first word is `first` (the key), so only the rest is compared.
         candidates.iter().find_map(|(phrase, value)| {
             let fits = phrase.len() <= words.len() - start
-                && phrase
+                && phrase[1..]
                     .iter()
-                    .zip(&words[start..])
+                    .zip(&words[start + 1..])
                     .all(|(p, w)| p == w.as_ref());
             fits.then_some((phrase.len(), value))
         })
@@ -181,7 +176,7 @@ impl<T> PhraseTable<T> {
 
     /// True when `word` (normalised) begins any phrase.
     pub fn starts_with(&self, word: &str) -> bool {
-        self.by_first.contains_key(word)
+        self.firsts.may_contain(word) && self.by_first.contains_key(word)
     }
 }
 

@@ -5,9 +5,10 @@
 //! the document, whatever the size of the lexicon. Matching is whole-word and
 //! case-insensitive by construction, because both sides are normalised tokens.
 
+use super::norm::Norm;
 use crate::analysis::words;
 use crate::analysis::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A word of the draft, ready for matching.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,7 +16,7 @@ pub struct Token {
     /// The word in the original text, without a possessive `'s`.
     pub span: Span,
     /// Lowercased, curly apostrophes straightened, possessive `'s` removed.
-    pub norm: String,
+    pub norm: Norm,
     /// Only whitespace separates this word from the previous one, so a
     /// phrase may run on into it ("big lie", but not "big, lie").
     pub joined: bool,
@@ -23,14 +24,31 @@ pub struct Token {
 
 /// Lowercase a word and straighten its apostrophes.
 pub fn normalize(word: &str) -> String {
-    word.chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
-            '\u{2010}' | '\u{2011}' => '-',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(word.len());
+    normalize_into(word, &mut out);
+    out
+}
+
+fn normalize_into(word: &str, out: &mut String) {
+    out.extend(
+        word.chars()
+            .map(|c| match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+                '\u{2010}' | '\u{2011}' => '-',
+                c => c,
+            })
+            .flat_map(char::to_lowercase),
+    );
+}
+
+/// `normalize`, without a heap allocation for the usual short ASCII word.
+fn normal_form(word: &str, scratch: &mut String) -> Norm {
+    if word.is_ascii() {
+        return Norm::ascii_lower(word);
+    }
+    scratch.clear();
+    normalize_into(word, scratch);
+    Norm::new(scratch)
 }
 
 /// Tokenise `span` of `masked` (the masked prose) into matchable words.
@@ -39,28 +57,34 @@ pub fn normalize(word: &str) -> String {
 /// "the regime's army" matches "regime" and a fix replaces only "regime".
 pub fn tokens(masked: &str, span: Span) -> Vec<Token> {
     let mut previous_end: Option<usize> = None;
-    words::words(&masked[span.start..span.end], span.start)
-        .into_iter()
-        .map(|w| {
-            let joined = previous_end
-                .is_some_and(|end| masked[end..w.span.start].chars().all(char::is_whitespace));
-            previous_end = Some(w.span.end);
-            let text = &masked[w.span.start..w.span.end];
-            let mut end = w.span.end;
-            for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-                if text.len() > suffix.len() && text.ends_with(suffix) {
-                    end -= suffix.len();
-                    break;
-                }
+    let mut scratch = String::new();
+    let mut out = Vec::with_capacity(span.len() / 6);
+    for w in words::WordSpans::new(&masked[span.start..span.end], span.start) {
+        let joined = previous_end.is_some_and(|end| {
+            let gap = &masked.as_bytes()[end..w.start];
+            if gap.is_ascii() {
+                gap.iter().all(|&b| (b as char).is_whitespace())
+            } else {
+                masked[end..w.start].chars().all(char::is_whitespace)
             }
-            let span = Span::new(w.span.start, end);
-            Token {
-                norm: normalize(&masked[span.start..span.end]),
-                span,
-                joined,
+        });
+        previous_end = Some(w.end);
+        let text = &masked[w.start..w.end];
+        let mut end = w.end;
+        for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+            if text.len() > suffix.len() && text.ends_with(suffix) {
+                end -= suffix.len();
+                break;
             }
-        })
-        .collect()
+        }
+        let span = Span::new(w.start, end);
+        out.push(Token {
+            norm: normal_form(&masked[span.start..span.end], &mut scratch),
+            span,
+            joined,
+        });
+    }
+    out
 }
 
 /// Split a lexicon phrase into normalised words, the same way the draft is split.
@@ -69,6 +93,52 @@ pub fn phrase_words(phrase: &str) -> Vec<String> {
         .into_iter()
         .map(|w| normalize(&phrase[w.span.start..w.span.end]))
         .collect()
+}
+
+/// A one-probe filter over a set of words, keyed by length, first and last byte:
+/// "certainly not in the set" for most words of a draft, before any hashing.
+#[derive(Clone)]
+pub struct WordFilter {
+    bits: Box<[u64; 128]>,
+}
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter {
+            bits: Box::new([0; 128]),
+        }
+    }
+}
+
+impl std::fmt::Debug for WordFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WordFilter")
+    }
+}
+
+impl WordFilter {
+    fn slot(word: &str) -> usize {
+        let b = word.as_bytes();
+        let (first, last) = match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) => (u32::from(f), u32::from(l)),
+            _ => (0, 0),
+        };
+        let h = (b.len() as u32).wrapping_mul(0x9E37_79B9)
+            ^ first.wrapping_mul(0x85EB_CA6B)
+            ^ last.wrapping_mul(0xC2B2_AE35);
+        ((h ^ (h >> 13)) & 8191) as usize
+    }
+
+    pub fn insert(&mut self, word: &str) {
+        let s = Self::slot(word);
+        self.bits[s / 64] |= 1 << (s % 64);
+    }
+
+    /// False only when `word` was never inserted.
+    pub fn may_contain(&self, word: &str) -> bool {
+        let s = Self::slot(word);
+        self.bits[s / 64] & (1 << (s % 64)) != 0
+    }
 }
 
 /// A match of phrase `id` over tokens `start..end`.
@@ -84,7 +154,9 @@ pub struct PhraseMatch {
 pub struct PhraseIndex {
     phrases: Vec<Vec<String>>,
     /// First word -> phrase ids, longest phrase first.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FxHashMap<String, Vec<usize>>,
+    /// The keys of `by_first`.
+    firsts: WordFilter,
 }
 
 impl PhraseIndex {
@@ -93,6 +165,7 @@ impl PhraseIndex {
     pub fn insert(&mut self, phrase: &str) -> Option<usize> {
         let words = phrase_words(phrase);
         let first = words.first()?.clone();
+        self.firsts.insert(&first);
         let id = self.phrases.len();
         self.phrases.push(words);
         let ids = self.by_first.entry(first).or_default();
@@ -131,14 +204,19 @@ impl PhraseIndex {
     ) -> impl Iterator<Item = PhraseMatch> + 'a {
         let candidates = tokens
             .get(i)
-            .and_then(|t| self.by_first.get(&t.norm))
+            .filter(|t| self.firsts.may_contain(&t.norm))
+            .and_then(|t| self.by_first.get(t.norm.as_str()))
             .map(Vec::as_slice)
             .unwrap_or(&[]);
         candidates.iter().filter_map(move |&id| {
             let words = &self.phrases[id];
             let end = i + words.len();
+            // The first word is the key that found the candidate.
             let hit = end <= tokens.len()
-                && words.iter().zip(&tokens[i..end]).all(|(w, t)| *w == t.norm)
+                && words[1..]
+                    .iter()
+                    .zip(&tokens[i + 1..end])
+                    .all(|(w, t)| *w == t.norm)
                 && tokens[i + 1..end].iter().all(|t| t.joined);
             hit.then_some(PhraseMatch { id, start: i, end })
         })

@@ -81,6 +81,9 @@ const TIES: &[&str] = &[
 
 fn check(ctx: &RuleContext) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
+    // The furthest end of any finding in `out`: a finding that starts there or later
+    // overlaps none of them (findings come in text order, so this is the usual case).
+    let mut out_end = 0;
     let attrs = ctx.attributions;
     for (si, sentence) in ctx.sentences.iter().enumerate() {
         if in_blockquote(ctx, si) {
@@ -131,7 +134,9 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
                 .category
                 .as_deref()
                 .is_none_or(|c| ctx.config.category_enabled(RULE.id, c));
-            if category_on && !out.iter().any(|g| g.span.overlaps(f.span)) {
+            let overlaps = f.span.start < out_end && out.iter().any(|g| g.span.overlaps(f.span));
+            if category_on && !overlaps {
+                out_end = out_end.max(f.span.end);
                 out.push(f);
             }
         }
@@ -189,25 +194,54 @@ fn sourced_elsewhere_in_sentence(
 /// or this sentence refers back ("Those studies ...") to a sourced sentence before it.
 fn tied_to_neighbour(ctx: &RuleContext, si: usize) -> bool {
     let block = ctx.sentences[si].block;
-    let lower = |i: usize| ctx.sentences[i].span.text(ctx.text).to_lowercase();
     if let Some(next) = ctx.sentences.get(si + 1).filter(|s| s.block == block) {
-        let text = lower(si + 1);
-        let tie = TIES.iter().any(|t| text.contains(t));
-        if tie && specific_source(ctx, ctx.attributions.in_sentence(si + 1)) {
+        if specific_source(ctx, ctx.attributions.in_sentence(si + 1))
+            && contains_any(next.span.text(ctx.text), TIES, ties_matcher())
+        {
             return true;
         }
-        let _ = next;
     }
     if si > 0 && ctx.sentences[si - 1].block == block {
-        let text = lower(si);
-        let refers_back = ["these ", "those ", "such ", "the same "]
-            .iter()
-            .any(|d| text.contains(d));
-        if refers_back && specific_source(ctx, ctx.attributions.in_sentence(si - 1)) {
+        let text = ctx.sentences[si].span.text(ctx.text);
+        if specific_source(ctx, ctx.attributions.in_sentence(si - 1))
+            && contains_any(text, REFERS_BACK, refers_back_matcher())
+        {
             return true;
         }
     }
     false
+}
+
+/// Words that refer back to the sentence before: "Those studies ...".
+const REFERS_BACK: &[&str] = &["these ", "those ", "such ", "the same "];
+
+fn ties_matcher() -> &'static aho_corasick::AhoCorasick {
+    static M: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    M.get_or_init(|| case_blind_matcher(TIES))
+}
+
+fn refers_back_matcher() -> &'static aho_corasick::AhoCorasick {
+    static M: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    M.get_or_init(|| case_blind_matcher(REFERS_BACK))
+}
+
+fn case_blind_matcher(phrases: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(phrases)
+        .expect("fixed phrases build a matcher")
+}
+
+/// Does the lower-cased `text` contain one of `phrases` (lower-case ASCII)? ASCII text
+/// is searched as it is, case-blind; other text is lower-cased first, as Unicode
+/// lower-casing can turn a non-ASCII letter into an ASCII one (the Kelvin sign).
+fn contains_any(text: &str, phrases: &[&str], matcher: &aho_corasick::AhoCorasick) -> bool {
+    if text.is_ascii() {
+        matcher.is_match(text)
+    } else {
+        let lower = text.to_lowercase();
+        phrases.iter().any(|p| lower.contains(p))
+    }
 }
 
 fn head_word(text: &str) -> String {

@@ -12,7 +12,8 @@ use super::mentions::{Entity, MentionInfo};
 use super::{Source, SourceKind};
 use crate::analysis::Span;
 use crate::lexicon::attribution::{Gender, Number};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// How far back (in sentences) a pronoun looks for its antecedent.
 const PRONOUN_REACH: usize = 6;
@@ -39,22 +40,27 @@ pub struct Resolver {
     referents: Vec<Referent>,
     /// (sentence, referent) for every mention, in text order: the recency list.
     recent: Vec<(usize, usize)>,
-    /// Each referent once, the most recently mentioned last: `recent` without
-    /// repeats, so "the latest referents" costs their number, not the draft's length.
-    by_recency: Vec<usize>,
+    /// Each referent once, keyed by its latest position in `recent`: the recency
+    /// list without repeats, so `latest` never walks past old mentions.
+    by_recency: BTreeMap<usize, usize>,
+    /// Referent -> its key in `by_recency`.
+    last_seen: Vec<Option<usize>>,
     /// Exact keys (vague groups, citations, documents) -> referent.
-    by_key: HashMap<String, usize>,
+    by_key: FxHashMap<String, usize>,
     /// Lower-case name word -> referents whose name contains it.
-    by_name_word: HashMap<String, Vec<usize>>,
+    by_name_word: FxHashMap<String, Vec<usize>>,
     pub sources: Vec<Source>,
 }
 
 fn name_words(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace() || c == '.')
         .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-                .replace('’', "'")
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase().replace('’', "'")
+            }
         })
         .filter(|w| !w.is_empty() && w != "the")
         .collect()
@@ -67,6 +73,30 @@ fn flatten(s: &str) -> String {
 
 /// Lower-case text without a leading determiner, for exact-match keys.
 fn key_text(text: &str) -> String {
+    if text.is_ascii() {
+        // The same steps in one pass: ASCII lowercasing maps no byte to or from
+        // whitespace, and there is no curly apostrophe to straighten.
+        let mut words = text.split(char::is_whitespace).filter(|w| !w.is_empty());
+        let mut out = String::with_capacity(text.len());
+        let Some(first) = words.next() else {
+            return out;
+        };
+        let mut rest = words.peekable();
+        let determiner = ["the", "a", "an", "some", "many", "most", "all"]
+            .iter()
+            .any(|d| first.eq_ignore_ascii_case(d));
+        if !(determiner && rest.peek().is_some()) {
+            out.push_str(first);
+        }
+        for w in rest {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out.make_ascii_lowercase();
+        return out;
+    }
     let lower = flatten(text).to_lowercase().replace('’', "'");
     let mut words: Vec<&str> = lower.split_whitespace().collect();
     if words
@@ -111,7 +141,7 @@ impl Resolver {
                 if self.referents[id].gender.is_none() && info.gender.is_some() {
                     self.referents[id].gender = info.gender;
                 }
-                self.mentioned(sentence, id);
+                self.push_recent(sentence, id);
                 id
             }
         } else {
@@ -180,6 +210,7 @@ impl Resolver {
         };
         let words = info.name.as_deref().map(name_words).unwrap_or_default();
         let id = self.referents.len();
+        self.last_seen.push(None);
         for w in &words {
             self.by_name_word.entry(w.clone()).or_default().push(id);
         }
@@ -201,8 +232,17 @@ impl Resolver {
     }
 
     /// Record a new mention of `id`: recency, and anything the mention adds.
+    fn push_recent(&mut self, sentence: usize, id: usize) {
+        let at = self.recent.len();
+        self.recent.push((sentence, id));
+        if let Some(previous) = self.last_seen[id].replace(at) {
+            self.by_recency.remove(&previous);
+        }
+        self.by_recency.insert(at, id);
+    }
+
     fn touch(&mut self, id: usize, sentence: usize, info: &MentionInfo) {
-        self.mentioned(sentence, id);
+        self.push_recent(sentence, id);
         let r = &mut self.referents[id];
         if r.gender.is_none() {
             r.gender = info.gender;
@@ -307,21 +347,13 @@ impl Resolver {
         })
     }
 
-    fn mentioned(&mut self, sentence: usize, id: usize) {
-        self.recent.push((sentence, id));
-        if let Some(at) = self.by_recency.iter().rposition(|&r| r == id) {
-            self.by_recency.remove(at);
-        }
-        self.by_recency.push(id);
-    }
-
-    /// The most recently mentioned of the last 64 distinct referents that fits.
+    /// The most recently mentioned of the last 64 distinct referents that fits `pred`.
     fn latest(&self, pred: impl Fn(&Referent) -> bool) -> Option<usize> {
         self.by_recency
-            .iter()
+            .values()
             .rev()
-            .take(64)
             .copied()
+            .take(64)
             .find(|&id| pred(&self.referents[id]))
     }
 

@@ -202,11 +202,12 @@ pub fn find(toks: &[Token], norms: &[&str]) -> Vec<Cue> {
 
 /// A headline in title case ("Trump Says He Will Win"): capitals prove nothing.
 pub fn is_title_case(toks: &[Token]) -> bool {
-    let long: Vec<&Token> = toks
-        .iter()
-        .filter(|t| t.is_word() && t.norm.len() > 3)
-        .collect();
-    long.len() >= 3 && long.iter().filter(|t| t.cap).count() * 5 >= long.len() * 4
+    let (mut long, mut capitalised) = (0, 0);
+    for t in toks.iter().filter(|t| t.is_word() && t.norm.len() > 3) {
+        long += 1;
+        capitalised += usize::from(t.cap);
+    }
+    long >= 3 && capitalised * 5 >= long * 4
 }
 
 /// Is the word at `i..end` used as a verb here, not as a noun?

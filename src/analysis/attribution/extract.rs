@@ -242,7 +242,7 @@ fn verb_attribution(
             return None;
         }
         // "It is believed that", "is widely regarded as", "has been widely documented".
-        if let Some(&core) = lex.passives.get(&toks[cue.end - 1].norm) {
+        if let Some(&core) = lex.passives.get(toks[cue.end - 1].norm.as_str()) {
             let next = norms.get(cue.end).copied().unwrap_or("");
             let it_subject = cue.group_start > 0 && norms[cue.group_start - 1] == "it";
             // "A bird with one recessive gene is said to be 'split'": naming a term, not a view.

@@ -5,6 +5,7 @@
 
 use crate::analysis::quotes::{QuoteKind, QuoteSpan, Quotes};
 use crate::analysis::Span;
+use crate::lexicon::norm::Norm;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -21,7 +22,7 @@ pub enum TokenKind {
 pub struct Token {
     pub span: Span,
     /// Lower case, straight apostrophes, abbreviation dot dropped ("Mr." -> "mr").
-    pub norm: String,
+    pub norm: Norm,
     pub kind: TokenKind,
     /// Starts with an upper-case letter.
     pub cap: bool,
@@ -144,12 +145,78 @@ impl<'a> QuoteIndex<'a> {
 
 /// Cut `text[span]` (masked prose) into tokens.
 pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
+    thread_local! {
+        static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
     let slice = &text[span.start..span.end];
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    if slice.is_ascii() {
+        // Every byte is a character: walk the bytes, no character table.
+        return tokenize_chars(text, span, quotes, &AsciiChars(slice.as_bytes()));
+    }
+    CHARS.with(|chars| {
+        let mut owned = Vec::new();
+        let mut borrowed = chars.try_borrow_mut();
+        let chars = match borrowed.as_deref_mut() {
+            Ok(chars) => chars,
+            Err(_) => &mut owned,
+        };
+        chars.clear();
+        chars.reserve(slice.len());
+        chars.extend(slice.char_indices());
+        tokenize_chars(text, span, quotes, &chars[..])
+    })
+}
+
+/// The characters of a sentence by index: (byte offset in the sentence, char).
+trait Chars {
+    fn len(&self) -> usize;
+    fn at(&self, i: usize) -> (usize, char);
+    fn get(&self, i: usize) -> Option<(usize, char)> {
+        (i < self.len()).then(|| self.at(i))
+    }
+    fn ch(&self, i: usize) -> char {
+        self.at(i).1
+    }
+}
+
+impl Chars for [(usize, char)] {
+    fn len(&self) -> usize {
+        <[(usize, char)]>::len(self)
+    }
+    fn at(&self, i: usize) -> (usize, char) {
+        self[i]
+    }
+}
+
+/// An all-ASCII sentence: character `i` is byte `i`.
+struct AsciiChars<'a>(&'a [u8]);
+
+impl Chars for AsciiChars<'_> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn at(&self, i: usize) -> (usize, char) {
+        (i, char::from(self.0[i]))
+    }
+}
+
+/// The normal form of a one-character token.
+fn char_norm(c: char) -> Norm {
+    let mut buf = [0u8; 4];
+    Norm::new(c.encode_utf8(&mut buf))
+}
+
+fn tokenize_chars<C: Chars + ?Sized>(
+    text: &str,
+    span: Span,
+    quotes: &QuoteIndex,
+    chars: &C,
+) -> Vec<Token> {
+    let slice = &text[span.start..span.end];
     let mut out: Vec<Token> = Vec::with_capacity(chars.len() / 4);
     let mut i = 0;
     while i < chars.len() {
-        let (off, c) = chars[i];
+        let (off, c) = chars.at(i);
         if c.is_whitespace() {
             i += 1;
             continue;
@@ -158,13 +225,13 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
             let start = i;
             let mut j = i + 1;
             while j < chars.len() {
-                let (_, d) = chars[j];
+                let (_, d) = chars.at(j);
                 if d.is_alphanumeric() {
                     j += 1;
                     continue;
                 }
-                let next = chars.get(j + 1).map(|&(_, n)| n);
-                let prev = chars[j - 1].1;
+                let next = chars.get(j + 1).map(|(_, n)| n);
+                let prev = chars.ch(j - 1);
                 let joins = match d {
                     '\'' | '’' | '-' | '‑' => next.is_some_and(char::is_alphanumeric),
                     // "U.S.", "a.m.", "1.5"
@@ -172,15 +239,14 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
                         next.is_some_and(char::is_alphanumeric)
                             && ((prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()))
                                 || (j >= 1
-                                    && (j - 1 == start || chars[j - 2].1 == '.')
+                                    && (j - 1 == start || chars.ch(j - 2) == '.')
                                     && prev.is_alphabetic()))
                     }
                     // "1,000"
                     ',' => {
                         prev.is_ascii_digit()
-                            && chars
-                                .get(j + 1..j + 4)
-                                .is_some_and(|w| w.iter().all(|(_, x)| x.is_ascii_digit()))
+                            && j + 4 <= chars.len()
+                            && (j + 1..j + 4).all(|k| chars.ch(k).is_ascii_digit())
                     }
                     _ => false,
                 };
@@ -189,17 +255,20 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
                 }
                 j += 1;
             }
-            let mut end_byte = chars.get(j).map_or(slice.len(), |&(o, _)| o);
+            let mut end_byte = chars.get(j).map_or(slice.len(), |(o, _)| o);
             let mut word = &slice[off..end_byte];
-            let mut lower = word.to_lowercase().replace('’', "'");
+            let mut lower = if word.is_ascii() {
+                Norm::ascii_lower(word)
+            } else {
+                Norm::from(word.to_lowercase().replace('’', "'"))
+            };
             // Keep the dot of an abbreviation or initial: "Mr.", "F.", "U.S."
-            if chars.get(j).is_some_and(|&(_, d)| d == '.') {
+            if chars.get(j).is_some_and(|(_, d)| d == '.') {
                 let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 // "Pa.,", "Calif.)", "Mass. officials": a short capitalised word whose dot
                 // is followed by a comma, bracket or lower-case word is an abbreviation.
-                let after_dot = chars[j + 1..]
-                    .iter()
-                    .map(|&(_, c)| c)
+                let after_dot = (j + 1..chars.len())
+                    .map(|k| chars.ch(k))
                     .find(|c| !c.is_whitespace());
                 let short_cap = word.chars().count() <= 5
                     && word.chars().next().is_some_and(char::is_uppercase)
@@ -227,14 +296,18 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
                 });
                 out.push(Token {
                     span: Span::new(abs + stem_len, abs + word.len()),
-                    norm: "'s".to_string(),
+                    norm: Norm::new("'s"),
                     kind: TokenKind::Possessive,
                     cap: false,
                     quoted: false,
                 });
             } else {
-                let norm = lower.trim_end_matches('.').to_string();
-                let norm = if norm.is_empty() { lower } else { norm };
+                let trimmed = lower.trim_end_matches('.');
+                let norm = if trimmed.is_empty() || trimmed.len() == lower.len() {
+                    lower
+                } else {
+                    Norm::new(trimmed)
+                };
                 out.push(Token {
                     span: Span::new(abs, abs + word.len()),
                     norm,
@@ -252,13 +325,13 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
         }
         let abs = span.start + off;
         // Two apostrophes stand for a double quote in some newsroom text: ''quote''.
-        if (c == '\'' || c == '`') && chars.get(i + 1).is_some_and(|&(_, n)| n == c) {
-            let prev_char = i.checked_sub(1).map(|k| chars[k].1);
+        if (c == '\'' || c == '`') && chars.get(i + 1).is_some_and(|(_, n)| n == c) {
+            let prev_char = i.checked_sub(1).map(|k| chars.ch(k));
             let opens =
                 c == '`' || prev_char.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
             out.push(Token {
                 span: Span::new(abs, abs + 2),
-                norm: "\"".to_string(),
+                norm: Norm::new("\""),
                 kind: if opens {
                     TokenKind::OpenQuote
                 } else {
@@ -271,8 +344,8 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
             continue;
         }
         let len = c.len_utf8();
-        let prev_char = i.checked_sub(1).map(|k| chars[k].1);
-        let next_char = chars.get(i + 1).map(|&(_, n)| n);
+        let prev_char = i.checked_sub(1).map(|k| chars.ch(k));
+        let next_char = chars.get(i + 1).map(|(_, n)| n);
         let kind = match c {
             '“' | '‘' | '«' => TokenKind::OpenQuote,
             '”' | '»' => TokenKind::CloseQuote,
@@ -282,7 +355,7 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
                     && next_char.is_some_and(char::is_whitespace)
                     && chars
                         .get(i + 2)
-                        .is_some_and(|&(_, n)| n.is_alphabetic() && n.is_lowercase()) =>
+                        .is_some_and(|(_, n)| n.is_alphabetic() && n.is_lowercase()) =>
             {
                 TokenKind::Possessive
             }
@@ -304,14 +377,14 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
             _ => TokenKind::Punct,
         };
         let norm = match c {
-            '’' => "'".to_string(),
-            '–' => "—".to_string(),
-            _ => c.to_string(),
+            '’' => Norm::new("'"),
+            '–' => Norm::new("—"),
+            _ => char_norm(c),
         };
         out.push(Token {
             span: Span::new(abs, abs + len),
             norm: if kind == TokenKind::Possessive {
-                "'s".to_string()
+                Norm::new("'s")
             } else {
                 norm
             },
@@ -321,10 +394,17 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
         });
         i += 1;
     }
+    // Tokens are in order, so one walk over the quotes around the sentence finds the
+    // outermost quote at each token (what `quotes.at` would find).
+    let around: Vec<&QuoteSpan> = quotes.overlapping(span).collect();
+    let mut k = 0;
     for t in &mut out {
-        t.quoted = quotes
-            .at(t.span.start)
-            .is_some_and(|q| q.span.start < t.span.start && t.span.end < q.span.end);
+        while k < around.len() && around[k].span.end <= t.span.start {
+            k += 1;
+        }
+        t.quoted = around.get(k).is_some_and(|q| {
+            q.span.start <= t.span.start && q.span.start < t.span.start && t.span.end < q.span.end
+        });
     }
     // Quotes that open and close inside the sentence count even when the document-level
     // quote finder did not pair them (unusual marks, unbalanced paragraphs).
@@ -349,7 +429,7 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
 mod tests {
     use super::*;
 
-    fn toks(s: &str) -> Vec<(String, TokenKind)> {
+    fn toks(s: &str) -> Vec<(Norm, TokenKind)> {
         let quotes = Quotes::default();
         let idx = QuoteIndex::new(&quotes);
         tokenize(s, Span::new(0, s.len()), &idx)
