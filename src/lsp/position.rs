@@ -68,33 +68,10 @@ fn walk_columns(
 }
 
 /// The char index at which LSP line `line` starts, or `None` past the last line.
+/// The rope counts exactly LSP's line breaks (`\n`, `\r\n`, `\r`; see Cargo.toml).
 fn rope_line_start(rope: &Rope, line: u32) -> Option<usize> {
-    if line == 0 {
-        return Some(0);
-    }
-    let mut chars = rope.chars().peekable();
-    let (mut index, mut current) = (0, 0);
-    while let Some(c) = chars.next() {
-        index += 1;
-        let is_break = match c {
-            '\n' => true,
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                    index += 1;
-                }
-                true
-            }
-            _ => false,
-        };
-        if is_break {
-            current += 1;
-            if current == line {
-                return Some(index);
-            }
-        }
-    }
-    None
+    let line = line as usize;
+    (line < rope.len_lines()).then(|| rope.line_to_char(line))
 }
 
 /// The char index in `rope` that an LSP position names (clamped).
