@@ -165,7 +165,8 @@ mod tests {
 
     /// The straightforward scan that `find` must agree with: the regex over the region.
     fn reference(text: &str, region: Span) -> Vec<Citation> {
-        let re = regex::Regex::new(PATTERN).unwrap();
+        static RE: OnceLock<regex::Regex> = OnceLock::new();
+        let re = RE.get_or_init(|| regex::Regex::new(PATTERN).unwrap());
         let slice = &text[region.start..region.end];
         let mut out = Vec::new();
         for caps in re.captures_iter(slice) {
