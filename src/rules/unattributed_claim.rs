@@ -434,6 +434,46 @@ fn unsourced_cue(ctx: &RuleContext, kind: UnsourcedKind, span: Span) -> Finding 
     }
 }
 
+/// Can `statistic_pattern` match in `text` at all? Every figure it knows has a digit,
+/// a currency sign or one of a few number words; without any of them the regex (slow
+/// on non-ASCII text, where its Unicode word boundaries rule out the fast engine) is
+/// skipped. Case-blind like the pattern: the only non-ASCII letters that fold to an
+/// ASCII one (the Kelvin sign and the long s) send the text to the regex.
+fn may_hold_statistic(text: &str) -> bool {
+    static WORDS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let special =
+        |c: char| c.is_numeric() || matches!(c, '$' | '€' | '£' | '¥' | '\u{212A}' | '\u{17F}');
+    if text.chars().any(special) {
+        return true;
+    }
+    WORDS
+        .get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build([
+                    "one",
+                    "two",
+                    "three",
+                    "four",
+                    "five",
+                    "six",
+                    "seven",
+                    "eight",
+                    "nine",
+                    "half",
+                    "third",
+                    "quarter",
+                    "fifth",
+                    "doubled",
+                    "tripled",
+                    "quadrupled",
+                    "halved",
+                ])
+                .expect("fixed words build a matcher")
+        })
+        .is_match(text)
+}
+
 fn statistic_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -484,6 +524,9 @@ fn unsourced_statistic(ctx: &RuleContext, si: usize) -> Option<Finding> {
             .iter()
             .any(|a| a.form != CueForm::Noun || a.kind == SourceKind::Citation);
     if previous_sourced || !attrs.unsourced_in_sentence(si).is_empty() {
+        return None;
+    }
+    if !may_hold_statistic(masked) {
         return None;
     }
     let m = statistic_pattern().find_iter(masked).find(|m| {

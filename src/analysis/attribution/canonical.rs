@@ -182,7 +182,9 @@ impl Resolver {
         if let Some(s) = self.referents[id].source {
             let r = &self.referents[id];
             let src = &mut self.sources[s];
-            src.name = r.display.clone();
+            if src.name != r.display {
+                src.name.clone_from(&r.display);
+            }
             src.kind = r.kind;
             return s;
         }
