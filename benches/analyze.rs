@@ -33,8 +33,8 @@ fn time<F: FnMut()>(runs: usize, mut f: F) -> Duration {
 fn main() {
     let config = Config::default();
     println!(
-        "{:>8} {:>12} {:>10} {:>9} {:>14}",
-        "size", "fresh", "MB/s", "findings", "one-char edit"
+        "{:>8} {:>12} {:>10} {:>9} {:>10} {:>14}",
+        "size", "fresh", "MB/s", "findings", "per 1k wds", "one-char edit"
     );
     for (label, bytes, runs) in [
         ("20KB", 20_000, 21),
@@ -44,13 +44,14 @@ fn main() {
     ] {
         let text = drafts::markdown_draft(bytes);
         let findings = analyze(&text, Format::Markdown, &config).findings.len();
+        let per_thousand_words = findings as f64 * 1000.0 / text.split_whitespace().count() as f64;
         let fresh = time(runs, || {
             std::hint::black_box(analyze(&text, Format::Markdown, &config));
         });
         let mbps = text.len() as f64 / 1e6 / fresh.as_secs_f64();
         let edit = one_char_edits(&text, &config);
         println!(
-            "{label:>8} {:>10.2}ms {mbps:>10.1} {findings:>9} {:>12.2}ms",
+            "{label:>8} {:>10.2}ms {mbps:>10.1} {findings:>9} {per_thousand_words:>10.1} {:>12.2}ms",
             fresh.as_secs_f64() * 1e3,
             edit.as_secs_f64() * 1e3
         );

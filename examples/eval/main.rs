@@ -1,9 +1,10 @@
 //! The quality harness: measures the detectors against the corpora in ../shared/corpora.
 //!
 //! Usage: cargo run --release --example eval -- <task> <corpus-dir>
-//! Tasks: ptc, polnear, conll, rouge.
+//! Tasks: ptc, polnear, conll, rouge; `explain TEXT` shows the attributions in TEXT.
 
 mod conll;
+mod explain;
 mod polnear;
 mod ptc;
 mod rouge;
@@ -15,8 +16,9 @@ fn main() {
         Some("polnear") => polnear::run(&args[1..]),
         Some("conll") => conll::run(&args[1..]),
         Some("rouge") => rouge::run(&args[1..]),
+        Some("explain") => explain::run(&args[1..]),
         _ => Err(anyhow::anyhow!(
-            "usage: eval <ptc|polnear|conll|rouge> <corpus-dir>"
+            "usage: eval <ptc|polnear|conll|rouge> <corpus-dir> | eval explain TEXT"
         )),
     };
     if let Err(e) = result {

@@ -138,6 +138,8 @@ pub fn is_verb_adverb(w: &str) -> bool {
             | "then"
             | "now"
             | "once"
+            | "twice"
+            | "thrice"
             | "still"
             | "already"
             | "just"
@@ -168,7 +170,44 @@ pub fn is_verb_adverb(w: &str) -> bool {
             | "instead"
             | "likewise"
             | "similarly"
-    ) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "family" | "rally" | "ally" | "italy"))
+    ) || (w.len() > 4 && w.ends_with("ly") && !is_ly_adjective(w))
+}
+
+/// Words in "-ly" that are nouns or adjectives, not adverbs: "the early results",
+/// "a daily briefing", "an elderly voter".
+fn is_ly_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "family"
+            | "rally"
+            | "ally"
+            | "italy"
+            | "early"
+            | "daily"
+            | "weekly"
+            | "monthly"
+            | "yearly"
+            | "quarterly"
+            | "hourly"
+            | "nightly"
+            | "elderly"
+            | "friendly"
+            | "costly"
+            | "deadly"
+            | "lonely"
+            | "timely"
+            | "ugly"
+            | "holy"
+            | "lovely"
+            | "orderly"
+            | "scholarly"
+            | "assembly"
+            | "monopoly"
+            | "anomaly"
+            | "supply"
+            | "reply"
+            | "belly"
+    )
 }
 
 /// Prepositions that can join a noun phrase to its modifier ("spokesperson for the ministry").
@@ -283,6 +322,7 @@ pub fn is_time_word(w: &str) -> bool {
                 | "decade"
                 | "decades"
                 | "century"
+                | "past"
         )
 }
 

@@ -107,6 +107,26 @@ fn is_verb_only_cue(w: &str) -> bool {
     lex.cues.starts_with(w) && !lex.homographs.contains(w)
 }
 
+/// Does a head noun of two or more words start at `k` ("press secretary")? Then its
+/// first word is a noun, whatever cue it may also open ("press for").
+fn starts_compound_head(toks: &[Token], k: usize) -> bool {
+    let words: Vec<&str> = toks[k..(k + 4).min(toks.len())]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect();
+    lexicon()
+        .heads
+        .longest_match(&words, 0)
+        .is_some_and(|(len, _)| len > 1)
+}
+
+fn is_document_head(w: &str) -> bool {
+    lexicon()
+        .heads
+        .longest_match(&[w], 0)
+        .is_some_and(|(_, e)| e.class == HeadClass::Document)
+}
+
 fn is_head_noun(w: &str) -> bool {
     lexicon().heads.longest_match(&[w], 0).is_some()
 }
@@ -139,7 +159,10 @@ fn chunk_left(toks: &[Token], last: usize, floor: usize) -> Option<usize> {
                 if is_non_head(w)
                     || is_subject_pronoun(w)
                     || (is_chunk_breaking_adverb(w) && !p.cap)
-                    || is_verb_only_cue(w) && !p.cap && !is_head_noun(w)
+                    || is_verb_only_cue(w)
+                        && !p.cap
+                        && !is_head_noun(w)
+                        && !starts_compound_head(toks, j - 1)
                 {
                     break;
                 }
@@ -150,7 +173,9 @@ fn chunk_left(toks: &[Token], last: usize, floor: usize) -> Option<usize> {
                 start = j - 1;
                 j -= 1;
             }
-            TokenKind::Punct if p.norm == "&" && j - 1 > floor && toks[j - 2].cap => {
+            TokenKind::Punct
+                if (p.norm == "&" || p.norm == "/") && j - 1 > floor && toks[j - 2].cap =>
+            {
                 start = j - 2;
                 j -= 2;
             }
@@ -184,7 +209,7 @@ pub fn is_time_chunk(toks: &[Token], start: usize, end: usize) -> bool {
 
 /// Skip a time adverbial that ends at `last` ("on Tuesday", "last week"); returns the new last token.
 pub fn skip_time_left(toks: &[Token], last: usize, floor: usize) -> usize {
-    let mut last = last;
+    let mut last = skip_ago_left(toks, last, floor);
     loop {
         if last <= floor
             || !toks[last].is_wordlike()
@@ -229,6 +254,38 @@ pub fn skip_time_left(toks: &[Token], last: usize, floor: usize) -> usize {
     }
 }
 
+/// Skip "two weeks ago", "less than a month ago" ending at `last`.
+fn skip_ago_left(toks: &[Token], last: usize, floor: usize) -> usize {
+    if toks[last].norm != "ago" {
+        return last;
+    }
+    let mut s = last;
+    while s > floor
+        && toks[s - 1].is_wordlike()
+        && (is_time_word(&toks[s - 1].norm)
+            || toks[s - 1].kind == TokenKind::Number
+            || is_determiner(&toks[s - 1].norm)
+            || matches!(
+                toks[s - 1].norm.as_str(),
+                "a" | "an"
+                    | "few"
+                    | "less"
+                    | "more"
+                    | "than"
+                    | "about"
+                    | "just"
+                    | "only"
+                    | "nearly"
+            ))
+    {
+        s -= 1;
+    }
+    if s == last || s <= floor {
+        return last;
+    }
+    s - 1
+}
+
 /// The noun phrase ending at `last` (inclusive), no further left than `floor`.
 pub fn np_left(toks: &[Token], last: usize, floor: usize) -> Option<Np> {
     let mut start = chunk_left(toks, last, floor)?;
@@ -239,7 +296,11 @@ pub fn np_left(toks: &[Token], last: usize, floor: usize) -> Option<Np> {
         }
         let link = &toks[start - 1];
         let joins_names = link.norm == "and" && toks[start].cap && toks[start - 2].cap;
-        if link.kind == TokenKind::Word && (is_np_preposition(&link.norm) || joins_names) {
+        // "a poll by the institute": a text and its author.
+        let authored = link.norm == "by" && is_document_head(&toks[start - 2].norm);
+        if link.kind == TokenKind::Word
+            && (is_np_preposition(&link.norm) || joins_names || authored)
+        {
             if is_time_chunk(toks, start, last + 1) {
                 break;
             }
@@ -268,15 +329,36 @@ fn chunk_right(toks: &[Token], first: usize, ceil: usize) -> Option<usize> {
         j += 1;
     }
     let body = j;
+    // "one of the aides", "each of them": the quantifier heads the phrase and "of" joins it.
+    if body == first + 1
+        && is_partitive_quantifier(&toks[first].norm)
+        && toks.get(body).is_some_and(|t| t.norm == "of")
+        && body + 1 < ceil
+    {
+        return Some(body);
+    }
     while j < ceil {
         let t = &toks[j];
         match t.kind {
             TokenKind::Word => {
                 let w = t.norm.as_str();
+                // "its only ally", "the only senator": "only" as an adjective.
+                let after_determiner = j > first
+                    && (is_determiner(&toks[j - 1].norm)
+                        || toks[j - 1].kind == TokenKind::Possessive);
+                if w == "only" && after_determiner && j + 1 < ceil && toks[j + 1].is_word() {
+                    j += 1;
+                    continue;
+                }
                 if is_non_head(w) || is_subject_pronoun(w) {
                     break;
                 }
-                if !t.cap && is_verb_only_cue(w) && !is_head_noun(w) && j > body {
+                if !t.cap
+                    && is_verb_only_cue(w)
+                    && !is_head_noun(w)
+                    && j > body
+                    && !starts_compound_head(toks, j)
+                {
                     break;
                 }
                 if is_verb_adverb(w) && !t.cap && !is_head_noun(w) {
@@ -285,7 +367,14 @@ fn chunk_right(toks: &[Token], first: usize, ceil: usize) -> Option<usize> {
                 j += 1;
             }
             TokenKind::Number | TokenKind::Possessive => j += 1,
-            TokenKind::Punct if t.norm == "&" && j + 1 < ceil && toks[j + 1].cap => j += 1,
+            // "AT&T", "a Kestrel/Alder poll": a sign joining two names.
+            TokenKind::Punct
+                if (t.norm == "&" || (t.norm == "/" && j > first && toks[j - 1].cap))
+                    && j + 1 < ceil
+                    && toks[j + 1].cap =>
+            {
+                j += 1
+            }
             _ => break,
         }
     }
@@ -318,10 +407,11 @@ pub fn np_right(toks: &[Token], first: usize, ceil: usize) -> Option<Np> {
                 continue;
             }
         }
+        // "calculations by Ann Lee", "a study by the institute": a text and its author.
+        let authored = link.norm == "by" && is_document_head(&toks[end - 1].norm);
         if matches!(link.norm.as_str(), "by" | "in" | "on" | "at")
             && end > first
-            && toks[end - 1].norm.ends_with("ed")
-            && !toks[end - 1].cap
+            && (toks[end - 1].norm.ends_with("ed") && !toks[end - 1].cap || authored)
         {
             if let Some(e2) = chunk_right(toks, end + 1, ceil) {
                 end = e2;
@@ -842,6 +932,25 @@ pub fn possessive_pronoun_info(w: &str) -> MentionInfo {
     m
 }
 
+/// Quantifiers that head a partitive phrase: "one of the aides", "most of them".
+fn is_partitive_quantifier(w: &str) -> bool {
+    is_pronoun_like(w)
+        || matches!(
+            w,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "each"
+                | "both"
+                | "none"
+                | "any"
+                | "either"
+                | "neither"
+        )
+}
+
 fn is_pronoun_like(w: &str) -> bool {
     matches!(
         w,
@@ -964,6 +1073,24 @@ mod tests {
         assert_eq!(classify_text("Mrs. Clinton").gender, Some(Gender::Female));
         assert_eq!(classify_text("Hillary Clinton").gender, None);
         assert_eq!(classify_text("the spokesman").gender, Some(Gender::Male));
+    }
+
+    #[test]
+    fn partitives_compound_heads_and_only() {
+        let quotes = Quotes::default();
+        let idx = QuoteIndex::new(&quotes);
+        let np = |s: &str| {
+            let toks = tokenize(s, Span::new(0, s.len()), &idx);
+            np_right(&toks, 0, toks.len()).map(|np| np.end)
+        };
+        // "one of the aides": the quantifier heads a partitive.
+        assert_eq!(np("one of the president's aides"), Some(6));
+        // "press" opens the cue "press for" but here starts the head "press secretary".
+        assert_eq!(np("the campaign's press secretary"), Some(5));
+        // "only" after a possessive is an adjective inside the phrase.
+        assert_eq!(np("Norway's only ally"), Some(4));
+        // "only" before a verb is an adverb and ends the phrase.
+        assert_eq!(np("the mayor only said"), Some(2));
     }
 
     #[test]

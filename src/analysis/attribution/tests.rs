@@ -185,6 +185,435 @@ fn nouns_spelled_like_verbs_are_not_cues() {
     assert!(found("It was a sheer joke.").is_empty());
 }
 
+// ---- subjects with long appositives and opening phrases -----------------------
+
+#[test]
+fn appositive_with_a_possessive_compound_role() {
+    let text =
+        "Jonas Berg, the council’s press secretary, noted that the ferry faced a long delay.";
+    assert_eq!(one(text).0, "Jonas Berg, the council’s press secretary");
+}
+
+#[test]
+fn appositive_with_a_partitive_phrase() {
+    let text = "Karel Novak, one of the mayor's closest aides, recalled that the talks were tense.";
+    assert_eq!(one(text).0, "Karel Novak, one of the mayor's closest aides");
+    let text = "Even Norway, the port's only ally, said it was opposed to the dam.";
+    assert!(one(text).0.contains("Norway, the port's only ally"));
+}
+
+#[test]
+fn appositive_describing_a_position_at_a_named_body() {
+    let text = "Nadia Haddad, senior associate for outreach at the Alder Institute, said tenants want cheaper ferries.";
+    let f = sources_and_kinds(text);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].0.starts_with("Nadia Haddad, senior associate"));
+    // Without a named body the lower-case phrase is no appositive, and nothing is guessed.
+    let text = "Nadia Haddad, tired and cold, said tenants want cheaper ferries.";
+    assert!(!sources_and_kinds(text).iter().any(|(s, _)| s == "tenants"));
+}
+
+#[test]
+fn bracket_after_a_name_before_an_appositive() {
+    let text = "Rep. Ann Lee (D-Ore.), a harbor panel member, said the deal was unusual.";
+    assert_eq!(one(text).0, "Rep. Ann Lee (D-Ore.), a harbor panel member");
+}
+
+#[test]
+fn an_opening_phrase_is_not_the_subject() {
+    let text =
+        "In a statement, one of the union's lawyers, Pablo Ortega, said the records were clear.";
+    let f = sources_and_kinds(text);
+    assert!(f.iter().any(|(s, _)| s.ends_with("Pablo Ortega")), "{f:?}");
+    assert!(!f.iter().any(|(s, _)| s.contains("statement")), "{f:?}");
+}
+
+// ---- more word orders ----------------------------------------------------------
+
+#[test]
+fn intent_cue_before_an_infinitive_that_is_also_a_cue() {
+    let text = "Maria Lopez plans to call on young people to volunteer.";
+    assert_eq!(one(text).0, "Maria Lopez");
+    assert_eq!(cue_text(text), ["plans to"]);
+    assert!(found("The plans call for a new bridge.").is_empty());
+}
+
+#[test]
+fn contracted_auxiliary_after_a_pronoun() {
+    let text = "He's claiming that the vote was rigged.";
+    assert_eq!(one(text), ("He".to_string(), SourceKind::Pronoun));
+    let a = attrs("It's believed that the army moved north.");
+    assert!(a.list.is_empty());
+    assert_eq!(a.unsourced[0].kind, UnsourcedKind::AgentlessPassive);
+    assert!(found("Russia's claims were false.").is_empty());
+}
+
+#[test]
+fn participle_after_an_opening_phrase() {
+    let text = "During the hearing, the senator walked out, saying the process was rigged.";
+    assert_eq!(one(text).0, "the senator");
+    assert_eq!(cue_text(text), ["saying"]);
+    let text = "On Monday night, Okafor leaned in, painting Reyes as a spendthrift.";
+    let f = sources_and_kinds(text);
+    assert!(!f.iter().any(|(s, _)| s.contains("Monday")), "{f:?}");
+}
+
+#[test]
+fn reporting_verb_with_the_that_left_out() {
+    let text = "She noted donors are beginning to demand quarterly reports.";
+    assert_eq!(one(text).0, "She");
+    let text = "Analysts agreed it was still a costly bridge.";
+    assert_eq!(one(text).0, "Analysts");
+    // A plain object is no clause.
+    assert!(found("The ledger noted the date in the margin.").is_empty());
+}
+
+#[test]
+fn inverted_report_by_an_outlet() {
+    let text = "\"The ferry has run late all month,\" reported the Daily Ledger.";
+    assert_eq!(one(text).0, "the Daily Ledger");
+}
+
+// ---- signatures and transcripts --------------------------------------------------
+
+#[test]
+fn a_dash_after_a_quotation_signs_it() {
+    let text = "“He is not fit to run the port.” ― Dana Whitfield";
+    let a = attrs(text);
+    assert_eq!(a.list.len(), 1, "{:?}", a.list);
+    assert_eq!(a.list[0].source.text(text), "Dana Whitfield");
+    assert_eq!(a.list[0].cue.unwrap().text(text), "―");
+    assert_eq!(a.list[0].kind, SourceKind::Named);
+    // A dash inside narration signs nothing.
+    assert!(found("It rained all day — Dana Whitfield stayed home.").is_empty());
+}
+
+#[test]
+fn a_transcript_line_opened_by_a_quotation_mark() {
+    let text = "\"BERG: Let's start with the news on the harbor story tonight.";
+    assert_eq!(one(text), ("BERG".to_string(), SourceKind::Named));
+    // What the speaker reports is their own words, not the writer's attribution.
+    let text = "\"MARCHETTI: Well, Maria Lopez apparently thinks this is a show.";
+    assert_eq!(one(text).0, "MARCHETTI");
+    // A label is not a speaker.
+    let text = "CLARIFICATION: The first sentence was clarified to reflect that Novak is calling for a review.";
+    assert_eq!(one(text).0, "Novak");
+}
+
+// ---- verbs of speech, stance and delivery -----------------------------------------
+
+#[test]
+fn stance_verb_aimed_at_a_person() {
+    assert_eq!(one("Lopez blasted him for not paying the fees.").0, "Lopez");
+    assert_eq!(
+        one("Tomas Reyes attacked Petrov in a radio interview.").0,
+        "Tomas Reyes"
+    );
+    let text = "His former partner, Jonas Berg, called him a master at deals.";
+    assert_eq!(one(text).0, "His former partner, Jonas Berg");
+    assert!(found("The storm blasted the coast.").is_empty());
+}
+
+#[test]
+fn delivering_a_statement_or_a_text() {
+    assert_eq!(
+        one("The city sent a formal letter on Thursday.").0,
+        "The city"
+    );
+    assert_eq!(
+        one("Okafor posted a series of tweets on Friday.").0,
+        "Okafor"
+    );
+    assert_eq!(one("Okafor made the remark on Monday.").0, "Okafor");
+    assert!(found("The company sent a truck to the site.").is_empty());
+    assert!(found("The school sent a report card home.").is_empty());
+    // A bare verb after its subject's object is an infinitive, not a report.
+    let f = sources_and_kinds("Reyes is demanding Petrov make a pledge.");
+    assert!(!f.iter().any(|(s, _)| s == "Petrov"), "{f:?}");
+}
+
+#[test]
+fn intent_noun_with_its_aim() {
+    let text = "Ruth Amari faced questions. Her call to release the tapes drew criticism.";
+    assert_eq!(one(text), ("Her".to_string(), SourceKind::Pronoun));
+    assert_eq!(cue_text(text), ["call"]);
+    // Plans and decisions are named far more often than attributed.
+    assert!(found("His plan would cut taxes for the rich.").is_empty());
+    assert!(found("Ann Lee arrived. Her decision to meet him drew criticism.").is_empty());
+}
+
+#[test]
+fn more_verbs_of_speech_and_attitude() {
+    for (text, cue) in [
+        (
+            "The senator lauded the workers for their courage.",
+            "lauded",
+        ),
+        ("Two advisers implored her to bring it back.", "implored"),
+        ("Senator Whitfield scolded him in the hearing.", "scolded"),
+        ("City officials weighed in on the closure.", "weighed in"),
+        (
+            "Novak has been critical of Reyes for months.",
+            "has been critical of",
+        ),
+        ("Petrov openly admires Ivan Novak.", "admires"),
+        (
+            "Many residents are afraid that the ferry will close.",
+            "are afraid that",
+        ),
+    ] {
+        assert_eq!(cue_text(text), [cue], "{text}");
+    }
+    // Weak verbs with other senses need a person and a reporting frame.
+    assert!(found("The chef grilled the fish.").is_empty());
+    assert!(found("The company hammered the nails.").is_empty());
+}
+
+#[test]
+fn knowing_a_clause() {
+    assert_eq!(one("Reyes knows there are people who agree.").0, "Reyes");
+}
+
+#[test]
+fn a_slide_or_an_average_shows() {
+    let text = "Another slide shows that most ferries run late.";
+    assert_eq!(one(text).0, "Another slide");
+    let text = "Polling averages show Okafor with a narrow lead.";
+    assert_eq!(one(text).0, "Polling averages");
+}
+
+// ---- coordinated verbs, relative clauses and partitives ---------------------------
+
+#[test]
+fn second_of_two_coordinated_verbs() {
+    let text = "Asked about it on Monday, Mrs. Lopez shook her head and said no more.";
+    assert_eq!(one(text).0, "Mrs. Lopez");
+    let text = "The crowd cheered when Reyes thanked the city and said the bridge would open.";
+    assert_eq!(one(text).0, "Reyes");
+}
+
+#[test]
+fn segments_inside_a_relative_clause() {
+    let text = "Mr. Berg, whose firm, Alder, builds bridges, said the plan was sound.";
+    assert!(one(text).0.starts_with("Mr. Berg"));
+    let text = "Novak, himself a former mayor, said he voted against it.";
+    assert!(one(text).0.starts_with("Novak"));
+    let text = "Pablo Ortega, executive director of Clean Water Now, said the numbers were larger.";
+    assert_eq!(
+        one(text).0,
+        "Pablo Ortega, executive director of Clean Water Now"
+    );
+}
+
+#[test]
+fn a_second_subject_between_dashes() {
+    let text = "Liberals — and some Conservatives — say that the toll is hurting the port.";
+    assert_eq!(one(text).0, "Liberals — and some Conservatives");
+}
+
+#[test]
+fn subject_before_a_participle_and_its_date() {
+    let text = "A city report published Wednesday said the ferry lost money.";
+    assert_eq!(one(text).0, "A city report");
+}
+
+#[test]
+fn idioms_and_times_before_a_verb() {
+    assert!(found("All told, the fund spent more than $5 million.").is_empty());
+    let text = "The port authority less than two weeks ago said the pier was unsafe.";
+    assert_eq!(one(text).0, "The port authority");
+}
+
+#[test]
+fn quantifier_of_a_pronoun() {
+    let text = "Most of them said they had enjoyed working there.";
+    assert_eq!(one(text).0, "Most of them");
+}
+
+#[test]
+fn speech_participle_right_after_its_speaker() {
+    let text = "Critics went further, with Nadia Haddad calling Reyes a fraud.";
+    assert!(found(text).iter().any(|(s, _, _)| s == "Nadia Haddad"));
+    // A verb's object doing the talking is not the writer's attribution.
+    let text = "Novak recalled the senator talking about the book.";
+    assert!(!found(text).iter().any(|(s, _, _)| s == "the senator"));
+    // A noun in "-ing" after a name is no participle.
+    assert!(found("Additional reporting by Jonas Berg.").is_empty());
+}
+
+// ---- polls, viewpoints and "according to" ---------------------------------------------
+
+#[test]
+fn figures_in_a_poll() {
+    let text = "In a Kestrel poll released Monday, 50 percent chose Okafor.";
+    let a = attrs(text);
+    let poll = a
+        .list
+        .iter()
+        .find(|x| x.cue.is_some_and(|c| c.text(text) == "In"))
+        .expect("the poll as a source");
+    assert_eq!(poll.source.text(text), "a Kestrel poll");
+    assert_eq!(poll.kind, SourceKind::Document);
+    // A field of study is no particular source.
+    assert!(found("The method is common in marine studies.").is_empty());
+    // The phrase belongs to the reporting verb before it.
+    let text = "The agency said in a March report that fares rose.";
+    assert_eq!(one(text).0, "The agency");
+    // A standing in the polls is no statement by them.
+    assert!(found("Okafor has a slight lead in the polls over Reyes.").is_empty());
+}
+
+#[test]
+fn in_someones_view() {
+    let text = "In the Ledger's words, they are the busiest ports on the coast.";
+    assert_eq!(one(text).0, "the Ledger");
+    // The writer's own view is not an attribution.
+    assert!(found("In my view, the plan will fail.").is_empty());
+}
+
+#[test]
+fn according_to_a_pronoun_or_an_author() {
+    let text = "Petrov met the mayor. The report was censored, according to him.";
+    assert_eq!(one(text).0, "him");
+    let text = "Petrov met the mayor. According to her account, the meeting was short.";
+    assert_eq!(one(text).0, "her account");
+    let text =
+        "A fair fare is $3 a trip, according to calculations by Ann Lee of the Alder Institute.";
+    assert!(one(text).0.contains("Ann Lee"));
+    let text = "Okafor leads, according to early results of the exit poll.";
+    assert_eq!(one(text).0, "early results of the exit poll");
+}
+
+// ---- colon speakers in headlines ---------------------------------------------------
+
+#[test]
+fn headline_speaker_before_a_topic() {
+    let text = "Okafor on the Mayor's Ferry Plan: 'I Think It Will Fail.'";
+    assert_eq!(one(text).0, "Okafor");
+    let text = "Petrov: Voters Will Say No to the Toll and Its Backers.";
+    assert_eq!(one(text).0, "Petrov");
+}
+
+#[test]
+fn speaker_after_a_dash_before_a_quotation() {
+    let text = "Analysts agree - Ann Lee: “One lesson was simple: keep counting riders.”";
+    assert_eq!(one(text).0, "Ann Lee");
+}
+
+#[test]
+fn bare_verb_that_is_also_a_noun() {
+    let text = "Norway and Chile support the treaty.";
+    assert_eq!(one(text).0, "Norway and Chile");
+    let text = "Mrs. Lopez enjoyed enormous support from voters.";
+    assert!(!cue_text(text).iter().any(|c| c == "support"));
+    let text = "Lopez has support from 52 percent of likely voters.";
+    assert!(!cue_text(text).iter().any(|c| c == "support"));
+}
+
+// ---- gerunds, infinitives and passives with a gap -------------------------------------
+
+#[test]
+fn gerund_after_a_preposition_shares_the_subject() {
+    let text = "The candidates escaped tough questions by saying the hosts were biased.";
+    assert_eq!(one(text).0, "The candidates");
+    // A weak verb still needs a reporting frame: "raising" here raises money.
+    assert!(found("They would pay for it by raising taxes on the rich.").is_empty());
+}
+
+#[test]
+fn subject_with_an_including_phrase_before_a_participle() {
+    let text = "Other harbor mayors, including Ruth Amari, have followed his lead, saying the history matters.";
+    assert_eq!(one(text).0, "Other harbor mayors, including Ruth Amari");
+}
+
+#[test]
+fn passive_agent_after_a_short_phrase() {
+    let text = "Okafor was endorsed in March by the Harbor Times.";
+    assert_eq!(one(text).0, "the Harbor Times");
+    // "by" after another verb belongs to that verb.
+    let text = "A guard was seen on camera holding a visitor by the arm.";
+    assert!(found(text).is_empty());
+}
+
+#[test]
+fn infinitives_with_a_named_subject() {
+    assert_eq!(
+        one("Dockworkers Union to endorse Okafor.").0,
+        "Dockworkers Union"
+    );
+    assert!(found("5 Things to Know This Week.").is_empty());
+    let text = "The landslide led Karel Novak to declare her the winner.";
+    assert_eq!(one(text).0, "Karel Novak");
+    let text = "Whitfield was the first senator on the panel to endorse Okafor.";
+    assert_eq!(one(text).0, "Whitfield");
+    // Permission is no statement, and the writer's own first is no attribution.
+    assert!(found("The law allows citizens to write off the costs.").is_empty());
+    assert!(found("I was the first member of the council to endorse him.").is_empty());
+}
+
+// ---- statements made, names called, votes and sides taken --------------------------
+
+#[test]
+fn statements_made_without_a_determiner() {
+    let text = "Reyes made conflicting statements about the toll.";
+    assert_eq!(one(text).0, "Reyes");
+    let text = "Petrov had made a sharp, thinly veiled attack on the council.";
+    assert_eq!(one(text).0, "Petrov");
+    assert!(found("The plant made steel beams for the bridge.").is_empty());
+}
+
+#[test]
+fn calling_someone_something() {
+    let text = "Lopez called him reckless in a sharp rebuttal.";
+    assert_eq!(one(text).0, "Lopez");
+    assert!(found("She called him back on Tuesday.").is_empty());
+}
+
+#[test]
+fn votes_and_sides_taken() {
+    assert_eq!(one("Novak voted to ban tolls in 2011.").0, "Novak");
+    let text = "Liberals supporting Mrs. Lopez have pointed to Senator Whitfield.";
+    assert!(found(text).iter().any(|(s, _, _)| s == "Liberals"));
+}
+
+#[test]
+fn headline_kickers_are_not_speakers() {
+    let text = "BOOM: Mayor Just Fired A Warning At Council Over Its Budget.";
+    assert!(!found(text).iter().any(|(s, _, _)| s == "BOOM"));
+    let text = "Revealed: What The Records Actually Show About The Ferry.";
+    assert!(!found(text).iter().any(|(s, _, _)| s == "Revealed"));
+}
+
+#[test]
+fn a_poll_by_someone_shows() {
+    let text = "The poll by the Alder Institute showed Okafor leading.";
+    assert!(one(text).0.starts_with("The poll"));
+}
+
+// ---- small words around the subject ---------------------------------------------------
+
+#[test]
+fn times_adverbs_and_reflexives_before_the_verb() {
+    let text = "Berg, who has in the past described Reyes as a spendthrift, spoke on Tuesday.";
+    assert!(!found(text).iter().any(|(s, _, _)| s == "the past"));
+    let text = "The Harbor League has twice complained to city officials.";
+    assert_eq!(one(text).0, "The Harbor League");
+    let text = "Ann Lee spoke first. She herself had written the memo.";
+    assert!(found(text).iter().any(|(s, _, _)| s == "She"));
+}
+
+#[test]
+fn by_and_a_gerund_is_no_agent() {
+    let text = "Lopez, clearly annoyed, replied by waving a hand at him.";
+    assert!(!found(text).iter().any(|(s, _, _)| s == "waving"));
+}
+
+#[test]
+fn a_belief_inside_a_report_is_part_of_it() {
+    let text = "Reyes says he opposes the toll but that the plans will not work.";
+    assert_eq!(one(text).0, "Reyes");
+}
+
 // ---- source kinds ------------------------------------------------------------
 
 #[test]
