@@ -75,7 +75,8 @@ fn edit() -> impl Strategy<Value = (f64, usize, String)> {
 /// Apply `edit` at the nearest character boundaries, never inside a CRLF (where
 /// an LSP position cannot point: `\r` already ends the line).
 fn apply(text: &mut String, (at, delete, insert): &(f64, usize, String)) -> (usize, usize) {
-    let inside_crlf = |text: &str, i: usize| text[..i].ends_with('\r') && text[i..].starts_with('\n');
+    let inside_crlf =
+        |text: &str, i: usize| text[..i].ends_with('\r') && text[i..].starts_with('\n');
     let mut start = (text.len() as f64 * at) as usize;
     while !text.is_char_boundary(start) || inside_crlf(text, start) {
         start -= 1;
