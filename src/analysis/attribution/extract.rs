@@ -87,6 +87,30 @@ fn allows_inversion(lemma: &str) -> bool {
     )
 }
 
+/// A reporting verb's attribution: the cue's words, the speaker `np`, and what was said.
+fn verb_found(
+    toks: &[Token],
+    cue: &Cue,
+    np: Np,
+    info: MentionInfo,
+    antecedent: Option<(Span, MentionInfo)>,
+    content: Option<Span>,
+) -> Found {
+    Found {
+        cue: Some(Span::new(
+            toks[cue.start].span.start,
+            toks[cue.end - 1].span.end,
+        )),
+        class: cue.class,
+        form: CueForm::Verb,
+        source: span_of(toks, np),
+        info,
+        antecedent,
+        content,
+        nested: toks[cue.start].quoted,
+    }
+}
+
 fn span_of(toks: &[Token], np: Np) -> Span {
     Span::new(toks[np.start].span.start, toks[np.end - 1].span.end)
 }
@@ -311,16 +335,7 @@ fn verb_attribution(
             if let Some(np) = np_right(toks, by + 1, ceil) {
                 let info = classify(toks, norms, text, np, (np.start, ceil));
                 if info.kind != super::SourceKind::Pronoun {
-                    return Some(Found {
-                        cue: Some(cue_span),
-                        class: cue.class,
-                        form: CueForm::Verb,
-                        source: span_of(toks, np),
-                        info,
-                        antecedent: None,
-                        content: None,
-                        nested,
-                    });
+                    return Some(verb_found(toks, cue, np, info, None, None));
                 }
             }
             return None;
@@ -387,15 +402,15 @@ fn verb_attribution(
                 // "by raising taxes": a weak verb still needs its reporting frame.
                 let framed = cue.frame != CueFrame::Weak
                     || weak_frame_ok(toks, norms, cue, np, np_head_class(norms, np));
-                (person && framed).then(|| Found {
-                    cue: Some(cue_span),
-                    class: cue.class,
-                    form: CueForm::Verb,
-                    source: span_of(toks, np),
-                    info,
-                    antecedent: None,
-                    content: content_after(toks, cue.end, quotes),
-                    nested,
+                (person && framed).then(|| {
+                    verb_found(
+                        toks,
+                        cue,
+                        np,
+                        info,
+                        None,
+                        content_after(toks, cue.end, quotes),
+                    )
                 })
             });
         }
@@ -410,16 +425,14 @@ fn verb_attribution(
         if info.kind == super::SourceKind::Role && !has_known_head(&info) {
             return None;
         }
-        return Some(Found {
-            cue: Some(cue_span),
-            class: cue.class,
-            form: CueForm::Verb,
-            source: span_of(toks, np),
+        return Some(verb_found(
+            toks,
+            cue,
+            np,
             info,
-            antecedent: None,
-            content: content_after(toks, cue.end, quotes),
-            nested,
-        });
+            None,
+            content_after(toks, cue.end, quotes),
+        ));
     }
 
     let mut inverted = false;
@@ -601,16 +614,7 @@ fn verb_attribution(
         }
         content_after(toks, from, quotes)
     };
-    Some(Found {
-        cue: Some(cue_span),
-        class: cue.class,
-        form: CueForm::Verb,
-        source: span_of(toks, np),
-        info,
-        antecedent,
-        content,
-        nested,
-    })
+    Some(verb_found(toks, cue, np, info, antecedent, content))
 }
 
 /// "'...,' said Smith." / "..., said a spokesperson for the ministry." / "Said Smith: ..."
@@ -1042,18 +1046,15 @@ fn infinitive_attribution(
     };
     let framed = cue.frame != CueFrame::Weak
         || weak_frame_ok(toks, norms, cue, np, np_head_class(norms, np));
-    (person && framed).then(|| Found {
-        cue: Some(Span::new(
-            toks[cue.start].span.start,
-            toks[cue.end - 1].span.end,
-        )),
-        class: cue.class,
-        form: CueForm::Verb,
-        source: span_of(toks, np),
-        info,
-        antecedent: None,
-        content: content_after(toks, cue.end, quotes),
-        nested: toks[cue.start].quoted,
+    (person && framed).then(|| {
+        verb_found(
+            toks,
+            cue,
+            np,
+            info,
+            None,
+            content_after(toks, cue.end, quotes),
+        )
     })
 }
 
@@ -1821,18 +1822,15 @@ fn participle_after_its_speaker(
     let end = clause_end(toks, cue.end + 1);
     let content =
         (end > cue.end).then(|| Span::new(toks[cue.end].span.start, toks[end - 1].span.end));
-    speaker.then(|| Found {
-        cue: Some(Span::new(
-            toks[cue.start].span.start,
-            toks[cue.end - 1].span.end,
-        )),
-        class: cue.class,
-        form: CueForm::Verb,
-        source: span_of(toks, np),
-        info,
-        antecedent: None,
-        content: content.or_else(|| content_after(toks, cue.end, quotes)),
-        nested: toks[cue.start].quoted,
+    speaker.then(|| {
+        verb_found(
+            toks,
+            cue,
+            np,
+            info,
+            None,
+            content.or_else(|| content_after(toks, cue.end, quotes)),
+        )
     })
 }
 
