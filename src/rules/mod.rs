@@ -156,14 +156,6 @@ pub fn find_rule(id: &str) -> Option<&'static Rule> {
     REGISTRY.iter().copied().find(|r| r.id == id)
 }
 
-/// Run every enabled rule and apply configured severities, sorted by position.
-pub fn run_all(ctx: &RuleContext) -> Vec<Finding> {
-    let mut findings = run_scope(ctx, Scope::Piece);
-    findings.extend(run_scope(ctx, Scope::Draft));
-    findings.sort_by_key(|f| (f.span.start, f.span.end));
-    findings
-}
-
 /// The findings of the enabled rules that read `scope`, at their configured severity.
 pub fn run_scope(ctx: &RuleContext, scope: Scope) -> Vec<Finding> {
     let mut findings = Vec::new();

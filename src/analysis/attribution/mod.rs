@@ -291,17 +291,6 @@ fn shift_found(found: &mut extract::Found, offset: usize) {
     }
 }
 
-/// Find every attribution in the draft and merge mentions into canonical sources.
-pub fn find(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quotes) -> Attributions {
-    resolve(
-        text,
-        prose,
-        sentences,
-        quotes,
-        extract(text, prose, sentences, quotes),
-    )
-}
-
 /// Read each sentence on its own: cues, source mentions, names and citations.
 pub fn extract(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quotes) -> Extracted {
     let quote_index = tokens::QuoteIndex::new(quotes);
