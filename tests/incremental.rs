@@ -107,7 +107,65 @@ fn assert_same(cached: &Analysis, fresh: &Analysis, text: &str) {
         cached.attributions.sources, fresh.attributions.sources,
         "sources: {text:?}"
     );
+    assert_eq!(
+        cached.attributions.unsourced, fresh.attributions.unsourced,
+        "unsourced: {text:?}"
+    );
+    assert_eq!(
+        cached.attributions.corroboration, fresh.attributions.corroboration,
+        "corroboration: {text:?}"
+    );
     assert_eq!(cached.findings, fresh.findings, "findings: {text:?}");
+}
+
+/// Sentences for long drafts: names and the pronouns and surnames that refer back
+/// to them, quotes that run on across paragraphs, anonymous and contested claims,
+/// notes on corroboration, and neutral filler.
+const SENTENCES: &[&str] = &[
+    "Maria Lopez, the mayor, said the vote was fair.",
+    "Lopez claims she was never told about the budget.",
+    "She said the budget was cut.",
+    "Tomas Berg alleges that guards beat him.",
+    "The agency could not independently verify his account.",
+    "One official said the talks had failed.",
+    "A senior official, who spoke on condition of anonymity, said the plan was dead.",
+    "\u{201c}We will rebuild the bridge,\u{201d} he said.",
+    "\u{201c}It is not over.",
+    "We are still here.\u{201d}",
+    "Experts say the bridge is unsafe.",
+    "Studies show that 40% of voters agree.",
+    "According to the ministry, 12,000 people left.",
+    "The regime slammed the incredibly brutal plan.",
+    "The council met on Monday and discussed the road.",
+    "Rain fell on the market square all afternoon.",
+    "Those studies were never published.",
+    "One of them, a professor at the college, said the data was thin.",
+    "The ministry said it would respond.",
+    "It declined to comment further.",
+];
+
+fn long_draft() -> impl Strategy<Value = String> {
+    let paragraph = proptest::collection::vec(proptest::sample::select(SENTENCES), 1..4)
+        .prop_map(|sentences| sentences.join(" "));
+    proptest::collection::vec(paragraph, 20..50).prop_map(|paragraphs| {
+        let mut text = String::from("# A long draft\n\n");
+        text.push_str(&paragraphs.join("\n\n"));
+        text
+    })
+}
+
+/// Mostly one character typed or deleted, sometimes a sentence.
+fn small_edit() -> impl Strategy<Value = (f64, usize, String)> {
+    let insert = prop_oneof![
+        4 => proptest::sample::select(&["x", "e", " ", ",", "\u{201c}", "\n\n"][..]).prop_map(str::to_string),
+        2 => Just(String::new()),
+        1 => proptest::sample::select(SENTENCES).prop_map(|s| format!(" {s}")),
+    ];
+    (
+        0.0..=1.0f64,
+        prop_oneof![3 => Just(0usize), 1 => 1usize..3],
+        insert,
+    )
 }
 
 proptest! {
@@ -129,6 +187,54 @@ proptest! {
             assert_same(&cached, &analyze(&text, format, &config), &text);
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Long drafts edited a character at a time: most edits are spliced into the
+    /// last analysis, which must still equal a fresh one.
+    #[test]
+    fn spliced_edits_in_long_drafts_equal_a_fresh_analysis(
+        start in long_draft(),
+        edits in proptest::collection::vec(small_edit(), 1..12),
+        format in format(),
+    ) {
+        let config = Config::default();
+        let mut cache = Cache::new();
+        let mut text = start;
+        analyze_cached(&mut cache, &text, format, &config);
+        for e in &edits {
+            apply(&mut text, e);
+            let cached = analyze_cached(&mut cache, &text, format, &config);
+            assert_same(&cached, &analyze(&text, format, &config), &text);
+        }
+    }
+}
+
+#[test]
+fn a_letter_typed_in_a_long_draft_is_spliced_in() {
+    let paragraph = "Maria Lopez said the vote was fair. Experts say the bridge is unsafe.\n\n\
+                     \u{201c}We will rebuild,\u{201d} she said. The regime slammed the plan.\n\n";
+    let mut text = paragraph.repeat(40);
+    let mut cache = Cache::new();
+    let config = Config::default();
+    analyze_cached(&mut cache, &text, Format::Markdown, &config);
+    assert!(
+        !cache.spliced(),
+        "the first analysis has nothing to splice into"
+    );
+    let middle = text.len() / 2 + text[text.len() / 2..].find("bridge").unwrap() + 2;
+    text.insert(middle, 'x');
+    let typed = analyze_cached(&mut cache, &text, Format::Markdown, &config);
+    assert!(cache.spliced(), "a letter inside a word is spliced in");
+    assert_same(&typed, &analyze(&text, Format::Markdown, &config), &text);
+    // Typing inside a name changes what the canonical sources read: the whole draft again.
+    let name = text.len() / 2 + text[text.len() / 2..].find("Lopez").unwrap() + 2;
+    text.insert(name, 'x');
+    let renamed = analyze_cached(&mut cache, &text, Format::Markdown, &config);
+    assert!(!cache.spliced(), "an edited name is not spliced in");
+    assert_same(&renamed, &analyze(&text, Format::Markdown, &config), &text);
 }
 
 #[test]

@@ -23,8 +23,13 @@ pub fn split(text: &str, format: Format) -> Vec<Span> {
     };
     let mut previous_blank = false;
     let mut start = 0;
-    for raw in text.split_inclusive('\n') {
+    // Only a line with a `<` can open an HTML construct: find them all in one pass.
+    let mut angles = memchr::memchr_iter(b'<', text.as_bytes()).peekable();
+    for raw in lines(text) {
         let line = raw.trim_end_matches(['\n', '\r']);
+        while angles.next_if(|&at| at < start).is_some() {}
+        let plain = angles.peek().is_none_or(|&at| at >= start + line.len())
+            && !line.trim_start_matches(' ').starts_with(['`', '~']);
         let blank = line.trim().is_empty();
         let at_margin = !line.starts_with([' ', '\t']);
         if open.is_none() && previous_blank && !blank && at_margin && start > 0 {
@@ -34,6 +39,7 @@ pub fn split(text: &str, format: Format) -> Vec<Span> {
             Some(Open::Until(end)) if start + raw.len() < end => Some(Open::Until(end)),
             Some(Open::Until(_)) => None,
             Some(construct) => construct.still_open_after(line),
+            None if plain => None,
             None => opened_by(line, format),
         };
         previous_blank = blank;
@@ -41,6 +47,19 @@ pub fn split(text: &str, format: Format) -> Vec<Span> {
     }
     cuts.push(text.len());
     cuts.windows(2).map(|w| Span::new(w[0], w[1])).collect()
+}
+
+/// The lines of `text`, each with its line break: `str::split_inclusive('\n')`, with
+/// a SIMD search, since this runs over the whole draft on every keystroke.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
+    ends.chain(std::iter::once(text.len()))
+        .filter_map(move |end| {
+            let line = &text[start..end];
+            start = end;
+            (!line.is_empty()).then_some(line)
+        })
 }
 
 /// A construct that may run across blank lines.
@@ -92,6 +111,9 @@ fn html_opened_in(text: &str) -> Option<Open> {
 fn html_block_opener(line: &str) -> Option<Open> {
     let indent = margin(line)?;
     let rest = &line[indent..];
+    if !rest.starts_with('<') {
+        return None;
+    }
     let lower = rest.get(..10).unwrap_or(rest).to_ascii_lowercase();
     let end = if let Some(tag) = ["pre", "script", "style", "textarea"]
         .into_iter()

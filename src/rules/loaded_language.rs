@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
     summary: "Charged, pejorative or puffed-up wording in the writer's own voice",
     default_severity: Severity::Warning,
     check,
+    whole_draft: None,
     fires_on: &[
         "Critics slammed the plan on Tuesday.",
         "The puppet regime jailed three reporters.",

@@ -84,16 +84,21 @@ pub struct Finding {
 impl Finding {
     /// The same finding, `offset` bytes further along the text.
     pub fn shifted(&self, offset: usize) -> Finding {
-        let at = |span: Span| Span::new(span.start + offset, span.end + offset);
+        self.moved(|span| Some(Span::new(span.start + offset, span.end + offset)))
+            .expect("every span moves")
+    }
+
+    /// The finding with every span it holds moved by `to`; `None` if one cannot be.
+    pub fn moved(&self, to: impl Fn(Span) -> Option<Span>) -> Option<Finding> {
         let mut moved = self.clone();
-        moved.span = at(moved.span);
+        moved.span = to(moved.span)?;
         for edit in moved.fixes.iter_mut().flat_map(|f| f.edits.iter_mut()) {
-            edit.span = at(edit.span);
+            edit.span = to(edit.span)?;
         }
         for related in &mut moved.related {
-            related.span = at(related.span);
+            related.span = to(related.span)?;
         }
-        moved
+        Some(moved)
     }
 }
 
@@ -114,9 +119,16 @@ pub enum Scope {
     /// One piece of the draft at a time (see `analysis::chunks`): its prose,
     /// sentences and quotes, but no attributions. Its findings are cached per piece.
     Piece,
-    /// The whole draft, attributions and canonical sources included.
+    /// The whole draft, attributions and canonical sources included. What `check`
+    /// finds at a sentence may depend only on the blocks up to `NEIGHBOUR_REACH`
+    /// either side of it (and on the canonical sources): the engine re-checks the
+    /// neighbourhood of an edit, not the draft. Counts over the whole draft belong
+    /// in `whole_draft`.
     Draft,
 }
+
+/// How many blocks before or after a sentence a `Scope::Draft` check may read.
+pub const NEIGHBOUR_REACH: usize = 2;
 
 pub struct Rule {
     pub id: &'static str,
@@ -124,6 +136,8 @@ pub struct Rule {
     pub summary: &'static str,
     pub default_severity: Severity,
     pub check: fn(&RuleContext) -> Vec<Finding>,
+    /// What the rule finds from counts over the whole draft (a `Scope::Draft` rule).
+    pub whole_draft: Option<fn(&RuleContext) -> Vec<Finding>>,
     /// Texts on which the rule must fire (checked by tests).
     pub fires_on: &'static [&'static str],
     /// Texts on which the rule must stay quiet (checked by tests).
@@ -158,12 +172,24 @@ pub fn find_rule(id: &str) -> Option<&'static Rule> {
 
 /// The findings of the enabled rules that read `scope`, at their configured severity.
 pub fn run_scope(ctx: &RuleContext, scope: Scope) -> Vec<Finding> {
+    run(ctx, |rule| (rule.scope == scope).then_some(rule.check))
+}
+
+/// The findings the enabled rules make from counts over the whole draft.
+pub fn run_whole_draft(ctx: &RuleContext) -> Vec<Finding> {
+    run(ctx, |rule| rule.whole_draft)
+}
+
+fn run(
+    ctx: &RuleContext,
+    check: impl Fn(&Rule) -> Option<fn(&RuleContext) -> Vec<Finding>>,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
     for rule in REGISTRY {
-        if rule.scope != scope || !ctx.config.rule_enabled(rule.id) {
+        let Some(check) = check(rule).filter(|_| ctx.config.rule_enabled(rule.id)) else {
             continue;
-        }
-        for mut finding in (rule.check)(ctx) {
+        };
+        for mut finding in check(ctx) {
             if let Some(sev) = ctx
                 .config
                 .severity_for(rule.id, finding.category.as_deref())

@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
     summary: "A claim or article that rests on one source",
     default_severity: Severity::Warning,
     check,
+    whole_draft: Some(whole_draft),
     fires_on: &[
         "The minister will resign next week, one official said.",
         "A person familiar with the matter said the deal was off.",
@@ -45,10 +46,15 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
     if ctx.config.category_enabled(RULE.id, "uncorroborated-claim") {
         out.extend(uncorroborated_claims(ctx));
     }
-    if ctx.config.category_enabled(RULE.id, "dominant-source") {
-        out.extend(dominant_source(ctx));
-    }
     out
+}
+
+fn whole_draft(ctx: &RuleContext) -> Vec<Finding> {
+    if ctx.config.category_enabled(RULE.id, "dominant-source") {
+        dominant_source(ctx)
+    } else {
+        Vec::new()
+    }
 }
 
 /// Attributions that report a statement in the writer's voice (not a quote continuation,

@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
     summary: "A claim that gestures at a source without naming one",
     default_severity: Severity::Warning,
     check,
+    whole_draft: None,
     fires_on: &[
         "Experts say the bridge is unsafe.",
         "Critics argue that the plan will fail.",

@@ -249,6 +249,19 @@ pub struct Extracted {
 }
 
 impl Extracted {
+    /// How many attributions were found (each gets one entry in `Canonical::ids`).
+    pub fn found(&self) -> usize {
+        self.pending.len()
+    }
+
+    pub fn unsourced(&self) -> &[Unsourced] {
+        &self.unsourced
+    }
+
+    pub fn corroboration(&self) -> &[CorroborationNote] {
+        &self.corroboration
+    }
+
     /// Add `other`, found in a piece whose text starts at byte `offset` and whose
     /// first sentence is sentence number `first_sentence` here.
     pub fn append(&mut self, other: &Extracted, offset: usize, first_sentence: usize) {
@@ -393,43 +406,168 @@ pub fn resolve(
     quotes: &Quotes,
     extracted: Extracted,
 ) -> Attributions {
-    let Extracted {
-        pending,
-        unsourced,
-        names,
-        corroboration,
-    } = extracted;
-    let quote_index = tokens::QuoteIndex::new(quotes);
+    let Canonical { ids, sources } = canonical_sources(text, &extracted);
+    attributions(text, prose, sentences, quotes, extracted, &ids, sources)
+}
 
-    // Canonical sources, in text order, with bare names as pronoun antecedents.
-    let mut resolver = canonical::Resolver::new();
-    let mut list = Vec::with_capacity(pending.len());
+/// The canonical source of each found attribution (`ids[i]` for the i-th, in text
+/// order), and the sources, their statements not yet listed.
+#[derive(Clone, Debug, Default)]
+pub struct Canonical {
+    pub ids: Vec<Option<usize>>,
+    pub sources: Vec<Source>,
+}
+
+/// One step of the canonical resolver's reading, in text order.
+#[derive(Clone, Copy)]
+enum Step {
+    /// A proper name outside every attribution's source: a pronoun antecedent.
+    Name(usize),
+    /// The source of `pending[i]`.
+    Source(usize),
+}
+
+/// The resolver's steps over `extracted`: names and sources merged in text order.
+fn steps(extracted: &Extracted) -> Vec<Step> {
+    let Extracted { pending, names, .. } = extracted;
+    let mut steps = Vec::with_capacity(pending.len() + names.len());
     let mut ni = 0;
-    for p in &pending {
-        while ni < names.len()
-            && (names[ni].0, names[ni].1.start) < (p.sentence, p.found.source.start)
-        {
-            let (s, span, info) = &names[ni];
+    let mut name_steps_until = |steps: &mut Vec<Step>, until: Option<(usize, usize)>| {
+        while ni < names.len() && until.is_none_or(|u| (names[ni].0, names[ni].1.start) < u) {
+            let (s, span, _) = &names[ni];
             let from = pending.partition_point(|q| q.sentence < *s);
             let inside_a_source = pending[from..]
                 .iter()
                 .take_while(|q| q.sentence == *s)
                 .any(|q| q.found.source.overlaps(*span));
             if !inside_a_source {
-                resolver.observe_name(*span, info, text, *s);
+                steps.push(Step::Name(ni));
             }
             ni += 1;
         }
+    };
+    for (i, p) in pending.iter().enumerate() {
+        name_steps_until(&mut steps, Some((p.sentence, p.found.source.start)));
+        steps.push(Step::Source(i));
+    }
+    // Names after the last source change no resolution; they are read for signatures.
+    name_steps_until(&mut steps, None);
+    steps
+}
+
+/// Resolve every found attribution's source, in text order.
+pub fn canonical_sources(text: &str, extracted: &Extracted) -> Canonical {
+    let mut resolver = canonical::Resolver::new();
+    let mut ids = vec![None; extracted.pending.len()];
+    for step in steps(extracted) {
+        match step {
+            Step::Name(n) => {
+                let (s, span, info) = &extracted.names[n];
+                resolver.observe_name(*span, info, text, *s);
+            }
+            Step::Source(i) => {
+                let p = &extracted.pending[i];
+                let f = &p.found;
+                let key = p.citation_target.as_ref().map(|t| format!("cite:{t}"));
+                ids[i] = resolver.resolve(
+                    f.source,
+                    &f.info,
+                    f.antecedent.as_ref().map(|(s, i)| (*s, i)),
+                    text,
+                    p.sentence,
+                    key,
+                );
+            }
+        }
+    }
+    let mut sources = resolver.sources;
+    for s in &mut sources {
+        s.first_mention = snap(s.first_mention, text);
+    }
+    Canonical { ids, sources }
+}
+
+/// Everything the canonical resolver reads from a piece, without positions: two
+/// pieces with equal inputs resolve alike wherever they sit (given the same
+/// sentence numbering). `text` is the piece's text, which `extracted` was found in.
+#[derive(Debug, PartialEq)]
+pub enum ResolverInput<'a> {
+    Name {
+        sentence: usize,
+        text: &'a str,
+        info: &'a mentions::MentionInfo,
+    },
+    Source {
+        sentence: usize,
+        class: CueClass,
+        text: &'a str,
+        info: &'a mentions::MentionInfo,
+        antecedent: Option<(&'a str, &'a mentions::MentionInfo)>,
+        citation: Option<&'a str>,
+    },
+}
+
+/// The resolver's input from `extracted`, and the span of every mention it reads
+/// (in the same order, antecedents after their source), where a source's first
+/// mention can come from.
+pub fn resolver_input<'a>(
+    text: &'a str,
+    extracted: &'a Extracted,
+) -> (Vec<ResolverInput<'a>>, Vec<Span>) {
+    let mut input = Vec::new();
+    let mut spans = Vec::new();
+    for step in steps(extracted) {
+        match step {
+            Step::Name(n) => {
+                let (sentence, span, info) = &extracted.names[n];
+                spans.push(*span);
+                input.push(ResolverInput::Name {
+                    sentence: *sentence,
+                    text: span.text(text),
+                    info,
+                });
+            }
+            Step::Source(i) => {
+                let p = &extracted.pending[i];
+                let f = &p.found;
+                spans.push(f.source);
+                spans.extend(f.antecedent.as_ref().map(|(s, _)| *s));
+                input.push(ResolverInput::Source {
+                    sentence: p.sentence,
+                    class: f.class,
+                    text: f.source.text(text),
+                    info: &f.info,
+                    antecedent: f.antecedent.as_ref().map(|(s, i)| (s.text(text), i)),
+                    citation: p.citation_target.as_deref(),
+                });
+            }
+        }
+    }
+    (input, spans)
+}
+
+/// The attributions, given each found one's canonical source (`ids`, from
+/// `canonical_sources` over this draft or over the whole draft this is part of),
+/// with speakers carried into continued quotes.
+pub fn attributions(
+    text: &str,
+    prose: &ProseMap,
+    sentences: &[Sentence],
+    quotes: &Quotes,
+    extracted: Extracted,
+    ids: &[Option<usize>],
+    mut sources: Vec<Source>,
+) -> Attributions {
+    let Extracted {
+        pending,
+        unsourced,
+        corroboration,
+        ..
+    } = extracted;
+    let quote_index = tokens::QuoteIndex::new(quotes);
+    let mut list = Vec::with_capacity(pending.len());
+    for (p, &canonical) in pending.iter().zip(ids) {
         let f = &p.found;
-        let key = p.citation_target.as_ref().map(|t| format!("cite:{t}"));
-        let canonical = resolver.resolve(
-            f.source,
-            &f.info,
-            f.antecedent.as_ref().map(|(s, i)| (*s, i)),
-            text,
-            p.sentence,
-            key,
-        );
         // "They want ...", "we think ..." with no one for the pronoun to stand for: a
         // belief or wish held by nobody in particular says nothing about sourcing.
         let holder_unknown = f.info.kind == SourceKind::Pronoun && canonical.is_none();
@@ -448,12 +586,11 @@ pub fn resolve(
             continues: None,
         });
     }
-    let mut sources = resolver.sources;
 
     continuation::extend(&mut list, sentences, prose, &quote_index);
     for (i, a) in list.iter().enumerate() {
-        if let Some(c) = a.canonical {
-            sources[c].statements.push(i);
+        if let Some(s) = a.canonical.and_then(|c| sources.get_mut(c)) {
+            s.statements.push(i);
         }
     }
     // Quote spans from the quote finder may not sit on character boundaries (a curly
@@ -462,9 +599,6 @@ pub fn resolve(
         a.source = snap(a.source, text);
         a.cue = a.cue.map(|c| snap(c, text));
         a.content = a.content.map(|c| snap(c, text));
-    }
-    for s in &mut sources {
-        s.first_mention = snap(s.first_mention, text);
     }
     Attributions {
         list,
@@ -494,7 +628,7 @@ fn reported_stances(found: &[extract::Found]) -> Vec<Span> {
 }
 
 /// Shrink a span to the nearest character boundaries inside it.
-fn snap(span: Span, text: &str) -> Span {
+pub fn snap(span: Span, text: &str) -> Span {
     let mut start = span.start.min(text.len());
     while !text.is_char_boundary(start) {
         start += 1;

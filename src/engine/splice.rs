@@ -1,0 +1,405 @@
+//! Splicing an edit inside one piece into the last analysis.
+//!
+//! What the rest of a draft reads from a piece is its sentence and block counts
+//! (they number everything after it) and the mentions the canonical resolver
+//! reads. When an edit leaves those as they were, the canonical sources stand,
+//! and the draft-level results far from the edit stand with them. Only the
+//! neighbourhood is checked again: the pieces up to `2 * MARGIN` either side,
+//! analysed as a draft of their own with the whole draft's canonical sources.
+//! The splice is taken only if the pieces around the edited one come out as
+//! before, so nothing carries further (a quote continued paragraph after
+//! paragraph, say); otherwise the caller analyses the whole draft.
+//!
+//! The result equals a whole analysis; `tests/incremental.rs` checks that on
+//! random edits.
+
+use super::{settle, Assembled, Draft, Last};
+use crate::analysis::attribution::{self, Attribution, Attributions};
+use crate::analysis::{Format, Span};
+use crate::rules::{self, Finding, RuleContext, Scope, NEIGHBOUR_REACH};
+use crate::Analysis;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// A piece holds at least one block, so this many pieces either side of the edit
+/// hold every sentence whose draft-level findings can read the edited piece.
+const MARGIN: usize = NEIGHBOUR_REACH + 1;
+
+pub(super) fn edit(last: &Last, draft: &Draft) -> Option<(Analysis, Last)> {
+    let n = draft.pieces.len();
+    if last.line_mode != draft.line_mode || last.pieces.len() != n {
+        return None;
+    }
+    let mut changed = (0..n).filter(|&i| !Arc::ptr_eq(&last.pieces[i], &draft.pieces[i]));
+    let k = changed.next()?;
+    // The top piece holds the title and front matter, which the whole draft reads.
+    if k == 0 || changed.next().is_some() {
+        return None;
+    }
+    let edit = Edit::new(last, draft, k)?;
+    let old_reading =
+        last.pieces[k].reading(edit.old.text(&last.text), last.line_mode, draft.config);
+    let new_reading = draft.reading(k);
+    if old_reading.sentences.len() != new_reading.sentences.len()
+        || last.pieces[k].prose.blocks.len() != draft.pieces[k].prose.blocks.len()
+    {
+        return None;
+    }
+    let (old_input, old_mentions) =
+        attribution::resolver_input(edit.old.text(&last.text), &old_reading.extracted);
+    let (new_input, new_mentions) =
+        attribution::resolver_input(edit.new.text(draft.text), &new_reading.extracted);
+    if old_input != new_input {
+        return None;
+    }
+
+    let window = k.saturating_sub(2 * MARGIN)..(k + 2 * MARGIN + 1).min(n);
+    let inner = k.saturating_sub(MARGIN)..(k + MARGIN + 1).min(n);
+    if draft.format == Format::PlainText
+        && window.start > 0
+        && last
+            .title
+            .is_some_and(|t| t.end > last.spans[window.start].start)
+    {
+        return None;
+    }
+    let near = Neighbourhood::check(last, draft, window);
+
+    // Attributions: each inner piece's from the neighbourhood, if they match the old
+    // ones in everything but position; the rest moved.
+    let old_list = &last.attributions.list;
+    let mut list: Vec<Attribution> = Vec::with_capacity(old_list.len());
+    let before = by_sentence(old_list, last.first_sentence[inner.start]);
+    let after = by_sentence(old_list, last.first_sentence[inner.end]);
+    for a in &old_list[..before] {
+        list.push(edit.moved_attribution(a)?);
+    }
+    for j in inner.clone() {
+        let old = sentences_of(old_list, last, j);
+        let new = near.attributions_of(last, j);
+        if old.len() != new.len() {
+            return None;
+        }
+        for (oi, wi) in old.zip(new) {
+            let (o, w) = (&old_list[oi], &near.attributions.list[wi]);
+            let distance = |i: usize, c: Option<usize>| c.map(|c| i as isize - c as isize);
+            let alike = o.sentence == w.sentence + near.first_sentence
+                && o.cue_class == w.cue_class
+                && o.form == w.form
+                && o.kind == w.kind
+                && o.canonical == w.canonical
+                && distance(oi, o.continues) == distance(wi, w.continues);
+            if !alike {
+                return None;
+            }
+            let at = |s: Span| Span::new(s.start + near.start, s.end + near.start);
+            list.push(Attribution {
+                source: at(w.source),
+                cue: w.cue.map(at),
+                content: w.content.map(at),
+                ..o.clone()
+            });
+        }
+    }
+    for a in &old_list[after..] {
+        list.push(edit.moved_attribution(a)?);
+    }
+
+    // Draft-scope findings: the neighbourhood's for the inner pieces, once those
+    // around the edited piece match the old ones; the rest moved.
+    let old_range = last.spans[inner.start].start..end_of(&last.spans, inner.end);
+    let new_range = draft.spans[inner.start].start..end_of(draft.spans, inner.end);
+    let old_near = by_start(&last.near, old_range.clone());
+    let new_near = by_start(&near.findings, new_range.clone());
+    let around = |list: &[Finding], range: &Range<usize>, piece: Span| {
+        (
+            by_start(list, range.start..piece.start),
+            by_start(list, piece.end..range.end),
+        )
+    };
+    let (old_left, old_right) = around(&last.near, &old_range, edit.old);
+    let (new_left, new_right) = around(&near.findings, &new_range, edit.new);
+    for (old, new) in [(old_left, new_left), (old_right, new_right)] {
+        let old = &last.near[old];
+        let new = &near.findings[new];
+        if old.len() != new.len() {
+            return None;
+        }
+        for (o, w) in old.iter().zip(new) {
+            if edit.moved_finding(o).as_ref() != Some(w) {
+                return None;
+            }
+        }
+    }
+    let mut findings_near = Vec::with_capacity(last.near.len() + 8);
+    for f in &last.near[..old_near.start] {
+        findings_near.push(edit.moved_finding(f)?);
+    }
+    findings_near.extend_from_slice(&near.findings[new_near]);
+    for f in &last.near[old_near.end..] {
+        findings_near.push(edit.moved_finding(f)?);
+    }
+
+    // Sources keep their statements (the lists are alike); a first mention in the
+    // edited piece is found again by its place among the piece's mentions.
+    let mut sources = last.attributions.sources.clone();
+    for s in &mut sources {
+        s.first_mention = match edit.moved(s.first_mention) {
+            Some(span) => span,
+            None => {
+                let old_base = edit.old.start;
+                let i = old_mentions.iter().position(|m| {
+                    let at = Span::new(m.start + old_base, m.end + old_base);
+                    attribution::snap(at, &last.text) == s.first_mention
+                })?;
+                let m = new_mentions[i];
+                let at = Span::new(m.start + edit.new.start, m.end + edit.new.start);
+                attribution::snap(at, draft.text)
+            }
+        };
+    }
+    let sentences_k = last.first_sentence[k]..last.first_sentence[k + 1];
+    let unsourced = edit.spliced(
+        &last.attributions.unsourced,
+        |u| u.sentence,
+        sentences_k.clone(),
+        new_reading.extracted.unsourced().iter().map(|u| {
+            let mut u = u.clone();
+            u.sentence += sentences_k.start;
+            u.span = edit.in_new(u.span);
+            u
+        }),
+        |u| {
+            Some(attribution::Unsourced {
+                span: edit.moved(u.span)?,
+                ..u.clone()
+            })
+        },
+    )?;
+    let corroboration = edit.spliced(
+        &last.attributions.corroboration,
+        |c| c.sentence,
+        sentences_k.clone(),
+        new_reading.extracted.corroboration().iter().map(|c| {
+            let mut c = c.clone();
+            c.sentence += sentences_k.start;
+            c.span = edit.in_new(c.span);
+            c
+        }),
+        |c| {
+            Some(attribution::CorroborationNote {
+                span: edit.moved(c.span)?,
+                ..c.clone()
+            })
+        },
+    )?;
+    let attributions = Attributions {
+        list,
+        sources,
+        unsourced,
+        corroboration,
+    };
+
+    let Assembled {
+        prose,
+        sentences,
+        quotes,
+        piece_findings,
+        ..
+    } = draft.assemble(0..n, false);
+    let ctx = RuleContext {
+        text: draft.text,
+        prose: &prose,
+        sentences: &sentences,
+        quotes: &quotes,
+        attributions: &attributions,
+        config: draft.config,
+    };
+    let whole = rules::run_whole_draft(&ctx);
+    let findings = settle(
+        draft,
+        &prose,
+        [piece_findings, findings_near.clone(), whole],
+    );
+    let next = Last::new(
+        draft,
+        last.ids.clone(),
+        attributions.clone(),
+        findings_near,
+        prose.title,
+    );
+    let analysis = Analysis {
+        prose,
+        sentences,
+        quotes,
+        attributions,
+        findings,
+    };
+    Some((analysis, next))
+}
+
+/// Where the edited piece was and is; everything before it stayed, everything
+/// after it moved by the change in its length.
+struct Edit {
+    old: Span,
+    new: Span,
+}
+
+impl Edit {
+    fn new(last: &Last, draft: &Draft, k: usize) -> Option<Edit> {
+        let edit = Edit {
+            old: last.spans[k],
+            new: draft.spans[k],
+        };
+        let unchanged = (0..draft.spans.len())
+            .filter(|&i| i != k)
+            .all(|i| edit.moved(last.spans[i]) == Some(draft.spans[i]));
+        (edit.old.start == edit.new.start && unchanged).then_some(edit)
+    }
+
+    /// An old span in the new text; `None` inside the edited piece.
+    fn moved(&self, span: Span) -> Option<Span> {
+        if span.end <= self.old.start {
+            Some(span)
+        } else if span.start >= self.old.end {
+            let at = |o: usize| o - self.old.end + self.new.end;
+            Some(Span::new(at(span.start), at(span.end)))
+        } else {
+            None
+        }
+    }
+
+    /// A span relative to the edited piece, in the new text.
+    fn in_new(&self, span: Span) -> Span {
+        Span::new(span.start + self.new.start, span.end + self.new.start)
+    }
+
+    /// `Some(None)` for no span; `None` if the span cannot be moved.
+    fn moved_optional(&self, span: Option<Span>) -> Option<Option<Span>> {
+        match span {
+            Some(s) => self.moved(s).map(Some),
+            None => Some(None),
+        }
+    }
+
+    fn moved_attribution(&self, a: &Attribution) -> Option<Attribution> {
+        Some(Attribution {
+            source: self.moved(a.source)?,
+            cue: self.moved_optional(a.cue)?,
+            content: self.moved_optional(a.content)?,
+            ..a.clone()
+        })
+    }
+
+    fn moved_finding(&self, f: &Finding) -> Option<Finding> {
+        f.moved(|s| self.moved(s))
+    }
+
+    /// `old` (sorted by sentence) with the entries of `sentences` replaced by `new`
+    /// and the others moved.
+    fn spliced<T>(
+        &self,
+        old: &[T],
+        sentence: impl Fn(&T) -> usize,
+        sentences: Range<usize>,
+        new: impl Iterator<Item = T>,
+        moved: impl Fn(&T) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let from = old.partition_point(|x| sentence(x) < sentences.start);
+        let to = old.partition_point(|x| sentence(x) < sentences.end);
+        let mut out = Vec::with_capacity(old.len());
+        for x in &old[..from] {
+            out.push(moved(x)?);
+        }
+        out.extend(new);
+        for x in &old[to..] {
+            out.push(moved(x)?);
+        }
+        Some(out)
+    }
+}
+
+/// The pieces around an edit, analysed as a draft of their own with the whole
+/// draft's canonical sources.
+struct Neighbourhood {
+    /// Where the neighbourhood starts in the text.
+    start: usize,
+    /// The global number of its first sentence.
+    first_sentence: usize,
+    /// With positions relative to `start`, sentences numbered from its first.
+    attributions: Attributions,
+    /// The draft-scope findings, positions in the whole text.
+    findings: Vec<Finding>,
+}
+
+impl Neighbourhood {
+    fn check(last: &Last, draft: &Draft, pieces: Range<usize>) -> Neighbourhood {
+        let start = draft.spans[pieces.start].start;
+        let text = &draft.text[start..draft.spans[pieces.end - 1].end];
+        let Assembled {
+            prose,
+            sentences,
+            quotes,
+            extracted,
+            ..
+        } = draft.assemble(pieces.clone(), true);
+        let ids = &last.ids[last.first_found[pieces.start]..last.first_found[pieces.end]];
+        let mut sources = last.attributions.sources.clone();
+        for s in &mut sources {
+            s.statements.clear();
+        }
+        let attributions =
+            attribution::attributions(text, &prose, &sentences, &quotes, extracted, ids, sources);
+        let ctx = RuleContext {
+            text,
+            prose: &prose,
+            sentences: &sentences,
+            quotes: &quotes,
+            attributions: &attributions,
+            config: draft.config,
+        };
+        let findings = rules::run_scope(&ctx, Scope::Draft)
+            .iter()
+            .map(|f| f.shifted(start))
+            .collect();
+        Neighbourhood {
+            start,
+            first_sentence: last.first_sentence[pieces.start],
+            attributions,
+            findings,
+        }
+    }
+
+    /// The indices of piece `j`'s attributions in `self.attributions.list`.
+    fn attributions_of(&self, last: &Last, j: usize) -> Range<usize> {
+        let list = &self.attributions.list;
+        let local = |s: usize| s - self.first_sentence;
+        by_sentence(list, local(last.first_sentence[j]))
+            ..by_sentence(list, local(last.first_sentence[j + 1]))
+    }
+}
+
+/// The indices of piece `j`'s attributions in the last analysis.
+fn sentences_of(list: &[Attribution], last: &Last, j: usize) -> Range<usize> {
+    by_sentence(list, last.first_sentence[j])..by_sentence(list, last.first_sentence[j + 1])
+}
+
+/// The first attribution at or after `sentence`.
+fn by_sentence(list: &[Attribution], sentence: usize) -> usize {
+    list.partition_point(|a| a.sentence < sentence)
+}
+
+/// The findings (sorted by start) that start inside `range`.
+fn by_start(list: &[Finding], range: Range<usize>) -> Range<usize> {
+    list.partition_point(|f| f.span.start < range.start)
+        ..list.partition_point(|f| f.span.start < range.end)
+}
+
+/// Where the pieces before `end` end; past the last piece, nothing ends.
+fn end_of(spans: &[Span], end: usize) -> usize {
+    if end == spans.len() {
+        usize::MAX
+    } else {
+        spans[end].start
+    }
+}
