@@ -235,16 +235,21 @@ pub fn spawn_publisher(session: Weak<Session>) -> mpsc::UnboundedSender<Publicat
                 // Pull mode: the client asks; pushing too would show everything twice.
                 _ if session.support().pull_diagnostics => {}
                 Publication::Diagnostics(review) => {
-                    let diagnostics = {
+                    let (diagnostics, replaced) = {
                         let mut documents = session.documents();
                         let Some(document) = documents.get_mut(&review.uri).filter(|d| {
                             d.generation == review.generation && d.version == review.version
                         }) else {
                             continue;
                         };
-                        delivery::deliver(document, &review)
+                        // Usually the last holder of the review shown before: freeing
+                        // it (the whole text, findings, diagnostics) waits until after
+                        // the send.
+                        let replaced = document.delivered.take();
+                        (delivery::deliver(document, &review), replaced)
                     };
                     send(&session, &review.uri, &diagnostics, Some(review.version)).await;
+                    drop(replaced);
                 }
                 Publication::Clear(uri) => send(&session, &uri, &[], None).await,
             }
