@@ -136,10 +136,21 @@ fn settings_changes_cover_every_key() {
         .iter()
         .find(|d| d["message"].as_str().unwrap().contains("shelled"))
         .unwrap();
-    assert_eq!(
-        shelled["data"]["fixes"][0]["edits"][0]["replacement"],
-        "fired on"
+    // Its alternative is offered as the quick fix for that diagnostic.
+    let actions = client.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": shelled["range"],
+               "context": {"diagnostics": [shelled], "only": ["quickfix"]}}),
     );
+    let fix = &actions[0];
+    assert_eq!(
+        fix["diagnostics"][0]["range"], shelled["range"],
+        "{actions:#}"
+    );
+    let edits = action_edits(fix, uri);
+    assert_eq!(edits.len(), 1, "{fix:#}");
+    assert_eq!(edits[0]["range"], shelled["range"]);
+    assert_eq!(edits[0]["newText"], "fired on");
 
     // `run` is an editor setting too: on save, typing publishes nothing.
     client.push_settings(json!({"run": "onSave"}));

@@ -92,9 +92,10 @@ fn apply_byte_edits(text: &str, edits: &[(usize, usize, String)]) -> String {
 }
 
 /// What the action was meant to do, from the analysis' own byte edits: a quick fix
-/// from its diagnostic's `data.fixes`, an insertion from the library's planner.
+/// from the library's finding behind its diagnostic (same rule, same range), an
+/// insertion from the library's planner.
 /// `None` for actions this test does not know the intent of.
-fn intended(action: &Value, text: &str, format: Format) -> Option<String> {
+fn intended(action: &Value, text: &str, format: Format, enc: Enc) -> Option<String> {
     let kind = action["kind"].as_str()?;
     let insert = match kind {
         "source.truthlens.insertSummary" => Some(InsertKind::Summary),
@@ -109,20 +110,22 @@ fn intended(action: &Value, text: &str, format: Format) -> Option<String> {
             &[(edit.span.start, edit.span.end, edit.replacement)],
         ));
     }
-    let fix = action["diagnostics"][0]["data"]["fixes"]
-        .as_array()?
+    let diagnostic = &action["diagnostics"][0];
+    let finding = truthlens::analyze(text, format, &Config::default())
+        .findings
+        .into_iter()
+        .find(|f| {
+            diagnostic["code"] == f.rule
+                && diagnostic["range"] == range_of(text, f.span.start, f.span.end, enc)
+        })?;
+    let fix = finding
+        .fixes
         .iter()
-        .find(|f| f["title"] == action["title"])?;
-    let edits: Vec<(usize, usize, String)> = fix["edits"]
-        .as_array()?
+        .find(|f| action["title"] == f.title.as_str())?;
+    let edits: Vec<(usize, usize, String)> = fix
+        .edits
         .iter()
-        .map(|e| {
-            (
-                e["span"]["start"].as_u64().unwrap() as usize,
-                e["span"]["end"].as_u64().unwrap() as usize,
-                e["replacement"].as_str().unwrap().to_string(),
-            )
-        })
+        .map(|e| (e.span.start, e.span.end, e.replacement.clone()))
         .collect();
     Some(apply_byte_edits(text, &edits))
 }
@@ -230,7 +233,7 @@ fn random_actions_apply_exactly(encoding: &str, document_changes: bool) {
                 if !edits.is_empty() {
                     assert_only_changed_inside(&text, &after, &edits, enc);
                 }
-                match intended(action, &text, Format::Markdown) {
+                match intended(action, &text, Format::Markdown, enc) {
                     Some(expected) => {
                         assert_eq!(after, expected, "draft {n}: {action:#}");
                         checked += 1;
@@ -317,7 +320,7 @@ fn a_stale_edit_applied_twice_is_refused_by_its_version() {
     let (edits, pinned) = text_edits(action).unwrap();
     assert_eq!(pinned, Some(1));
     let once = apply_text_edits(text, &edits, enc);
-    assert_eq!(once, intended(action, text, Format::Markdown).unwrap());
+    assert_eq!(once, intended(action, text, Format::Markdown, enc).unwrap());
     send_as_change(&mut client, 2, &edits, text, enc);
     client.diagnostics(URI, 2);
 
@@ -360,6 +363,7 @@ fn running_an_insert_command_twice_replaces_its_block() {
             &json!({"kind": "source.truthlens.insertReport"}),
             &text,
             Format::Markdown,
+            enc,
         )
         .unwrap();
         let after = apply_text_edits(&text, &edits, enc);

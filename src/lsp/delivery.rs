@@ -12,14 +12,17 @@
 use super::documents::Document;
 use super::linting::Review;
 use crate::analysis::Span;
+use serde::Serialize;
 use std::sync::Arc;
+use tower_lsp::lsp_types::notification::{Notification, PublishDiagnostics};
 use tower_lsp::lsp_types::{
     Diagnostic, DocumentDiagnosticReport, DocumentDiagnosticReportResult,
     FullDocumentDiagnosticReport, Position, RelatedFullDocumentDiagnosticReport,
-    RelatedUnchangedDocumentDiagnosticReport, UnchangedDocumentDiagnosticReport,
+    RelatedUnchangedDocumentDiagnosticReport, UnchangedDocumentDiagnosticReport, Url,
 };
 
-/// The diagnostics of `review` the client should see now, and whether any was held back.
+/// The diagnostics of `review` the client should see now (borrowed: a publish
+/// serialises them straight from the review), and whether any was held back.
 /// `cursor` is the last reported position and the version it was reported at; a
 /// position reported before the last change is stale, and the cursor is taken to
 /// be where typing leaves it, at the end of what the change wrote.
@@ -27,9 +30,9 @@ pub fn visible(
     review: &Review,
     cursor: Option<(Position, i32)>,
     last_edit: Option<Span>,
-) -> (Vec<Diagnostic>, bool) {
+) -> (Vec<&Diagnostic>, bool) {
     let (Some((position, reported_at)), Some(edit)) = (cursor, last_edit) else {
-        return (review.diagnostics.clone(), false);
+        return (review.diagnostics.iter().collect(), false);
     };
     let at = if reported_at == review.version {
         review.lines.offset(&review.text, position)
@@ -53,7 +56,7 @@ pub fn visible(
             held |= typing;
             !typing
         })
-        .map(|(_, d)| d.clone())
+        .map(|(_, d)| d)
         .collect();
     (diagnostics, held)
 }
@@ -61,15 +64,50 @@ pub fn visible(
 /// Record that `review` is being delivered to the client and return what it shows.
 /// The document must be at the review's version (the cursor and the last edit
 /// describe that text).
-pub fn deliver(document: &mut Document, review: &Arc<Review>) -> Vec<Diagnostic> {
+pub fn deliver<'a>(document: &mut Document, review: &'a Arc<Review>) -> Vec<&'a Diagnostic> {
     let (diagnostics, held) = if document.version == review.version {
         visible(review, document.cursor, document.last_edit)
     } else {
-        (review.diagnostics.clone(), false)
+        (review.diagnostics.iter().collect(), false)
     };
     document.held_back = held;
     document.delivered = Some(review.clone());
     diagnostics
+}
+
+/// `textDocument/publishDiagnostics` as tower-lsp would send it, but borrowing the
+/// diagnostics instead of owning a copy of them.
+#[derive(Serialize)]
+struct PublishNotification<'a> {
+    jsonrpc: &'static str,
+    method: &'static str,
+    params: PublishParams<'a>,
+}
+
+/// `PublishDiagnosticsParams` over borrowed diagnostics.
+#[derive(Serialize)]
+struct PublishParams<'a> {
+    uri: &'a Url,
+    diagnostics: &'a [&'a Diagnostic],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<i32>,
+}
+
+/// The JSON-RPC body of a `publishDiagnostics` notification, serialised in one pass.
+pub fn publish_body(
+    uri: &Url,
+    diagnostics: &[&Diagnostic],
+    version: Option<i32>,
+) -> serde_json::Result<Vec<u8>> {
+    serde_json::to_vec(&PublishNotification {
+        jsonrpc: "2.0",
+        method: PublishDiagnostics::METHOD,
+        params: PublishParams {
+            uri,
+            diagnostics,
+            version,
+        },
+    })
 }
 
 /// A pull-diagnostics answer: the full report, or "unchanged" when the client
@@ -79,7 +117,7 @@ pub fn pull_report(
     review: &Arc<Review>,
     previous: Option<&str>,
 ) -> DocumentDiagnosticReportResult {
-    let items = deliver(document, review);
+    let items = deliver(document, review).into_iter().cloned().collect();
     // The same review can be shown with and without held-back findings.
     let result_id = format!(
         "{}{}",
@@ -108,4 +146,59 @@ pub fn empty_report() -> DocumentDiagnosticReportResult {
     DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
         RelatedFullDocumentDiagnosticReport::default(),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+    use tower_lsp::jsonrpc::Request;
+    use tower_lsp::lsp_types::{
+        DiagnosticSeverity, NumberOrString, PublishDiagnosticsParams, Range,
+    };
+
+    /// The message tower-lsp's `Client::publish_diagnostics` would have sent.
+    fn tower_lsp_message(uri: &Url, diagnostics: &[Diagnostic], version: Option<i32>) -> Value {
+        let params = PublishDiagnosticsParams::new(uri.clone(), diagnostics.to_vec(), version);
+        let request = Request::build(PublishDiagnostics::METHOD)
+            .params(serde_json::to_value(params).unwrap())
+            .finish();
+        serde_json::to_value(request).unwrap()
+    }
+
+    #[test]
+    fn the_publish_body_is_what_tower_lsp_would_send() {
+        let uri = Url::parse("file:///drafts/a%20b.md").unwrap();
+        let diagnostic = Diagnostic {
+            range: Range::new(Position::new(0, 3), Position::new(0, 9)),
+            severity: Some(DiagnosticSeverity::WARNING),
+            code: Some(NumberOrString::String("loaded-language".into())),
+            source: Some("truthlens".into()),
+            message: "\"regime\" is \u{2028}loaded 😀".into(),
+            data: Some(json!({"category": "pejorative-label", "version": 4})),
+            ..Diagnostic::default()
+        };
+        let other = Diagnostic {
+            message: "second".into(),
+            ..Diagnostic::default()
+        };
+        let all = [diagnostic.clone(), other.clone()];
+        for (shown, version) in [
+            (vec![&diagnostic, &other], Some(4)),
+            (vec![&other], Some(4)),
+            (vec![], None),
+        ] {
+            let body = publish_body(&uri, &shown, version).unwrap();
+            let sent: Value = serde_json::from_slice(&body).unwrap();
+            let owned: Vec<Diagnostic> = shown.iter().map(|d| (*d).clone()).collect();
+            assert_eq!(sent, tower_lsp_message(&uri, &owned, version));
+            assert_eq!(
+                sent["params"]["diagnostics"].as_array().unwrap().len(),
+                shown.len()
+            );
+        }
+        assert!(tower_lsp_message(&uri, &all, None)["params"]
+            .get("version")
+            .is_none());
+    }
 }

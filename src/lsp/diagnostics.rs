@@ -1,8 +1,10 @@
 //! Findings -> LSP diagnostics.
 
 use super::position::LineIndex;
-use crate::rules::{find_rule, Finding, Severity};
+use crate::rules::{Finding, Severity, REGISTRY};
 use serde_json::json;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 use tower_lsp::lsp_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
     NumberOrString, Url,
@@ -19,8 +21,25 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// One diagnostic, with ranges in the index's encoding and a `data` payload that
-/// carries everything a code action needs without re-running the analysis.
+/// The rule's documentation link, parsed once per rule rather than per finding.
+fn code_description(rule: &str) -> Option<CodeDescription> {
+    static LINKS: OnceLock<HashMap<&'static str, CodeDescription>> = OnceLock::new();
+    let links = LINKS.get_or_init(|| {
+        REGISTRY
+            .iter()
+            .filter_map(|rule| {
+                let href = Url::parse(&rule.doc_url()).ok()?;
+                Some((rule.id, CodeDescription { href }))
+            })
+            .collect()
+    });
+    links.get(rule).cloned()
+}
+
+/// One diagnostic, with ranges in the index's encoding. `data` stays small (it is
+/// sent on every publish): the version it was computed for (code action requests
+/// echo it back, see `versioned`) and the category. Fixes and alternatives are
+/// served from the review the server keeps, not round-tripped through the client.
 pub fn diagnostic(
     finding: &Finding,
     text: &str,
@@ -28,9 +47,7 @@ pub fn diagnostic(
     uri: &Url,
     version: i32,
 ) -> Diagnostic {
-    let code_description = find_rule(finding.rule)
-        .and_then(|rule| Url::parse(&rule.doc_url()).ok())
-        .map(|href| CodeDescription { href });
+    let code_description = code_description(finding.rule);
     let related: Vec<_> = finding
         .related
         .iter()
@@ -49,12 +66,8 @@ pub fn diagnostic(
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
         data: Some(json!({
-            "rule": finding.rule,
             "category": finding.category,
-            "span": finding.span,
             "version": version,
-            "alternatives": finding.alternatives,
-            "fixes": finding.fixes,
         })),
     }
 }
@@ -114,11 +127,10 @@ mod tests {
             href.as_str().ends_with("docs/rules/loaded-language.md"),
             "{href}"
         );
-        let data = d.data.unwrap();
-        assert_eq!(data["version"], 7);
-        assert_eq!(data["span"]["start"], text.find("regime").unwrap());
-        assert_eq!(data["category"], "pejorative-label");
-        assert_eq!(data["fixes"][0]["edits"][0]["replacement"], "government");
+        assert_eq!(
+            d.data,
+            Some(serde_json::json!({"category": "pejorative-label", "version": 7}))
+        );
         let related = d.related_information.unwrap();
         assert_eq!(related[0].location.range.start, Position::new(1, 4));
         assert_eq!(related[0].message, "also here");

@@ -79,7 +79,8 @@ impl Document {
             format: self.format,
             config: self.config.clone(),
             kind: self.kind,
-            text: self.rope.to_string(),
+            // Sized up front (`to_string` grows the buffer chunk by chunk), under the lock.
+            text: String::from(&self.rope),
             pieces: self.pieces.clone(),
         }
     }
@@ -193,7 +194,7 @@ impl DocumentStore {
         self.documents
             .iter()
             .find(|(uri, _)| path_of(uri).as_deref() == Some(path))
-            .map(|(_, d)| (d.rope.to_string(), d.version))
+            .map(|(_, d)| (String::from(&d.rope), d.version))
     }
 }
 

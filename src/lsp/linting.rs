@@ -235,27 +235,48 @@ pub fn spawn_publisher(session: Weak<Session>) -> mpsc::UnboundedSender<Publicat
                 // Pull mode: the client asks; pushing too would show everything twice.
                 _ if session.support().pull_diagnostics => {}
                 Publication::Diagnostics(review) => {
-                    let diagnostics = {
+                    let (diagnostics, replaced) = {
                         let mut documents = session.documents();
                         let Some(document) = documents.get_mut(&review.uri).filter(|d| {
                             d.generation == review.generation && d.version == review.version
                         }) else {
                             continue;
                         };
-                        delivery::deliver(document, &review)
+                        // Usually the last holder of the review shown before: freeing
+                        // it (the whole text, findings, diagnostics) waits until after
+                        // the send.
+                        let replaced = document.delivered.take();
+                        (delivery::deliver(document, &review), replaced)
                     };
-                    let version = Some(review.version);
-                    let uri = review.uri.clone();
-                    session
-                        .client
-                        .publish_diagnostics(uri, diagnostics, version)
-                        .await;
+                    send(&session, &review.uri, &diagnostics, Some(review.version)).await;
+                    drop(replaced);
                 }
-                Publication::Clear(uri) => {
-                    session.client.publish_diagnostics(uri, vec![], None).await;
-                }
+                Publication::Clear(uri) => send(&session, &uri, &[], None).await,
             }
         }
     });
     sender
+}
+
+/// Send one `publishDiagnostics`: serialised once, straight from the review, through
+/// the transport's writer when there is one; else through tower-lsp's client, which
+/// needs its own copy of the diagnostics. Every publication takes the same path, so
+/// they reach the client in the order this task sends them.
+async fn send(session: &Session, uri: &Url, diagnostics: &[&Diagnostic], version: Option<i32>) {
+    let Some(frames) = &session.frames else {
+        let owned = diagnostics.iter().map(|&d| d.clone()).collect();
+        session
+            .client
+            .publish_diagnostics(uri.clone(), owned, version)
+            .await;
+        return;
+    };
+    match delivery::publish_body(uri, diagnostics, version) {
+        // A notification, never an error reply: nothing for `protocol_log` to report.
+        // `false` means the writer is gone, i.e. the session is ending.
+        Ok(body) => {
+            frames.send(&body);
+        }
+        Err(e) => super::log(&format!("publishing diagnostics failed: {e}")),
+    }
 }

@@ -107,6 +107,32 @@ pub fn rope_position_exists(rope: &Rope, position: Position, encoding: PositionE
     }
 }
 
+/// The byte offsets at which LSP lines start. Built for every analysed version, so
+/// the breaks are found with the single-`char` patterns, which search with memchr,
+/// rather than byte by byte.
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    if !text.contains('\r') {
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        return starts;
+    }
+    let mut from = 0;
+    for end in text.match_indices('\n').map(|(i, _)| i).chain([text.len()]) {
+        // A `\r` ends a line too, unless it is the first half of `\r\n`.
+        for (i, _) in text[from..end].match_indices('\r') {
+            let after = from + i + 1;
+            if after < end || end == text.len() {
+                starts.push(after);
+            }
+        }
+        if end < text.len() {
+            starts.push(end + 1);
+        }
+        from = end + 1;
+    }
+    starts
+}
+
 /// Byte offsets <-> LSP positions for one fixed text (an analysed snapshot).
 #[derive(Clone, Debug)]
 pub struct LineIndex {
@@ -117,16 +143,8 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str, encoding: PositionEncoding) -> LineIndex {
-        let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
-        for (i, &b) in bytes.iter().enumerate() {
-            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-            if ends_line {
-                line_starts.push(i + 1);
-            }
-        }
         LineIndex {
-            line_starts,
+            line_starts: line_starts(text),
             encoding,
         }
     }
@@ -273,6 +291,35 @@ mod tests {
         assert!(!exists(0, 4, Utf16), "past the line end");
         assert!(exists(0, 5, Utf8) && !exists(0, 3, Utf8));
         assert!(!exists(2, 0, Utf16), "past the last line");
+    }
+
+    #[test]
+    fn line_starts_agree_with_a_byte_by_byte_scan() {
+        fn scan(text: &str) -> Vec<usize> {
+            let bytes = text.as_bytes();
+            let mut starts = vec![0];
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    starts.push(i + 1);
+                }
+            }
+            starts
+        }
+        // Every text of up to six pieces: lone and paired breaks at either end.
+        let pieces = ["a", "\r", "\n", "é"];
+        let mut texts = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        texts.dedup();
+        for text in &texts {
+            assert_eq!(line_starts(text), scan(text), "{text:?}");
+        }
+        assert_eq!(line_starts("a\r\nb\rc\n"), [0, 3, 5, 7]);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::hover;
 use super::linting::{self, Publication};
 use super::position::PositionEncoding;
 use super::session::{ClientSupport, Session, SettingsSource, SettingsUpdate};
+use super::transport::FrameWriter;
 use super::versioned;
 use crate::config::RunMode;
 use serde::Deserialize;
@@ -36,9 +37,11 @@ pub struct CursorParams {
     pub position: Position,
 }
 
-pub fn service() -> (LspService<Backend>, tower_lsp::ClientSocket) {
+/// The service; `frames` writes to the client directly, past tower-lsp (see
+/// `transport::FrameWriter`). Without it everything goes through tower-lsp's client.
+pub fn service(frames: Option<FrameWriter>) -> (LspService<Backend>, tower_lsp::ClientSocket) {
     LspService::build(|client: Client| Backend {
-        session: Session::new(client),
+        session: Session::new(client, frames),
     })
     .custom_method(CURSOR_NOTIFICATION, Backend::cursor)
     .finish()

@@ -4,6 +4,7 @@ use super::documents::{path_of, DocumentStore};
 use super::linting::{self, Publication, Review, Snapshot};
 use super::position::PositionEncoding;
 use super::settings::{EditorSettings, ProjectConfig};
+use super::transport::FrameWriter;
 use crate::config::Config;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -72,6 +73,9 @@ pub struct ClientSupport {
 
 pub struct Session {
     pub client: Client,
+    /// The transport's writer, for publishing diagnostics without tower-lsp's
+    /// `Value` round trip; `None` when the service runs without the transport.
+    pub frames: Option<FrameWriter>,
     /// The one place document state lives. Locked only for short, synchronous
     /// sections: never hold it across an `.await`.
     documents: Mutex<DocumentStore>,
@@ -91,9 +95,10 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn new(client: Client) -> Arc<Session> {
+    pub fn new(client: Client, frames: Option<FrameWriter>) -> Arc<Session> {
         Arc::new_cyclic(|weak| Session {
             client,
+            frames,
             documents: Mutex::default(),
             encoding: OnceLock::new(),
             support: OnceLock::new(),

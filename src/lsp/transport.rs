@@ -64,11 +64,11 @@ where
 {
     let (to_server, server_input) = tokio::io::duplex(PIPE_CAPACITY);
     let (server_output, from_server) = tokio::io::duplex(PIPE_CAPACITY);
-    let (service, socket) = server::service();
+    let (frames, frames_to_write) = mpsc::unbounded_channel::<Vec<u8>>();
+    let (service, socket) = server::service(Some(FrameWriter(frames.downgrade())));
     let service = CatchPanic::new(service);
     let mut server = tokio::spawn(Server::new(server_input, server_output, socket).serve(service));
 
-    let (frames, frames_to_write) = mpsc::unbounded_channel::<Vec<u8>>();
     let writer = tokio::spawn(write_frames(frames_to_write, output));
     let mut relay = tokio::spawn(relay_server_output(from_server, frames.clone()));
 
@@ -257,6 +257,24 @@ fn preview(value: &Value) -> String {
     match text.char_indices().nth(120) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text,
+    }
+}
+
+/// A way for the server to write a message of its own through the one writer,
+/// bypassing tower-lsp: the diagnostics publisher serialises `publishDiagnostics`
+/// straight to bytes, where tower-lsp's client would first build a
+/// `serde_json::Value` tree of it. Weak, so it does not keep the writer running
+/// at the end of the session.
+#[derive(Clone)]
+pub struct FrameWriter(mpsc::WeakUnboundedSender<Vec<u8>>);
+
+impl FrameWriter {
+    /// Queue one message (a JSON-RPC body) as a whole frame. The frames of one
+    /// sender go out in the order they were queued. False once the writer is gone.
+    pub fn send(&self, body: &[u8]) -> bool {
+        self.0
+            .upgrade()
+            .is_some_and(|frames| frames.send(encode(body)).is_ok())
     }
 }
 

@@ -600,6 +600,35 @@ pub fn diagnostics_at<'a>(
     diagnostics.iter().filter(|d| d["range"] == range).collect()
 }
 
+/// The finding of `rule` at exactly the byte range `span`, from the library's own
+/// analysis of `text` (default settings): what a diagnostic there stands for, with
+/// its byte-offset fixes and alternatives, independent of the server.
+pub fn library_finding(text: &str, rule: &str, span: (usize, usize)) -> Option<truthlens::Finding> {
+    truthlens::analyze(
+        text,
+        truthlens::Format::Markdown,
+        &truthlens::Config::default(),
+    )
+    .findings
+    .into_iter()
+    .find(|f| f.rule == rule && (f.span.start, f.span.end) == span)
+}
+
+/// The text edits an action makes to `uri`, as `changes` or as `documentChanges`.
+pub fn action_edits(action: &Value, uri: &str) -> Vec<Value> {
+    let edit = &action["edit"];
+    if let Some(edits) = edit["changes"][uri].as_array() {
+        return edits.clone();
+    }
+    edit["documentChanges"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| d["textDocument"]["uri"] == uri)
+        .flat_map(|d| d["edits"].as_array().cloned().unwrap_or_default())
+        .collect()
+}
+
 /// A fresh, empty temporary folder (canonical, so server paths compare equal).
 pub fn temp_folder(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("truthlens-{name}-{}", std::process::id()));
