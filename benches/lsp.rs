@@ -2,8 +2,8 @@
 //!
 //! Starts the real server (by default the release `truthlens lsp` that cargo
 //! builds for this bench), opens a synthetic draft per size, then makes
-//! one-character edits in a middle paragraph (insert a letter inside a word, delete
-//! it again) and times each from writing `didChange` to having read and parsed the
+//! one-character edits in the middle of the draft (insert a letter inside a word,
+//! delete it again, in each of ten paragraphs in turn) and times each from writing `didChange` to having read and parsed the
 //! `publishDiagnostics` for that version (or, for a server that publishes without
 //! versions, the first one after the change). Each size runs in a fresh server.
 //! Memory (VmHWM, VmRSS) is read for the spawned process: a `--server` wrapper
@@ -25,6 +25,9 @@ use lsp_client::{Incoming, Server};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+/// How many paragraphs the edits go round (each gets a letter typed, then deleted).
+const EDIT_PLACES: usize = 10;
 
 struct Options {
     command: Vec<String>,
@@ -307,9 +310,10 @@ impl Session {
         outcome.open_ms = millis(publish.at - sent);
         self.quiet();
 
-        let point = edit_point(&self.text);
+        let points = edit_points(&self.text, EDIT_PLACES);
         let started = Instant::now();
         for i in 0..options.warmup + options.edits {
+            let point = points[(i / 2) % points.len()];
             let spent = options.budget.is_some_and(|b| started.elapsed() > b);
             if spent && outcome.samples.len() >= 3 {
                 break; // a slow server: fewer samples rather than an endless run
@@ -407,24 +411,33 @@ fn negotiated(capabilities: &Value) -> Result<(Sync, Encoding), String> {
     Ok((sync, encoding))
 }
 
-/// Where the edits go: two letters into the first long word of the first prose
-/// paragraph after the middle of the draft.
-fn edit_point(text: &str) -> usize {
+/// Where the edits go: two letters into the first long word of each of the first
+/// `count` prose paragraphs after the middle of the draft. Several places, because
+/// one word says little: a word inside a source's name costs more than one outside.
+fn edit_points(text: &str, count: usize) -> Vec<usize> {
     let mut at = text.len() / 2;
     while !text.is_char_boundary(at) {
         at += 1;
     }
+    let mut points = Vec::new();
     while let Some(gap) = text[at..].find("\n\n") {
         let start = at + gap + 2;
         let line = text[start..].lines().next().unwrap_or("");
         if !line.starts_with('#') {
             if let Some(word) = long_word(line) {
-                return start + word + 2;
+                points.push(start + word + 2);
+                if points.len() == count {
+                    break;
+                }
             }
         }
         at = start;
     }
-    panic!("the draft has no prose paragraph after its middle");
+    assert!(
+        !points.is_empty(),
+        "the draft has no prose paragraph after its middle"
+    );
+    points
 }
 
 /// Byte offset of the first word of at least six ASCII letters in `line`.

@@ -12,6 +12,7 @@ mod common;
 use common::{capabilities, is_diagnostics_for, position_of, Enc, InMemoryServer};
 use proptest::prelude::*;
 use serde_json::Value;
+use truthlens::analysis::chunks;
 use truthlens::engine::{analyze_cached, Cache};
 use truthlens::{analyze, Analysis, Config, Format};
 
@@ -185,6 +186,39 @@ proptest! {
             apply(&mut text, e);
             let cached = analyze_cached(&mut cache, &text, format, &config);
             assert_same(&cached, &analyze(&text, format, &config), &text);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Cutting an edited draft again around the edit gives the pieces a whole scan
+    /// gives, and the pieces it says are kept are the old ones.
+    #[test]
+    fn pieces_cut_again_around_an_edit_equal_a_whole_cut(
+        start in prop_oneof![draft(), long_draft()],
+        edits in proptest::collection::vec(prop_oneof![edit(), small_edit()], 1..6),
+        format in format(),
+    ) {
+        let mut text = start;
+        let mut spans = chunks::split(&text, format);
+        for e in &edits {
+            let old = text.clone();
+            apply(&mut text, e);
+            let (again, before, after) = chunks::resplit(&old, &spans, &text, format);
+            let whole = chunks::split(&text, format);
+            prop_assert_eq!(&again, &whole);
+            for i in 0..before {
+                prop_assert_eq!(again[i].text(&text), spans[i].text(&old));
+            }
+            for j in 1..=after {
+                prop_assert_eq!(
+                    again[again.len() - j].text(&text),
+                    spans[spans.len() - j].text(&old)
+                );
+            }
+            spans = again;
         }
     }
 }

@@ -16,50 +16,166 @@ use super::{Format, Span};
 
 /// The pieces of `text`, in order, covering it exactly.
 pub fn split(text: &str, format: Format) -> Vec<Span> {
-    let mut cuts = vec![0];
-    let mut open = match format {
+    let open = match format {
         Format::Markdown => front_matter_end(text).map(Open::Until),
         Format::PlainText => None,
     };
-    let mut previous_blank = false;
-    let mut start = 0;
-    // Only a line with a `<` can open an HTML construct: find them all in one pass.
-    let mut angles = memchr::memchr_iter(b'<', text.as_bytes()).peekable();
-    for raw in lines(text) {
-        let line = raw.trim_end_matches(['\n', '\r']);
-        while angles.next_if(|&at| at < start).is_some() {}
-        let plain = angles.peek().is_none_or(|&at| at >= start + line.len())
-            && !line.trim_start_matches(' ').starts_with(['`', '~']);
-        let blank = line.trim().is_empty();
-        let at_margin = !line.starts_with([' ', '\t']);
-        if open.is_none() && previous_blank && !blank && at_margin && start > 0 {
-            cuts.push(start);
+    let mut cuts = vec![0];
+    cuts.extend(Scanner::new(text, format, 0, open));
+    cuts.push(text.len());
+    spans(&cuts)
+}
+
+/// The pieces of `text`, an edited version of `old` whose pieces were `old_spans`:
+/// only the text around the edit is scanned again. Also returns how many pieces
+/// at the start and at the end are the old ones, unchanged (the latter moved).
+///
+/// A scan at a cut is always in the same state (nothing open, a blank line just
+/// before), so it can start at any old cut before the edit, and once it cuts
+/// again at an old cut after the edit, everything after is as it was.
+pub fn resplit(
+    old: &str,
+    old_spans: &[Span],
+    text: &str,
+    format: Format,
+) -> (Vec<Span>, usize, usize) {
+    let prefix = common_prefix(old.as_bytes(), text.as_bytes());
+    let most = old.len().min(text.len()) - prefix;
+    let suffix = common_suffix(
+        &old.as_bytes()[old.len() - most..],
+        &text.as_bytes()[text.len() - most..],
+    );
+    let (old_end, new_end) = (old.len() - suffix, text.len() - suffix);
+    // Restart a piece before the one the edit starts in: the edit may remove the cut
+    // at the start of its own piece.
+    let edited = old_spans
+        .partition_point(|s| s.end <= prefix)
+        .min(old_spans.len().saturating_sub(1));
+    let restart = edited.saturating_sub(1);
+    if restart == 0 || old_spans.is_empty() {
+        return (split(text, format), 0, 0);
+    }
+    let mut cuts: Vec<usize> = old_spans[..restart].iter().map(|s| s.start).collect();
+    cuts.push(old_spans[restart].start);
+    let old_cuts: Vec<usize> = old_spans.iter().map(|s| s.start).collect();
+    let mut kept_after = 0;
+    for cut in Scanner::new(text, format, old_spans[restart].start, None) {
+        cuts.push(cut);
+        if cut >= new_end {
+            let old_cut = cut - new_end + old_end;
+            if let Ok(i) = old_cuts.binary_search(&old_cut) {
+                cuts.extend(old_cuts[i + 1..].iter().map(|&c| c - old_end + new_end));
+                kept_after = old_cuts.len() - i;
+                break;
+            }
         }
-        open = match open {
-            Some(Open::Until(end)) if start + raw.len() < end => Some(Open::Until(end)),
-            Some(Open::Until(_)) => None,
-            Some(construct) => construct.still_open_after(line),
-            None if plain => None,
-            None => opened_by(line, format),
-        };
-        previous_blank = blank;
-        start += raw.len();
     }
     cuts.push(text.len());
+    (spans(&cuts), restart, kept_after)
+}
+
+fn spans(cuts: &[usize]) -> Vec<Span> {
     cuts.windows(2).map(|w| Span::new(w[0], w[1])).collect()
 }
 
-/// The lines of `text`, each with its line break: `str::split_inclusive('\n')`, with
-/// a SIMD search, since this runs over the whole draft on every keystroke.
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut start = 0;
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
-    ends.chain(std::iter::once(text.len()))
-        .filter_map(move |end| {
-            let line = &text[start..end];
-            start = end;
-            (!line.is_empty()).then_some(line)
-        })
+/// How many leading bytes `a` and `b` share, compared a block at a time.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 256;
+    let len = a.len().min(b.len());
+    let mut at = 0;
+    while at + BLOCK <= len && a[at..at + BLOCK] == b[at..at + BLOCK] {
+        at += BLOCK;
+    }
+    at + a[at..len]
+        .iter()
+        .zip(&b[at..len])
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// How many trailing bytes `a` and `b` (of one length) share.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 256;
+    let len = a.len();
+    let mut n = 0;
+    while n + BLOCK <= len && a[len - n - BLOCK..len - n] == b[len - n - BLOCK..len - n] {
+        n += BLOCK;
+    }
+    n + a[..len - n]
+        .iter()
+        .rev()
+        .zip(b[..len - n].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// The cuts after `from` (a cut, or the top of the draft), in order.
+struct Scanner<'a> {
+    text: &'a str,
+    format: Format,
+    /// Where the scan started: never a cut of its own.
+    from: usize,
+    /// Where the next line starts.
+    start: usize,
+    /// Where each `<` is, from `from` on: only a line with one can open an HTML construct.
+    angles: std::iter::Peekable<memchr::Memchr<'a>>,
+    open: Option<Open>,
+    previous_blank: bool,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str, format: Format, from: usize, open: Option<Open>) -> Scanner<'a> {
+        Scanner {
+            text,
+            format,
+            from,
+            start: from,
+            angles: memchr::memchr_iter(b'<', &text.as_bytes()[from..]).peekable(),
+            open,
+            previous_blank: false,
+        }
+    }
+}
+
+impl Iterator for Scanner<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        while self.start < bytes.len() {
+            let start = self.start;
+            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i + 1);
+            let raw = &self.text[start..end];
+            self.start = end;
+            let line = raw.trim_end_matches(['\n', '\r']);
+            let blank = line.trim().is_empty();
+            let at_margin = !line.starts_with([' ', '\t']);
+            let cut = self.open.is_none()
+                && self.previous_blank
+                && !blank
+                && at_margin
+                && start > self.from;
+            let from = self.from;
+            while self.angles.next_if(|&at| at + from < start).is_some() {}
+            let plain = self
+                .angles
+                .peek()
+                .is_none_or(|&at| at + from >= start + line.len())
+                && !line.trim_start_matches(' ').starts_with(['`', '~']);
+            self.open = match self.open {
+                Some(Open::Until(end)) if start + raw.len() < end => Some(Open::Until(end)),
+                Some(Open::Until(_)) => None,
+                Some(construct) => construct.still_open_after(line),
+                None if plain => None,
+                None => opened_by(line, self.format),
+            };
+            self.previous_blank = blank;
+            if cut {
+                return Some(start);
+            }
+        }
+        None
+    }
 }
 
 /// A construct that may run across blank lines.

@@ -12,7 +12,7 @@ mod piece;
 mod splice;
 
 use crate::analysis::attribution::{self, Attributions, Canonical, Extracted};
-use crate::analysis::prose::{self, ProseMap, Start};
+use crate::analysis::prose::{self, Block, ProseMap, Start};
 use crate::analysis::quotes::{QuoteSpan, Quotes};
 use crate::analysis::sentences::{LineStats, Sentence};
 use crate::analysis::{chunks, directives, Format, Span};
@@ -27,16 +27,13 @@ use std::sync::Arc;
 /// Below this many pieces to analyse, threads cost more than they save.
 const PARALLEL_FROM: usize = 16;
 
-/// The analysed pieces of one draft, reused while their text is unchanged.
+/// The analysed pieces of one draft, and its draft-level results, reused for the
+/// next version of the draft.
 #[derive(Default)]
 pub struct Cache {
     /// What the pieces were analysed with; anything else empties the cache.
     settings: Option<(Format, Config)>,
-    /// The piece at the top of the draft (front matter, title), with its text.
-    first: Option<(Box<str>, Arc<Piece>)>,
-    /// Every later piece, by its text.
-    later: FxHashMap<Box<str>, Arc<Piece>>,
-    /// The draft-level results of the last analysis.
+    /// The last analysis: its pieces and draft-level results.
     last: Option<Last>,
     /// Whether the last analysis spliced an edit in (rather than redoing the draft level).
     spliced: bool,
@@ -47,9 +44,13 @@ impl Cache {
         Cache::default()
     }
 
-    /// How many pieces are kept.
+    /// How many distinct pieces are kept.
     pub fn len(&self) -> usize {
-        self.later.len() + usize::from(self.first.is_some())
+        let Some(last) = &self.last else { return 0 };
+        let mut kept: Vec<*const Piece> = last.pieces.iter().map(Arc::as_ptr).collect();
+        kept.sort_unstable();
+        kept.dedup();
+        kept.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -74,30 +75,37 @@ impl Cache {
         }
     }
 
-    /// The pieces of `text` at `spans`, from the cache or freshly analysed; the
-    /// cache then holds exactly these.
-    fn pieces(&mut self, text: &str, spans: &[Span], format: Format) -> Vec<Arc<Piece>> {
-        let mut later = FxHashMap::default();
-        let mut found: Vec<Option<Arc<Piece>>> = spans
-            .iter()
-            .enumerate()
-            .map(|(i, span)| {
-                let piece_text = span.text(text);
-                if i == 0 {
-                    return self
-                        .first
-                        .as_ref()
-                        .filter(|(t, _)| **t == *piece_text)
-                        .map(|(_, p)| p.clone());
-                }
-                if let Some((key, piece)) = self.later.remove_entry(piece_text) {
-                    later.insert(key, piece.clone());
-                    return Some(piece);
-                }
-                // The same text twice: the second occurrence shares the first's piece.
-                later.get(piece_text).cloned()
-            })
-            .collect();
+    /// The pieces of `text`: those the edit since the last version left alone
+    /// reused in place, any other whose text was there before reused by its text,
+    /// the rest analysed (each distinct text once).
+    fn pieces(&self, text: &str, format: Format) -> (Vec<Span>, Vec<Arc<Piece>>) {
+        let (spans, before, after) = match &self.last {
+            Some(last) => chunks::resplit(&last.text, &last.spans, text, format),
+            None => (chunks::split(text, format), 0, 0),
+        };
+        let mut found: Vec<Option<Arc<Piece>>> = vec![None; spans.len()];
+        if let Some(last) = &self.last {
+            let (n, old) = (spans.len(), last.pieces.len());
+            for (slot, piece) in found.iter_mut().zip(&last.pieces[..before]) {
+                *slot = Some(piece.clone());
+            }
+            for j in 1..=after {
+                found[n - j] = Some(last.pieces[old - j].clone());
+            }
+            // Pieces in between may be old ones moved, pasted or repeated. The top
+            // piece is read as the top of the draft, so it is never reused lower down.
+            let replaced: FxHashMap<&str, &Arc<Piece>> = (before.max(1)..old - after)
+                .map(|o| (last.spans[o].text(&last.text), &last.pieces[o]))
+                .collect();
+            for i in before.max(1)..n - after {
+                found[i] = replaced.get(spans[i].text(text)).map(|p| Arc::clone(p));
+            }
+            let same_top = |s: &[Span]| s.first().map(|top| top.text(text));
+            if before == 0 && same_top(&spans) == last.spans.first().map(|top| top.text(&last.text))
+            {
+                found[0] = last.pieces.first().cloned();
+            }
+        }
         // Each missing text is analysed once, however often it occurs.
         let mut first_of: FxHashMap<(bool, &str), usize> = FxHashMap::default();
         let mut missing: Vec<usize> = Vec::new();
@@ -123,22 +131,17 @@ impl Cache {
             missing.iter().map(analyse).collect()
         };
         for (i, piece) in missing.into_iter().zip(fresh) {
-            if i > 0 {
-                later.insert(spans[i].text(text).into(), piece.clone());
-            }
             found[i] = Some(piece);
         }
-        for i in 0..spans.len() {
-            if found[i].is_none() {
-                found[i] = found[first_of[&(i == 0, spans[i].text(text))]].clone();
-            }
-        }
-        self.first = spans
-            .first()
-            .zip(found.first().cloned().flatten())
-            .map(|(span, piece)| (span.text(text).into(), piece));
-        self.later = later;
-        found.into_iter().flatten().collect()
+        let pieces = (0..spans.len())
+            .map(|i| match &found[i] {
+                Some(piece) => piece.clone(),
+                None => found[first_of[&(i == 0, spans[i].text(text))]]
+                    .clone()
+                    .expect("analysed above"),
+            })
+            .collect();
+        (spans, pieces)
     }
 }
 
@@ -153,10 +156,45 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
 /// they are not the writer's prose. Blanking keeps every offset, so findings point
 /// into `text` exactly.
 pub fn analyze_cached(cache: &mut Cache, text: &str, format: Format, config: &Config) -> Analysis {
+    match run(cache, text, format, config, Want::Analysis) {
+        Output::Analysis(analysis) => *analysis,
+        Output::Findings(_) => unreachable!("an analysis was asked for"),
+    }
+}
+
+/// What the language server shows of a draft: `analyze_cached`'s findings and
+/// blocks, without assembling the rest of the analysis where it can be left out.
+pub fn findings_cached(cache: &mut Cache, text: &str, format: Format, config: &Config) -> Findings {
+    match run(cache, text, format, config, Want::Findings) {
+        Output::Analysis(analysis) => Findings {
+            findings: analysis.findings,
+            blocks: analysis.prose.blocks,
+        },
+        Output::Findings(findings) => findings,
+    }
+}
+
+/// The findings of a draft, and its prose blocks (where a fix may insert a directive).
+pub struct Findings {
+    pub findings: Vec<Finding>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Want {
+    Analysis,
+    Findings,
+}
+
+enum Output {
+    Analysis(Box<Analysis>),
+    Findings(Findings),
+}
+
+fn run(cache: &mut Cache, text: &str, format: Format, config: &Config, want: Want) -> Output {
     let text: &str = &insert::without_generated(text, format);
     cache.prepare(format, config);
-    let spans = chunks::split(text, format);
-    let pieces = cache.pieces(text, &spans, format);
+    let (spans, pieces) = cache.pieces(text, format);
 
     let mut lines = LineStats::default();
     for piece in &pieces {
@@ -178,11 +216,14 @@ pub fn analyze_cached(cache: &mut Cache, text: &str, format: Format, config: &Co
     let spliced = cache
         .last
         .take()
-        .and_then(|last| splice::edit(&last, &draft));
+        .and_then(|last| splice::edit(&last, &draft, want));
     cache.spliced = spliced.is_some();
-    let (analysis, last) = spliced.unwrap_or_else(|| whole(&draft));
+    let (output, last) = spliced.unwrap_or_else(|| {
+        let (analysis, last) = whole(&draft);
+        (Output::Analysis(Box::new(analysis)), last)
+    });
     cache.last = Some(last);
-    analysis
+    output
 }
 
 /// One version of a draft, cut into analysed pieces.
@@ -200,13 +241,20 @@ impl Draft<'_> {
         self.pieces[i].reading(self.spans[i].text(self.text), self.line_mode, self.config)
     }
 
-    /// Pieces `range` as a draft of their own, offsets from the first one's start.
-    fn assemble(&self, range: std::ops::Range<usize>, extract: bool) -> Assembled {
+    /// Pieces `range` as a draft of their own, offsets from the first one's start:
+    /// with the masked text, sentences and quotes if `text_layer`, the found
+    /// attributions if `extract`.
+    fn assemble(
+        &self,
+        range: std::ops::Range<usize>,
+        text_layer: bool,
+        extract: bool,
+    ) -> Assembled {
         let base = self.spans[range.start].start;
         let end = self.spans[range.end - 1].end;
         let text = &self.text[base..end];
         let mut prose = ProseMap {
-            masked: String::with_capacity(text.len()),
+            masked: String::with_capacity(if text_layer { text.len() } else { 0 }),
             ..ProseMap::default()
         };
         let mut sentences = Vec::new();
@@ -220,7 +268,9 @@ impl Draft<'_> {
             let first_block = prose.blocks.len();
             let first_sentence = sentences.len();
 
-            prose.masked.push_str(&piece.prose.masked);
+            if text_layer {
+                prose.masked.push_str(&piece.prose.masked);
+            }
             prose.blocks.extend(piece.prose.blocks.iter().map(|b| {
                 let mut b = b.clone();
                 b.span = moved(b.span);
@@ -232,22 +282,24 @@ impl Draft<'_> {
             prose.front_matter = prose.front_matter.or(piece.prose.front_matter.map(moved));
             prose.title = prose.title.or(piece.prose.title.map(moved));
 
-            sentences.extend(reading.sentences.iter().map(|s| Sentence {
-                span: moved(s.span),
-                block: s.block + first_block,
-            }));
-            quote_spans.extend(piece.quotes.spans.iter().map(|q| QuoteSpan {
-                span: moved(q.span),
-                inner: moved(q.inner),
-                ..q.clone()
-            }));
+            if text_layer {
+                sentences.extend(reading.sentences.iter().map(|s| Sentence {
+                    span: moved(s.span),
+                    block: s.block + first_block,
+                }));
+                quote_spans.extend(piece.quotes.spans.iter().map(|q| QuoteSpan {
+                    span: moved(q.span),
+                    inner: moved(q.inner),
+                    ..q.clone()
+                }));
+            }
             if extract {
                 extracted.append(&reading.extracted, at, first_sentence);
             }
             findings.extend(reading.findings.iter().map(|f| f.shifted(at)));
         }
         // The plain-text title is the draft's first line, which only the top piece holds.
-        if self.format == Format::PlainText && range.start == 0 {
+        if self.format == Format::PlainText && range.start == 0 && text_layer {
             prose::settle_plain_title(&mut prose);
         }
         Assembled {
@@ -354,7 +406,7 @@ fn whole(draft: &Draft) -> (Analysis, Last) {
         quotes,
         extracted,
         piece_findings,
-    } = draft.assemble(0..draft.pieces.len(), true);
+    } = draft.assemble(0..draft.pieces.len(), true, true);
     let text = draft.text;
     let Canonical { ids, sources } = attribution::canonical_sources(text, &extracted);
     let attributions =
@@ -368,7 +420,7 @@ fn whole(draft: &Draft) -> (Analysis, Last) {
         config: draft.config,
     };
     let near = rules::run_scope(&ctx, Scope::Draft);
-    let whole = rules::run_whole_draft(&ctx);
+    let whole = rules::run_whole_draft(&attributions, draft.config);
     let findings = settle(draft, &prose, [piece_findings, near.clone(), whole]);
     let last = Last::new(draft, ids, attributions.clone(), near, prose.title);
     let analysis = Analysis {

@@ -13,7 +13,7 @@
 //! The result equals a whole analysis; `tests/incremental.rs` checks that on
 //! random edits.
 
-use super::{settle, Assembled, Draft, Last};
+use super::{settle, Assembled, Draft, Findings, Last, Output, Want};
 use crate::analysis::attribution::{self, Attribution, Attributions};
 use crate::analysis::{Format, Span};
 use crate::rules::{self, Finding, RuleContext, Scope, NEIGHBOUR_REACH};
@@ -25,7 +25,7 @@ use std::sync::Arc;
 /// hold every sentence whose draft-level findings can read the edited piece.
 const MARGIN: usize = NEIGHBOUR_REACH + 1;
 
-pub(super) fn edit(last: &Last, draft: &Draft) -> Option<(Analysis, Last)> {
+pub(super) fn edit(last: &Last, draft: &Draft, want: Want) -> Option<(Output, Last)> {
     let n = draft.pieces.len();
     if last.line_mode != draft.line_mode || last.pieces.len() != n {
         return None;
@@ -200,42 +200,44 @@ pub(super) fn edit(last: &Last, draft: &Draft) -> Option<(Analysis, Last)> {
         corroboration,
     };
 
+    // The language server needs only the findings and blocks; plain text's title
+    // is settled on the masked text.
+    let text_layer = want == Want::Analysis || draft.format == Format::PlainText;
     let Assembled {
         prose,
         sentences,
         quotes,
         piece_findings,
         ..
-    } = draft.assemble(0..n, false);
-    let ctx = RuleContext {
-        text: draft.text,
-        prose: &prose,
-        sentences: &sentences,
-        quotes: &quotes,
-        attributions: &attributions,
-        config: draft.config,
-    };
-    let whole = rules::run_whole_draft(&ctx);
+    } = draft.assemble(0..n, text_layer, false);
+    let whole = rules::run_whole_draft(&attributions, draft.config);
     let findings = settle(
         draft,
         &prose,
         [piece_findings, findings_near.clone(), whole],
     );
+    let kept = (want == Want::Analysis).then(|| attributions.clone());
     let next = Last::new(
         draft,
         last.ids.clone(),
-        attributions.clone(),
+        attributions,
         findings_near,
         prose.title,
     );
-    let analysis = Analysis {
-        prose,
-        sentences,
-        quotes,
-        attributions,
-        findings,
+    let output = match (want, kept) {
+        (Want::Analysis, Some(attributions)) => Output::Analysis(Box::new(Analysis {
+            prose,
+            sentences,
+            quotes,
+            attributions,
+            findings,
+        })),
+        _ => Output::Findings(Findings {
+            findings,
+            blocks: prose.blocks,
+        }),
     };
-    Some((analysis, next))
+    Some((output, next))
 }
 
 /// Where the edited piece was and is; everything before it stayed, everything
@@ -342,7 +344,7 @@ impl Neighbourhood {
             quotes,
             extracted,
             ..
-        } = draft.assemble(pieces.clone(), true);
+        } = draft.assemble(pieces.clone(), true, true);
         let ids = &last.ids[last.first_found[pieces.start]..last.first_found[pieces.end]];
         let mut sources = last.attributions.sources.clone();
         for s in &mut sources {

@@ -22,13 +22,13 @@ fn findings(text: &str, format: Format, config: &Config) -> Result<Vec<Finding>,
     analysis(&mut Cache::new(), text, format, config).map(|a| a.findings)
 }
 
-/// The analysis of `text`, or a single notice saying why there is none.
+/// The findings of `text`, or a single notice saying why there are none.
 pub fn analysis(
     cache: &mut Cache,
     text: &str,
     format: Format,
     config: &Config,
-) -> Result<crate::Analysis, Box<Finding>> {
+) -> Result<crate::engine::Findings, Box<Finding>> {
     let limit = config.max_document_bytes();
     if text.len() > limit {
         return Err(notice(
@@ -41,7 +41,7 @@ pub fn analysis(
     }
     panics::checked(|| {
         panics::analysis_test_hook(text);
-        crate::engine::analyze_cached(cache, text, format, config)
+        crate::engine::findings_cached(cache, text, format, config)
     })
     .map_err(|message| {
         super::log(&format!("internal error: the analysis panicked ({message})"));

@@ -101,7 +101,7 @@ impl Review {
             .pieces
             .with(|cache| bounded::analysis(cache, &snapshot.text, snapshot.format, &effective))
         {
-            Ok(analysis) => (analysis.findings, analysis.prose.blocks),
+            Ok(reviewed) => (reviewed.findings, reviewed.blocks),
             Err(notice) => (vec![*notice], Vec::new()),
         };
         let mut diagnostics: Vec<Diagnostic> = findings

@@ -108,27 +108,19 @@ pub fn rope_position_exists(rope: &Rope, position: Position, encoding: PositionE
 }
 
 /// The byte offsets at which LSP lines start. Built for every analysed version, so
-/// the breaks are found with the single-`char` patterns, which search with memchr,
-/// rather than byte by byte.
+/// the breaks are found with a SIMD search (memchr).
 fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
     let mut starts = vec![0];
-    if !text.contains('\r') {
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    if memchr::memchr(b'\r', bytes).is_none() {
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
         return starts;
     }
-    let mut from = 0;
-    for end in text.match_indices('\n').map(|(i, _)| i).chain([text.len()]) {
-        // A `\r` ends a line too, unless it is the first half of `\r\n`.
-        for (i, _) in text[from..end].match_indices('\r') {
-            let after = from + i + 1;
-            if after < end || end == text.len() {
-                starts.push(after);
-            }
+    // A `\r` ends a line too, unless it is the first half of `\r\n`.
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+            starts.push(i + 1);
         }
-        if end < text.len() {
-            starts.push(end + 1);
-        }
-        from = end + 1;
     }
     starts
 }

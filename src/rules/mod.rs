@@ -136,8 +136,9 @@ pub struct Rule {
     pub summary: &'static str,
     pub default_severity: Severity,
     pub check: fn(&RuleContext) -> Vec<Finding>,
-    /// What the rule finds from counts over the whole draft (a `Scope::Draft` rule).
-    pub whole_draft: Option<fn(&RuleContext) -> Vec<Finding>>,
+    /// What the rule finds from counts over the whole draft's attributions (a
+    /// `Scope::Draft` rule).
+    pub whole_draft: Option<fn(&Attributions, &Config) -> Vec<Finding>>,
     /// Texts on which the rule must fire (checked by tests).
     pub fires_on: &'static [&'static str],
     /// Texts on which the rule must stay quiet (checked by tests).
@@ -172,28 +173,26 @@ pub fn find_rule(id: &str) -> Option<&'static Rule> {
 
 /// The findings of the enabled rules that read `scope`, at their configured severity.
 pub fn run_scope(ctx: &RuleContext, scope: Scope) -> Vec<Finding> {
-    run(ctx, |rule| (rule.scope == scope).then_some(rule.check))
+    run(ctx.config, |rule| {
+        (rule.scope == scope).then(|| (rule.check)(ctx))
+    })
 }
 
 /// The findings the enabled rules make from counts over the whole draft.
-pub fn run_whole_draft(ctx: &RuleContext) -> Vec<Finding> {
-    run(ctx, |rule| rule.whole_draft)
+pub fn run_whole_draft(attributions: &Attributions, config: &Config) -> Vec<Finding> {
+    run(config, |rule| {
+        rule.whole_draft.map(|check| check(attributions, config))
+    })
 }
 
-fn run(
-    ctx: &RuleContext,
-    check: impl Fn(&Rule) -> Option<fn(&RuleContext) -> Vec<Finding>>,
-) -> Vec<Finding> {
+fn run(config: &Config, check: impl Fn(&Rule) -> Option<Vec<Finding>>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for rule in REGISTRY {
-        let Some(check) = check(rule).filter(|_| ctx.config.rule_enabled(rule.id)) else {
+        if !config.rule_enabled(rule.id) {
             continue;
-        };
-        for mut finding in check(ctx) {
-            if let Some(sev) = ctx
-                .config
-                .severity_for(rule.id, finding.category.as_deref())
-            {
+        }
+        for mut finding in check(rule).unwrap_or_default() {
+            if let Some(sev) = config.severity_for(rule.id, finding.category.as_deref()) {
                 finding.severity = sev;
             }
             findings.push(finding);

@@ -12,8 +12,9 @@
 //!   statements as related spans.
 
 use super::{Finding, Related, Rule, RuleContext, Scope, Severity};
-use crate::analysis::attribution::{Attribution, CueClass, CueForm, SourceKind};
+use crate::analysis::attribution::{Attribution, Attributions, CueClass, CueForm, SourceKind};
 use crate::analysis::Span;
+use crate::config::Config;
 
 pub static RULE: Rule = Rule {
     id: "single-source",
@@ -49,9 +50,9 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
     out
 }
 
-fn whole_draft(ctx: &RuleContext) -> Vec<Finding> {
-    if ctx.config.category_enabled(RULE.id, "dominant-source") {
-        dominant_source(ctx)
+fn whole_draft(attrs: &Attributions, config: &Config) -> Vec<Finding> {
+    if config.category_enabled(RULE.id, "dominant-source") {
+        dominant_source(attrs, config)
     } else {
         Vec::new()
     }
@@ -328,9 +329,8 @@ fn same_stem(a: &str, b: &str) -> bool {
 }
 
 /// The article leans on one voice: ONE finding at that source's first mention.
-fn dominant_source(ctx: &RuleContext) -> Vec<Finding> {
-    let attrs = ctx.attributions;
-    let settings = &ctx.config.single_source;
+fn dominant_source(attrs: &Attributions, config: &Config) -> Vec<Finding> {
+    let settings = &config.single_source;
     let statements: Vec<(usize, &Attribution)> = attrs
         .list
         .iter()
