@@ -14,7 +14,7 @@
 //! random edits.
 
 use super::{settle, Assembled, Draft, Findings, Last, Output, Want};
-use crate::analysis::attribution::{self, Attribution, Attributions};
+use crate::analysis::attribution::{self, Attribution, Attributions, Source};
 use crate::analysis::{Format, Span};
 use crate::rules::{self, Finding, RuleContext, Scope, NEIGHBOUR_REACH};
 use crate::Analysis;
@@ -49,9 +49,22 @@ pub(super) fn edit(last: &Last, draft: &Draft, want: Want) -> Option<(Output, La
         attribution::resolver_input(edit.old.text(&last.text), &old_reading.extracted);
     let (new_input, new_mentions) =
         attribution::resolver_input(edit.new.text(draft.text), &new_reading.extracted);
-    if old_input != new_input {
-        return None;
-    }
+    // A changed mention may still resolve as before ("the parish council" typed
+    // as "the parsh council" still names the council): then only the names and
+    // kinds of sources can have changed, which is checked below.
+    let resolved = if old_input == new_input {
+        None
+    } else {
+        let pieces = (0..n).map(|i| {
+            let extracted = &draft.reading(i).extracted;
+            (extracted, draft.spans[i].start, last.first_sentence[i])
+        });
+        let canonical = attribution::canonical_sources_in(draft.text, pieces);
+        if canonical.ids != last.ids || canonical.sources.len() != last.attributions.sources.len() {
+            return None;
+        }
+        Some(canonical.sources)
+    };
 
     let window = k.saturating_sub(2 * MARGIN)..(k + 2 * MARGIN + 1).min(n);
     let inner = k.saturating_sub(MARGIN)..(k + MARGIN + 1).min(n);
@@ -63,7 +76,14 @@ pub(super) fn edit(last: &Last, draft: &Draft, want: Want) -> Option<(Output, La
     {
         return None;
     }
-    let near = Neighbourhood::check(last, draft, window);
+    let near_sources = resolved.clone().unwrap_or_else(|| {
+        let mut sources = last.attributions.sources.clone();
+        for s in &mut sources {
+            s.statements.clear();
+        }
+        sources
+    });
+    let near = Neighbourhood::check(last, draft, window, near_sources);
 
     // Attributions: each inner piece's from the neighbourhood, if they match the old
     // ones in everything but position; the rest moved.
@@ -140,24 +160,49 @@ pub(super) fn edit(last: &Last, draft: &Draft, want: Want) -> Option<(Output, La
         findings_near.push(edit.moved_finding(f)?);
     }
 
-    // Sources keep their statements (the lists are alike); a first mention in the
-    // edited piece is found again by its place among the piece's mentions.
-    let mut sources = last.attributions.sources.clone();
-    for s in &mut sources {
-        s.first_mention = match edit.moved(s.first_mention) {
-            Some(span) => span,
-            None => {
-                let old_base = edit.old.start;
-                let i = old_mentions.iter().position(|m| {
-                    let at = Span::new(m.start + old_base, m.end + old_base);
-                    attribution::snap(at, &last.text) == s.first_mention
-                })?;
-                let m = new_mentions[i];
-                let at = Span::new(m.start + edit.new.start, m.end + edit.new.start);
-                attribution::snap(at, draft.text)
+    // Sources keep their statements (the lists are alike).
+    let sources = match resolved {
+        Some(mut sources) => {
+            // A source renamed (or of another kind) is named in the findings on its
+            // statements: they must all be in the pieces checked again.
+            let checked = last.first_sentence[inner.start]..last.first_sentence[inner.end];
+            for (new, old) in sources.iter_mut().zip(&last.attributions.sources) {
+                let changed =
+                    (&new.name, new.kind, new.pseudonym) != (&old.name, old.kind, old.pseudonym);
+                if changed
+                    && !old
+                        .statements
+                        .iter()
+                        .all(|&i| checked.contains(&old_list[i].sentence))
+                {
+                    return None;
+                }
+                new.statements.clone_from(&old.statements);
             }
-        };
-    }
+            sources
+        }
+        None => {
+            // A first mention in the edited piece is found again by its place among
+            // the piece's mentions.
+            let mut sources = last.attributions.sources.clone();
+            for s in &mut sources {
+                s.first_mention = match edit.moved(s.first_mention) {
+                    Some(span) => span,
+                    None => {
+                        let old_base = edit.old.start;
+                        let i = old_mentions.iter().position(|m| {
+                            let at = Span::new(m.start + old_base, m.end + old_base);
+                            attribution::snap(at, &last.text) == s.first_mention
+                        })?;
+                        let m = new_mentions[i];
+                        let at = Span::new(m.start + edit.new.start, m.end + edit.new.start);
+                        attribution::snap(at, draft.text)
+                    }
+                };
+            }
+            sources
+        }
+    };
     let sentences_k = last.first_sentence[k]..last.first_sentence[k + 1];
     let unsourced = edit.spliced(
         &last.attributions.unsourced,
@@ -335,7 +380,13 @@ struct Neighbourhood {
 }
 
 impl Neighbourhood {
-    fn check(last: &Last, draft: &Draft, pieces: Range<usize>) -> Neighbourhood {
+    /// `sources`: the whole draft's canonical sources, their statements not listed.
+    fn check(
+        last: &Last,
+        draft: &Draft,
+        pieces: Range<usize>,
+        sources: Vec<Source>,
+    ) -> Neighbourhood {
         let start = draft.spans[pieces.start].start;
         let text = &draft.text[start..draft.spans[pieces.end - 1].end];
         let Assembled {
@@ -346,10 +397,6 @@ impl Neighbourhood {
             ..
         } = draft.assemble(pieces.clone(), true, true);
         let ids = &last.ids[last.first_found[pieces.start]..last.first_found[pieces.end]];
-        let mut sources = last.attributions.sources.clone();
-        for s in &mut sources {
-            s.statements.clear();
-        }
         let attributions =
             attribution::attributions(text, &prose, &sentences, &quotes, extracted, ids, sources);
         let ctx = RuleContext {

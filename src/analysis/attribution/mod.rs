@@ -457,26 +457,41 @@ fn steps(extracted: &Extracted) -> Vec<Step> {
 
 /// Resolve every found attribution's source, in text order.
 pub fn canonical_sources(text: &str, extracted: &Extracted) -> Canonical {
+    canonical_sources_in(text, [(extracted, 0, 0)])
+}
+
+/// `canonical_sources` over a draft's pieces, each `(extracted, offset, first
+/// sentence)`: what was found in it, where it starts in `text`, and the number of
+/// its first sentence. The same as over the pieces joined, without joining them.
+pub fn canonical_sources_in<'a>(
+    text: &str,
+    pieces: impl IntoIterator<Item = (&'a Extracted, usize, usize)>,
+) -> Canonical {
     let mut resolver = canonical::Resolver::new();
-    let mut ids = vec![None; extracted.pending.len()];
-    for step in steps(extracted) {
-        match step {
-            Step::Name(n) => {
-                let (s, span, info) = &extracted.names[n];
-                resolver.observe_name(*span, info, text, *s);
-            }
-            Step::Source(i) => {
-                let p = &extracted.pending[i];
-                let f = &p.found;
-                let key = p.citation_target.as_ref().map(|t| format!("cite:{t}"));
-                ids[i] = resolver.resolve(
-                    f.source,
-                    &f.info,
-                    f.antecedent.as_ref().map(|(s, i)| (*s, i)),
-                    text,
-                    p.sentence,
-                    key,
-                );
+    let mut ids = Vec::new();
+    for (extracted, offset, first_sentence) in pieces {
+        let at = |span: Span| Span::new(span.start + offset, span.end + offset);
+        let first = ids.len();
+        ids.resize(first + extracted.pending.len(), None);
+        for step in steps(extracted) {
+            match step {
+                Step::Name(n) => {
+                    let (s, span, info) = &extracted.names[n];
+                    resolver.observe_name(at(*span), info, text, s + first_sentence);
+                }
+                Step::Source(i) => {
+                    let p = &extracted.pending[i];
+                    let f = &p.found;
+                    let key = p.citation_target.as_ref().map(|t| format!("cite:{t}"));
+                    ids[first + i] = resolver.resolve(
+                        at(f.source),
+                        &f.info,
+                        f.antecedent.as_ref().map(|(s, i)| (at(*s), i)),
+                        text,
+                        p.sentence + first_sentence,
+                        key,
+                    );
+                }
             }
         }
     }
