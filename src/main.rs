@@ -82,6 +82,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    limit_malloc_arenas();
     let args = Args::parse();
     match args.command {
         Command::Check {
@@ -131,5 +132,18 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+    }
+}
+
+/// glibc gives each thread that allocates its own arena (up to 8 per core), and
+/// memory freed in one is not reused by another: with the analysis spread over
+/// rayon's and tokio's threads, a server with a 2 MB draft open peaked at about
+/// 104 MB resident, and at 72 MB with two arenas, for the same latency.
+fn limit_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter; it is called before any
+    // other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
     }
 }
