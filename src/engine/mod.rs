@@ -337,6 +337,57 @@ struct Assembled {
     piece_findings: Vec<Finding>,
 }
 
+impl Assembled {
+    /// The draft-level reading of these pieces (`text`), given each found
+    /// attribution's canonical source (`ids`, `sources`, whose statements are not
+    /// listed yet): the attributions and the `Scope::Draft` findings.
+    fn draft_level(
+        self,
+        text: &str,
+        config: &Config,
+        ids: &[Option<usize>],
+        sources: Vec<attribution::Source>,
+    ) -> DraftLevel {
+        let Assembled {
+            prose,
+            sentences,
+            quotes,
+            extracted,
+            piece_findings,
+        } = self;
+        let attributions =
+            attribution::attributions(text, &prose, &sentences, &quotes, extracted, ids, sources);
+        let ctx = RuleContext {
+            text,
+            prose: &prose,
+            sentences: &sentences,
+            quotes: &quotes,
+            attributions: &attributions,
+            config,
+        };
+        let near = rules::run_scope(&ctx, Scope::Draft);
+        DraftLevel {
+            prose,
+            sentences,
+            quotes,
+            attributions,
+            near,
+            piece_findings,
+        }
+    }
+}
+
+/// Assembled pieces read at the draft level.
+struct DraftLevel {
+    prose: ProseMap,
+    sentences: Vec<Sentence>,
+    quotes: Quotes,
+    attributions: Attributions,
+    /// The findings of the `Scope::Draft` checks.
+    near: Vec<Finding>,
+    piece_findings: Vec<Finding>,
+}
+
 /// What an analysis leaves for splicing the next edit into (see `splice`).
 struct Last {
     text: String,
@@ -400,26 +451,17 @@ fn whole(draft: &Draft) -> (Analysis, Last) {
             Last::new(draft, Vec::new(), Attributions::default(), Vec::new(), None),
         );
     }
-    let Assembled {
+    let assembled = draft.assemble(0..draft.pieces.len(), true, true);
+    let Canonical { ids, sources } =
+        attribution::canonical_sources(draft.text, &assembled.extracted);
+    let DraftLevel {
         prose,
         sentences,
         quotes,
-        extracted,
+        attributions,
+        near,
         piece_findings,
-    } = draft.assemble(0..draft.pieces.len(), true, true);
-    let text = draft.text;
-    let Canonical { ids, sources } = attribution::canonical_sources(text, &extracted);
-    let attributions =
-        attribution::attributions(text, &prose, &sentences, &quotes, extracted, &ids, sources);
-    let ctx = RuleContext {
-        text,
-        prose: &prose,
-        sentences: &sentences,
-        quotes: &quotes,
-        attributions: &attributions,
-        config: draft.config,
-    };
-    let near = rules::run_scope(&ctx, Scope::Draft);
+    } = assembled.draft_level(draft.text, draft.config, &ids, sources);
     let whole = rules::run_whole_draft(&attributions, draft.config);
     let findings = settle(draft, &prose, [piece_findings, near.clone(), whole]);
     let last = Last::new(draft, ids, attributions.clone(), near, prose.title);

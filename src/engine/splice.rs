@@ -13,10 +13,10 @@
 //! The result equals a whole analysis; `tests/incremental.rs` checks that on
 //! random edits.
 
-use super::{settle, Assembled, Draft, Findings, Last, Output, Want};
+use super::{settle, Assembled, Draft, DraftLevel, Findings, Last, Output, Want};
 use crate::analysis::attribution::{self, Attribution, Attributions, Source};
 use crate::analysis::{Format, Span};
-use crate::rules::{self, Finding, RuleContext, Scope, NEIGHBOUR_REACH};
+use crate::rules::{self, Finding, NEIGHBOUR_REACH};
 use crate::Analysis;
 use std::ops::Range;
 use std::sync::Arc;
@@ -389,28 +389,16 @@ impl Neighbourhood {
     ) -> Neighbourhood {
         let start = draft.spans[pieces.start].start;
         let text = &draft.text[start..draft.spans[pieces.end - 1].end];
-        let Assembled {
-            prose,
-            sentences,
-            quotes,
-            extracted,
-            ..
-        } = draft.assemble(pieces.clone(), true, true);
         let ids = &last.ids[last.first_found[pieces.start]..last.first_found[pieces.end]];
-        let attributions =
-            attribution::attributions(text, &prose, &sentences, &quotes, extracted, ids, sources);
-        let ctx = RuleContext {
+        let DraftLevel {
+            attributions, near, ..
+        } = draft.assemble(pieces.clone(), true, true).draft_level(
             text,
-            prose: &prose,
-            sentences: &sentences,
-            quotes: &quotes,
-            attributions: &attributions,
-            config: draft.config,
-        };
-        let findings = rules::run_scope(&ctx, Scope::Draft)
-            .iter()
-            .map(|f| f.shifted(start))
-            .collect();
+            draft.config,
+            ids,
+            sources,
+        );
+        let findings = near.iter().map(|f| f.shifted(start)).collect();
         Neighbourhood {
             start,
             first_sentence: last.first_sentence[pieces.start],
