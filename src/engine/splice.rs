@@ -204,39 +204,16 @@ pub(super) fn edit(last: &Last, draft: &Draft, want: Want) -> Option<(Output, La
         }
     };
     let sentences_k = last.first_sentence[k]..last.first_sentence[k + 1];
+    let new_extracted = &new_reading.extracted;
     let unsourced = edit.spliced(
         &last.attributions.unsourced,
-        |u| u.sentence,
         sentences_k.clone(),
-        new_reading.extracted.unsourced().iter().map(|u| {
-            let mut u = u.clone();
-            u.sentence += sentences_k.start;
-            u.span = edit.in_new(u.span);
-            u
-        }),
-        |u| {
-            Some(attribution::Unsourced {
-                span: edit.moved(u.span)?,
-                ..u.clone()
-            })
-        },
+        new_extracted.unsourced(),
     )?;
     let corroboration = edit.spliced(
         &last.attributions.corroboration,
-        |c| c.sentence,
-        sentences_k.clone(),
-        new_reading.extracted.corroboration().iter().map(|c| {
-            let mut c = c.clone();
-            c.sentence += sentences_k.start;
-            c.span = edit.in_new(c.span);
-            c
-        }),
-        |c| {
-            Some(attribution::CorroborationNote {
-                span: edit.moved(c.span)?,
-                ..c.clone()
-            })
-        },
+        sentences_k,
+        new_extracted.corroboration(),
     )?;
     let attributions = Attributions {
         list,
@@ -342,29 +319,58 @@ impl Edit {
         f.moved(|s| self.moved(s))
     }
 
-    /// `old` (sorted by sentence) with the entries of `sentences` replaced by `new`
-    /// and the others moved.
-    fn spliced<T>(
+    /// `old` (sorted by sentence) with the entries of `sentences` replaced by those
+    /// `found` in the edited piece, and the others moved.
+    fn spliced<T: Placed>(
         &self,
         old: &[T],
-        sentence: impl Fn(&T) -> usize,
         sentences: Range<usize>,
-        new: impl Iterator<Item = T>,
-        moved: impl Fn(&T) -> Option<T>,
+        found: &[T],
     ) -> Option<Vec<T>> {
-        let from = old.partition_point(|x| sentence(x) < sentences.start);
-        let to = old.partition_point(|x| sentence(x) < sentences.end);
+        let from = old.partition_point(|x| x.sentence() < sentences.start);
+        let to = old.partition_point(|x| x.sentence() < sentences.end);
+        let moved = |x: &T| Some(x.placed(x.sentence(), self.moved(x.span())?));
         let mut out = Vec::with_capacity(old.len());
         for x in &old[..from] {
             out.push(moved(x)?);
         }
-        out.extend(new);
+        out.extend(
+            found
+                .iter()
+                .map(|x| x.placed(x.sentence() + sentences.start, self.in_new(x.span()))),
+        );
         for x in &old[to..] {
             out.push(moved(x)?);
         }
         Some(out)
     }
 }
+
+/// What a sentence holds at a span: unsourced cues, corroboration notes.
+trait Placed {
+    fn sentence(&self) -> usize;
+    fn span(&self) -> Span;
+    /// The same, at another sentence and span.
+    fn placed(&self, sentence: usize, span: Span) -> Self;
+}
+
+/// Both kinds hold `sentence` and `span` fields and nothing else that moves.
+macro_rules! placed {
+    ($($kind:ty),*) => {$(
+        impl Placed for $kind {
+            fn sentence(&self) -> usize {
+                self.sentence
+            }
+            fn span(&self) -> Span {
+                self.span
+            }
+            fn placed(&self, sentence: usize, span: Span) -> Self {
+                Self { sentence, span, ..self.clone() }
+            }
+        }
+    )*};
+}
+placed!(attribution::Unsourced, attribution::CorroborationNote);
 
 /// The pieces around an edit, analysed as a draft of their own with the whole
 /// draft's canonical sources.

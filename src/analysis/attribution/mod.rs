@@ -397,19 +397,6 @@ pub fn extract(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Qu
     }
 }
 
-/// Merge the mentions of a whole draft into canonical sources (pronouns to their
-/// antecedents, titles to names), and carry speakers into continued quotes.
-pub fn resolve(
-    text: &str,
-    prose: &ProseMap,
-    sentences: &[Sentence],
-    quotes: &Quotes,
-    extracted: Extracted,
-) -> Attributions {
-    let Canonical { ids, sources } = canonical_sources(text, &extracted);
-    attributions(text, prose, sentences, quotes, extracted, &ids, sources)
-}
-
 /// The canonical source of each found attribution (`ids[i]` for the i-th, in text
 /// order), and the sources, their statements not yet listed.
 #[derive(Clone, Debug, Default)]
