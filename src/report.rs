@@ -196,7 +196,7 @@ pub fn build(text: &str, analysis: &Analysis, config: &Config) -> Report {
         .filter(|f| f.rule == "single-source")
         .map(|f| Warning {
             span: f.span,
-            message: f.message.clone(),
+            message: f.message.to_string(),
             related: f.related.iter().map(|r| r.span).collect(),
         })
         .collect();
@@ -236,7 +236,7 @@ fn count_rules(findings: &[Finding]) -> Vec<RuleCount> {
         let row = &mut rules[index];
         row.total += 1;
         if let Some(category) = &f.category {
-            *row.categories.entry(category.clone()).or_insert(0) += 1;
+            *row.categories.entry(category.to_string()).or_insert(0) += 1;
         }
     }
     rules

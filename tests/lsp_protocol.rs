@@ -208,7 +208,7 @@ fn hover_explains_a_finding_and_is_null_elsewhere() {
     assert!(text.contains("Why it was flagged"), "{text}");
     let finding = library_finding(TEXT, "loaded-language", span_of(TEXT, "thug", 0)).unwrap();
     assert!(!finding.alternatives.is_empty());
-    for alternative in &finding.alternatives {
+    for alternative in finding.alternatives.iter() {
         assert!(text.contains(&format!("- {alternative}")), "{text}");
     }
 
@@ -259,7 +259,7 @@ fn quick_fix_edits_give_the_intended_text() {
             "Disable loaded-language in this file"
         );
         let action = quick_fixes[0];
-        assert_eq!(action["title"], fixes[0].title.as_str());
+        assert_eq!(action["title"], &*fixes[0].title);
         assert_eq!(action["isPreferred"], true);
         assert_eq!(action["diagnostics"][0]["range"], thug["range"]);
         assert_eq!(action["diagnostics"][0]["code"], "loaded-language");

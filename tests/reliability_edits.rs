@@ -107,7 +107,7 @@ fn intended(action: &Value, text: &str, format: Format, enc: Enc) -> Option<Stri
         let edit = plan(text, format, insert, &Config::default())?;
         return Some(apply_byte_edits(
             text,
-            &[(edit.span.start, edit.span.end, edit.replacement)],
+            &[(edit.span.start, edit.span.end, edit.replacement.to_string())],
         ));
     }
     let diagnostic = &action["diagnostics"][0];
@@ -121,11 +121,11 @@ fn intended(action: &Value, text: &str, format: Format, enc: Enc) -> Option<Stri
     let fix = finding
         .fixes
         .iter()
-        .find(|f| action["title"] == f.title.as_str())?;
+        .find(|f| action["title"] == &*f.title)?;
     let edits: Vec<(usize, usize, String)> = fix
         .edits
         .iter()
-        .map(|e| (e.span.start, e.span.end, e.replacement.clone()))
+        .map(|e| (e.span.start, e.span.end, e.replacement.to_string()))
         .collect();
     Some(apply_byte_edits(text, &edits))
 }

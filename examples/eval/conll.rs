@@ -54,7 +54,7 @@ pub fn run(args: &[String]) -> Result<()> {
             .findings
             .iter()
             .filter(|f| f.rule == "unattributed-claim")
-            .map(|f| f.category.clone().unwrap_or_default())
+            .map(|f| f.category.as_deref().unwrap_or_default().to_string())
             .collect();
         if errors.is_some() {
             for f in analysis

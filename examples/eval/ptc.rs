@@ -229,7 +229,7 @@ pub fn run(args: &[String]) -> Result<()> {
                 .count();
         }
         for (finding, span) in findings.iter().zip(&spans) {
-            let category = finding.category.clone().unwrap_or_default();
+            let category = finding.category.as_deref().unwrap_or_default().to_string();
             let core_hit = core_gold.iter().any(|g| g.overlaps(span));
             let wide_hit = wide_gold.iter().any(|g| g.overlaps(span));
             for entry in [

@@ -181,7 +181,7 @@ pub fn insertion(text: &str, at: usize, block: &str, eol: &str) -> Edit {
     }
     Edit {
         span: Span::new(at, at),
-        replacement,
+        replacement: replacement.into(),
     }
 }
 
@@ -231,12 +231,12 @@ mod tests {
     fn insertion_pads_with_blank_lines() {
         let text = "# T\nBody\n";
         let e = insertion(text, 4, "B", "\n");
-        assert_eq!(e.replacement, "\nB\n\n");
+        assert_eq!(&*e.replacement, "\nB\n\n");
         let e = insertion("# T", 3, "B", "\n");
-        assert_eq!(e.replacement, "\n\nB\n");
+        assert_eq!(&*e.replacement, "\n\nB\n");
         let e = insertion("", 0, "B", "\n");
-        assert_eq!(e.replacement, "B\n");
+        assert_eq!(&*e.replacement, "B\n");
         let e = insertion("# T\n\nBody\n", 4, "B", "\n");
-        assert_eq!(e.replacement, "\nB\n");
+        assert_eq!(&*e.replacement, "\nB\n");
     }
 }

@@ -52,7 +52,7 @@ pub fn plan(text: &str, format: Format, kind: InsertKind, config: &Config) -> Op
     if let Some(existing) = found.iter().find(|f| f.kind == kind) {
         return Some(Edit {
             span: existing.span,
-            replacement: block,
+            replacement: block.into(),
         });
     }
     let at = layout::anchor(text, &lines, format, kind, &found);

@@ -107,7 +107,7 @@ fn quick_fixes(review: &Review, range: Range, can_allowlist: bool) -> Vec<CodeAc
         }
         for (i, fix) in finding.fixes.iter().enumerate() {
             actions.push(quick_fix(
-                fix.title.clone(),
+                fix.title.to_string(),
                 diagnostic,
                 Some(workspace_edit(review, &fix.edits)),
                 None,
@@ -218,7 +218,7 @@ pub fn workspace_edit(review: &Review, edits: &[Edit]) -> WorkspaceEdit {
         .iter()
         .map(|e| TextEdit {
             range: review.lines.range(&review.text, e.span.start, e.span.end),
-            new_text: e.replacement.clone(),
+            new_text: e.replacement.to_string(),
         })
         .collect();
     WorkspaceEdit {
@@ -297,8 +297,8 @@ mod tests {
             severity: crate::Severity::Warning,
             message: "one anonymous source".into(),
             span: crate::Span::new(0, 12),
-            explanation: String::new(),
-            alternatives: Vec::new(),
+            explanation: "".into(),
+            alternatives: Default::default(),
             fixes: Vec::new(),
             related: Vec::new(),
         };

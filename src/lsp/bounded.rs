@@ -12,6 +12,7 @@ use crate::analysis::{Format, Span};
 use crate::config::Config;
 use crate::engine::Cache;
 use crate::rules::{Finding, Severity};
+use std::sync::Arc;
 
 /// The `rule` of the notices: not a rule of the registry, so it has no fixes or docs page.
 pub const NOTICE_RULE: &str = "truthlens";
@@ -55,12 +56,12 @@ pub fn analysis(
 fn notice(category: &str, message: String) -> Box<Finding> {
     Box::new(Finding {
         rule: NOTICE_RULE,
-        category: Some(category.to_string()),
+        category: Some(category.into()),
         severity: Severity::Info,
-        message,
+        message: message.into(),
         span: Span::new(0, 0),
-        explanation: String::new(),
-        alternatives: Vec::new(),
+        explanation: "".into(),
+        alternatives: Arc::from([]),
         fixes: Vec::new(),
         related: Vec::new(),
     })

@@ -53,7 +53,7 @@ pub fn diagnostic(
         .iter()
         .map(|r| DiagnosticRelatedInformation {
             location: Location::new(uri.clone(), lines.range(text, r.span.start, r.span.end)),
-            message: r.message.clone(),
+            message: r.message.to_string(),
         })
         .collect();
     Diagnostic {
@@ -62,7 +62,7 @@ pub fn diagnostic(
         code: Some(NumberOrString::String(finding.rule.to_string())),
         code_description,
         source: Some(SOURCE.to_string()),
-        message: finding.message.clone(),
+        message: finding.message.to_string(),
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
         data: Some(json!({
@@ -91,7 +91,7 @@ mod tests {
             message: "\"regime\" is loaded".into(),
             span,
             explanation: "judges".into(),
-            alternatives: vec!["government".into()],
+            alternatives: vec!["government".into()].into(),
             fixes: vec![Fix {
                 title: "Replace".into(),
                 edits: vec![Edit {

@@ -29,12 +29,12 @@ fn span_of(needle: &str) -> Span {
 fn finding(rule: &'static str, category: Option<&str>, needle: &str) -> Finding {
     Finding {
         rule,
-        category: category.map(str::to_string),
+        category: category.map(Into::into),
         severity: Severity::Warning,
-        message: format!("{rule} on {needle:?}"),
+        message: format!("{rule} on {needle:?}").into(),
         span: span_of(needle),
-        explanation: String::new(),
-        alternatives: Vec::new(),
+        explanation: "".into(),
+        alternatives: Default::default(),
         fixes: Vec::new(),
         related: Vec::new(),
     }

@@ -252,18 +252,18 @@ fn finding(ctx: &RuleContext, toks: &[Token], hit: Hit) -> Option<Finding> {
         fixes.push(remove_booster(ctx.text, span_of(toks, &b), head_span));
     }
     fixes.extend(alternatives.iter().map(|alt| Fix {
-        title: format!("Replace with \"{alt}\""),
+        title: format!("Replace with \"{alt}\"").into(),
         edits: vec![with_article(ctx.text, span, match_case(text, alt))],
     }));
 
     Some(Finding {
         rule: ID,
-        category: Some(category.id().to_string()),
+        category: Some(category.id().into()),
         severity,
-        message,
+        message: message.into(),
         span,
-        explanation: head.entry.explanation.clone(),
-        alternatives,
+        explanation: head.entry.explanation.as_str().into(),
+        alternatives: alternatives.into(),
         fixes,
         related: Vec::new(),
     })
@@ -282,11 +282,11 @@ fn remove_booster(text: &str, booster: Span, head: Span) -> Fix {
     if let Some(c) = head_first.filter(|c| booster_capital && c.is_lowercase()) {
         edits.push(Edit {
             span: Span::new(head.start, head.start + c.len_utf8()),
-            replacement: c.to_uppercase().collect(),
+            replacement: c.to_uppercase().collect::<String>().into(),
         });
     }
     Fix {
-        title: format!("Remove \"{booster_text}\""),
+        title: format!("Remove \"{booster_text}\"").into(),
         edits,
     }
 }
@@ -298,7 +298,7 @@ fn remove_booster(text: &str, booster: Span, head: Span) -> Fix {
 fn with_article(text: &str, span: Span, replacement: String) -> Edit {
     let plain = Edit {
         span,
-        replacement: replacement.clone(),
+        replacement: replacement.as_str().into(),
     };
     let next: &str = if replacement.is_empty() {
         &text[span.end..]
@@ -338,7 +338,8 @@ fn with_article(text: &str, span: Span, replacement: String) -> Edit {
             "{}{}{replacement}",
             match_case(article, wanted),
             &text[word_end..span.start]
-        ),
+        )
+        .into(),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::analysis::sentences::Sentence;
 use crate::analysis::Span;
 use crate::config::Config;
 use serde::Serialize;
+use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -49,13 +50,13 @@ impl Severity {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Edit {
     pub span: Span,
-    pub replacement: String,
+    pub replacement: Arc<str>,
 }
 
 /// A named set of edits that fixes a finding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Fix {
-    pub title: String,
+    pub title: Arc<str>,
     pub edits: Vec<Edit>,
 }
 
@@ -63,20 +64,20 @@ pub struct Fix {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Related {
     pub span: Span,
-    pub message: String,
+    pub message: Arc<str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
     pub rule: &'static str,
-    pub category: Option<String>,
+    pub category: Option<Arc<str>>,
     pub severity: Severity,
-    pub message: String,
+    pub message: Arc<str>,
     pub span: Span,
     /// Why it was flagged, for hover.
-    pub explanation: String,
+    pub explanation: Arc<str>,
     /// Neutral wording the writer could use instead.
-    pub alternatives: Vec<String>,
+    pub alternatives: Arc<[String]>,
     pub fixes: Vec<Fix>,
     pub related: Vec<Related>,
 }

@@ -15,6 +15,7 @@ use super::{Finding, Related, Rule, RuleContext, Scope, Severity};
 use crate::analysis::attribution::{Attribution, Attributions, CueClass, CueForm, SourceKind};
 use crate::analysis::Span;
 use crate::config::Config;
+use std::sync::Arc;
 
 pub static RULE: Rule = Rule {
     id: "single-source",
@@ -73,12 +74,12 @@ fn finding(
 ) -> Finding {
     Finding {
         rule: RULE.id,
-        category: Some(category.to_string()),
+        category: Some(category.into()),
         severity,
-        message,
+        message: message.into(),
         span,
-        explanation: explanation.to_string(),
-        alternatives: Vec::new(),
+        explanation: explanation.into(),
+        alternatives: Arc::from([]),
         fixes: Vec::new(),
         related: Vec::new(),
     }
@@ -130,7 +131,7 @@ fn anonymous_sources(ctx: &RuleContext) -> Vec<Finding> {
             {
                 f.related.push(Related {
                     span: mention_span(first),
-                    message: "another claim from the same unnamed source".to_string(),
+                    message: "another claim from the same unnamed source".into(),
                 });
             }
             continue;
@@ -290,7 +291,7 @@ fn uncorroborated_claims(ctx: &RuleContext) -> Vec<Finding> {
         if let Some(n) = unverified {
             f.related.push(Related {
                 span: n.span,
-                message: "the draft's note that the claim could not be verified".to_string(),
+                message: "the draft's note that the claim could not be verified".into(),
             });
         }
         out.push(f);
@@ -408,7 +409,7 @@ fn dominant_source(attrs: &Attributions, config: &Config) -> Vec<Finding> {
         let span = a.content.filter(|c| !c.is_empty()).unwrap_or(a.source);
         f.related.push(Related {
             span,
-            message: format!("statement {} of {n} from {}", k + 1, src.name),
+            message: format!("statement {} of {n} from {}", k + 1, src.name).into(),
         });
     }
     vec![f]
@@ -423,7 +424,7 @@ mod tests {
             .findings
             .into_iter()
             .filter(|f| f.rule == "single-source")
-            .filter_map(|f| f.category)
+            .filter_map(|f| f.category.as_deref().map(str::to_string))
             .collect()
     }
 

@@ -17,7 +17,7 @@ use crate::analysis::attribution::{Attribution, CueClass, CueForm, SourceKind, U
 use crate::analysis::Span;
 use crate::lexicon::attribution::{lexicon, HeadClass};
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 pub static RULE: Rule = Rule {
     id: "unattributed-claim",
@@ -262,12 +262,12 @@ fn is_evidence_noun(word: &str) -> bool {
 fn finding(category: &str, span: Span, message: String, explanation: &str) -> Finding {
     Finding {
         rule: RULE.id,
-        category: Some(category.to_string()),
+        category: Some(category.into()),
         severity: RULE.default_severity,
-        message,
+        message: message.into(),
         span,
-        explanation: explanation.to_string(),
-        alternatives: Vec::new(),
+        explanation: explanation.into(),
+        alternatives: Arc::from([]),
         fixes: Vec::new(),
         related: Vec::new(),
     }
@@ -275,10 +275,10 @@ fn finding(category: &str, span: Span, message: String, explanation: &str) -> Fi
 
 fn insert_fix(title: &str, at: usize, text: &str) -> Fix {
     Fix {
-        title: title.to_string(),
+        title: title.into(),
         edits: vec![Edit {
             span: Span::new(at, at),
-            replacement: text.to_string(),
+            replacement: text.into(),
         }],
     }
 }
@@ -300,7 +300,7 @@ fn vague_attribution(ctx: &RuleContext, a: &Attribution) -> Finding {
             format!("Does \"{shown}\" really know this? Who, specifically, has shown it?"),
             "Presenting a claim as common knowledge skips the step of showing where it comes from. If it is widely known, a source is easy to add.",
         );
-        f.alternatives = vec!["Name a source that documents the claim.".to_string()];
+        f.alternatives = Arc::from(["Name a source that documents the claim.".to_string()]);
         return f;
     }
     if a.cue_class == CueClass::Evidence || is_evidence_noun(&head) {
@@ -310,10 +310,10 @@ fn vague_attribution(ctx: &RuleContext, a: &Attribution) -> Finding {
             format!("Which {head}? Cite or link the evidence behind \"{shown}\"."),
             "A reader cannot check evidence that is not identified. Name the study, report or data set, or link to it.",
         );
-        f.alternatives = vec![
+        f.alternatives = Arc::from([
             format!("a 2023 study by [who?] in [journal]"),
             "Link the study or report.".to_string(),
-        ];
+        ]);
         f.fixes = vec![insert_fix(
             "Add a citation placeholder",
             sentence_end_before_punct(ctx, a.sentence),
@@ -335,7 +335,7 @@ fn vague_attribution(ctx: &RuleContext, a: &Attribution) -> Finding {
         }
         _ => (a.source.end, " at [who?]"),
     };
-    f.alternatives = vec![format!("{shown}{} {}", placeholder.1, verb_text(ctx, a))];
+    f.alternatives = Arc::from([format!("{shown}{} {}", placeholder.1, verb_text(ctx, a))]);
     f.fixes = vec![insert_fix(
         "Insert an attribution placeholder",
         placeholder.0,
@@ -384,7 +384,7 @@ fn unsourced_cue(ctx: &RuleContext, kind: UnsourcedKind, span: Span) -> Finding 
                 "A passive with no agent (\"it is believed\", \"is widely regarded as\") states a view without saying whose it is. Name who believes, reports or documented it.",
             );
             f.fixes = vec![insert_fix("Add \"by [whom?]\"", span.end, " by [whom?]")];
-            f.alternatives = vec![format!("{phrase} by [whom?]")];
+            f.alternatives = Arc::from([format!("{phrase} by [whom?]")]);
             f
         }
         UnsourcedKind::VagueSource => {
@@ -399,10 +399,10 @@ fn unsourced_cue(ctx: &RuleContext, kind: UnsourcedKind, span: Span) -> Finding 
                 "reportedly" | "by many accounts" | "by most accounts" | "by some accounts" | "by all accounts"
             ) {
                 f.fixes = vec![Fix {
-                    title: "Replace with an attribution placeholder".to_string(),
+                    title: "Replace with an attribution placeholder".into(),
                     edits: vec![Edit {
                         span,
-                        replacement: "according to [who?]".to_string(),
+                        replacement: "according to [who?]".into(),
                     }],
                 }];
             }
@@ -566,7 +566,7 @@ mod tests {
             .findings
             .into_iter()
             .filter(|f| f.rule == "unattributed-claim")
-            .filter_map(|f| f.category)
+            .filter_map(|f| f.category.as_deref().map(str::to_string))
             .collect()
     }
 

@@ -48,10 +48,10 @@ fn finding(rule: &'static str, text: &str, needle: &str) -> Finding {
         rule,
         category: None,
         severity: Severity::Warning,
-        message: String::new(),
+        message: "".into(),
         span: Span::new(start, start + needle.len()),
-        explanation: String::new(),
-        alternatives: Vec::new(),
+        explanation: "".into(),
+        alternatives: Default::default(),
         fixes: Vec::new(),
         related: Vec::new(),
     }
@@ -151,7 +151,7 @@ fn sentences_with_findings_are_skipped() {
 fn a_loaded_word_with_an_alternative_is_neutralised_not_skipped() {
     let mut analysis = analysed(ARTICLE);
     let mut loaded = finding("loaded-language", ARTICLE, "crumbling");
-    loaded.alternatives = vec!["ageing".into()];
+    loaded.alternatives = vec!["ageing".into()].into();
     let mut statistic = finding("unattributed-claim", ARTICLE, "forty homes");
     statistic.severity = Severity::Hint;
     analysis.findings = vec![loaded, statistic];

@@ -99,7 +99,7 @@ pub fn disable_in_file(text: &str, format: Format, rule: &str) -> Edit {
 fn insert(at: usize, replacement: String) -> Edit {
     Edit {
         span: Span::new(at, at),
-        replacement,
+        replacement: replacement.into(),
     }
 }
 
@@ -270,7 +270,7 @@ mod tests {
             Some("\"thug\""),
         );
         assert_eq!(
-            edit.replacement,
+            &*edit.replacement,
             "<!-- truthlens-ignore loaded-language -->\n"
         );
     }
@@ -281,13 +281,13 @@ mod tests {
         let edit = disable_in_file(text, Format::Markdown, "single-source");
         assert_eq!(edit.span, Span::new(17, 17));
         assert_eq!(
-            edit.replacement,
+            &*edit.replacement,
             "<!-- truthlens-disable single-source -->\n"
         );
         let edit = disable_in_file("\u{feff}Title\r\n", Format::PlainText, "x");
         assert_eq!(edit.span.start, 3);
-        assert_eq!(edit.replacement, "truthlens: disable x\r\n");
+        assert_eq!(&*edit.replacement, "truthlens: disable x\r\n");
         let edit = disable_in_file("---\na: 1\n---", Format::Markdown, "x");
-        assert_eq!(edit.replacement, "\n<!-- truthlens-disable x -->\n");
+        assert_eq!(&*edit.replacement, "\n<!-- truthlens-disable x -->\n");
     }
 }

@@ -70,11 +70,11 @@ fn intensifier_merges_with_the_loaded_word() {
     assert_eq!(f.span.text(text), "incredibly brutal");
     assert_eq!(f.category.as_deref(), Some("emotionally-charged"));
     assert_eq!(
-        f.message,
+        &*f.message,
         "\"incredibly\" intensifies \"brutal\", which is emotionally charged; \"harsh\" is neutral"
     );
     let remove = &f.fixes[0];
-    assert_eq!(remove.title, "Remove \"incredibly\"");
+    assert_eq!(&*remove.title, "Remove \"incredibly\"");
     assert_eq!(remove.edits.len(), 1);
     assert_eq!(remove.edits[0].span.text(text), "an incredibly ");
     assert_eq!(apply(text, remove), "It was a brutal attack.");
@@ -171,11 +171,11 @@ fn fixes_keep_capitalisation_and_inflection() {
     let found = findings(text);
     let replaced: Vec<_> = found
         .iter()
-        .map(|f| f.fixes[0].edits[0].replacement.clone())
+        .map(|f| f.fixes[0].edits[0].replacement.to_string())
         .collect();
     assert_eq!(replaced, ["Attackers", "Criticised", "CRITICISE"]);
     assert_eq!(
-        found[1].message,
+        &*found[1].message,
         "\"Slammed\" is a loaded verb of saying; \"criticised\" is neutral"
     );
     assert_eq!(match_case("lashed out at", "criticised"), "criticised");
@@ -258,15 +258,15 @@ fn fixes_keep_articles_spacing_and_capitals_right() {
 #[test]
 fn replacing_fixes_the_article() {
     assert_eq!(
-        with_article("an awful day", Span::new(3, 8), "bad".into()).replacement,
+        &*with_article("an awful day", Span::new(3, 8), "bad".into()).replacement,
         "a bad"
     );
     assert_eq!(
-        with_article("a brutal day", Span::new(2, 8), "harsh".into()).replacement,
+        &*with_article("a brutal day", Span::new(2, 8), "harsh".into()).replacement,
         "harsh"
     );
     assert_eq!(
-        with_article("A brutal day", Span::new(2, 8), "awful".into()).replacement,
+        &*with_article("A brutal day", Span::new(2, 8), "awful".into()).replacement,
         "An awful"
     );
     assert_eq!(indefinite_article("honest"), "an");
@@ -292,7 +292,7 @@ fn project_lexicon_entries_are_flagged_with_their_fixes() {
     assert_eq!(found.len(), 2, "{found:#?}");
     assert_eq!(found[0].span.text(text), "Jackboots");
     assert_eq!(found[0].severity, Severity::Warning);
-    assert_eq!(found[0].explanation, "House style.");
+    assert_eq!(&*found[0].explanation, "House style.");
     assert_eq!(
         apply(text, &found[0].fixes[0]),
         "Police officers raided the office. A thug ran."
