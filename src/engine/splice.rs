@@ -77,11 +77,12 @@ pub(super) fn edit(last: &Last, draft: &Draft, want: Want) -> Option<(Output, La
         return None;
     }
     let near_sources = resolved.clone().unwrap_or_else(|| {
-        let mut sources = last.attributions.sources.clone();
-        for s in &mut sources {
-            s.statements.clear();
-        }
-        sources
+        let unlisted = |s: &Source| Source {
+            name: s.name.clone(),
+            statements: Vec::new(),
+            ..*s
+        };
+        last.attributions.sources.iter().map(unlisted).collect()
     });
     let near = Neighbourhood::check(last, draft, window, near_sources);
 
