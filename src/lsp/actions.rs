@@ -99,7 +99,7 @@ fn quick_fixes(review: &Review, range: Range, can_allowlist: bool) -> Vec<CodeAc
     let end = review.lines.offset(&review.text, range.end).max(start);
     let mut actions = Vec::new();
     let mut silencers = Vec::new();
-    for (finding, diagnostic) in review.findings.iter().zip(&review.diagnostics) {
+    for (finding, diagnostic) in review.findings.iter().zip(review.diagnostics()) {
         // Touching counts: a cursor at either end of a word still offers its fix.
         let touches = finding.span.start <= end && start <= finding.span.end;
         if !touches {
@@ -290,7 +290,6 @@ mod tests {
         let text = "One official said it.\n\nNobody else did.\n";
         let mut review = review(text);
         // Stand in a finding of our own, whatever the rules found.
-        review.findings.clear();
         let mut finding = crate::rules::Finding {
             rule: "single-source",
             category: Some("anonymous-source".into()),
@@ -302,11 +301,7 @@ mod tests {
             fixes: Vec::new(),
             related: Vec::new(),
         };
-        let diagnostic = |f: &crate::rules::Finding, r: &Review| {
-            super::super::diagnostics::diagnostic(f, &r.text, &r.lines, &r.uri, 1)
-        };
-        review.diagnostics = vec![diagnostic(&finding, &review)];
-        review.findings = vec![finding.clone()];
+        review.replace_findings(vec![finding.clone()]);
         let at = Range::default();
         assert_eq!(
             titles(&code_actions(
@@ -323,8 +318,7 @@ mod tests {
         );
         // Across both paragraphs: no ignore (it covers one block), no term to allowlist.
         finding.span = crate::Span::new(0, text.len() - 1);
-        review.diagnostics = vec![diagnostic(&finding, &review)];
-        review.findings = vec![finding];
+        review.replace_findings(vec![finding]);
         assert_eq!(
             titles(&code_actions(
                 &review,

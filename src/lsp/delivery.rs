@@ -9,6 +9,7 @@
 //! end of what the change wrote (where typing leaves it). Clients that send no
 //! cursor positions see every finding at once.
 
+use super::diagnostics::Published;
 use super::documents::Document;
 use super::linting::Review;
 use crate::analysis::Span;
@@ -16,13 +17,13 @@ use serde::Serialize;
 use std::sync::Arc;
 use tower_lsp::lsp_types::notification::{Notification, PublishDiagnostics};
 use tower_lsp::lsp_types::{
-    Diagnostic, DocumentDiagnosticReport, DocumentDiagnosticReportResult,
-    FullDocumentDiagnosticReport, Position, RelatedFullDocumentDiagnosticReport,
-    RelatedUnchangedDocumentDiagnosticReport, UnchangedDocumentDiagnosticReport, Url,
+    DocumentDiagnosticReport, DocumentDiagnosticReportResult, FullDocumentDiagnosticReport,
+    Position, RelatedFullDocumentDiagnosticReport, RelatedUnchangedDocumentDiagnosticReport,
+    UnchangedDocumentDiagnosticReport, Url,
 };
 
-/// The diagnostics of `review` the client should see now (borrowed: a publish
-/// serialises them straight from the review), and whether any was held back.
+/// Which of `review`'s diagnostics (numbered as in `Review::diagnostics`) the
+/// client should see now, and whether any was held back.
 /// `cursor` is the last reported position and the version it was reported at; a
 /// position reported before the last change is stale, and the cursor is taken to
 /// be where typing leaves it, at the end of what the change wrote.
@@ -30,9 +31,10 @@ pub fn visible(
     review: &Review,
     cursor: Option<(Position, i32)>,
     last_edit: Option<Span>,
-) -> (Vec<&Diagnostic>, bool) {
+) -> (Vec<usize>, bool) {
+    let all = 0..review.findings.len() + review.problems.len();
     let (Some((position, reported_at)), Some(edit)) = (cursor, last_edit) else {
-        return (review.diagnostics.iter().collect(), false);
+        return (all.collect(), false);
     };
     let at = if reported_at == review.version {
         review.lines.offset(&review.text, position)
@@ -40,12 +42,9 @@ pub fn visible(
         edit.end
     };
     let mut held = false;
-    let diagnostics = review
-        .diagnostics
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| {
-            let Some(finding) = review.findings.get(*i) else {
+    let shown = all
+        .filter(|&i| {
+            let Some(finding) = review.findings.get(i) else {
                 return true; // a settings problem, not a finding
             };
             let span = finding.span;
@@ -56,23 +55,25 @@ pub fn visible(
             held |= typing;
             !typing
         })
-        .map(|(_, d)| d)
         .collect();
-    (diagnostics, held)
+    (shown, held)
 }
 
-/// Record that `review` is being delivered to the client and return what it shows.
-/// The document must be at the review's version (the cursor and the last edit
-/// describe that text).
-pub fn deliver<'a>(document: &mut Document, review: &'a Arc<Review>) -> Vec<&'a Diagnostic> {
-    let (diagnostics, held) = if document.version == review.version {
+/// Record that `review` is being delivered to the client and return which of its
+/// diagnostics it shows. The document must be at the review's version (the
+/// cursor and the last edit describe that text).
+pub fn deliver(document: &mut Document, review: &Arc<Review>) -> Vec<usize> {
+    let (shown, held) = if document.version == review.version {
         visible(review, document.cursor, document.last_edit)
     } else {
-        (review.diagnostics.iter().collect(), false)
+        (
+            (0..review.findings.len() + review.problems.len()).collect(),
+            false,
+        )
     };
     document.held_back = held;
     document.delivered = Some(review.clone());
-    diagnostics
+    shown
 }
 
 /// `textDocument/publishDiagnostics` as tower-lsp would send it, but borrowing the
@@ -88,7 +89,7 @@ struct PublishNotification<'a> {
 #[derive(Serialize)]
 struct PublishParams<'a> {
     uri: &'a Url,
-    diagnostics: &'a [&'a Diagnostic],
+    diagnostics: &'a [Published<'a>],
     #[serde(skip_serializing_if = "Option::is_none")]
     version: Option<i32>,
 }
@@ -96,7 +97,7 @@ struct PublishParams<'a> {
 /// The JSON-RPC body of a `publishDiagnostics` notification, serialised in one pass.
 pub fn publish_body(
     uri: &Url,
-    diagnostics: &[&Diagnostic],
+    diagnostics: &[Published<'_>],
     version: Option<i32>,
 ) -> serde_json::Result<Vec<u8>> {
     serde_json::to_vec(&PublishNotification {
@@ -117,7 +118,11 @@ pub fn pull_report(
     review: &Arc<Review>,
     previous: Option<&str>,
 ) -> DocumentDiagnosticReportResult {
-    let items = deliver(document, review).into_iter().cloned().collect();
+    let all = review.diagnostics();
+    let items = deliver(document, review)
+        .into_iter()
+        .map(|i| all[i].clone())
+        .collect();
     // The same review can be shown with and without held-back findings.
     let result_id = format!(
         "{}{}",
@@ -154,7 +159,7 @@ mod tests {
     use serde_json::{json, Value};
     use tower_lsp::jsonrpc::Request;
     use tower_lsp::lsp_types::{
-        DiagnosticSeverity, NumberOrString, PublishDiagnosticsParams, Range,
+        Diagnostic, DiagnosticSeverity, NumberOrString, PublishDiagnosticsParams, Range,
     };
 
     /// The message tower-lsp's `Client::publish_diagnostics` would have sent.
@@ -188,7 +193,8 @@ mod tests {
             (vec![&other], Some(4)),
             (vec![], None),
         ] {
-            let body = publish_body(&uri, &shown, version).unwrap();
+            let published: Vec<Published> = shown.iter().map(|d| Published::Problem(d)).collect();
+            let body = publish_body(&uri, &published, version).unwrap();
             let sent: Value = serde_json::from_slice(&body).unwrap();
             let owned: Vec<Diagnostic> = shown.iter().map(|d| (*d).clone()).collect();
             assert_eq!(sent, tower_lsp_message(&uri, &owned, version));

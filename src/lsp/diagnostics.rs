@@ -2,6 +2,7 @@
 
 use super::position::LineIndex;
 use crate::rules::{Finding, Severity, REGISTRY};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::json;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -22,7 +23,7 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
 }
 
 /// The rule's documentation link, parsed once per rule rather than per finding.
-fn code_description(rule: &str) -> Option<CodeDescription> {
+fn code_description(rule: &str) -> Option<&'static CodeDescription> {
     static LINKS: OnceLock<HashMap<&'static str, CodeDescription>> = OnceLock::new();
     let links = LINKS.get_or_init(|| {
         REGISTRY
@@ -33,7 +34,7 @@ fn code_description(rule: &str) -> Option<CodeDescription> {
             })
             .collect()
     });
-    links.get(rule).cloned()
+    links.get(rule)
 }
 
 /// One diagnostic, with ranges in the index's encoding. `data` stays small (it is
@@ -47,28 +48,106 @@ pub fn diagnostic(
     uri: &Url,
     version: i32,
 ) -> Diagnostic {
-    let code_description = code_description(finding.rule);
-    let related: Vec<_> = finding
+    let related = related(finding, text, lines, uri);
+    Diagnostic {
+        range: lines.range(text, finding.span.start, finding.span.end),
+        severity: Some(severity(finding.severity)),
+        code: Some(NumberOrString::String(finding.rule.to_string())),
+        code_description: code_description(finding.rule).cloned(),
+        source: Some(SOURCE.to_string()),
+        message: finding.message.to_string(),
+        related_information: (!related.is_empty()).then_some(related),
+        tags: None,
+        data: Some(json!(Data {
+            category: finding.category.as_deref(),
+            version,
+        })),
+    }
+}
+
+fn related(
+    finding: &Finding,
+    text: &str,
+    lines: &LineIndex,
+    uri: &Url,
+) -> Vec<DiagnosticRelatedInformation> {
+    finding
         .related
         .iter()
         .map(|r| DiagnosticRelatedInformation {
             location: Location::new(uri.clone(), lines.range(text, r.span.start, r.span.end)),
             message: r.message.to_string(),
         })
-        .collect();
-    Diagnostic {
-        range: lines.range(text, finding.span.start, finding.span.end),
-        severity: Some(severity(finding.severity)),
-        code: Some(NumberOrString::String(finding.rule.to_string())),
-        code_description,
-        source: Some(SOURCE.to_string()),
-        message: finding.message.to_string(),
-        related_information: (!related.is_empty()).then_some(related),
-        tags: None,
-        data: Some(json!({
-            "category": finding.category,
-            "version": version,
-        })),
+        .collect()
+}
+
+#[derive(serde::Serialize)]
+struct Data<'a> {
+    category: Option<&'a str>,
+    version: i32,
+}
+
+/// `diagnostic(..)` as JSON, written straight from the finding: a publish of a long
+/// draft serialises a thousand of these per keystroke, and building `Diagnostic`s
+/// first (each with its own copies of the strings and a `Value` for `data`) cost as
+/// much again as writing them.
+pub struct DiagnosticJson<'a> {
+    pub finding: &'a Finding,
+    pub text: &'a str,
+    pub lines: &'a LineIndex,
+    pub uri: &'a Url,
+    pub version: i32,
+}
+
+impl DiagnosticJson<'_> {
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        diagnostic(self.finding, self.text, self.lines, self.uri, self.version)
+    }
+}
+
+/// One diagnostic as published: a finding written straight from the review, or a
+/// problem with the settings.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+pub enum Published<'a> {
+    Finding(DiagnosticJson<'a>),
+    Problem(&'a Diagnostic),
+}
+
+impl Published<'_> {
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        match self {
+            Published::Finding(json) => json.to_diagnostic(),
+            Published::Problem(diagnostic) => (*diagnostic).clone(),
+        }
+    }
+}
+
+impl Serialize for DiagnosticJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let f = self.finding;
+        let mut d = serializer.serialize_struct("Diagnostic", 8)?;
+        d.serialize_field(
+            "range",
+            &self.lines.range(self.text, f.span.start, f.span.end),
+        )?;
+        d.serialize_field("severity", &severity(f.severity))?;
+        d.serialize_field("code", f.rule)?;
+        if let Some(link) = code_description(f.rule) {
+            d.serialize_field("codeDescription", link)?;
+        }
+        d.serialize_field("source", SOURCE)?;
+        d.serialize_field("message", &*f.message)?;
+        if !f.related.is_empty() {
+            let related = related(f, self.text, self.lines, self.uri);
+            d.serialize_field("relatedInformation", &related)?;
+        }
+        let data = Data {
+            category: f.category.as_deref(),
+            version: self.version,
+        };
+        d.serialize_field("data", &data)?;
+        d.end()
     }
 }
 
@@ -134,5 +213,30 @@ mod tests {
         let related = d.related_information.unwrap();
         assert_eq!(related[0].location.range.start, Position::new(1, 4));
         assert_eq!(related[0].message, "also here");
+    }
+
+    #[test]
+    fn the_json_written_from_a_finding_is_the_diagnostic() {
+        let text = "和平 regime\nthe state 😀";
+        let uri = Url::parse("file:///a%20b.md").unwrap();
+        let mut bare = finding(text);
+        bare.category = None;
+        bare.related.clear();
+        bare.rule = "not-a-rule";
+        for encoding in [PositionEncoding::Utf8, PositionEncoding::Utf16] {
+            let lines = LineIndex::new(text, encoding);
+            for f in [finding(text), bare.clone()] {
+                let written = serde_json::to_value(DiagnosticJson {
+                    finding: &f,
+                    text,
+                    lines: &lines,
+                    uri: &uri,
+                    version: 3,
+                })
+                .unwrap();
+                let built = diagnostic(&f, text, &lines, &uri, 3);
+                assert_eq!(written, serde_json::to_value(built).unwrap());
+            }
+        }
     }
 }

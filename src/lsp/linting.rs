@@ -9,7 +9,7 @@
 use super::bounded;
 use super::config_file;
 use super::delivery;
-use super::diagnostics::diagnostic;
+use super::diagnostics::{DiagnosticJson, Published};
 use super::documents::Kind;
 use super::position::{LineIndex, PositionEncoding};
 use super::session::Session;
@@ -19,7 +19,7 @@ use crate::config::Config;
 use crate::engine::Cache;
 use crate::rules::Finding;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::{Arc, Mutex, OnceLock, Weak};
 use tokio::sync::mpsc;
 use tower_lsp::lsp_types::{Diagnostic, Url};
 
@@ -66,9 +66,12 @@ pub struct Review {
     pub findings: Vec<Finding>,
     /// The prose blocks, for fixes that insert a directive before a block.
     pub blocks: Vec<Block>,
-    /// `diagnostics[i]` describes `findings[i]`; any after those are problems with
-    /// the settings (front matter, or the whole file for a `.truthlens.toml`).
-    pub diagnostics: Vec<Diagnostic>,
+    /// Problems with the settings (front matter, or the whole file for a
+    /// `.truthlens.toml`), shown after the findings.
+    pub problems: Vec<Diagnostic>,
+    /// The findings' diagnostics and the problems, built when first asked for:
+    /// a publish writes them straight from the findings (see `published`).
+    diagnostics: OnceLock<Vec<Diagnostic>>,
 }
 
 impl Review {
@@ -78,7 +81,7 @@ impl Review {
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         let lines = LineIndex::new(&snapshot.text, encoding);
         if snapshot.kind == Kind::ProjectConfig {
-            let diagnostics = config_file::diagnostics(&snapshot.uri, &snapshot.text, &lines);
+            let problems = config_file::diagnostics(&snapshot.uri, &snapshot.text, &lines);
             return Review {
                 id,
                 uri: snapshot.uri,
@@ -91,7 +94,8 @@ impl Review {
                 lines,
                 findings: Vec::new(),
                 blocks: Vec::new(),
-                diagnostics,
+                problems,
+                diagnostics: OnceLock::new(),
             };
         }
         let (effective, settings_problem) =
@@ -104,17 +108,10 @@ impl Review {
             Ok(reviewed) => (reviewed.findings, reviewed.blocks),
             Err(notice) => (vec![*notice], Vec::new()),
         };
-        let mut diagnostics: Vec<Diagnostic> = findings
-            .iter()
-            .map(|f| diagnostic(f, &snapshot.text, &lines, &snapshot.uri, snapshot.version))
+        let problems = settings_problem
+            .map(|problem| config_file::front_matter_diagnostic(&problem, &snapshot.text, &lines))
+            .into_iter()
             .collect();
-        if let Some(problem) = settings_problem {
-            diagnostics.push(config_file::front_matter_diagnostic(
-                &problem,
-                &snapshot.text,
-                &lines,
-            ));
-        }
         Review {
             id,
             uri: snapshot.uri,
@@ -127,8 +124,39 @@ impl Review {
             lines,
             findings,
             blocks,
-            diagnostics,
+            problems,
+            diagnostics: OnceLock::new(),
         }
+    }
+
+    /// `diagnostics()[i]` describes `findings[i]`; any after those are `problems`.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        self.diagnostics.get_or_init(|| {
+            (0..self.findings.len() + self.problems.len())
+                .map(|i| self.published(i).to_diagnostic())
+                .collect()
+        })
+    }
+
+    /// Diagnostic `i` (as numbered by `diagnostics`), ready to write out.
+    pub fn published(&self, i: usize) -> Published<'_> {
+        match self.findings.get(i) {
+            Some(finding) => Published::Finding(DiagnosticJson {
+                finding,
+                text: &self.text,
+                lines: &self.lines,
+                uri: &self.uri,
+                version: self.version,
+            }),
+            None => Published::Problem(&self.problems[i - self.findings.len()]),
+        }
+    }
+
+    /// Stand other findings in for the analysed ones.
+    #[cfg(test)]
+    pub fn replace_findings(&mut self, findings: Vec<Finding>) {
+        self.findings = findings;
+        self.diagnostics = OnceLock::new();
     }
 
     /// Whether the document was left unreviewed (too large, or the analysis failed):
@@ -248,6 +276,10 @@ pub fn spawn_publisher(session: Weak<Session>) -> mpsc::UnboundedSender<Publicat
                         let replaced = document.delivered.take();
                         (delivery::deliver(document, &review), replaced)
                     };
+                    let diagnostics: Vec<Published> = diagnostics
+                        .into_iter()
+                        .map(|i| review.published(i))
+                        .collect();
                     send(&session, &review.uri, &diagnostics, Some(review.version)).await;
                     drop(replaced);
                 }
@@ -262,9 +294,9 @@ pub fn spawn_publisher(session: Weak<Session>) -> mpsc::UnboundedSender<Publicat
 /// the transport's writer when there is one; else through tower-lsp's client, which
 /// needs its own copy of the diagnostics. Every publication takes the same path, so
 /// they reach the client in the order this task sends them.
-async fn send(session: &Session, uri: &Url, diagnostics: &[&Diagnostic], version: Option<i32>) {
+async fn send(session: &Session, uri: &Url, diagnostics: &[Published<'_>], version: Option<i32>) {
     let Some(frames) = &session.frames else {
-        let owned = diagnostics.iter().map(|&d| d.clone()).collect();
+        let owned = diagnostics.iter().map(Published::to_diagnostic).collect();
         session
             .client
             .publish_diagnostics(uri.clone(), owned, version)
