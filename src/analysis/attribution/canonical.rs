@@ -13,6 +13,9 @@ use super::{Source, SourceKind};
 use crate::analysis::Span;
 use crate::lexicon::attribution::{Gender, Number};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use std::collections::VecDeque;
+use std::ops::Range;
 
 /// How far back (in sentences) a pronoun looks for its antecedent.
 const PRONOUN_REACH: usize = 6;
@@ -23,36 +26,53 @@ const RECENT_REFERENTS: usize = 64;
 /// A lower-case name word, interned: name words compare as numbers.
 type Word = u32;
 
+/// A person, body or thing the mentions refer to. Its words are borrowed from
+/// the mentions, which outlive the resolver: nothing is copied per mention.
 #[derive(Clone, Debug)]
-struct Referent {
+struct Referent<'a> {
     kind: SourceKind,
     entity: Entity,
     number: Number,
     gender: Option<Gender>,
     /// Lower-case name words, for named people and bodies.
     name_words: Vec<Word>,
-    title: Option<String>,
-    possessor: Option<String>,
-    head: Option<String>,
+    title: Option<&'a str>,
+    possessor: Option<&'a str>,
+    head: Option<&'a str>,
     pseudonym: bool,
-    display: String,
+    display: Cow<'a, str>,
     first: Span,
     source: Option<usize>,
 }
 
 /// The interned name words, and a buffer to lower-case them in.
 #[derive(Default)]
-struct Words {
+struct Words<'a> {
     ids: FxHashMap<String, Word>,
     /// Each word by its id.
     text: Vec<String>,
     lower: String,
+    /// Each name seen, and where its words are in `of_names`: names recur, and
+    /// looking one up is cheaper than splitting it again.
+    names: FxHashMap<&'a str, Range<usize>>,
+    of_names: Vec<Word>,
 }
 
-impl Words {
-    /// The lower-case words of a proper name, without "the".
-    fn of_name(&mut self, name: &str) -> Vec<Word> {
-        let mut words = Vec::new();
+impl<'a> Words<'a> {
+    /// The lower-case words of a proper name, without "the", into `words`.
+    fn of_name(&mut self, name: &'a str, words: &mut Vec<Word>) {
+        words.clear();
+        if let Some(at) = self.names.get(name) {
+            words.extend_from_slice(&self.of_names[at.clone()]);
+            return;
+        }
+        self.split_name(name, words);
+        let start = self.of_names.len();
+        self.of_names.extend_from_slice(words);
+        self.names.insert(name, start..self.of_names.len());
+    }
+
+    fn split_name(&mut self, name: &str, words: &mut Vec<Word>) {
         for w in name.split(|c: char| c.is_whitespace() || c == '.') {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             if w.is_ascii() {
@@ -67,7 +87,6 @@ impl Words {
                 words.push(self.intern_lower());
             }
         }
-        words
     }
 
     /// The id of the word in `self.lower`, given one if it is new.
@@ -92,14 +111,16 @@ impl Words {
 }
 
 #[derive(Default)]
-pub struct Resolver {
-    referents: Vec<Referent>,
+pub struct Resolver<'a> {
+    referents: Vec<Referent<'a>>,
     /// (sentence, referent) for every mention, in text order: the recency list.
     recent: Vec<(usize, usize)>,
     /// The last `RECENT_REFERENTS` distinct referents mentioned, latest last: the
     /// recency list without repeats, so `latest` never walks past old mentions.
-    recent_referents: Vec<usize>,
-    words: Words,
+    recent_referents: VecDeque<usize>,
+    words: Words<'a>,
+    /// The name words of the mention being resolved, kept to reuse the buffer.
+    mention_words: Vec<Word>,
     /// Exact keys (vague groups, citations, documents) -> referent.
     by_key: FxHashMap<String, usize>,
     /// The exact key of the mention being resolved, built here to look it up
@@ -111,8 +132,28 @@ pub struct Resolver {
 }
 
 /// Collapse line breaks and runs of spaces: names are displayed on one line.
-fn flatten(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+fn flatten(s: &str) -> Cow<'_, str> {
+    if is_flat(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// Whether `s` is already one line of words with single spaces between them.
+fn is_flat(s: &str) -> bool {
+    let mut after_space = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || s.is_empty()
 }
 
 /// Append `text` in lower case without a leading determiner, for exact-match keys.
@@ -157,18 +198,25 @@ fn key_text_unicode(text: &str) -> String {
     words.join(" ")
 }
 
-impl Resolver {
+impl<'a> Resolver<'a> {
     pub fn new() -> Self {
         Resolver::default()
     }
 
     /// A proper name seen outside any attribution: a possible pronoun antecedent.
-    pub fn observe_name(&mut self, span: Span, info: &MentionInfo, text: &str, sentence: usize) {
-        let words = self.name_words(info);
+    pub fn observe_name(
+        &mut self,
+        span: Span,
+        info: &'a MentionInfo,
+        text: &'a str,
+        sentence: usize,
+    ) {
+        let words = self.take_name_words(info);
         let id = self
             .find_named(info, &words)
             .unwrap_or_else(|| self.add_referent(span, info, text, &words));
         self.touch(id, sentence, info, &words);
+        self.mention_words = words;
     }
 
     /// Resolve an attribution's source mention to a canonical source index.
@@ -176,9 +224,9 @@ impl Resolver {
     pub fn resolve(
         &mut self,
         span: Span,
-        info: &MentionInfo,
-        antecedent: Option<(Span, &MentionInfo)>,
-        text: &str,
+        info: &'a MentionInfo,
+        antecedent: Option<(Span, &'a MentionInfo)>,
+        text: &'a str,
         sentence: usize,
         target: Option<&str>,
     ) -> Option<usize> {
@@ -202,12 +250,12 @@ impl Resolver {
     fn find_or_add(
         &mut self,
         span: Span,
-        info: &MentionInfo,
-        text: &str,
+        info: &'a MentionInfo,
+        text: &'a str,
         sentence: usize,
         target: Option<&str>,
     ) -> usize {
-        let words = self.name_words(info);
+        let words = self.take_name_words(info);
         let has_key = self.build_key(span, info, text, &words, target);
         let keyed = || {
             if has_key {
@@ -229,15 +277,19 @@ impl Resolver {
             id
         });
         self.touch(id, sentence, info, &words);
+        self.mention_words = words;
         id
     }
 
-    /// The mention's name words, if it has a name.
-    fn name_words(&mut self, info: &MentionInfo) -> Vec<Word> {
-        info.name
-            .as_deref()
-            .map(|name| self.words.of_name(name))
-            .unwrap_or_default()
+    /// The mention's name words (none if it has no name), in the reused buffer:
+    /// give it back to `self.mention_words` when done.
+    fn take_name_words(&mut self, info: &'a MentionInfo) -> Vec<Word> {
+        let mut words = std::mem::take(&mut self.mention_words);
+        words.clear();
+        if let Some(name) = &info.name {
+            self.words.of_name(name, &mut words);
+        }
+        words
     }
 
     /// Put the mention's exact-match key in `self.key`, if it has one.
@@ -265,14 +317,15 @@ impl Resolver {
             let r = &self.referents[id];
             let src = &mut self.sources[s];
             if src.name != r.display {
-                src.name.clone_from(&r.display);
+                src.name.clear();
+                src.name.push_str(&r.display);
             }
             src.kind = r.kind;
             return s;
         }
         let r = &self.referents[id];
         self.sources.push(Source {
-            name: r.display.clone(),
+            name: r.display.to_string(),
             kind: r.kind,
             first_mention: r.first,
             statements: Vec::new(),
@@ -286,8 +339,8 @@ impl Resolver {
     fn add_referent(
         &mut self,
         span: Span,
-        info: &MentionInfo,
-        text: &str,
+        info: &'a MentionInfo,
+        text: &'a str,
         words: &[Word],
     ) -> usize {
         let display = match (&info.name, info.kind) {
@@ -308,9 +361,9 @@ impl Resolver {
             number: info.number,
             gender: info.gender,
             name_words: words.to_vec(),
-            title: info.title.clone(),
-            possessor: info.possessor.clone(),
-            head: info.head.clone(),
+            title: info.title.as_deref(),
+            possessor: info.possessor.as_deref(),
+            head: info.head.as_deref(),
             pseudonym: info.pseudonym,
             display,
             first: span,
@@ -326,22 +379,22 @@ impl Resolver {
         if let Some(at) = latest.iter().rposition(|&r| r == id) {
             latest.remove(at);
         } else if latest.len() == RECENT_REFERENTS {
-            latest.remove(0);
+            latest.pop_front();
         }
-        latest.push(id);
+        latest.push_back(id);
     }
 
-    fn touch(&mut self, id: usize, sentence: usize, info: &MentionInfo, words: &[Word]) {
+    fn touch(&mut self, id: usize, sentence: usize, info: &'a MentionInfo, words: &[Word]) {
         self.push_recent(sentence, id);
         let r = &mut self.referents[id];
         if r.gender.is_none() {
             r.gender = info.gender;
         }
         if r.title.is_none() {
-            r.title = info.title.clone();
+            r.title = info.title.as_deref();
         }
         if r.possessor.is_none() {
-            r.possessor = info.possessor.clone();
+            r.possessor = info.possessor.as_deref();
         }
         if let Some(name) = &info.name {
             // A fuller name replaces a surname-only one: "Zelensky" -> "Volodymyr Zelensky".
@@ -394,20 +447,7 @@ impl Resolver {
                 self.find_named(info, words)
             }
             SourceKind::Named | SourceKind::Role if info.title.is_some() && info.name.is_none() => {
-                // "Ukraine's President", "the president", "its director": the latest named holder.
-                let title = info.title.as_deref();
-                self.latest(|r| {
-                    r.title.as_deref() == title
-                        && r.entity == Entity::Person
-                        && (r.kind == SourceKind::Named
-                            || info.definite
-                            || info.possessor.is_some())
-                        && (info.possessor.is_none()
-                            || r.possessor.is_none()
-                            || r.possessor == info.possessor)
-                        && !info.indefinite
-                })
-                .or_else(|| {
+                self.title_holder(info).or_else(|| {
                     if info.definite {
                         self.same_head(info)
                     } else {
@@ -422,6 +462,23 @@ impl Resolver {
         }
     }
 
+    /// "Ukraine's President", "the president", "its director": the latest named
+    /// holder of the title. "A spokesperson" is someone new: no referent to scan for.
+    fn title_holder(&self, info: &MentionInfo) -> Option<usize> {
+        if info.indefinite {
+            return None;
+        }
+        let title = info.title.as_deref();
+        let any_kind = info.definite || info.possessor.is_some();
+        let possessor = info.possessor.as_deref();
+        self.latest(|r| {
+            r.entity == Entity::Person
+                && (any_kind || r.kind == SourceKind::Named)
+                && r.title == title
+                && (possessor.is_none() || r.possessor.is_none() || r.possessor == possessor)
+        })
+    }
+
     /// The latest referent with the same head noun ("the spokesperson"), or a named
     /// body whose name contains it ("the ministry" after "the Foreign Ministry").
     fn same_head(&self, info: &MentionInfo) -> Option<usize> {
@@ -432,7 +489,7 @@ impl Resolver {
             _ => None,
         };
         self.latest(|r| {
-            (r.kind == info.kind && r.head.as_deref() == Some(head))
+            (r.kind == info.kind && r.head == Some(head))
                 || head_word
                     .is_some_and(|w| r.entity == Entity::Organisation && r.name_words.contains(&w))
         })
@@ -488,7 +545,7 @@ fn exact_key(
     mention: &str,
     info: &MentionInfo,
     name_words: &[Word],
-    words: &Words,
+    words: &Words<'_>,
 ) -> bool {
     let prefix = match info.kind {
         SourceKind::Vague => "vague:",
@@ -513,7 +570,7 @@ fn exact_key(
 }
 
 /// A body's name words in alphabetical order, without linking words and "'s".
-fn push_body_key(key: &mut String, name_words: &[Word], words: &Words) {
+fn push_body_key(key: &mut String, name_words: &[Word], words: &Words<'_>) {
     let mut sorted: Vec<&str> = name_words
         .iter()
         .map(|&w| words.text(w))

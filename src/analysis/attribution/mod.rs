@@ -451,7 +451,7 @@ pub fn canonical_sources(text: &str, extracted: &Extracted) -> Canonical {
 /// sentence)`: what was found in it, where it starts in `text`, and the number of
 /// its first sentence. The same as over the pieces joined, without joining them.
 pub fn canonical_sources_in<'a>(
-    text: &str,
+    text: &'a str,
     pieces: impl IntoIterator<Item = (&'a Extracted, usize, usize)>,
 ) -> Canonical {
     let mut resolver = canonical::Resolver::new();
