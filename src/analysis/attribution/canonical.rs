@@ -13,90 +13,179 @@ use super::{Source, SourceKind};
 use crate::analysis::Span;
 use crate::lexicon::attribution::{Gender, Number};
 use rustc_hash::FxHashMap;
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::VecDeque;
+use std::ops::Range;
 
 /// How far back (in sentences) a pronoun looks for its antecedent.
 const PRONOUN_REACH: usize = 6;
 
+/// How many distinct referents, most recent first, a title or head noun looks back over.
+const RECENT_REFERENTS: usize = 64;
+
+/// A lower-case name word, interned: name words compare as numbers.
+type Word = u32;
+
+/// A person, body or thing the mentions refer to. Its words are borrowed from
+/// the mentions, which outlive the resolver: nothing is copied per mention.
 #[derive(Clone, Debug)]
-struct Referent {
+struct Referent<'a> {
     kind: SourceKind,
     entity: Entity,
     number: Number,
     gender: Option<Gender>,
     /// Lower-case name words, for named people and bodies.
-    name_words: Vec<String>,
-    title: Option<String>,
-    possessor: Option<String>,
-    head: Option<String>,
+    name_words: Vec<Word>,
+    title: Option<&'a str>,
+    possessor: Option<&'a str>,
+    head: Option<&'a str>,
     pseudonym: bool,
-    display: String,
+    display: Cow<'a, str>,
     first: Span,
     source: Option<usize>,
 }
 
+/// The interned name words, and a buffer to lower-case them in.
 #[derive(Default)]
-pub struct Resolver {
-    referents: Vec<Referent>,
+struct Words<'a> {
+    ids: FxHashMap<String, Word>,
+    /// Each word by its id.
+    text: Vec<String>,
+    lower: String,
+    /// Each name seen, and where its words are in `of_names`: names recur, and
+    /// looking one up is cheaper than splitting it again.
+    names: FxHashMap<&'a str, Range<usize>>,
+    of_names: Vec<Word>,
+}
+
+impl<'a> Words<'a> {
+    /// The lower-case words of a proper name, without "the", into `words`.
+    fn of_name(&mut self, name: &'a str, words: &mut Vec<Word>) {
+        words.clear();
+        if let Some(at) = self.names.get(name) {
+            words.extend_from_slice(&self.of_names[at.clone()]);
+            return;
+        }
+        self.split_name(name, words);
+        let start = self.of_names.len();
+        self.of_names.extend_from_slice(words);
+        self.names.insert(name, start..self.of_names.len());
+    }
+
+    fn split_name(&mut self, name: &str, words: &mut Vec<Word>) {
+        for w in name.split(|c: char| c.is_whitespace() || c == '.') {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.is_ascii() {
+                // Reuse one buffer: most name words are ASCII and capitalised.
+                self.lower.clear();
+                self.lower.push_str(w);
+                self.lower.make_ascii_lowercase();
+            } else {
+                self.lower = w.to_lowercase().replace('’', "'");
+            }
+            if !self.lower.is_empty() && self.lower != "the" {
+                words.push(self.intern_lower());
+            }
+        }
+    }
+
+    /// The id of the word in `self.lower`, given one if it is new.
+    fn intern_lower(&mut self) -> Word {
+        if let Some(&id) = self.ids.get(self.lower.as_str()) {
+            return id;
+        }
+        let id = self.text.len() as Word;
+        self.ids.insert(self.lower.clone(), id);
+        self.text.push(self.lower.clone());
+        id
+    }
+
+    /// The id of `word` if some name has it.
+    fn get(&self, word: &str) -> Option<Word> {
+        self.ids.get(word).copied()
+    }
+
+    fn text(&self, word: Word) -> &str {
+        &self.text[word as usize]
+    }
+}
+
+#[derive(Default)]
+pub struct Resolver<'a> {
+    referents: Vec<Referent<'a>>,
     /// (sentence, referent) for every mention, in text order: the recency list.
     recent: Vec<(usize, usize)>,
-    /// Each referent once, keyed by its latest position in `recent`: the recency
-    /// list without repeats, so `latest` never walks past old mentions.
-    by_recency: BTreeMap<usize, usize>,
-    /// Referent -> its key in `by_recency`.
-    last_seen: Vec<Option<usize>>,
+    /// The last `RECENT_REFERENTS` distinct referents mentioned, latest last: the
+    /// recency list without repeats, so `latest` never walks past old mentions.
+    recent_referents: VecDeque<usize>,
+    words: Words<'a>,
+    /// The name words of the mention being resolved, kept to reuse the buffer.
+    mention_words: Vec<Word>,
     /// Exact keys (vague groups, citations, documents) -> referent.
     by_key: FxHashMap<String, usize>,
-    /// Lower-case name word -> referents whose name contains it.
-    by_name_word: FxHashMap<String, Vec<usize>>,
+    /// The exact key of the mention being resolved, built here to look it up
+    /// without allocating.
+    key: String,
+    /// Name word -> referents whose name contains it.
+    by_name_word: FxHashMap<Word, Vec<usize>>,
     pub sources: Vec<Source>,
 }
 
-fn name_words(name: &str) -> Vec<String> {
-    name.split(|c: char| c.is_whitespace() || c == '.')
-        .map(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if w.is_ascii() {
-                w.to_ascii_lowercase()
-            } else {
-                w.to_lowercase().replace('’', "'")
-            }
-        })
-        .filter(|w| !w.is_empty() && w != "the")
-        .collect()
-}
-
 /// Collapse line breaks and runs of spaces: names are displayed on one line.
-fn flatten(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+fn flatten(s: &str) -> Cow<'_, str> {
+    if is_flat(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
-/// Lower-case text without a leading determiner, for exact-match keys.
-fn key_text(text: &str) -> String {
-    if text.is_ascii() {
-        // The same steps in one pass: ASCII lowercasing maps no byte to or from
-        // whitespace, and there is no curly apostrophe to straighten.
-        let mut words = text.split(char::is_whitespace).filter(|w| !w.is_empty());
-        let mut out = String::with_capacity(text.len());
-        let Some(first) = words.next() else {
-            return out;
-        };
-        let mut rest = words.peekable();
-        let determiner = ["the", "a", "an", "some", "many", "most", "all"]
-            .iter()
-            .any(|d| first.eq_ignore_ascii_case(d));
-        if !(determiner && rest.peek().is_some()) {
-            out.push_str(first);
-        }
-        for w in rest {
-            if !out.is_empty() {
-                out.push(' ');
+/// Whether `s` is already one line of words with single spaces between them.
+fn is_flat(s: &str) -> bool {
+    let mut after_space = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
             }
-            out.push_str(w);
+            after_space = true;
+        } else {
+            after_space = false;
         }
-        out.make_ascii_lowercase();
-        return out;
     }
+    !after_space || s.is_empty()
+}
+
+/// Append `text` in lower case without a leading determiner, for exact-match keys.
+fn push_key_text(out: &mut String, text: &str) {
+    if !text.is_ascii() {
+        out.push_str(&key_text_unicode(text));
+        return;
+    }
+    // The same steps as `key_text_unicode` in one pass: ASCII lowercasing maps no
+    // byte to or from whitespace, and there is no curly apostrophe to straighten.
+    let start = out.len();
+    let mut words = text.split(char::is_whitespace).filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return;
+    };
+    let mut rest = words.peekable();
+    let determiner = ["the", "a", "an", "some", "many", "most", "all"]
+        .iter()
+        .any(|d| first.eq_ignore_ascii_case(d));
+    if !(determiner && rest.peek().is_some()) {
+        out.push_str(first);
+    }
+    for w in rest {
+        if out.len() > start {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out[start..].make_ascii_lowercase();
+}
+
+fn key_text_unicode(text: &str) -> String {
     let lower = flatten(text).to_lowercase().replace('’', "'");
     let mut words: Vec<&str> = lower.split_whitespace().collect();
     if words
@@ -109,29 +198,37 @@ fn key_text(text: &str) -> String {
     words.join(" ")
 }
 
-impl Resolver {
+impl<'a> Resolver<'a> {
     pub fn new() -> Self {
         Resolver::default()
     }
 
     /// A proper name seen outside any attribution: a possible pronoun antecedent.
-    pub fn observe_name(&mut self, span: Span, info: &MentionInfo, text: &str, sentence: usize) {
+    pub fn observe_name(
+        &mut self,
+        span: Span,
+        info: &'a MentionInfo,
+        text: &'a str,
+        sentence: usize,
+    ) {
+        let words = self.take_name_words(info);
         let id = self
-            .find_named(info)
-            .unwrap_or_else(|| self.add_referent(span, info, text));
-        self.touch(id, sentence, info);
+            .find_named(info, &words)
+            .unwrap_or_else(|| self.add_referent(span, info, text, &words));
+        self.touch(id, sentence, info, &words);
+        self.mention_words = words;
     }
 
     /// Resolve an attribution's source mention to a canonical source index.
-    /// `key` forces an exact-match key (citations: their target).
+    /// A citation's `target` is its exact-match key.
     pub fn resolve(
         &mut self,
         span: Span,
-        info: &MentionInfo,
-        antecedent: Option<(Span, &MentionInfo)>,
-        text: &str,
+        info: &'a MentionInfo,
+        antecedent: Option<(Span, &'a MentionInfo)>,
+        text: &'a str,
         sentence: usize,
-        key: Option<String>,
+        target: Option<&str>,
     ) -> Option<usize> {
         let id = if info.kind == SourceKind::Pronoun {
             if let Some((aspan, ainfo)) = antecedent {
@@ -145,7 +242,7 @@ impl Resolver {
                 id
             }
         } else {
-            self.find_or_add(span, info, text, sentence, key)
+            self.find_or_add(span, info, text, sentence, target)
         };
         Some(self.ensure_source(id))
     }
@@ -153,29 +250,66 @@ impl Resolver {
     fn find_or_add(
         &mut self,
         span: Span,
-        info: &MentionInfo,
-        text: &str,
+        info: &'a MentionInfo,
+        text: &'a str,
         sentence: usize,
-        key: Option<String>,
+        target: Option<&str>,
     ) -> usize {
-        let key = key.or_else(|| exact_key(span, info, text));
-        let found = match &key {
-            Some(k) if info.kind != SourceKind::Named || info.title.is_none() => {
-                self.by_key.get(k).copied()
+        let words = self.take_name_words(info);
+        let has_key = self.build_key(span, info, text, &words, target);
+        let keyed = || {
+            if has_key {
+                self.by_key.get(self.key.as_str()).copied()
+            } else {
+                None
             }
-            _ => self
-                .find_match(info)
-                .or_else(|| key.as_ref().and_then(|k| self.by_key.get(k).copied())),
+        };
+        let found = if has_key && (info.kind != SourceKind::Named || info.title.is_none()) {
+            keyed()
+        } else {
+            self.find_match(info, &words).or_else(keyed)
         };
         let id = found.unwrap_or_else(|| {
-            let id = self.add_referent(span, info, text);
-            if let Some(k) = key {
-                self.by_key.insert(k, id);
+            let id = self.add_referent(span, info, text, &words);
+            if has_key {
+                self.by_key.insert(self.key.clone(), id);
             }
             id
         });
-        self.touch(id, sentence, info);
+        self.touch(id, sentence, info, &words);
+        self.mention_words = words;
         id
+    }
+
+    /// The mention's name words (none if it has no name), in the reused buffer:
+    /// give it back to `self.mention_words` when done.
+    fn take_name_words(&mut self, info: &'a MentionInfo) -> Vec<Word> {
+        let mut words = std::mem::take(&mut self.mention_words);
+        words.clear();
+        if let Some(name) = &info.name {
+            self.words.of_name(name, &mut words);
+        }
+        words
+    }
+
+    /// Put the mention's exact-match key in `self.key`, if it has one.
+    fn build_key(
+        &mut self,
+        span: Span,
+        info: &MentionInfo,
+        text: &str,
+        words: &[Word],
+        target: Option<&str>,
+    ) -> bool {
+        self.key.clear();
+        match target {
+            Some(t) => {
+                self.key.push_str("cite:");
+                self.key.push_str(t);
+                true
+            }
+            None => exact_key(&mut self.key, span.text(text), info, words, &self.words),
+        }
     }
 
     fn ensure_source(&mut self, id: usize) -> usize {
@@ -183,14 +317,15 @@ impl Resolver {
             let r = &self.referents[id];
             let src = &mut self.sources[s];
             if src.name != r.display {
-                src.name.clone_from(&r.display);
+                src.name.clear();
+                src.name.push_str(&r.display);
             }
             src.kind = r.kind;
             return s;
         }
         let r = &self.referents[id];
         self.sources.push(Source {
-            name: r.display.clone(),
+            name: r.display.to_string(),
             kind: r.kind,
             first_mention: r.first,
             statements: Vec::new(),
@@ -201,7 +336,13 @@ impl Resolver {
         s
     }
 
-    fn add_referent(&mut self, span: Span, info: &MentionInfo, text: &str) -> usize {
+    fn add_referent(
+        &mut self,
+        span: Span,
+        info: &'a MentionInfo,
+        text: &'a str,
+        words: &[Word],
+    ) -> usize {
         let display = match (&info.name, info.kind) {
             (Some(n), SourceKind::Named | SourceKind::Anonymous)
                 if info.entity == Entity::Person =>
@@ -210,21 +351,19 @@ impl Resolver {
             }
             _ => flatten(span.text(text)),
         };
-        let words = info.name.as_deref().map(name_words).unwrap_or_default();
         let id = self.referents.len();
-        self.last_seen.push(None);
-        for w in &words {
-            self.by_name_word.entry(w.clone()).or_default().push(id);
+        for &w in words {
+            self.by_name_word.entry(w).or_default().push(id);
         }
         self.referents.push(Referent {
             kind: info.kind,
             entity: info.entity,
             number: info.number,
             gender: info.gender,
-            name_words: words,
-            title: info.title.clone(),
-            possessor: info.possessor.clone(),
-            head: info.head.clone(),
+            name_words: words.to_vec(),
+            title: info.title.as_deref(),
+            possessor: info.possessor.as_deref(),
+            head: info.head.as_deref(),
             pseudonym: info.pseudonym,
             display,
             first: span,
@@ -235,36 +374,37 @@ impl Resolver {
 
     /// Record a new mention of `id`: recency, and anything the mention adds.
     fn push_recent(&mut self, sentence: usize, id: usize) {
-        let at = self.recent.len();
         self.recent.push((sentence, id));
-        if let Some(previous) = self.last_seen[id].replace(at) {
-            self.by_recency.remove(&previous);
+        let latest = &mut self.recent_referents;
+        if let Some(at) = latest.iter().rposition(|&r| r == id) {
+            latest.remove(at);
+        } else if latest.len() == RECENT_REFERENTS {
+            latest.pop_front();
         }
-        self.by_recency.insert(at, id);
+        latest.push_back(id);
     }
 
-    fn touch(&mut self, id: usize, sentence: usize, info: &MentionInfo) {
+    fn touch(&mut self, id: usize, sentence: usize, info: &'a MentionInfo, words: &[Word]) {
         self.push_recent(sentence, id);
         let r = &mut self.referents[id];
         if r.gender.is_none() {
             r.gender = info.gender;
         }
         if r.title.is_none() {
-            r.title = info.title.clone();
+            r.title = info.title.as_deref();
         }
         if r.possessor.is_none() {
-            r.possessor = info.possessor.clone();
+            r.possessor = info.possessor.as_deref();
         }
         if let Some(name) = &info.name {
-            let words = name_words(name);
             // A fuller name replaces a surname-only one: "Zelensky" -> "Volodymyr Zelensky".
             if words.len() > r.name_words.len() && info.entity == r.entity && !r.pseudonym {
-                for w in &words {
+                for w in words {
                     if !r.name_words.contains(w) {
-                        self.by_name_word.entry(w.clone()).or_default().push(id);
+                        self.by_name_word.entry(*w).or_default().push(id);
                     }
                 }
-                r.name_words = words;
+                r.name_words = words.to_vec();
                 if info.entity == Entity::Person {
                     r.display = flatten(name);
                 }
@@ -276,10 +416,8 @@ impl Resolver {
         }
     }
 
-    /// The latest referent that `info`'s proper name refers to.
-    fn find_named(&self, info: &MentionInfo) -> Option<usize> {
-        let name = info.name.as_deref()?;
-        let words = name_words(name);
+    /// The latest referent that `info`'s proper name (its `words`) refers to.
+    fn find_named(&self, info: &MentionInfo, words: &[Word]) -> Option<usize> {
         let last = words.last()?;
         let candidates = self.by_name_word.get(last)?;
         candidates.iter().rev().copied().find(|&id| {
@@ -303,26 +441,13 @@ impl Resolver {
     }
 
     /// An earlier referent that this (non-pronoun) mention refers to.
-    fn find_match(&self, info: &MentionInfo) -> Option<usize> {
+    fn find_match(&self, info: &MentionInfo, words: &[Word]) -> Option<usize> {
         match info.kind {
             SourceKind::Named | SourceKind::Anonymous if info.name.is_some() => {
-                self.find_named(info)
+                self.find_named(info, words)
             }
             SourceKind::Named | SourceKind::Role if info.title.is_some() && info.name.is_none() => {
-                // "Ukraine's President", "the president", "its director": the latest named holder.
-                let title = info.title.as_deref();
-                self.latest(|r| {
-                    r.title.as_deref() == title
-                        && r.entity == Entity::Person
-                        && (r.kind == SourceKind::Named
-                            || info.definite
-                            || info.possessor.is_some())
-                        && (info.possessor.is_none()
-                            || r.possessor.is_none()
-                            || r.possessor == info.possessor)
-                        && !info.indefinite
-                })
-                .or_else(|| {
+                self.title_holder(info).or_else(|| {
                     if info.definite {
                         self.same_head(info)
                     } else {
@@ -337,25 +462,45 @@ impl Resolver {
         }
     }
 
+    /// "Ukraine's President", "the president", "its director": the latest named
+    /// holder of the title. "A spokesperson" is someone new: no referent to scan for.
+    fn title_holder(&self, info: &MentionInfo) -> Option<usize> {
+        if info.indefinite {
+            return None;
+        }
+        let title = info.title.as_deref();
+        let any_kind = info.definite || info.possessor.is_some();
+        let possessor = info.possessor.as_deref();
+        self.latest(|r| {
+            r.entity == Entity::Person
+                && (any_kind || r.kind == SourceKind::Named)
+                && r.title == title
+                && (possessor.is_none() || r.possessor.is_none() || r.possessor == possessor)
+        })
+    }
+
     /// The latest referent with the same head noun ("the spokesperson"), or a named
     /// body whose name contains it ("the ministry" after "the Foreign Ministry").
     fn same_head(&self, info: &MentionInfo) -> Option<usize> {
         let head = info.head.as_deref()?;
+        // A head that is no name word cannot be in a body's name.
+        let head_word = match info.entity {
+            Entity::Organisation => self.words.get(head),
+            _ => None,
+        };
         self.latest(|r| {
-            (r.head.as_deref() == Some(head) && r.kind == info.kind)
-                || (info.entity == Entity::Organisation
-                    && r.entity == Entity::Organisation
-                    && r.name_words.iter().any(|w| w == head))
+            (r.kind == info.kind && r.head == Some(head))
+                || head_word
+                    .is_some_and(|w| r.entity == Entity::Organisation && r.name_words.contains(&w))
         })
     }
 
-    /// The most recently mentioned of the last 64 distinct referents that fits `pred`.
+    /// The most recently mentioned of the last distinct referents that fits `pred`.
     fn latest(&self, pred: impl Fn(&Referent) -> bool) -> Option<usize> {
-        self.by_recency
-            .values()
+        self.recent_referents
+            .iter()
             .rev()
             .copied()
-            .take(64)
             .find(|&id| pred(&self.referents[id]))
     }
 
@@ -394,28 +539,49 @@ impl Resolver {
 
 /// Mentions that merge only with the very same words: vague groups, generic
 /// documents, unnamed bodies ("police"), possessive roles with no holder named.
-fn exact_key(span: Span, info: &MentionInfo, text: &str) -> Option<String> {
-    let k = key_text(span.text(text));
-    match info.kind {
-        SourceKind::Vague => Some(format!("vague:{k}")),
-        SourceKind::Document if !info.definite => Some(format!("doc:{k}")),
-        SourceKind::Named if info.name.is_none() => Some(format!("named:{k}")),
+/// Puts the key for `mention` (its text) in `key` and says whether there is one.
+fn exact_key(
+    key: &mut String,
+    mention: &str,
+    info: &MentionInfo,
+    name_words: &[Word],
+    words: &Words<'_>,
+) -> bool {
+    let prefix = match info.kind {
+        SourceKind::Vague => "vague:",
+        SourceKind::Document if !info.definite => "doc:",
+        SourceKind::Named if info.name.is_none() => "named:",
         // "The defence ministry in Halvard" and "the Halvard defence ministry" are one body.
         SourceKind::Named if info.entity == Entity::Organisation => {
-            let name = info.name.as_deref().unwrap_or(&k);
-            let mut words: Vec<String> = name_words(name)
-                .into_iter()
-                .filter(|w| !matches!(w.as_str(), "of" | "in" | "for" | "and" | "'s" | "at"))
-                .map(|w| w.trim_end_matches("'s").to_string())
-                .collect();
-            words.sort();
-            Some(format!("org:{}", words.join(" ")))
+            key.push_str("org:");
+            push_body_key(key, name_words, words);
+            return true;
         }
         SourceKind::Role | SourceKind::Anonymous
             if !info.definite && !info.indefinite && !info.pseudonym && info.name.is_none() =>
         {
-            Some(format!("group:{k}"))
+            "group:"
         }
-        _ => None,
+        _ => return false,
+    };
+    key.push_str(prefix);
+    push_key_text(key, mention);
+    true
+}
+
+/// A body's name words in alphabetical order, without linking words and "'s".
+fn push_body_key(key: &mut String, name_words: &[Word], words: &Words<'_>) {
+    let mut sorted: Vec<&str> = name_words
+        .iter()
+        .map(|&w| words.text(w))
+        .filter(|w| !matches!(*w, "of" | "in" | "for" | "and" | "'s" | "at"))
+        .map(|w| w.trim_end_matches("'s"))
+        .collect();
+    sorted.sort_unstable();
+    for (i, w) in sorted.iter().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        key.push_str(w);
     }
 }

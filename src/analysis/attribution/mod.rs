@@ -451,7 +451,7 @@ pub fn canonical_sources(text: &str, extracted: &Extracted) -> Canonical {
 /// sentence)`: what was found in it, where it starts in `text`, and the number of
 /// its first sentence. The same as over the pieces joined, without joining them.
 pub fn canonical_sources_in<'a>(
-    text: &str,
+    text: &'a str,
     pieces: impl IntoIterator<Item = (&'a Extracted, usize, usize)>,
 ) -> Canonical {
     let mut resolver = canonical::Resolver::new();
@@ -469,14 +469,13 @@ pub fn canonical_sources_in<'a>(
                 Step::Source(i) => {
                     let p = &extracted.pending[i];
                     let f = &p.found;
-                    let key = p.citation_target.as_ref().map(|t| format!("cite:{t}"));
                     ids[first + i] = resolver.resolve(
                         at(f.source),
                         &f.info,
                         f.antecedent.as_ref().map(|(s, i)| (at(*s), i)),
                         text,
                         p.sentence + first_sentence,
-                        key,
+                        p.citation_target.as_deref(),
                     );
                 }
             }
