@@ -39,6 +39,8 @@ impl Norm {
     }
 
     /// `s` with ASCII letters lowercased (what `str::to_lowercase` gives for ASCII text).
+    /// Inlined, so the bytes go straight into the caller's token.
+    #[inline]
     pub fn ascii_lower(s: &str) -> Norm {
         if s.len() <= INLINE {
             let mut buf = [0u8; INLINE];
