@@ -753,7 +753,7 @@ fn bare_urls(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         let at_word_start = i == 0 || !is_url_byte(bytes[i - 1]);
-        let prefix = at_word_start
+        let prefix = (at_word_start && may_start_url(bytes[i]))
             .then(|| {
                 URL_PREFIXES
                     .iter()
@@ -771,6 +771,13 @@ fn bare_urls(text: &str) -> Vec<Range<usize>> {
         i += 1;
     }
     out
+}
+
+/// The byte begins one of `URL_PREFIXES`: most words are turned away here.
+fn may_start_url(b: u8) -> bool {
+    URL_PREFIXES
+        .iter()
+        .any(|p| p.as_bytes()[0].eq_ignore_ascii_case(&b))
 }
 
 fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {

@@ -200,10 +200,24 @@ impl<'a> BlockScan<'a> {
     fn run(mut self) -> Vec<QuoteSpan> {
         let mut i = 0;
         while i < self.chars.len() {
+            i = self.next_straight_mark(i);
+            if i == self.chars.len() {
+                break;
+            }
             i += self.step(i);
         }
         self.close_at_block_end();
         self.found
+    }
+
+    /// In ASCII text (character `i` is byte `i`) only straight marks do anything:
+    /// jump to the next one. Other text is read character by character.
+    fn next_straight_mark(&self, from: usize) -> usize {
+        if self.chars.len() != self.text.len() {
+            return from;
+        }
+        memchr::memchr2(b'"', b'\'', &self.text.as_bytes()[from..])
+            .map_or(self.chars.len(), |k| from + k)
     }
 
     /// Handle the character at `i`; returns how many characters were consumed.

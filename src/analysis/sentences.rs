@@ -51,16 +51,19 @@ pub fn split_text(text: &str, line_per_sentence: bool) -> Vec<std::ops::Range<us
     let mut cuts = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i].1;
+        i = next_candidate(text, &chars, i, line_per_sentence);
+        let Some(&(byte, c)) = chars.get(i) else {
+            break;
+        };
         if is_terminator(c) {
             let run_end = scan_while(&chars, i, is_terminator);
             let after = scan_while(&chars, run_end, is_closer);
-            if ends_sentence(&chars, i, run_end, after) {
+            if ends_sentence(text, &chars, i, run_end, after) {
                 cuts.push(byte_at(&chars, after, text.len()));
             }
             i = after.max(i + 1);
-        } else if c == '\n' && line_per_sentence && line_break_ends_sentence(&chars, i) {
-            cuts.push(chars[i].0);
+        } else if c == '\n' && line_per_sentence && line_break_ends_sentence(text, &chars, i) {
+            cuts.push(byte);
             i += 1;
         } else {
             i += 1;
@@ -74,6 +77,27 @@ pub fn split_text(text: &str, line_per_sentence: bool) -> Vec<std::ops::Range<us
     }
     ranges.push(start..text.len());
     ranges
+}
+
+/// The first index from `from` on that may end a sentence. In ASCII text (where
+/// character `i` is byte `i`) a byte search jumps over the words in between.
+fn next_candidate(
+    text: &str,
+    chars: &[(usize, char)],
+    from: usize,
+    line_per_sentence: bool,
+) -> usize {
+    if chars.len() != text.len() {
+        return from;
+    }
+    let rest = &text.as_bytes()[from..];
+    let found = if line_per_sentence {
+        rest.iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n'))
+    } else {
+        memchr::memchr3(b'.', b'!', b'?', rest)
+    };
+    found.map_or(chars.len(), |k| from + k)
 }
 
 fn trimmed(text: &str, range: std::ops::Range<usize>, base: usize) -> Option<Span> {
@@ -127,7 +151,13 @@ fn is_opener(c: char) -> bool {
 }
 
 /// Does the terminator run `chars[run_start..run_end]`, closed at `after`, end a sentence?
-fn ends_sentence(chars: &[(usize, char)], run_start: usize, run_end: usize, after: usize) -> bool {
+fn ends_sentence(
+    text: &str,
+    chars: &[(usize, char)],
+    run_start: usize,
+    run_end: usize,
+    after: usize,
+) -> bool {
     let last = chars[run_end - 1].1;
     if is_cjk_terminator(last) {
         return true;
@@ -139,7 +169,7 @@ fn ends_sentence(chars: &[(usize, char)], run_start: usize, run_end: usize, afte
         // "3.5", "U.S.", "e.g.", "Yahoo!Inc": no space, no boundary.
         return false;
     }
-    let following = NextWord::read(chars, after);
+    let following = NextWord::read(text, chars, after);
     if following.starts_lowercase() {
         return false;
     }
@@ -154,20 +184,19 @@ fn ends_sentence(chars: &[(usize, char)], run_start: usize, run_end: usize, afte
         // '!' and '?' end a sentence unless lowercase follows (checked above).
         return true;
     }
-    period_ends_sentence(&previous_token(chars, run_start), &following)
+    period_ends_sentence(previous_token(text, chars, run_start), &following)
 }
 
 /// The decision for a single period after `token`, given what follows.
 fn period_ends_sentence(token: &str, following: &NextWord) -> bool {
-    let lower = token.to_lowercase();
-    if NEVER_FINAL.contains(&lower.as_str()) {
+    if lowercase_in(token, NEVER_FINAL) {
         return false;
     }
-    if following.starts_digit() && BEFORE_NUMBER.contains(&lower.as_str()) {
+    if following.starts_digit() && lowercase_in(token, BEFORE_NUMBER) {
         return false;
     }
     let initial = is_single_initial(token);
-    if initial || is_initialism(token) || AMBIGUOUS.contains(&lower.as_str()) {
+    if initial || is_initialism(token) || lowercase_in(token, AMBIGUOUS) {
         // "J. K. Rowling", "U.S. Navy", "Jan. 5" run on; "in the U.S. The next
         // day" does not: only a common sentence opener (or a quote) breaks.
         return following.is_sentence_opener() || following.opens_quote;
@@ -175,17 +204,27 @@ fn period_ends_sentence(token: &str, following: &NextWord) -> bool {
     true
 }
 
+/// Whether `token`, lowercased, is in `list` (of lower-case ASCII words). ASCII
+/// tokens are compared in place; others are lowercased first (a few non-ASCII
+/// letters lowercase to ASCII, such as the Kelvin sign).
+fn lowercase_in(token: &str, list: &[&str]) -> bool {
+    if token.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(token))
+    } else {
+        list.contains(&token.to_lowercase().as_str())
+    }
+}
+
 /// The word before a terminator, without surrounding quotes and brackets.
-fn previous_token(chars: &[(usize, char)], run_start: usize) -> String {
+fn previous_token<'a>(text: &'a str, chars: &[(usize, char)], run_start: usize) -> &'a str {
     let mut start = run_start;
     while start > 0 && !chars[start - 1].1.is_whitespace() {
         start -= 1;
     }
-    let token: String = chars[start..run_start].iter().map(|&(_, c)| c).collect();
+    let token = &text[byte_at(chars, start, text.len())..byte_at(chars, run_start, text.len())];
     token
         .trim_start_matches(is_opener)
         .trim_end_matches(is_closer)
-        .to_string()
 }
 
 /// "J", "K": one capital letter.
@@ -204,23 +243,24 @@ fn is_initialism(token: &str) -> bool {
 }
 
 /// The first word after a boundary candidate.
-struct NextWord {
+struct NextWord<'a> {
     first: Option<char>,
-    word: String,
+    /// Up to 32 letters or digits.
+    word: &'a str,
     opens_quote: bool,
 }
 
-impl NextWord {
-    fn read(chars: &[(usize, char)], from: usize) -> NextWord {
+impl<'a> NextWord<'a> {
+    fn read(text: &'a str, chars: &[(usize, char)], from: usize) -> NextWord<'a> {
         let mut i = scan_while(chars, from, char::is_whitespace);
         let opens_quote = chars.get(i).is_some_and(|&(_, c)| is_opener(c));
         i = scan_while(chars, i, is_opener);
-        let word: String = chars[i.min(chars.len())..]
+        let letters = chars[i.min(chars.len())..]
             .iter()
-            .map(|&(_, c)| c)
-            .take_while(|c| c.is_alphanumeric())
+            .take_while(|&&(_, c)| c.is_alphanumeric())
             .take(32)
-            .collect();
+            .count();
+        let word = &text[byte_at(chars, i, text.len())..byte_at(chars, i + letters, text.len())];
         NextWord {
             first: chars.get(i).map(|&(_, c)| c),
             word,
@@ -241,14 +281,14 @@ impl NextWord {
     }
 
     fn is_sentence_opener(&self) -> bool {
-        self.starts_uppercase() && SENTENCE_OPENERS.contains(&self.word.as_str())
+        self.starts_uppercase() && SENTENCE_OPENERS.contains(&self.word)
     }
 }
 
 /// In one-sentence-per-line drafts a line break ends a sentence unless the
 /// next line carries on in lowercase. A line that ends with a terminator was
 /// already judged by the terminator rules ("U.S.\nAttorneys" runs on).
-fn line_break_ends_sentence(chars: &[(usize, char)], newline: usize) -> bool {
+fn line_break_ends_sentence(text: &str, chars: &[(usize, char)], newline: usize) -> bool {
     let line = chars[..newline]
         .iter()
         .rev()
@@ -259,7 +299,7 @@ fn line_break_ends_sentence(chars: &[(usize, char)], newline: usize) -> bool {
         .peekable();
     let ends_with_terminator = tail.peek().is_some_and(|&c| is_terminator(c));
     let has_words = tail.any(char::is_alphanumeric);
-    has_words && !ends_with_terminator && !NextWord::read(chars, newline).starts_lowercase()
+    has_words && !ends_with_terminator && !NextWord::read(text, chars, newline).starts_lowercase()
 }
 
 /// A draft is written one sentence per line when at least 60% of the lines
@@ -442,8 +482,9 @@ mod tests {
 
     #[test]
     fn previous_token_strips_brackets_and_quotes() {
-        let chars: Vec<(usize, char)> = "(see \"below\").".char_indices().collect();
-        assert_eq!(previous_token(&chars, chars.len() - 1), "below");
+        let text = "(see \"below\").";
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        assert_eq!(previous_token(text, &chars, chars.len() - 1), "below");
     }
 
     #[test]

@@ -711,7 +711,6 @@ pub fn classify(
     let mut m = MentionInfo::new(SourceKind::Role);
     m.definite = definite;
     m.indefinite = indefinite;
-    m.head = head.clone();
     m.possessor = possessor.clone();
     m.gender = gender.or(head_entry.and_then(|h| h.gender));
     m.number = head_entry.map_or_else(
@@ -733,8 +732,9 @@ pub fn classify(
             m.title = head.clone();
         }
     }
+    m.head = head;
     if title.is_some() {
-        m.title = title.clone();
+        m.title = title;
     }
 
     // A pseudonym is a name the reader cannot check: anonymous, but mergeable by that name.
