@@ -150,11 +150,16 @@ impl LineIndex {
         }
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let character = text[start..offset]
-            .chars()
-            .take_while(|&c| c != '\r' && c != '\n')
-            .map(|c| self.encoding.width(c))
-            .sum();
+        // The part of the line before `offset` (an offset inside `\r\n` ends it early).
+        let before = &text[start..offset];
+        let before =
+            &before[..memchr::memchr2(b'\r', b'\n', before.as_bytes()).unwrap_or(before.len())];
+        // Most lines of prose are ASCII: a byte is a unit in either encoding.
+        let character = if before.is_ascii() {
+            before.len() as u32
+        } else {
+            before.chars().map(|c| self.encoding.width(c)).sum()
+        };
         Position::new(line as u32, character)
     }
 
