@@ -121,7 +121,7 @@ fn intended(action: &Value, text: &str, format: Format, enc: Enc) -> Option<Stri
     let fix = finding
         .fixes
         .iter()
-        .find(|f| action["title"] == &*f.title)?;
+        .find(|f| action["title"] == *f.title)?;
     let edits: Vec<(usize, usize, String)> = fix
         .edits
         .iter()

@@ -311,7 +311,7 @@ fn vague_attribution(ctx: &RuleContext, a: &Attribution) -> Finding {
             "A reader cannot check evidence that is not identified. Name the study, report or data set, or link to it.",
         );
         f.alternatives = Arc::from([
-            format!("a 2023 study by [who?] in [journal]"),
+            "a 2023 study by [who?] in [journal]".to_string(),
             "Link the study or report.".to_string(),
         ]);
         f.fixes = vec![insert_fix(
