@@ -118,10 +118,7 @@ fn intended(action: &Value, text: &str, format: Format, enc: Enc) -> Option<Stri
             diagnostic["code"] == f.rule
                 && diagnostic["range"] == range_of(text, f.span.start, f.span.end, enc)
         })?;
-    let fix = finding
-        .fixes
-        .iter()
-        .find(|f| action["title"] == *f.title)?;
+    let fix = finding.fixes.iter().find(|f| action["title"] == *f.title)?;
     let edits: Vec<(usize, usize, String)> = fix
         .edits
         .iter()
