@@ -32,7 +32,7 @@ pub fn visible(
     cursor: Option<(Position, i32)>,
     last_edit: Option<Span>,
 ) -> (Vec<usize>, bool) {
-    let all = 0..review.findings.len() + review.problems.len();
+    let all = review.numbers();
     let (Some((position, reported_at)), Some(edit)) = (cursor, last_edit) else {
         return (all.collect(), false);
     };
@@ -66,10 +66,7 @@ pub fn deliver(document: &mut Document, review: &Arc<Review>) -> Vec<usize> {
     let (shown, held) = if document.version == review.version {
         visible(review, document.cursor, document.last_edit)
     } else {
-        (
-            (0..review.findings.len() + review.problems.len()).collect(),
-            false,
-        )
+        (review.numbers().collect(), false)
     };
     document.held_back = held;
     document.delivered = Some(review.clone());

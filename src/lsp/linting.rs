@@ -132,10 +132,15 @@ impl Review {
     /// `diagnostics()[i]` describes `findings[i]`; any after those are `problems`.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         self.diagnostics.get_or_init(|| {
-            (0..self.findings.len() + self.problems.len())
+            self.numbers()
                 .map(|i| self.published(i).to_diagnostic())
                 .collect()
         })
+    }
+
+    /// The numbers of all its diagnostics: the findings', then the problems'.
+    pub fn numbers(&self) -> std::ops::Range<usize> {
+        0..self.findings.len() + self.problems.len()
     }
 
     /// Diagnostic `i` (as numbered by `diagnostics`), ready to write out.
