@@ -156,7 +156,7 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
 /// they are not the writer's prose. Blanking keeps every offset, so findings point
 /// into `text` exactly.
 pub fn analyze_cached(cache: &mut Cache, text: &str, format: Format, config: &Config) -> Analysis {
-    match run(cache, text, format, config, Want::Analysis) {
+    match run(cache, text, None, format, config, Want::Analysis) {
         Output::Analysis(analysis) => *analysis,
         Output::Findings(_) => unreachable!("an analysis was asked for"),
     }
@@ -164,8 +164,14 @@ pub fn analyze_cached(cache: &mut Cache, text: &str, format: Format, config: &Co
 
 /// What the language server shows of a draft: `analyze_cached`'s findings and
 /// blocks, without assembling the rest of the analysis where it can be left out.
-pub fn findings_cached(cache: &mut Cache, text: &str, format: Format, config: &Config) -> Findings {
-    match run(cache, text, format, config, Want::Findings) {
+/// The cache keeps `text` itself (not a copy) for the next edit.
+pub fn findings_cached(
+    cache: &mut Cache,
+    text: &Arc<String>,
+    format: Format,
+    config: &Config,
+) -> Findings {
+    match run(cache, text, Some(text), format, config, Want::Findings) {
         Output::Analysis(analysis) => Findings {
             findings: analysis.findings,
             blocks: analysis.prose.blocks,
@@ -191,8 +197,21 @@ enum Output {
     Findings(Findings),
 }
 
-fn run(cache: &mut Cache, text: &str, format: Format, config: &Config, want: Want) -> Output {
-    let text: &str = &insert::without_generated(text, format);
+/// `shared`: `text` behind an `Arc`, for the cache to keep instead of a copy.
+fn run(
+    cache: &mut Cache,
+    text: &str,
+    shared: Option<&Arc<String>>,
+    format: Format,
+    config: &Config,
+    want: Want,
+) -> Output {
+    let reviewed = insert::without_generated(text, format);
+    let kept: Arc<String> = match (&reviewed, shared) {
+        (std::borrow::Cow::Borrowed(_), Some(shared)) => Arc::clone(shared),
+        _ => Arc::new(reviewed.to_string()),
+    };
+    let text: &str = &kept;
     cache.prepare(format, config);
     let (spans, pieces) = cache.pieces(text, format);
 
@@ -213,22 +232,13 @@ fn run(cache: &mut Cache, text: &str, format: Format, config: &Config, want: Wan
     };
     // An edit inside one paragraph is spliced into the last analysis when it
     // changes nothing the rest of the draft depends on.
-    let mut buffer = String::new();
-    let spliced = cache.last.take().and_then(|last| {
-        let spliced = splice::edit(&last, &draft, want);
-        buffer = last.text;
-        spliced
-    });
+    let spliced = cache
+        .last
+        .take()
+        .and_then(|last| splice::edit(&last, &draft, want));
     cache.spliced = spliced.is_some();
-    let (output, mut last) = spliced.unwrap_or_else(|| {
-        let (analysis, last) = whole(&draft);
-        (Output::Analysis(Box::new(analysis)), last)
-    });
-    // The last text's buffer takes the new one: a fresh 2 MB allocation per edit
-    // costs more in page faults than the copy.
-    buffer.clear();
-    buffer.push_str(text);
-    last.text = buffer;
+    let (output, mut last) = spliced.unwrap_or_else(|| whole(&draft, want));
+    last.text = kept;
     cache.last = Some(last);
     output
 }
@@ -397,7 +407,7 @@ struct DraftLevel {
 
 /// What an analysis leaves for splicing the next edit into (see `splice`).
 struct Last {
-    text: String,
+    text: Arc<String>,
     spans: Vec<Span>,
     pieces: Vec<Arc<Piece>>,
     line_mode: bool,
@@ -429,7 +439,7 @@ impl Last {
             first_found.push(first_found[i] + reading.extracted.found());
         }
         Last {
-            text: String::new(), // filled in by `run`
+            text: Arc::default(), // filled in by `run`
             spans: draft.spans.to_vec(),
             pieces: draft.pieces.to_vec(),
             line_mode: draft.line_mode,
@@ -443,8 +453,9 @@ impl Last {
     }
 }
 
-/// The draft-level analysis over all the pieces.
-fn whole(draft: &Draft) -> (Analysis, Last) {
+/// The draft-level analysis over all the pieces: the whole `Analysis`, or only the
+/// findings and blocks if that is all that is wanted.
+fn whole(draft: &Draft, want: Want) -> (Output, Last) {
     if draft.pieces.is_empty() {
         let analysis = Analysis {
             prose: ProseMap::default(),
@@ -454,7 +465,7 @@ fn whole(draft: &Draft) -> (Analysis, Last) {
             findings: Vec::new(),
         };
         return (
-            analysis,
+            Output::Analysis(Box::new(analysis)),
             Last::new(draft, Vec::new(), Attributions::default(), Vec::new(), None),
         );
     }
@@ -471,6 +482,15 @@ fn whole(draft: &Draft) -> (Analysis, Last) {
     } = assembled.draft_level(draft.text, draft.config, &ids, sources);
     let whole = rules::run_whole_draft(&attributions, draft.config);
     let findings = settle(draft, &prose, [piece_findings, near.clone(), whole]);
+    if want == Want::Findings {
+        let title = prose.title;
+        let findings = Findings {
+            findings,
+            blocks: prose.blocks,
+        };
+        let last = Last::new(draft, ids, attributions, near, title);
+        return (Output::Findings(findings), last);
+    }
     let last = Last::new(draft, ids, attributions.clone(), near, prose.title);
     let analysis = Analysis {
         prose,
@@ -479,7 +499,7 @@ fn whole(draft: &Draft) -> (Analysis, Last) {
         attributions,
         findings,
     };
-    (analysis, last)
+    (Output::Analysis(Box::new(analysis)), last)
 }
 
 /// All findings in one order, less those a directive or the allowlist silences.

@@ -269,7 +269,7 @@ mod tests {
             format: crate::Format::Markdown,
             config: Default::default(),
             kind: super::super::documents::Kind::Draft,
-            text: text.to_string(),
+            text: std::sync::Arc::new(text.to_string()),
             pieces: Default::default(),
         };
         Review::compute(snapshot, super::super::position::PositionEncoding::Utf16)

@@ -20,13 +20,19 @@ pub const NOTICE_RULE: &str = "truthlens";
 /// The findings of `text`, or a single notice saying why there are none.
 #[cfg(test)]
 fn findings(text: &str, format: Format, config: &Config) -> Result<Vec<Finding>, Box<Finding>> {
-    analysis(&mut Cache::new(), text, format, config).map(|a| a.findings)
+    analysis(
+        &mut Cache::new(),
+        &Arc::new(text.to_string()),
+        format,
+        config,
+    )
+    .map(|a| a.findings)
 }
 
 /// The findings of `text`, or a single notice saying why there are none.
 pub fn analysis(
     cache: &mut Cache,
-    text: &str,
+    text: &Arc<String>,
     format: Format,
     config: &Config,
 ) -> Result<crate::engine::Findings, Box<Finding>> {

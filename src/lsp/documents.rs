@@ -80,7 +80,7 @@ impl Document {
             config: self.config.clone(),
             kind: self.kind,
             // Sized up front (`to_string` grows the buffer chunk by chunk), under the lock.
-            text: String::from(&self.rope),
+            text: Arc::new(String::from(&self.rope)),
             pieces: self.pieces.clone(),
         }
     }

@@ -31,7 +31,7 @@ pub struct Snapshot {
     pub format: Format,
     pub config: Arc<Config>,
     pub kind: Kind,
-    pub text: String,
+    pub text: Arc<String>,
     /// The document's analysed pieces, shared by its analyses.
     pub pieces: SharedCache,
 }
@@ -61,7 +61,7 @@ pub struct Review {
     pub config: Arc<Config>,
     /// `config` with the draft's front matter settings on top: what the review used.
     pub effective: Arc<Config>,
-    pub text: String,
+    pub text: Arc<String>,
     pub lines: LineIndex,
     pub findings: Vec<Finding>,
     /// The prose blocks, for fixes that insert a directive before a block.
