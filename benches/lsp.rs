@@ -13,8 +13,9 @@
 //! `--edits 30`, `--warmup 3`, `--language-id markdown`, `--timeout 120` (seconds
 //! per publish), `--budget SECS` (stop a size's edits once they took that long, if
 //! at least 3 were measured), `--settings JSON` (the answer to each `workspace/configuration`
-//! item; null by default), `--json` (one machine-readable line on stdout, progress
-//! on stderr).
+//! item; null by default), `--client neovim|vscode` (whose diagnostic capabilities
+//! to declare: Neovim 0.11's by default, or VS Code's, which add rule links), `--json`
+//! (one machine-readable line on stdout, progress on stderr).
 
 #[path = "support/drafts.rs"]
 mod drafts;
@@ -39,14 +40,42 @@ struct Options {
     /// Stop a size's edits once they have taken this long (and 3 were measured).
     budget: Option<Duration>,
     settings: Value,
+    client: ClientKind,
     json: bool,
+}
+
+/// The editor whose `publishDiagnostics` capabilities the bench declares: they
+/// decide what a server may put in each diagnostic, so what the client reads.
+#[derive(Clone, Copy, Debug)]
+enum ClientKind {
+    Neovim,
+    VsCode,
+}
+
+impl ClientKind {
+    /// As the editors declare them (Neovim 0.11, VS Code 1.9x); `versionSupport`
+    /// on both, so that a server's publish can be matched to its edit.
+    fn publish_diagnostics(self) -> Value {
+        let tags = json!({"valueSet": [1, 2]});
+        match self {
+            ClientKind::Neovim => json!({
+                "relatedInformation": true, "tagSupport": tags, "dataSupport": true,
+                "versionSupport": true,
+            }),
+            ClientKind::VsCode => json!({
+                "relatedInformation": true, "tagSupport": tags, "dataSupport": true,
+                "versionSupport": true, "codeDescriptionSupport": true,
+            }),
+        }
+    }
 }
 
 fn usage(problem: &str) -> ! {
     eprintln!("lsp bench: {problem}");
     eprintln!(
         "usage: cargo bench --bench lsp -- [--server \"CMD ARGS\"] [--sizes 200000,2000000] \
-         [--edits N] [--warmup N] [--language-id ID] [--timeout SECS] [--budget SECS] [--settings JSON] [--json]"
+         [--edits N] [--warmup N] [--language-id ID] [--timeout SECS] [--budget SECS] [--settings JSON] \
+         [--client neovim|vscode] [--json]"
     );
     std::process::exit(2);
 }
@@ -71,6 +100,7 @@ fn options() -> Options {
         timeout: Duration::from_secs(120),
         budget: None,
         settings: Value::Null,
+        client: ClientKind::Neovim,
         json: false,
     };
     let mut args = std::env::args().skip(1);
@@ -106,6 +136,13 @@ fn options() -> Options {
                 let text = value();
                 options.settings = serde_json::from_str(&text)
                     .unwrap_or_else(|e| usage(&format!("--settings is not JSON ({e}): {text}")));
+            }
+            "--client" => {
+                options.client = match value().as_str() {
+                    "neovim" => ClientKind::Neovim,
+                    "vscode" => ClientKind::VsCode,
+                    other => usage(&format!("--client is neovim or vscode, not {other:?}")),
+                }
             }
             other => usage(&format!("unknown argument {other:?}")),
         }
@@ -159,13 +196,14 @@ fn main() {
         }
     };
     progress(format!(
-        "server: {}  (language id {}, {} edits after {} warm-up, timeout {} s per publish, settings {})",
+        "server: {}  (language id {}, {} edits after {} warm-up, timeout {} s per publish, settings {}, {:?}'s capabilities)",
         options.command.join(" "),
         options.language_id,
         options.edits,
         options.warmup,
         options.timeout.as_secs(),
-        options.settings
+        options.settings,
+        options.client
     ));
     progress(format!(
         "{:>9} {:>5} {:>9} {:>9} {:>9} {:>9} {:>6} {:>10} {:>9} {:>9}",
@@ -269,7 +307,7 @@ impl Session {
             "general": {"positionEncodings": ["utf-16"]},
             "textDocument": {
                 "synchronization": {"dynamicRegistration": false, "didSave": true},
-                "publishDiagnostics": {"versionSupport": true},
+                "publishDiagnostics": options.client.publish_diagnostics(),
             },
         });
         let result = self.server.request(

@@ -157,6 +157,21 @@ fn open_publishes_versioned_diagnostics_at_exact_ranges() {
 }
 
 #[test]
+fn a_client_that_shows_no_rule_links_is_sent_none() {
+    let (mut client, _server) = InMemoryServer::start();
+    let mut caps = capabilities(&["utf-16"]);
+    caps["textDocument"]["publishDiagnostics"] = json!({"versionSupport": true});
+    client.initialize(caps, None);
+    client.open(URI, "markdown", 1, TEXT);
+    let diagnostics = client.diagnostics(URI, 1);
+
+    let thug = loaded_language_at(&diagnostics, TEXT, "thug", 0, Enc::Utf16);
+    assert!(thug.get("codeDescription").is_none(), "{thug}");
+    assert_eq!(thug["code"], "loaded-language");
+    assert_eq!(thug["data"]["version"], 1);
+}
+
+#[test]
 fn incremental_changes_move_diagnostics() {
     let (mut client, _server, enc) = start(&["utf-16"]);
     client.open(URI, "markdown", 1, TEXT);

@@ -102,7 +102,7 @@ fn block_body(
 /// raw text, whenever the result feeds a generated block or a report.
 pub fn without_generated(text: &str, format: Format) -> Cow<'_, str> {
     // Every closing marker holds this; most drafts have none, and are not walked.
-    if !text.contains("/truthlens:") {
+    if memchr::memmem::find(text.as_bytes(), b"/truthlens:").is_none() {
         return Cow::Borrowed(text);
     }
     let lines = lines::lines(text, format);

@@ -272,7 +272,11 @@ mod tests {
             text: std::sync::Arc::new(text.to_string()),
             pieces: Default::default(),
         };
-        Review::compute(snapshot, super::super::position::PositionEncoding::Utf16)
+        Review::compute(
+            snapshot,
+            super::super::position::PositionEncoding::Utf16,
+            true,
+        )
     }
 
     fn titles(actions: &[CodeActionOrCommand]) -> Vec<String> {

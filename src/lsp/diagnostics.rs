@@ -37,34 +37,6 @@ fn code_description(rule: &str) -> Option<&'static CodeDescription> {
     links.get(rule)
 }
 
-/// One diagnostic, with ranges in the index's encoding. `data` stays small (it is
-/// sent on every publish): the version it was computed for (code action requests
-/// echo it back, see `versioned`) and the category. Fixes and alternatives are
-/// served from the review the server keeps, not round-tripped through the client.
-pub fn diagnostic(
-    finding: &Finding,
-    text: &str,
-    lines: &LineIndex,
-    uri: &Url,
-    version: i32,
-) -> Diagnostic {
-    let related = related(finding, text, lines, uri);
-    Diagnostic {
-        range: lines.range(text, finding.span.start, finding.span.end),
-        severity: Some(severity(finding.severity)),
-        code: Some(NumberOrString::String(finding.rule.to_string())),
-        code_description: code_description(finding.rule).cloned(),
-        source: Some(SOURCE.to_string()),
-        message: finding.message.to_string(),
-        related_information: (!related.is_empty()).then_some(related),
-        tags: None,
-        data: Some(json!(Data {
-            category: finding.category.as_deref(),
-            version,
-        })),
-    }
-}
-
 fn related(
     finding: &Finding,
     text: &str,
@@ -87,21 +59,52 @@ struct Data<'a> {
     version: i32,
 }
 
-/// `diagnostic(..)` as JSON, written straight from the finding: a publish of a long
-/// draft serialises a thousand of these per keystroke, and building `Diagnostic`s
-/// first (each with its own copies of the strings and a `Value` for `data`) cost as
-/// much again as writing them.
+/// One finding's diagnostic, with ranges in the index's encoding.
+///
+/// It is written as JSON straight from the finding (`Serialize`): a publish of a
+/// long draft serialises a thousand of these per keystroke, and building
+/// `Diagnostic`s first (each with its own copies of the strings and a `Value` for
+/// `data`) cost as much again as writing them. `to_diagnostic` builds the same
+/// diagnostic as a value, for pull clients and code actions.
+///
+/// `data` stays small (it is sent on every publish): the version it was computed
+/// for (code action requests echo it back, see `versioned`) and the category.
+/// Fixes and alternatives are served from the review the server keeps, not
+/// round-tripped through the client.
 pub struct DiagnosticJson<'a> {
     pub finding: &'a Finding,
     pub text: &'a str,
     pub lines: &'a LineIndex,
     pub uri: &'a Url,
     pub version: i32,
+    /// Whether to link to the rule's page (the client shows such links).
+    pub rule_links: bool,
 }
 
 impl DiagnosticJson<'_> {
     pub fn to_diagnostic(&self) -> Diagnostic {
-        diagnostic(self.finding, self.text, self.lines, self.uri, self.version)
+        let f = self.finding;
+        let related = related(f, self.text, self.lines, self.uri);
+        Diagnostic {
+            range: self.lines.range(self.text, f.span.start, f.span.end),
+            severity: Some(severity(f.severity)),
+            code: Some(NumberOrString::String(f.rule.to_string())),
+            code_description: self.link().cloned(),
+            source: Some(SOURCE.to_string()),
+            message: f.message.to_string(),
+            related_information: (!related.is_empty()).then_some(related),
+            tags: None,
+            data: Some(json!(Data {
+                category: f.category.as_deref(),
+                version: self.version,
+            })),
+        }
+    }
+
+    fn link(&self) -> Option<&'static CodeDescription> {
+        self.rule_links
+            .then(|| code_description(self.finding.rule))
+            .flatten()
     }
 }
 
@@ -133,7 +136,7 @@ impl Serialize for DiagnosticJson<'_> {
         )?;
         d.serialize_field("severity", &severity(f.severity))?;
         d.serialize_field("code", f.rule)?;
-        if let Some(link) = code_description(f.rule) {
+        if let Some(link) = self.link() {
             d.serialize_field("codeDescription", link)?;
         }
         d.serialize_field("source", SOURCE)?;
@@ -190,7 +193,16 @@ mod tests {
         let text = "和平 regime\nthe state";
         let lines = LineIndex::new(text, PositionEncoding::Utf16);
         let uri = Url::parse("file:///a.md").unwrap();
-        let d = diagnostic(&finding(text), text, &lines, &uri, 7);
+        let f = finding(text);
+        let json = DiagnosticJson {
+            finding: &f,
+            text,
+            lines: &lines,
+            uri: &uri,
+            version: 7,
+            rule_links: true,
+        };
+        let d = json.to_diagnostic();
         assert_eq!(
             d.range,
             Range::new(Position::new(0, 3), Position::new(0, 9))
@@ -213,6 +225,15 @@ mod tests {
         let related = d.related_information.unwrap();
         assert_eq!(related[0].location.range.start, Position::new(1, 4));
         assert_eq!(related[0].message, "also here");
+
+        let unlinked = DiagnosticJson {
+            rule_links: false,
+            ..json
+        };
+        assert_eq!(unlinked.to_diagnostic().code_description, None);
+        let written = serde_json::to_value(unlinked).unwrap();
+        assert!(written.get("codeDescription").is_none(), "{written}");
+        assert_eq!(written["code"], "loaded-language");
     }
 
     #[test]
@@ -225,17 +246,21 @@ mod tests {
         bare.rule = "not-a-rule";
         for encoding in [PositionEncoding::Utf8, PositionEncoding::Utf16] {
             let lines = LineIndex::new(text, encoding);
-            for f in [finding(text), bare.clone()] {
-                let written = serde_json::to_value(DiagnosticJson {
+            for (f, rule_links) in [
+                (finding(text), true),
+                (finding(text), false),
+                (bare.clone(), true),
+            ] {
+                let json = DiagnosticJson {
                     finding: &f,
                     text,
                     lines: &lines,
                     uri: &uri,
                     version: 3,
-                })
-                .unwrap();
-                let built = diagnostic(&f, text, &lines, &uri, 3);
-                assert_eq!(written, serde_json::to_value(built).unwrap());
+                    rule_links,
+                };
+                let built = serde_json::to_value(json.to_diagnostic()).unwrap();
+                assert_eq!(serde_json::to_value(json).unwrap(), built);
             }
         }
     }

@@ -63,6 +63,8 @@ pub struct Review {
     pub effective: Arc<Config>,
     pub text: Arc<String>,
     pub lines: LineIndex,
+    /// Whether its diagnostics link to their rule's page (the client shows links).
+    pub rule_links: bool,
     pub findings: Vec<Finding>,
     /// The prose blocks, for fixes that insert a directive before a block.
     pub blocks: Vec<Block>,
@@ -76,7 +78,8 @@ pub struct Review {
 
 impl Review {
     /// Synchronous and CPU-bound: run it on the blocking pool.
-    pub fn compute(snapshot: Snapshot, encoding: PositionEncoding) -> Review {
+    /// `rule_links`: whether diagnostics link to their rule's page.
+    pub fn compute(snapshot: Snapshot, encoding: PositionEncoding, rule_links: bool) -> Review {
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         let lines = LineIndex::new(&snapshot.text, encoding);
@@ -92,6 +95,7 @@ impl Review {
                 config: snapshot.config,
                 text: snapshot.text,
                 lines,
+                rule_links,
                 findings: Vec::new(),
                 blocks: Vec::new(),
                 problems,
@@ -122,6 +126,7 @@ impl Review {
             effective,
             text: snapshot.text,
             lines,
+            rule_links,
             findings,
             blocks,
             problems,
@@ -152,6 +157,7 @@ impl Review {
                 lines: &self.lines,
                 uri: &self.uri,
                 version: self.version,
+                rule_links: self.rule_links,
             }),
             None => Published::Problem(&self.problems[i - self.findings.len()]),
         }
@@ -171,11 +177,10 @@ impl Review {
     }
 
     /// Analyse on the blocking pool so the protocol task never waits on the analyser.
-    pub async fn compute_off_thread(
-        snapshot: Snapshot,
-        encoding: PositionEncoding,
-    ) -> Option<Review> {
-        match tokio::task::spawn_blocking(move || Review::compute(snapshot, encoding)).await {
+    pub async fn compute_off_thread(snapshot: Snapshot, session: &Session) -> Option<Review> {
+        let (encoding, links) = (session.encoding(), session.support().rule_links);
+        let compute = move || Review::compute(snapshot, encoding, links);
+        match tokio::task::spawn_blocking(compute).await {
             Ok(review) => Some(review),
             Err(e) => {
                 super::log(&format!("analysis failed: {e}"));
@@ -218,7 +223,7 @@ async fn analysis_loop(session: Arc<Session>, uri: Url, generation: u64) {
         let Some(snapshot) = session.snapshot(&uri, generation) else {
             return;
         };
-        let review = Review::compute_off_thread(snapshot, session.encoding()).await;
+        let review = Review::compute_off_thread(snapshot, &session).await;
         let mut documents = session.documents();
         let Some(document) = documents
             .get_mut(&uri)

@@ -75,6 +75,12 @@ fn client_support(capabilities: &ClientCapabilities) -> ClientSupport {
         create_files: edits
             .and_then(|e| e.resource_operations.as_ref())
             .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
+        rule_links: capabilities
+            .text_document
+            .as_ref()
+            .and_then(|t| t.publish_diagnostics.as_ref())
+            .and_then(|p| p.code_description_support)
+            .unwrap_or(false),
     }
 }
 

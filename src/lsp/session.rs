@@ -69,6 +69,10 @@ pub struct ClientSupport {
     pub document_changes: bool,
     /// `workspaceEdit.resourceOperations` includes `create`.
     pub create_files: bool,
+    /// `publishDiagnostics.codeDescriptionSupport`: each diagnostic links to its
+    /// rule's page. A client that shows no link is not sent one; on a long draft
+    /// the links are a quarter of every publish.
+    pub rule_links: bool,
 }
 
 pub struct Session {
@@ -226,7 +230,7 @@ impl Session {
             }
             document.snapshot(uri)
         };
-        let review = Arc::new(Review::compute_off_thread(snapshot, self.encoding()).await?);
+        let review = Arc::new(Review::compute_off_thread(snapshot, self).await?);
         if let Some(document) = self.documents().get_mut(uri) {
             document.offer_review(&review);
         }

@@ -490,7 +490,8 @@ pub fn capabilities(encodings: &[&str]) -> Value {
     let mut caps = json!({
         "workspace": {"configuration": true, "applyEdit": true,
                       "didChangeConfiguration": {"dynamicRegistration": true}},
-        "textDocument": {"publishDiagnostics": {"versionSupport": true, "relatedInformation": true}}
+        "textDocument": {"publishDiagnostics": {"versionSupport": true, "relatedInformation": true,
+                                               "codeDescriptionSupport": true}}
     });
     if !encodings.is_empty() {
         caps["general"] = json!({"positionEncodings": encodings});
