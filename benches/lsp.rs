@@ -174,6 +174,9 @@ struct Outcome {
     open_ms: f64,
     /// Milliseconds from writing `didChange` to the parsed publish, warm-up excluded.
     samples: Vec<f64>,
+    /// The same to the publish's header: the server's part, without the client
+    /// reading and parsing the body.
+    header_samples: Vec<f64>,
     diagnostics: usize,
     publish_bytes: usize,
     /// Whether the server's publishes carried the document version.
@@ -206,8 +209,8 @@ fn main() {
         options.client
     ));
     progress(format!(
-        "{:>9} {:>5} {:>9} {:>9} {:>9} {:>9} {:>6} {:>10} {:>9} {:>9}",
-        "size", "sync", "open", "p50", "p90", "max", "diags", "publish", "VmHWM", "VmRSS"
+        "{:>9} {:>5} {:>9} {:>9} {:>9} {:>9} {:>10} {:>6} {:>10} {:>9} {:>9}",
+        "size", "sync", "open", "p50", "p90", "max", "header p50", "diags", "publish", "VmHWM", "VmRSS"
     ));
     let mut outcomes = Vec::new();
     for &bytes in &options.sizes {
@@ -395,6 +398,7 @@ impl Session {
                 .map_err(|e| format!("edit {} (version {}): {e}", i + 1, self.version))?;
             if i >= options.warmup {
                 outcome.samples.push(millis(publish.at - sent));
+                outcome.header_samples.push(millis(publish.started - sent));
             }
             let params = &publish.message["params"];
             outcome.diagnostics = params["diagnostics"].as_array().map_or(0, Vec::len);
@@ -547,15 +551,22 @@ struct Stats {
     p50: f64,
     p90: f64,
     max: f64,
+    /// p50 to the publish's header.
+    header_p50: f64,
 }
 
 fn stats(outcome: &Outcome) -> Option<Stats> {
-    let mut sorted = outcome.samples.clone();
-    sorted.sort_by(f64::total_cmp);
+    let sorted = |samples: &[f64]| {
+        let mut sorted = samples.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        sorted
+    };
+    let (all, headers) = (sorted(&outcome.samples), sorted(&outcome.header_samples));
     Some(Stats {
-        p50: percentile(&sorted, 0.5)?,
-        p90: percentile(&sorted, 0.9)?,
-        max: *sorted.last()?,
+        p50: percentile(&all, 0.5)?,
+        p90: percentile(&all, 0.9)?,
+        max: *all.last()?,
+        header_p50: percentile(&headers, 0.5)?,
     })
 }
 
@@ -581,7 +592,7 @@ fn row(o: &Outcome) -> String {
     let kb = |v: Option<u64>| v.map_or("-".to_string(), |v| format!("{:.1}MB", v as f64 / 1024.0));
     let stats = stats(o);
     format!(
-        "{:>9} {:>5} {:>9} {:>9} {:>9} {:>9} {:>6} {:>10} {:>9} {:>9}",
+        "{:>9} {:>5} {:>9} {:>9} {:>9} {:>9} {:>10} {:>6} {:>10} {:>9} {:>9}",
         human_size(o.bytes),
         match o.sync {
             Some(Sync::Full) => "full",
@@ -592,6 +603,7 @@ fn row(o: &Outcome) -> String {
         ms(stats.as_ref().map(|s| s.p50)),
         ms(stats.as_ref().map(|s| s.p90)),
         ms(stats.as_ref().map(|s| s.max)),
+        ms(stats.as_ref().map(|s| s.header_p50)),
         o.diagnostics,
         format!("{}B", o.publish_bytes),
         kb(o.vm_hwm_kb),
@@ -613,6 +625,7 @@ fn report(options: &Options, outcomes: &[Outcome], growth: Option<f64>) -> Value
                 "p50_ms": stats.as_ref().map(|s| s.p50),
                 "p90_ms": stats.as_ref().map(|s| s.p90),
                 "max_ms": stats.as_ref().map(|s| s.max),
+                "header_p50_ms": stats.as_ref().map(|s| s.header_p50),
                 "diagnostics": o.diagnostics,
                 "publish_bytes": o.publish_bytes,
                 "versioned": o.versioned,

@@ -18,6 +18,8 @@ use std::time::{Duration, Instant};
 /// A message from the server: a notification, a response to one of our requests, or
 /// a request of its own (already answered).
 pub struct Incoming {
+    /// When its header arrived: the server had started writing it.
+    pub started: Instant,
     /// When the reader thread had read and parsed it.
     pub at: Instant,
     /// Size of the JSON body (without the header).
@@ -181,13 +183,16 @@ fn frame(message: &Value) -> Vec<u8> {
 }
 
 /// One message body, or None at end of stream (or on a framing error, reported).
-fn read_message(reader: &mut impl BufRead) -> Option<Vec<u8>> {
+/// The next message's body, and when its header arrived.
+fn read_message(reader: &mut impl BufRead) -> Option<(Instant, Vec<u8>)> {
     let mut length = None;
+    let mut started = None;
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line).ok()? == 0 {
             return None;
         }
+        started.get_or_insert_with(Instant::now);
         let line = line.trim_end();
         if line.is_empty() {
             break;
@@ -204,7 +209,7 @@ fn read_message(reader: &mut impl BufRead) -> Option<Vec<u8>> {
     };
     let mut body = vec![0; length];
     reader.read_exact(&mut body).ok()?;
-    Some(body)
+    Some((started?, body))
 }
 
 fn read_loop(
@@ -214,7 +219,7 @@ fn read_loop(
     settings: Value,
 ) {
     let mut reader = BufReader::with_capacity(1 << 16, stdout);
-    while let Some(body) = read_message(&mut reader) {
+    while let Some((started, body)) = read_message(&mut reader) {
         let message: Value = match serde_json::from_slice(&body) {
             Ok(message) => message,
             Err(e) => {
@@ -240,6 +245,7 @@ fn read_loop(
             // Passed on too (after the answer), so that `settle` sees the activity.
         }
         let incoming = Incoming {
+            started,
             at,
             bytes: body.len(),
             message,
