@@ -236,7 +236,7 @@ fn main() {
     if failed {
         eprintln!("server logs kept in {}", dir.display());
     } else {
-        let _ = std::fs::remove_dir_all(&dir);
+        if std::env::var_os("KEEP").is_none() { let _ = std::fs::remove_dir_all(&dir); }
     }
     std::process::exit(i32::from(failed));
 }

@@ -235,7 +235,7 @@ fn run(
     let spliced = cache
         .last
         .take()
-        .and_then(|last| splice::edit(&last, &draft, want));
+        .and_then(|last| splice::edit(last, &draft, want));
     cache.spliced = spliced.is_some();
     let (output, mut last) = spliced.unwrap_or_else(|| whole(&draft, want));
     last.text = kept;
@@ -277,7 +277,6 @@ impl Draft<'_> {
         let mut sentences = Vec::new();
         let mut quote_spans: Vec<QuoteSpan> = Vec::new();
         let mut extracted = Extracted::default();
-        let mut findings = Vec::new();
         for i in range.clone() {
             let (piece, at) = (&self.pieces[i], self.spans[i].start - base);
             let moved = |s: Span| Span::new(s.start + at, s.end + at);
@@ -313,7 +312,6 @@ impl Draft<'_> {
             if extract {
                 extracted.append(&reading.extracted, at, first_sentence);
             }
-            findings.extend(reading.findings.iter().map(|f| f.shifted(at)));
         }
         // The plain-text title is the draft's first line, which only the top piece holds.
         if self.format == Format::PlainText && range.start == 0 && text_layer {
@@ -324,8 +322,17 @@ impl Draft<'_> {
             sentences,
             quotes: Quotes::new(quote_spans),
             extracted,
-            piece_findings: findings,
         }
+    }
+
+    /// The findings of the piece-scope rules over the whole draft, in piece order.
+    fn piece_findings(&self) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        for (i, span) in self.spans.iter().enumerate() {
+            let found = &self.reading(i).findings;
+            findings.extend(found.iter().map(|f| f.shifted(span.start)));
+        }
+        findings
     }
 }
 
@@ -350,8 +357,6 @@ struct Assembled {
     sentences: Vec<Sentence>,
     quotes: Quotes,
     extracted: Extracted,
-    /// The findings of the piece-scope rules.
-    piece_findings: Vec<Finding>,
 }
 
 impl Assembled {
@@ -370,7 +375,6 @@ impl Assembled {
             sentences,
             quotes,
             extracted,
-            piece_findings,
         } = self;
         let attributions =
             attribution::attributions(text, &prose, &sentences, &quotes, extracted, ids, sources);
@@ -389,7 +393,6 @@ impl Assembled {
             quotes,
             attributions,
             near,
-            piece_findings,
         }
     }
 }
@@ -402,7 +405,6 @@ struct DraftLevel {
     attributions: Attributions,
     /// The findings of the `Scope::Draft` checks.
     near: Vec<Finding>,
-    piece_findings: Vec<Finding>,
 }
 
 /// What an analysis leaves for splicing the next edit into (see `splice`).
@@ -420,6 +422,10 @@ struct Last {
     attributions: Attributions,
     /// The findings of the `Scope::Draft` checks, before suppressions.
     near: Vec<Finding>,
+    /// The findings of the piece-scope rules, in piece order, before suppressions.
+    piece_findings: Vec<Finding>,
+    /// Where each piece's findings start in `piece_findings`, and the count at the end.
+    first_piece_finding: Vec<usize>,
     title: Option<Span>,
 }
 
@@ -428,15 +434,17 @@ impl Last {
         draft: &Draft,
         ids: Vec<Option<usize>>,
         attributions: Attributions,
-        near: Vec<Finding>,
+        [near, piece_findings]: [Vec<Finding>; 2],
         title: Option<Span>,
     ) -> Last {
         let mut first_sentence = vec![0];
         let mut first_found = vec![0];
+        let mut first_piece_finding = vec![0];
         for i in 0..draft.pieces.len() {
             let reading = draft.reading(i);
             first_sentence.push(first_sentence[i] + reading.sentences.len());
             first_found.push(first_found[i] + reading.extracted.found());
+            first_piece_finding.push(first_piece_finding[i] + reading.findings.len());
         }
         Last {
             text: Arc::default(), // filled in by `run`
@@ -448,6 +456,8 @@ impl Last {
             ids,
             attributions,
             near,
+            piece_findings,
+            first_piece_finding,
             title,
         }
     }
@@ -466,7 +476,7 @@ fn whole(draft: &Draft, want: Want) -> (Output, Last) {
         };
         return (
             Output::Analysis(Box::new(analysis)),
-            Last::new(draft, Vec::new(), Attributions::default(), Vec::new(), None),
+            Last::new(draft, Vec::new(), Attributions::default(), Default::default(), None),
         );
     }
     let assembled = draft.assemble(0..draft.pieces.len(), true, true);
@@ -478,20 +488,21 @@ fn whole(draft: &Draft, want: Want) -> (Output, Last) {
         quotes,
         attributions,
         near,
-        piece_findings,
     } = assembled.draft_level(draft.text, draft.config, &ids, sources);
     let whole = rules::run_whole_draft(&attributions, draft.config);
-    let findings = settle(draft, &prose, [piece_findings, near.clone(), whole]);
+    let piece_findings = draft.piece_findings();
+    let findings = settle(draft, &prose, [&piece_findings, &near, &whole]);
+    let kept = [near, piece_findings];
     if want == Want::Findings {
         let title = prose.title;
         let findings = Findings {
             findings,
             blocks: prose.blocks,
         };
-        let last = Last::new(draft, ids, attributions, near, title);
+        let last = Last::new(draft, ids, attributions, kept, title);
         return (Output::Findings(findings), last);
     }
-    let last = Last::new(draft, ids, attributions.clone(), near, prose.title);
+    let last = Last::new(draft, ids, attributions.clone(), kept, prose.title);
     let analysis = Analysis {
         prose,
         sentences,
@@ -503,13 +514,9 @@ fn whole(draft: &Draft, want: Want) -> (Output, Last) {
 }
 
 /// All findings in one order, less those a directive or the allowlist silences.
-fn settle<const N: usize>(
-    draft: &Draft,
-    prose: &ProseMap,
-    parts: [Vec<Finding>; N],
-) -> Vec<Finding> {
+fn settle(draft: &Draft, prose: &ProseMap, parts: [&[Finding]; 3]) -> Vec<Finding> {
     let text = draft.text;
-    let mut findings: Vec<Finding> = parts.into_iter().flatten().collect();
+    let mut findings: Vec<&Finding> = parts.into_iter().flatten().collect();
     // A total order, so that however the findings were gathered they come out alike.
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule, &a.category, &a.message).cmp(&(
@@ -523,9 +530,9 @@ fn settle<const N: usize>(
     let suppressions = directives::find(text, draft.format, prose);
     // The allowlist is the project's word for every rule, not only loaded-language
     // (which also honours it per headword): a term on it is never flagged.
-    findings.retain(|f| {
+    let heard = |f: &&Finding| {
         let flagged = f.span.text(text);
         !suppressions.suppresses(f.rule, f.span, flagged) && !draft.config.allows(flagged)
-    });
-    findings
+    };
+    findings.into_iter().filter(heard).cloned().collect()
 }

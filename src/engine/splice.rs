@@ -25,7 +25,7 @@ use std::sync::Arc;
 /// hold every sentence whose draft-level findings can read the edited piece.
 const MARGIN: usize = NEIGHBOUR_REACH + 1;
 
-pub(super) fn edit(last: &Last, draft: &Draft, want: Want) -> Option<(Output, Last)> {
+pub(super) fn edit(last: Last, draft: &Draft, want: Want) -> Option<(Output, Last)> {
     let n = draft.pieces.len();
     if last.line_mode != draft.line_mode || last.pieces.len() != n {
         return None;
@@ -36,7 +36,7 @@ pub(super) fn edit(last: &Last, draft: &Draft, want: Want) -> Option<(Output, La
     if k == 0 || changed.next().is_some() {
         return None;
     }
-    let edit = Edit::new(last, draft, k)?;
+    let edit = Edit::new(&last, draft, k)?;
     let old_reading =
         last.pieces[k].reading(edit.old.text(&last.text), last.line_mode, draft.config);
     let new_reading = draft.reading(k);
@@ -84,7 +84,7 @@ pub(super) fn edit(last: &Last, draft: &Draft, want: Want) -> Option<(Output, La
         };
         last.attributions.sources.iter().map(unlisted).collect()
     });
-    let near = Neighbourhood::check(last, draft, window, near_sources);
+    let near = Neighbourhood::check(&last, draft, window, near_sources);
 
     // Attributions: each inner piece's from the neighbourhood, if they match the old
     // ones in everything but position; the rest moved.
@@ -96,8 +96,8 @@ pub(super) fn edit(last: &Last, draft: &Draft, want: Want) -> Option<(Output, La
         list.push(edit.moved_attribution(a)?);
     }
     for j in inner.clone() {
-        let old = sentences_of(old_list, last, j);
-        let new = near.attributions_of(last, j);
+        let old = sentences_of(old_list, &last, j);
+        let new = near.attributions_of(&last, j);
         if old.len() != new.len() {
             return None;
         }
@@ -151,14 +151,6 @@ pub(super) fn edit(last: &Last, draft: &Draft, want: Want) -> Option<(Output, La
                 return None;
             }
         }
-    }
-    let mut findings_near = Vec::with_capacity(last.near.len() + 8);
-    for f in &last.near[..old_near.start] {
-        findings_near.push(edit.moved_finding(f)?);
-    }
-    findings_near.extend_from_slice(&near.findings[new_near]);
-    for f in &last.near[old_near.end..] {
-        findings_near.push(edit.moved_finding(f)?);
     }
 
     // Sources keep their statements (the lists are alike).
@@ -223,6 +215,28 @@ pub(super) fn edit(last: &Last, draft: &Draft, want: Want) -> Option<(Output, La
         corroboration,
     };
 
+    // Findings: the neighbourhood's draft-scope ones and the edited piece's own;
+    // the others are moved in place. A long draft has a thousand, and copying them
+    // all on every edit cost more than the rest of the splice.
+    let piece_found = last.first_piece_finding[k]..last.first_piece_finding[k + 1];
+    let Last {
+        near: mut findings_near,
+        mut piece_findings,
+        ids,
+        ..
+    } = last;
+    let (head, tail) = findings_near.split_at_mut(old_near.end);
+    for f in head[..old_near.start].iter_mut().chain(tail) {
+        edit.move_finding(f)?;
+    }
+    findings_near.splice(old_near, near.findings[new_near].iter().cloned());
+    // A piece's own findings stay inside it: those before it stand as they are.
+    for f in &mut piece_findings[piece_found.end..] {
+        edit.move_finding(f)?;
+    }
+    let fresh = new_reading.findings.iter();
+    piece_findings.splice(piece_found, fresh.map(|f| f.shifted(edit.new.start)));
+
     // The language server needs only the findings and blocks; plain text's title
     // is settled on the masked text.
     let text_layer = want == Want::Analysis || draft.format == Format::PlainText;
@@ -230,21 +244,16 @@ pub(super) fn edit(last: &Last, draft: &Draft, want: Want) -> Option<(Output, La
         prose,
         sentences,
         quotes,
-        piece_findings,
         ..
     } = draft.assemble(0..n, text_layer, false);
     let whole = rules::run_whole_draft(&attributions, draft.config);
-    let findings = settle(
-        draft,
-        &prose,
-        [piece_findings, findings_near.clone(), whole],
-    );
+    let findings = settle(draft, &prose, [&piece_findings, &findings_near, &whole]);
     let kept = (want == Want::Analysis).then(|| attributions.clone());
     let next = Last::new(
         draft,
-        last.ids.clone(),
+        ids,
         attributions,
-        findings_near,
+        [findings_near, piece_findings],
         prose.title,
     );
     let output = match (want, kept) {
@@ -318,6 +327,11 @@ impl Edit {
 
     fn moved_finding(&self, f: &Finding) -> Option<Finding> {
         f.moved(|s| self.moved(s))
+    }
+
+    /// `moved_finding` in place; `None` leaves `f` part-moved.
+    fn move_finding(&self, f: &mut Finding) -> Option<()> {
+        f.move_spans(|s| self.moved(s))
     }
 
     /// `old` (sorted by sentence) with the entries of `sentences` replaced by those

@@ -92,14 +92,21 @@ impl Finding {
     /// The finding with every span it holds moved by `to`; `None` if one cannot be.
     pub fn moved(&self, to: impl Fn(Span) -> Option<Span>) -> Option<Finding> {
         let mut moved = self.clone();
-        moved.span = to(moved.span)?;
-        for edit in moved.fixes.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+        moved.move_spans(to)?;
+        Some(moved)
+    }
+
+    /// Move every span it holds by `to`, in place. `None` if one cannot be moved,
+    /// which leaves the finding part-moved: the caller drops it.
+    pub fn move_spans(&mut self, to: impl Fn(Span) -> Option<Span>) -> Option<()> {
+        self.span = to(self.span)?;
+        for edit in self.fixes.iter_mut().flat_map(|f| f.edits.iter_mut()) {
             edit.span = to(edit.span)?;
         }
-        for related in &mut moved.related {
+        for related in &mut self.related {
             related.span = to(related.span)?;
         }
-        Some(moved)
+        Some(())
     }
 }
 
