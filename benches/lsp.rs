@@ -210,7 +210,17 @@ fn main() {
     ));
     progress(format!(
         "{:>9} {:>5} {:>9} {:>9} {:>9} {:>9} {:>10} {:>6} {:>10} {:>9} {:>9}",
-        "size", "sync", "open", "p50", "p90", "max", "header p50", "diags", "publish", "VmHWM", "VmRSS"
+        "size",
+        "sync",
+        "open",
+        "p50",
+        "p90",
+        "max",
+        "header p50",
+        "diags",
+        "publish",
+        "VmHWM",
+        "VmRSS"
     ));
     let mut outcomes = Vec::new();
     for &bytes in &options.sizes {
@@ -236,7 +246,9 @@ fn main() {
     if failed {
         eprintln!("server logs kept in {}", dir.display());
     } else {
-        if std::env::var_os("KEEP").is_none() { let _ = std::fs::remove_dir_all(&dir); }
+        if std::env::var_os("KEEP").is_none() {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
     }
     std::process::exit(i32::from(failed));
 }

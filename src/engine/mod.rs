@@ -133,13 +133,16 @@ impl Cache {
         for (i, piece) in missing.into_iter().zip(fresh) {
             found[i] = Some(piece);
         }
-        let pieces = (0..spans.len())
-            .map(|i| match &found[i] {
-                Some(piece) => piece.clone(),
-                None => found[first_of[&(i == 0, spans[i].text(text))]]
-                    .clone()
-                    .expect("analysed above"),
-            })
+        // Repeats of a text analysed above share its piece. The rest are moved, not
+        // cloned: each clone touches a piece's count, and a long draft has thousands.
+        for i in 0..spans.len() {
+            if found[i].is_none() {
+                found[i] = found[first_of[&(i == 0, spans[i].text(text))]].clone();
+            }
+        }
+        let pieces = found
+            .into_iter()
+            .map(|piece| piece.expect("analysed above"))
             .collect();
         (spans, pieces)
     }
@@ -239,6 +242,8 @@ fn run(
     cache.spliced = spliced.is_some();
     let (output, mut last) = spliced.unwrap_or_else(|| whole(&draft, want));
     last.text = kept;
+    last.spans = spans;
+    last.pieces = pieces;
     cache.last = Some(last);
     output
 }
@@ -447,9 +452,10 @@ impl Last {
             first_piece_finding.push(first_piece_finding[i] + reading.findings.len());
         }
         Last {
-            text: Arc::default(), // filled in by `run`
-            spans: draft.spans.to_vec(),
-            pieces: draft.pieces.to_vec(),
+            // Filled in by `run`, which moves them rather than copy thousands of spans and pieces.
+            text: Arc::default(),
+            spans: Vec::new(),
+            pieces: Vec::new(),
             line_mode: draft.line_mode,
             first_sentence,
             first_found,
@@ -476,7 +482,13 @@ fn whole(draft: &Draft, want: Want) -> (Output, Last) {
         };
         return (
             Output::Analysis(Box::new(analysis)),
-            Last::new(draft, Vec::new(), Attributions::default(), Default::default(), None),
+            Last::new(
+                draft,
+                Vec::new(),
+                Attributions::default(),
+                Default::default(),
+                None,
+            ),
         );
     }
     let assembled = draft.assemble(0..draft.pieces.len(), true, true);
