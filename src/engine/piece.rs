@@ -19,7 +19,9 @@ pub struct Piece {
     pub lines: LineStats,
     pub quotes: Quotes,
     /// The rest, for each way of splitting sentences: `[prose, one per line]`.
-    readings: [OnceLock<Reading>; 2],
+    /// Boxed: a draft is read one way, and the other slot stays empty in every
+    /// one of its pieces.
+    readings: [OnceLock<Box<Reading>>; 2],
 }
 
 /// The sentence-level analysis of a piece.
@@ -59,11 +61,11 @@ impl Piece {
                 config,
             };
             let findings = rules::run_scope(&ctx, Scope::Piece);
-            Reading {
+            Box::new(Reading {
                 sentences,
                 extracted,
                 findings,
-            }
+            })
         })
     }
 }

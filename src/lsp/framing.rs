@@ -9,6 +9,9 @@ const MAX_HEADER_BYTES: usize = 8 * 1024;
 /// Refuse absurd bodies instead of buffering them.
 const MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
 const CONTENT_LENGTH: &[u8] = b"content-length:";
+/// The buffer keeps at most this much room between messages: opening a long draft
+/// must not hold a buffer its size for the rest of the session.
+const KEPT_CAPACITY: usize = 256 * 1024;
 
 /// What the decoder produced from the bytes seen so far.
 #[derive(Debug, PartialEq, Eq)]
@@ -53,6 +56,9 @@ impl FrameDecoder {
         }
         let body = self.buffer[header_len..header_len + length].to_vec();
         self.buffer.drain(..header_len + length);
+        if self.buffer.capacity() > KEPT_CAPACITY {
+            self.buffer.shrink_to(KEPT_CAPACITY.max(self.buffer.len()));
+        }
         Some(Decoded::Frame(body))
     }
 
@@ -169,6 +175,22 @@ mod tests {
         bytes.extend(encode(b"{\"b\":2}"));
         d.push(&bytes);
         assert_eq!(drain(&mut d), vec![frame("{\"a\":1}"), frame("{\"b\":2}")]);
+    }
+
+    #[test]
+    fn a_large_message_leaves_no_large_buffer_behind() {
+        let big = format!("{{\"text\":\"{}\"}}", "x".repeat(3 * KEPT_CAPACITY));
+        let mut d = FrameDecoder::default();
+        let mut bytes = encode(big.as_bytes());
+        bytes.extend(encode(b"{\"b\":2}"));
+        d.push(&bytes);
+        assert_eq!(d.next_item(), Some(frame(&big)));
+        assert!(
+            d.buffer.capacity() <= KEPT_CAPACITY,
+            "{}",
+            d.buffer.capacity()
+        );
+        assert_eq!(drain(&mut d), vec![frame("{\"b\":2}")]);
     }
 
     #[test]
