@@ -299,7 +299,7 @@ fn shift_found(found: &mut extract::Found, offset: usize) {
     found.cue = found.cue.map(at);
     found.source = at(found.source);
     found.content = found.content.map(at);
-    if let Some((span, _)) = &mut found.antecedent {
+    if let Some((span, _)) = found.antecedent.as_deref_mut() {
         *span = at(*span);
     }
 }
@@ -472,7 +472,7 @@ pub fn canonical_sources_in<'a>(
                     ids[first + i] = resolver.resolve(
                         at(f.source),
                         &f.info,
-                        f.antecedent.as_ref().map(|(s, i)| (at(*s), i)),
+                        f.antecedent.as_deref().map(|(s, i)| (at(*s), i)),
                         text,
                         p.sentence + first_sentence,
                         p.citation_target.as_deref(),
@@ -532,13 +532,13 @@ pub fn resolver_input<'a>(
                 let p = &extracted.pending[i];
                 let f = &p.found;
                 spans.push(f.source);
-                spans.extend(f.antecedent.as_ref().map(|(s, _)| *s));
+                spans.extend(f.antecedent.as_deref().map(|(s, _)| *s));
                 input.push(ResolverInput::Source {
                     sentence: p.sentence,
                     class: f.class,
                     text: f.source.text(text),
                     info: &f.info,
-                    antecedent: f.antecedent.as_ref().map(|(s, i)| (s.text(text), i)),
+                    antecedent: f.antecedent.as_deref().map(|(s, i)| (s.text(text), i)),
                     citation: p.citation_target.as_deref(),
                 });
             }
