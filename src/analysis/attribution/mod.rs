@@ -313,16 +313,24 @@ pub fn extract(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Qu
     let mut unsourced = Vec::new();
     let mut corroboration = Vec::new();
     let by_sentence = citations_by_sentence(text, sentences, prose);
+    // The block last asked about, and whether it is a transcript line.
+    let mut speaker_block: (Option<usize>, bool) = (None, false);
+    let mut toks = Vec::new();
     for (si, sentence) in sentences.iter().enumerate() {
         if sentence.span.end > prose.masked.len() || sentence.span.is_empty() {
             continue;
         }
-        let toks = tokens::tokenize(&prose.masked, sentence.span, &quote_index);
+        tokens::tokenize_into(&prose.masked, sentence.span, &quote_index, &mut toks);
         let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
-        let speaker_line = prose
-            .blocks
-            .get(sentence.block)
-            .is_some_and(|b| is_speaker_line(b.span.text(text)));
+        // A block's sentences follow one another: read its label once, not per sentence.
+        if speaker_block.0 != Some(sentence.block) {
+            let speaker = prose
+                .blocks
+                .get(sentence.block)
+                .is_some_and(|b| is_speaker_line(b.span.text(text)));
+            speaker_block = (Some(sentence.block), speaker);
+        }
+        let speaker_line = speaker_block.1;
         let result = extract::sentence(text, &toks, &norms, &quote_index, speaker_line);
         let mut found = result.found;
         // Citations: links, footnotes and bracketed references, from the original text.
