@@ -9,7 +9,7 @@ use super::{Edit, Finding, Fix, Rule, RuleContext, Scope, Severity};
 use crate::analysis::Span;
 use crate::config::QuotePolicy;
 use crate::lexicon::loaded::{Category, LexMatch, Lexicon};
-use crate::lexicon::phrases::{tokens, Token};
+use crate::lexicon::phrases::{tokens, tokens_into, Token};
 
 pub const ID: &str = "loaded-language";
 
@@ -63,8 +63,9 @@ enum Hit<'a> {
 fn check(ctx: &RuleContext) -> Vec<Finding> {
     let lexicon = Lexicon::with_project(&ctx.config.lexicon);
     let mut findings = Vec::new();
+    let mut toks = Vec::new();
     for sentence in ctx.sentences {
-        let toks = tokens(&ctx.prose.masked, sentence.span);
+        tokens_into(&ctx.prose.masked, sentence.span, &mut toks);
         if toks.is_empty() {
             continue;
         }

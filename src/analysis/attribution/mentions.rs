@@ -192,9 +192,9 @@ pub fn is_time_chunk(toks: &[Token], start: usize, end: usize) -> bool {
     let time = |t: &Token| {
         is_time_word(&t.norm) && (!t.cap || is_calendar_name(&t.norm) || t.norm == "today")
     };
-    let words: Vec<&Token> = toks[start..end].iter().filter(|t| t.is_word()).collect();
-    let all_time_words = words.iter().any(|t| time(t))
-        && words.iter().all(|t| {
+    let words = || toks[start..end].iter().filter(|t| t.is_word());
+    let all_time_words = words().any(time)
+        && words().all(|t| {
             time(t)
                 || (!t.cap || start == 0) && is_determiner(&t.norm)
                 || matches!(t.norm.as_str(), "last" | "next" | "this" | "early" | "late")
