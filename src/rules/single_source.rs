@@ -102,9 +102,8 @@ fn anonymous_sources(ctx: &RuleContext) -> Vec<Finding> {
     let attrs = ctx.attributions;
     let mut out: Vec<Finding> = Vec::new();
     let mut reported: Vec<(usize, Option<usize>)> = Vec::new();
-    for si in 0..ctx.sentences.len() {
-        let here: Vec<&Attribution> = attrs
-            .in_sentence(si)
+    for (si, in_sentence) in attrs.by_sentence(ctx.sentences.len()).enumerate() {
+        let here: Vec<&Attribution> = in_sentence
             .iter()
             .filter(|a| is_statement(a) || a.kind == SourceKind::Citation)
             .collect();
