@@ -64,6 +64,7 @@ pub fn tokens(masked: &str, span: Span) -> Vec<Token> {
 /// `tokens`, into `out` (cleared first), so one buffer can serve sentence after sentence.
 pub fn tokens_into(masked: &str, span: Span, out: &mut Vec<Token>) {
     out.clear();
+    out.reserve(span.len() / 6);
     let mut previous_end: Option<usize> = None;
     let mut scratch = String::new();
     for w in words::WordSpans::new(&masked[span.start..span.end], span.start) {

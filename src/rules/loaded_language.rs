@@ -63,7 +63,11 @@ enum Hit<'a> {
 fn check(ctx: &RuleContext) -> Vec<Finding> {
     let lexicon = Lexicon::with_project(&ctx.config.lexicon);
     let mut findings = Vec::new();
-    let mut toks = Vec::new();
+    // One token buffer per thread, kept from piece to piece (a piece is often one paragraph).
+    thread_local! {
+        static TOKENS: std::cell::Cell<Vec<Token>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut toks = TOKENS.take();
     for sentence in ctx.sentences {
         tokens_into(&ctx.prose.masked, sentence.span, &mut toks);
         if toks.is_empty() {
@@ -80,6 +84,7 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
                 .filter_map(|hit| finding(ctx, &toks, hit)),
         );
     }
+    TOKENS.set(toks);
     findings
 }
 

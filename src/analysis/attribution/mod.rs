@@ -346,7 +346,11 @@ pub fn extract(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Qu
     let by_sentence = citations_by_sentence(text, sentences, prose);
     // The block last asked about, and whether it is a transcript line.
     let mut speaker_block: (Option<usize>, bool) = (None, false);
-    let mut toks = Vec::new();
+    // One token buffer per thread, kept from piece to piece (a piece is often one paragraph).
+    thread_local! {
+        static TOKENS: std::cell::Cell<Vec<tokens::Token>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut toks = TOKENS.take();
     for (si, sentence) in sentences.iter().enumerate() {
         if sentence.span.end > prose.masked.len() || sentence.span.is_empty() {
             continue;
@@ -427,6 +431,7 @@ pub fn extract(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Qu
             }
         }
     }
+    TOKENS.set(toks);
     pending.sort_by_key(|p| (p.sentence, p.found.source.start));
     Extracted {
         pending,
