@@ -747,30 +747,49 @@ fn emails(text: &str) -> Vec<Range<usize>> {
 const URL_PREFIXES: [&str; 5] = ["https://", "http://", "ftp://", "mailto:", "www."];
 
 /// Bare URLs in the (masked) text: `http(s)://…`, `www.…`, `mailto:…`.
+///
+/// Every prefix holds a `:` or a `.` three to six bytes in (`ftp://`, `www.`,
+/// `http://`, `https://`, `mailto:`), so only the bytes just before those marks can
+/// start a URL: a byte search finds them, and each possible start is tried in order,
+/// as a walk over every byte would.
 fn bare_urls(text: &str) -> Vec<Range<usize>> {
+    const MARK_OFFSETS: Range<usize> = 3..7;
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let at_word_start = i == 0 || !is_url_byte(bytes[i - 1]);
-        let prefix = (at_word_start && may_start_url(bytes[i]))
-            .then(|| {
-                URL_PREFIXES
-                    .iter()
-                    .find(|p| starts_with_ignore_case(&bytes[i..], p.as_bytes()))
-            })
-            .flatten();
-        if let Some(prefix) = prefix {
-            let end = url_end(text, i, i + prefix.len());
-            if end > i + prefix.len() {
-                out.push(i..end);
-                i = end;
+    // Starts before `next` have been tried, or lie inside a URL already found.
+    let mut next = 0;
+    for mark in memchr::memchr2_iter(b':', b'.', bytes) {
+        let first = next.max(mark.saturating_sub(MARK_OFFSETS.end - 1));
+        let last = mark.saturating_sub(MARK_OFFSETS.start);
+        if mark < MARK_OFFSETS.start || first > last {
+            continue;
+        }
+        for i in first..=last {
+            if i < next {
                 continue;
             }
+            if let Some(end) = url_at(text, i) {
+                out.push(i..end);
+                next = end;
+            }
         }
-        i += 1;
+        next = next.max(last + 1);
     }
     out
+}
+
+/// The end of a bare URL starting at byte `i`, if one does.
+fn url_at(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let at_word_start = i == 0 || !is_url_byte(bytes[i - 1]);
+    if !(at_word_start && may_start_url(bytes[i])) {
+        return None;
+    }
+    let prefix = URL_PREFIXES
+        .iter()
+        .find(|p| starts_with_ignore_case(&bytes[i..], p.as_bytes()))?;
+    let end = url_end(text, i, i + prefix.len());
+    (end > i + prefix.len()).then_some(end)
 }
 
 /// The byte begins one of `URL_PREFIXES`: most words are turned away here.

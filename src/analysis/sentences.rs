@@ -42,27 +42,49 @@ pub fn split_in_mode(prose: &ProseMap, line_per_sentence: bool) -> Vec<Sentence>
 
 /// Sentence ranges (untrimmed, relative to `text`) of one block of masked prose.
 pub fn split_text(text: &str, line_per_sentence: bool) -> Vec<std::ops::Range<usize>> {
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    if text.is_ascii() {
-        chars.extend(text.bytes().enumerate().map(|(i, b)| (i, char::from(b))));
-    } else {
-        chars.extend(text.char_indices());
+    // The character table is 16 bytes a character: one buffer per thread, reused from
+    // block to block, saves allocating (and faulting in) a fresh one for each.
+    thread_local! {
+        static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
     }
+    CHARS.with(|chars| {
+        let mut owned = Vec::new();
+        let mut borrowed = chars.try_borrow_mut();
+        let chars = match borrowed.as_deref_mut() {
+            Ok(chars) => chars,
+            Err(_) => &mut owned,
+        };
+        chars.clear();
+        if text.is_ascii() {
+            chars.extend(text.bytes().enumerate().map(|(i, b)| (i, char::from(b))));
+        } else {
+            chars.extend(text.char_indices());
+        }
+        split_chars(text, chars, line_per_sentence)
+    })
+}
+
+/// `split_text` over the character table `chars` of `text`.
+fn split_chars(
+    text: &str,
+    chars: &[(usize, char)],
+    line_per_sentence: bool,
+) -> Vec<std::ops::Range<usize>> {
     let mut cuts = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        i = next_candidate(text, &chars, i, line_per_sentence);
+        i = next_candidate(text, chars, i, line_per_sentence);
         let Some(&(byte, c)) = chars.get(i) else {
             break;
         };
         if is_terminator(c) {
-            let run_end = scan_while(&chars, i, is_terminator);
-            let after = scan_while(&chars, run_end, is_closer);
-            if ends_sentence(text, &chars, i, run_end, after) {
-                cuts.push(byte_at(&chars, after, text.len()));
+            let run_end = scan_while(chars, i, is_terminator);
+            let after = scan_while(chars, run_end, is_closer);
+            if ends_sentence(text, chars, i, run_end, after) {
+                cuts.push(byte_at(chars, after, text.len()));
             }
             i = after.max(i + 1);
-        } else if c == '\n' && line_per_sentence && line_break_ends_sentence(text, &chars, i) {
+        } else if c == '\n' && line_per_sentence && line_break_ends_sentence(text, chars, i) {
             cuts.push(byte);
             i += 1;
         } else {

@@ -125,9 +125,28 @@ pub enum Corroboration {
 /// Multi-word phrases keyed by their first word; the longest match wins.
 #[derive(Debug)]
 pub struct PhraseTable<T> {
-    by_first: WordMap<String, Vec<(Vec<String>, T)>>,
+    by_first: WordMap<String, Phrases<T>>,
     /// The keys of `by_first`: most words are turned away without hashing.
     firsts: WordFilter,
+}
+
+/// The phrases that start with one word. Some words start dozens of phrases ("was",
+/// "is", "in"), so longer phrases are found by their second word, not by a scan.
+#[derive(Debug)]
+struct Phrases<T> {
+    /// The one-word phrase: the first word alone.
+    single: Option<T>,
+    /// Phrases of two or more words by their second word, each list longest first.
+    by_second: WordMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T> Default for Phrases<T> {
+    fn default() -> Self {
+        Phrases {
+            single: None,
+            by_second: WordMap::default(),
+        }
+    }
 }
 
 impl<T> Default for PhraseTable<T> {
@@ -146,8 +165,13 @@ impl<T> PhraseTable<T> {
             return;
         };
         self.firsts.insert(&first);
-        let list = self.by_first.entry(first).or_default();
+        let phrases = self.by_first.entry(first).or_default();
         // First entry wins: the data files list the preferred reading first.
+        let Some(second) = words.get(1).cloned() else {
+            phrases.single.get_or_insert(value);
+            return;
+        };
+        let list = phrases.by_second.entry(second).or_default();
         if list.iter().any(|(w, _)| *w == words) {
             return;
         }
@@ -162,16 +186,24 @@ impl<T> PhraseTable<T> {
         if !self.firsts.may_contain(first) {
             return None;
         }
-        let candidates = self.by_first.get(first)?;
-        // Every candidate's first word is `first` (the key), so only the rest is compared.
-        candidates.iter().find_map(|(phrase, value)| {
-            let fits = phrase.len() <= words.len() - start
-                && phrase[1..]
-                    .iter()
-                    .zip(&words[start + 1..])
-                    .all(|(p, w)| p == w.as_ref());
-            fits.then_some((phrase.len(), value))
-        })
+        let phrases = self.by_first.get(first)?;
+        // Every candidate's first two words are the keys that found it: only the rest
+        // is compared. A one-word phrase is shorter than any of them, so it comes last.
+        let longer = words
+            .get(start + 1)
+            .filter(|_| !phrases.by_second.is_empty())
+            .and_then(|second| phrases.by_second.get(second.as_ref()))
+            .and_then(|candidates| {
+                candidates.iter().find_map(|(phrase, value)| {
+                    let fits = phrase.len() <= words.len() - start
+                        && phrase[2..]
+                            .iter()
+                            .zip(&words[start + 2..])
+                            .all(|(p, w)| p == w.as_ref());
+                    fits.then_some((phrase.len(), value))
+                })
+            });
+        longer.or_else(|| phrases.single.as_ref().map(|value| (1, value)))
     }
 
     /// True when `word` (normalised) begins any phrase.

@@ -3,6 +3,8 @@
 //! Every word of a draft gets one, so it must not cost a heap allocation: forms of
 //! up to 22 bytes (nearly every word) are stored in place, longer ones on the heap.
 //! It reads like a `&str` (`Deref`, `as_str`, comparisons with `str` and `String`).
+//! Other short texts that are copied a lot (the names and titles of a source mention)
+//! use it too: cloning an inline one is a plain copy.
 
 use std::borrow::Borrow;
 use std::fmt;

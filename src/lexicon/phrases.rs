@@ -56,9 +56,17 @@ fn normal_form(word: &str, scratch: &mut String) -> Norm {
 /// A possessive `'s` is dropped from both the span and the normal form, so
 /// "the regime's army" matches "regime" and a fix replaces only "regime".
 pub fn tokens(masked: &str, span: Span) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokens_into(masked, span, &mut out);
+    out
+}
+
+/// `tokens`, into `out` (cleared first), so one buffer can serve sentence after sentence.
+pub fn tokens_into(masked: &str, span: Span, out: &mut Vec<Token>) {
+    out.clear();
+    out.reserve(span.len() / 6);
     let mut previous_end: Option<usize> = None;
     let mut scratch = String::new();
-    let mut out = Vec::with_capacity(span.len() / 6);
     for w in words::WordSpans::new(&masked[span.start..span.end], span.start) {
         let joined = previous_end.is_some_and(|end| {
             let gap = &masked.as_bytes()[end..w.start];
@@ -71,10 +79,13 @@ pub fn tokens(masked: &str, span: Span) -> Vec<Token> {
         previous_end = Some(w.end);
         let text = &masked[w.start..w.end];
         let mut end = w.end;
-        for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-            if text.len() > suffix.len() && text.ends_with(suffix) {
-                end -= suffix.len();
-                break;
+        // Every possessive ends in "s" or "S": most words need no suffix test.
+        if text.ends_with(['s', 'S']) {
+            for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+                if text.len() > suffix.len() && text.ends_with(suffix) {
+                    end -= suffix.len();
+                    break;
+                }
             }
         }
         let span = Span::new(w.start, end);
@@ -84,7 +95,6 @@ pub fn tokens(masked: &str, span: Span) -> Vec<Token> {
             joined,
         });
     }
-    out
 }
 
 /// Split a lexicon phrase into normalised words, the same way the draft is split.

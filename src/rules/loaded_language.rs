@@ -9,7 +9,7 @@ use super::{Edit, Finding, Fix, Rule, RuleContext, Scope, Severity};
 use crate::analysis::Span;
 use crate::config::QuotePolicy;
 use crate::lexicon::loaded::{Category, LexMatch, Lexicon};
-use crate::lexicon::phrases::{tokens, Token};
+use crate::lexicon::phrases::{tokens, tokens_into, Token};
 
 pub const ID: &str = "loaded-language";
 
@@ -63,8 +63,13 @@ enum Hit<'a> {
 fn check(ctx: &RuleContext) -> Vec<Finding> {
     let lexicon = Lexicon::with_project(&ctx.config.lexicon);
     let mut findings = Vec::new();
+    // One token buffer per thread, kept from piece to piece (a piece is often one paragraph).
+    thread_local! {
+        static TOKENS: std::cell::Cell<Vec<Token>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut toks = TOKENS.take();
     for sentence in ctx.sentences {
-        let toks = tokens(&ctx.prose.masked, sentence.span);
+        tokens_into(&ctx.prose.masked, sentence.span, &mut toks);
         if toks.is_empty() {
             continue;
         }
@@ -79,6 +84,7 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
                 .filter_map(|hit| finding(ctx, &toks, hit)),
         );
     }
+    TOKENS.set(toks);
     findings
 }
 

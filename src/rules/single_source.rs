@@ -15,6 +15,7 @@ use super::{Finding, Related, Rule, RuleContext, Scope, Severity};
 use crate::analysis::attribution::{Attribution, Attributions, CueClass, CueForm, SourceKind};
 use crate::analysis::Span;
 use crate::config::Config;
+use crate::lexicon::norm::Norm;
 use std::sync::Arc;
 
 pub static RULE: Rule = Rule {
@@ -102,9 +103,8 @@ fn anonymous_sources(ctx: &RuleContext) -> Vec<Finding> {
     let attrs = ctx.attributions;
     let mut out: Vec<Finding> = Vec::new();
     let mut reported: Vec<(usize, Option<usize>)> = Vec::new();
-    for si in 0..ctx.sentences.len() {
-        let here: Vec<&Attribution> = attrs
-            .in_sentence(si)
+    for (si, in_sentence) in attrs.by_sentence(ctx.sentences.len()).enumerate() {
+        let here: Vec<&Attribution> = in_sentence
             .iter()
             .filter(|a| is_statement(a) || a.kind == SourceKind::Citation)
             .collect();
@@ -160,6 +160,15 @@ fn anonymous_sources(ctx: &RuleContext) -> Vec<Finding> {
     out
 }
 
+/// `word.to_lowercase()`, kept inline: no heap string for a short word.
+fn lower_case(word: &str) -> Norm {
+    if word.is_ascii() {
+        Norm::ascii_lower(word)
+    } else {
+        Norm::from(word.to_lowercase())
+    }
+}
+
 /// Is this attribution a contested claim: "alleges", "claims", "accused", "said he was beaten"?
 fn is_contested(ctx: &RuleContext, a: &Attribution) -> bool {
     if a.cue_class == CueClass::Contested {
@@ -172,14 +181,11 @@ fn is_contested(ctx: &RuleContext, a: &Attribution) -> bool {
     let Some(content) = a.content else {
         return false;
     };
-    let words: Vec<String> = content
+    let words: Vec<Norm> = content
         .text(ctx.text)
         .split_whitespace()
         .take(4)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|w| lower_case(w.trim_matches(|c: char| !c.is_alphanumeric())))
         .collect();
     let [subject, aux, rest @ ..] = words.as_slice() else {
         return false;

@@ -13,7 +13,9 @@
 //! studies ..."). Everything is read from the shared attribution analysis.
 
 use super::{Edit, Finding, Fix, Rule, RuleContext, Scope, Severity};
-use crate::analysis::attribution::{Attribution, CueClass, CueForm, SourceKind, UnsourcedKind};
+use crate::analysis::attribution::{
+    Attribution, CueClass, CueForm, SourceKind, Unsourced, UnsourcedKind,
+};
 use crate::analysis::Span;
 use crate::lexicon::attribution::{lexicon, HeadClass};
 use regex::Regex;
@@ -86,11 +88,16 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
     // overlaps none of them (findings come in text order, so this is the usual case).
     let mut out_end = 0;
     let attrs = ctx.attributions;
+    let mut by_sentence = attrs.by_sentence(ctx.sentences.len());
+    let mut unsourced_by_sentence = attrs.unsourced_by_sentence(ctx.sentences.len());
+    let mut previous: &[Attribution] = &[];
     for (si, sentence) in ctx.sentences.iter().enumerate() {
+        let here = by_sentence.next().unwrap_or_default();
+        let unsourced_here = unsourced_by_sentence.next().unwrap_or_default();
+        let before = std::mem::replace(&mut previous, here);
         if in_blockquote(ctx, si) {
             continue;
         }
-        let here = attrs.in_sentence(si);
         // Only sentences with something to flag need their neighbours read.
         let tie = std::cell::OnceCell::new();
         let tied = || *tie.get_or_init(|| tied_to_neighbour(ctx, si));
@@ -108,7 +115,7 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
                 found.push(vague_attribution(ctx, a));
             }
         }
-        for u in attrs.unsourced_in_sentence(si) {
+        for u in unsourced_here {
             if u.nested || tied() || ctx.quotes.covers(u.span) {
                 continue;
             }
@@ -125,7 +132,7 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
             }
         }
         if found.is_empty() && here.is_empty() {
-            if let Some(f) = unsourced_statistic(ctx, si) {
+            if let Some(f) = unsourced_statistic(ctx, si, before, unsourced_here) {
                 found.push(f);
             }
         }
@@ -501,7 +508,14 @@ fn statistic_pattern() -> &'static Regex {
 }
 
 /// A figure in a factual claim, with no attribution or citation here or in the sentence before.
-fn unsourced_statistic(ctx: &RuleContext, si: usize) -> Option<Finding> {
+/// The hint for sentence `si`, given the attributions of the sentence before it
+/// (`before`) and its own unsourced cues.
+fn unsourced_statistic(
+    ctx: &RuleContext,
+    si: usize,
+    before: &[Attribution],
+    unsourced_here: &[Unsourced],
+) -> Option<Finding> {
     if !ctx.config.category_enabled(RULE.id, "unsourced-statistic") {
         return None;
     }
@@ -517,14 +531,12 @@ fn unsourced_statistic(ctx: &RuleContext, si: usize) -> Option<Finding> {
     ) {
         return None;
     }
-    let attrs = ctx.attributions;
     let previous_sourced = si > 0
         && ctx.sentences[si - 1].block == sentence.block
-        && attrs
-            .in_sentence(si - 1)
+        && before
             .iter()
             .any(|a| a.form != CueForm::Noun || a.kind == SourceKind::Citation);
-    if previous_sourced || !attrs.unsourced_in_sentence(si).is_empty() {
+    if previous_sourced || !unsourced_here.is_empty() {
         return None;
     }
     if !may_hold_statistic(masked) {

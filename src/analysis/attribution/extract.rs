@@ -21,8 +21,9 @@ pub struct Found {
     pub form: CueForm,
     pub source: Span,
     pub info: MentionInfo,
-    /// For a relative pronoun ("X, who said"): the antecedent mention.
-    pub antecedent: Option<(Span, MentionInfo)>,
+    /// For a relative pronoun ("X, who said"): the antecedent mention. Boxed, as it is
+    /// rare and `Found`s are copied when a draft's pieces are joined.
+    pub antecedent: Option<Box<(Span, MentionInfo)>>,
     pub content: Option<Span>,
     /// The cue sits inside a direct quotation: the speaker reports someone else.
     pub nested: bool,
@@ -93,7 +94,7 @@ fn verb_found(
     cue: &Cue,
     np: Np,
     info: MentionInfo,
-    antecedent: Option<(Span, MentionInfo)>,
+    antecedent: Option<Box<(Span, MentionInfo)>>,
     content: Option<Span>,
 ) -> Found {
     Found {
@@ -454,7 +455,7 @@ fn verb_attribution(
     {
         if let Some(a) = relative_antecedent {
             let info = classify(toks, norms, text, a, (a.start, cue.start));
-            antecedent = Some((span_of(toks, a), info));
+            antecedent = Some(Box::new((span_of(toks, a), info)));
         }
         np
     } else {

@@ -11,6 +11,7 @@ use super::grammar::*;
 use super::tokens::{Token, TokenKind};
 use super::SourceKind;
 use crate::lexicon::attribution::{lexicon, Gender, HeadClass, HeadEntry, Number};
+use crate::lexicon::norm::Norm;
 
 /// A token range `[start, end)` inside one sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,19 +38,19 @@ pub struct MentionInfo {
     pub number: Number,
     pub gender: Option<Gender>,
     /// The proper name without titles: "Volodymyr Zelensky", "Security Service of Ukraine".
-    pub name: Option<String>,
+    pub name: Option<Norm>,
     /// The role or title word: "president", "spokesperson".
-    pub title: Option<String>,
+    pub title: Option<Norm>,
     /// A named possessor: "ukraine" in "Ukraine's President".
-    pub possessor: Option<String>,
+    pub possessor: Option<Norm>,
     /// The head noun, lower case: "official", "experts", "report".
-    pub head: Option<String>,
+    pub head: Option<Norm>,
     pub definite: bool,
     pub indefinite: bool,
     /// Introduced as not the person's real name.
     pub pseudonym: bool,
     /// The pronoun itself, lower case, for pronoun mentions.
-    pub pronoun: Option<String>,
+    pub pronoun: Option<Norm>,
 }
 
 impl MentionInfo {
@@ -191,9 +192,9 @@ pub fn is_time_chunk(toks: &[Token], start: usize, end: usize) -> bool {
     let time = |t: &Token| {
         is_time_word(&t.norm) && (!t.cap || is_calendar_name(&t.norm) || t.norm == "today")
     };
-    let words: Vec<&Token> = toks[start..end].iter().filter(|t| t.is_word()).collect();
-    let all_time_words = words.iter().any(|t| time(t))
-        && words.iter().all(|t| {
+    let words = || toks[start..end].iter().filter(|t| t.is_word());
+    let all_time_words = words().any(time)
+        && words().all(|t| {
             time(t)
                 || (!t.cap || start == 0) && is_determiner(&t.norm)
                 || matches!(t.norm.as_str(), "last" | "next" | "this" | "early" | "late")
@@ -509,11 +510,11 @@ fn honorific_gender(norms: &[&str], i: usize) -> Option<Option<Gender>> {
         .map(|(_, g)| *g)
 }
 
-fn text_of(toks: &[Token], text: &str, start: usize, end: usize) -> String {
+fn text_of(toks: &[Token], text: &str, start: usize, end: usize) -> Norm {
     if start >= end {
-        return String::new();
+        return Norm::default();
     }
-    text[toks[start].span.start..toks[end - 1].span.end].to_string()
+    Norm::new(&text[toks[start].span.start..toks[end - 1].span.end])
 }
 
 /// Organisation words inside a capitalised name: "Foreign Ministry", "Kyiv School of Economics".
@@ -561,7 +562,7 @@ pub fn classify(
     // Pronouns.
     if e == s + 1 && (is_subject_pronoun(norms[s]) || is_relative_pronoun(norms[s])) {
         let mut m = MentionInfo::new(SourceKind::Pronoun);
-        m.pronoun = Some(norms[s].to_string());
+        m.pronoun = Some(Norm::new(norms[s]));
         m.number = match norms[s] {
             "they" | "we" => Number::Plural,
             _ => Number::Singular,
@@ -613,9 +614,9 @@ pub fn classify(
     // Proper-name runs, titles and possessors.
     let mut person_runs: Vec<(usize, usize)> = Vec::new();
     let mut org_name: Option<(usize, usize)> = None;
-    let mut title: Option<String> = None;
+    let mut title: Option<Norm> = None;
     let mut gender: Option<Gender> = None;
-    let mut possessor: Option<String> = None;
+    let mut possessor: Option<Norm> = None;
     let mut any_name = false;
     let mut i = s;
     while i < e {
@@ -651,7 +652,7 @@ pub fn classify(
             .is_some_and(|t| t.kind == TokenKind::Possessive)
             && run_end < e;
         if followed_by_possessive {
-            possessor = Some(norms[run_start..run_end].join(" "));
+            possessor = Some(Norm::from(norms[run_start..run_end].join(" ")));
         } else if has_org_word(norms, run_start, run_end) {
             org_name.get_or_insert((run_start, run_end));
         } else {
@@ -679,12 +680,12 @@ pub fn classify(
             }
             match last_title_end {
                 Some(te) if te < run_end => {
-                    title = Some(norms[te - 1].to_string());
+                    title = Some(Norm::new(norms[te - 1]));
                     person_runs.push((te, run_end));
                 }
                 Some(te) => {
                     // Titles only: "the President", "Ukraine's President".
-                    title = Some(norms[te - 1].to_string());
+                    title = Some(Norm::new(norms[te - 1]));
                 }
                 None => {
                     person_runs.push((run_start, run_end));
@@ -704,7 +705,7 @@ pub fn classify(
         .or_else(|| person_runs.iter().copied().find(|&(a, _)| a >= main_end));
     let name_modifier = person_runs.iter().any(|&r| Some(r) != person_name);
     let head_entry = head_idx.and_then(|h| head_at(norms, h, s).map(|(_, e)| *e));
-    let head = head_idx.map(|h| norms[h].to_string());
+    let head = head_idx.map(|h| Norm::new(norms[h]));
     let anonymity = has_anonymity_marker(toks, norms, context.0.min(s), context.1.max(e));
     let pseudonym = is_pseudonym_note(norms, s, context.1.max(e));
 
@@ -925,7 +926,7 @@ pub fn possessive_pronoun_info(w: &str) -> MentionInfo {
         "its" => ("it", Number::Singular, None, Entity::Organisation),
         _ => ("they", Number::Plural, None, Entity::Group),
     };
-    m.pronoun = Some(pronoun.to_string());
+    m.pronoun = Some(Norm::new(pronoun));
     m.number = number;
     m.gender = gender;
     m.entity = entity;

@@ -144,14 +144,23 @@ impl<'a> QuoteIndex<'a> {
 }
 
 /// Cut `text[span]` (masked prose) into tokens.
+#[cfg(test)]
 pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(text, span, quotes, &mut out);
+    out
+}
+
+/// `tokenize`, into `out` (cleared first), so one buffer can serve sentence after sentence.
+pub fn tokenize_into(text: &str, span: Span, quotes: &QuoteIndex, out: &mut Vec<Token>) {
+    out.clear();
     thread_local! {
         static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     let slice = &text[span.start..span.end];
     if slice.is_ascii() {
         // Every byte is a character: walk the bytes, no character table.
-        return tokenize_chars(text, span, quotes, &AsciiChars(slice.as_bytes()));
+        return tokenize_chars(text, span, quotes, &AsciiChars(slice.as_bytes()), out);
     }
     CHARS.with(|chars| {
         let mut owned = Vec::new();
@@ -163,7 +172,7 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
         chars.clear();
         chars.reserve(slice.len());
         chars.extend(slice.char_indices());
-        tokenize_chars(text, span, quotes, &chars[..])
+        tokenize_chars(text, span, quotes, &chars[..], out)
     })
 }
 
@@ -211,9 +220,10 @@ fn tokenize_chars<C: Chars + ?Sized>(
     span: Span,
     quotes: &QuoteIndex,
     chars: &C,
-) -> Vec<Token> {
+    out: &mut Vec<Token>,
+) {
     let slice = &text[span.start..span.end];
-    let mut out: Vec<Token> = Vec::with_capacity(chars.len() / 4);
+    out.reserve(chars.len() / 4);
     let mut i = 0;
     while i < chars.len() {
         let (off, c) = chars.at(i);
@@ -398,7 +408,7 @@ fn tokenize_chars<C: Chars + ?Sized>(
     // outermost quote at each token (what `quotes.at` would find).
     let around: Vec<&QuoteSpan> = quotes.overlapping(span).collect();
     let mut k = 0;
-    for t in &mut out {
+    for t in out.iter_mut() {
         while k < around.len() && around[k].span.end <= t.span.start {
             k += 1;
         }
@@ -422,7 +432,6 @@ fn tokenize_chars<C: Chars + ?Sized>(
             _ => {}
         }
     }
-    out
 }
 
 #[cfg(test)]
