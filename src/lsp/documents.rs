@@ -5,7 +5,7 @@
 //! inside, so interleaved tower-lsp handlers cannot reorder or split edits.
 
 use super::linting::{Review, SharedCache, Snapshot};
-use super::position::{rope_char_index, rope_position_exists, PositionEncoding};
+use super::position::{rope_char_index, rope_position_exists, LineStarts, PositionEncoding};
 use super::settings::ProjectConfig;
 use crate::analysis::{Format, Span};
 use crate::config::Config;
@@ -52,7 +52,15 @@ pub struct Document {
     pub delivered: Option<Arc<Review>>,
     /// The analysed pieces of the text, so an edit re-analyses only what changed.
     pub pieces: SharedCache,
+    /// The texts of the last snapshots. One that no analysis or review holds any
+    /// more is filled again for the next snapshot: on a long draft a fresh buffer
+    /// per edit cost more in page faults than the copy.
+    recent_texts: Vec<Arc<String>>,
 }
+
+/// How many snapshot texts a document keeps for reuse: the newest (which the
+/// latest review also holds) and the one before (free once that review is out).
+const RECENT_TEXTS: usize = 2;
 
 /// Coalesces analysis requests: while one runs, later requests only set `pending`.
 #[derive(Default)]
@@ -71,7 +79,8 @@ impl Document {
     }
 
     /// The current text and settings, to analyse.
-    pub fn snapshot(&self, uri: &Url) -> Snapshot {
+    pub fn snapshot(&mut self, uri: &Url) -> Snapshot {
+        let (text, line_starts) = self.copy_text();
         Snapshot {
             uri: uri.clone(),
             generation: self.generation,
@@ -79,10 +88,36 @@ impl Document {
             format: self.format,
             config: self.config.clone(),
             kind: self.kind,
-            // Sized up front (`to_string` grows the buffer chunk by chunk), under the lock.
-            text: Arc::new(String::from(&self.rope)),
+            text,
+            line_starts,
             pieces: self.pieces.clone(),
         }
+    }
+
+    /// The text out of the rope, and where its lines start (found chunk by chunk
+    /// while each is in the cache).
+    fn copy_text(&mut self) -> (Arc<String>, Vec<usize>) {
+        let free = self
+            .recent_texts
+            .iter_mut()
+            .position(|t| Arc::get_mut(t).is_some());
+        let mut text = match free {
+            Some(i) => self.recent_texts.remove(i),
+            None => Arc::default(),
+        };
+        let buffer = Arc::get_mut(&mut text).expect("held only here");
+        buffer.clear();
+        buffer.reserve(self.rope.len_bytes());
+        let mut lines = LineStarts::new();
+        for chunk in self.rope.chunks() {
+            buffer.push_str(chunk);
+            lines.push(chunk);
+        }
+        if self.recent_texts.len() == RECENT_TEXTS {
+            self.recent_texts.remove(0);
+        }
+        self.recent_texts.push(text.clone());
+        (text, lines.finish())
     }
 
     /// Keep an analysis made on demand (for a hover, say) if it still describes
@@ -135,6 +170,7 @@ impl DocumentStore {
             pull_due: true,
             delivered: None,
             pieces: SharedCache::default(),
+            recent_texts: Vec::new(),
         };
         self.documents.insert(uri, document);
     }

@@ -32,6 +32,8 @@ pub struct Snapshot {
     pub config: Arc<Config>,
     pub kind: Kind,
     pub text: Arc<String>,
+    /// Where the lines of `text` start (see `position::LineStarts`).
+    pub line_starts: Vec<usize>,
     /// The document's analysed pieces, shared by its analyses.
     pub pieces: SharedCache,
 }
@@ -82,7 +84,7 @@ impl Review {
     pub fn compute(snapshot: Snapshot, encoding: PositionEncoding, rule_links: bool) -> Review {
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-        let lines = LineIndex::new(&snapshot.text, encoding);
+        let lines = LineIndex::from_starts(snapshot.line_starts, encoding);
         if snapshot.kind == Kind::ProjectConfig {
             let problems = config_file::diagnostics(&snapshot.uri, &snapshot.text, &lines);
             return Review {

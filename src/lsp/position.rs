@@ -107,22 +107,65 @@ pub fn rope_position_exists(rope: &Rope, position: Position, encoding: PositionE
     }
 }
 
-/// The byte offsets at which LSP lines start. Built for every analysed version, so
-/// the breaks are found with a SIMD search (memchr).
-fn line_starts(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut starts = vec![0];
-    if memchr::memchr(b'\r', bytes).is_none() {
-        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
-        return starts;
-    }
-    // A `\r` ends a line too, unless it is the first half of `\r\n`.
-    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-        if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
-            starts.push(i + 1);
+/// The byte offsets at which LSP lines start, found in a text given in pieces (a
+/// rope's chunks, as they are copied out): each piece is searched while it is in
+/// the cache. Built for every analysed version, so the breaks are found with a SIMD
+/// search (memchr).
+pub struct LineStarts {
+    starts: Vec<usize>,
+    /// Bytes seen so far.
+    len: usize,
+    /// The last piece ended with `\r`: a line break unless the next starts with `\n`.
+    cr_at_end: bool,
+}
+
+impl LineStarts {
+    pub fn new() -> LineStarts {
+        LineStarts {
+            starts: vec![0],
+            len: 0,
+            cr_at_end: false,
         }
     }
-    starts
+
+    pub fn push(&mut self, piece: &str) {
+        let bytes = piece.as_bytes();
+        if bytes.is_empty() {
+            return;
+        }
+        if self.cr_at_end && bytes.first() != Some(&b'\n') {
+            self.starts.push(self.len);
+        }
+        let base = self.len;
+        if memchr::memchr(b'\r', bytes).is_none() {
+            self.starts
+                .extend(memchr::memchr_iter(b'\n', bytes).map(|i| base + i + 1));
+        } else {
+            // A `\r` ends a line too, unless it is the first half of `\r\n`.
+            for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+                let next = bytes.get(i + 1);
+                if bytes[i] == b'\n' || (next.is_some() && next != Some(&b'\n')) {
+                    self.starts.push(base + i + 1);
+                }
+            }
+        }
+        self.cr_at_end = bytes.last() == Some(&b'\r');
+        self.len += bytes.len();
+    }
+
+    pub fn finish(mut self) -> Vec<usize> {
+        if self.cr_at_end {
+            self.starts.push(self.len);
+        }
+        self.starts
+    }
+}
+
+/// The line starts of a whole text.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = LineStarts::new();
+    starts.push(text);
+    starts.finish()
 }
 
 /// Byte offsets <-> LSP positions for one fixed text (an analysed snapshot).
@@ -134,6 +177,14 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// From the line starts of the text (see `LineStarts`).
+    pub fn from_starts(line_starts: Vec<usize>, encoding: PositionEncoding) -> LineIndex {
+        LineIndex {
+            line_starts,
+            encoding,
+        }
+    }
+
     pub fn new(text: &str, encoding: PositionEncoding) -> LineIndex {
         LineIndex {
             line_starts: line_starts(text),
@@ -315,6 +366,14 @@ mod tests {
         texts.dedup();
         for text in &texts {
             assert_eq!(line_starts(text), scan(text), "{text:?}");
+            // Given in two pieces cut anywhere (a rope's chunks), even inside `\r\n`.
+            for cut in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let mut starts = LineStarts::new();
+                starts.push(&text[..cut]);
+                starts.push("");
+                starts.push(&text[cut..]);
+                assert_eq!(starts.finish(), scan(text), "{text:?} cut at {cut}");
+            }
         }
         assert_eq!(line_starts("a\r\nb\rc\n"), [0, 3, 5, 7]);
     }

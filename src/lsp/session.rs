@@ -214,8 +214,10 @@ impl Session {
 
     /// The text and settings of the current version, for an analysis.
     pub fn snapshot(&self, uri: &Url, generation: u64) -> Option<Snapshot> {
-        let documents = self.documents();
-        let document = documents.get(uri).filter(|d| d.generation == generation)?;
+        let mut documents = self.documents();
+        let document = documents
+            .get_mut(uri)
+            .filter(|d| d.generation == generation)?;
         Some(document.snapshot(uri))
     }
 
@@ -223,8 +225,8 @@ impl Session {
     /// fresh one computed on the blocking pool (never waiting for a running lint).
     pub async fn current_review(&self, uri: &Url) -> Option<Arc<Review>> {
         let snapshot = {
-            let documents = self.documents();
-            let document = documents.get(uri)?;
+            let mut documents = self.documents();
+            let document = documents.get_mut(uri)?;
             if let Some(review) = document.current_review() {
                 return Some(review);
             }
