@@ -212,7 +212,7 @@ proptest! {
         for e in &edits {
             let old = text.clone();
             apply(&mut text, e);
-            let (again, before, after) = chunks::resplit(&old, &spans, &text, format);
+            let (again, before, after) = chunks::resplit(&old, &spans, &text, format, None);
             let whole = chunks::split(&text, format);
             prop_assert_eq!(&again, &whole);
             for i in 0..before {
@@ -267,6 +267,35 @@ fn a_letter_typed_in_a_long_draft_is_spliced_in() {
     let renamed = analyze_cached(&mut cache, &text, Format::Markdown, &config);
     assert!(!cache.spliced(), "an edited name is not spliced in");
     assert_same(&renamed, &analyze(&text, Format::Markdown, &config), &text);
+}
+
+#[test]
+fn a_generated_block_typed_into_a_long_draft_is_left_out_as_in_a_fresh_analysis() {
+    // The edits only search what they changed for a block's marker: the marker's
+    // last letter is typed last, and the whole block is then taken out again.
+    let paragraph = "The regime slammed the plan. Experts say the bridge is unsafe.\n\n";
+    let mut text = paragraph.repeat(60);
+    let config = Config::default();
+    let mut cache = Cache::new();
+    analyze_cached(&mut cache, &text, Format::Markdown, &config);
+    let block = "<!-- truthlens:summary -->\n> The regime slammed the plan.\n<!-- /truthlens:summary -->\n\n";
+    let at = text.len() / 2 + text[text.len() / 2..].find("The regime").unwrap();
+    let mut typed = String::new();
+    for c in block.chars() {
+        typed.push(c);
+        text.insert(at + typed.len() - c.len_utf8(), c);
+        let cached = analyze_cached(&mut cache, &text, Format::Markdown, &config);
+        assert_same(&cached, &analyze(&text, Format::Markdown, &config), &text);
+    }
+    let whole = analyze(&text, Format::Markdown, &config);
+    let inside = |f: &truthlens::rules::Finding| (at..at + block.len()).contains(&f.span.start);
+    assert!(
+        !whole.findings.iter().any(inside),
+        "the block is not reviewed"
+    );
+    text.replace_range(at..at + block.len(), "");
+    let cached = analyze_cached(&mut cache, &text, Format::Markdown, &config);
+    assert_same(&cached, &analyze(&text, Format::Markdown, &config), &text);
 }
 
 #[test]

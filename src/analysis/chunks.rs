@@ -33,18 +33,15 @@ pub fn split(text: &str, format: Format) -> Vec<Span> {
 /// A scan at a cut is always in the same state (nothing open, a blank line just
 /// before), so it can start at any old cut before the edit, and once it cuts
 /// again at an old cut after the edit, everything after is as it was.
+/// `same_ends`: the `SameEnds` of `old` and `text`, if already known.
 pub fn resplit(
     old: &str,
     old_spans: &[Span],
     text: &str,
     format: Format,
+    same_ends: Option<SameEnds>,
 ) -> (Vec<Span>, usize, usize) {
-    let prefix = common_prefix(old.as_bytes(), text.as_bytes());
-    let most = old.len().min(text.len()) - prefix;
-    let suffix = common_suffix(
-        &old.as_bytes()[old.len() - most..],
-        &text.as_bytes()[text.len() - most..],
-    );
+    let SameEnds { prefix, suffix } = same_ends.unwrap_or_else(|| SameEnds::of(old, text));
     let (old_end, new_end) = (old.len() - suffix, text.len() - suffix);
     // Restart a piece before the one the edit starts in: the edit may remove the cut
     // at the start of its own piece.
@@ -72,6 +69,26 @@ pub fn resplit(
     }
     cuts.push(text.len());
     (spans(&cuts), restart, kept_after)
+}
+
+/// How many bytes an edited text shares with the old one at its start and at its
+/// end (not overlapping): what lies between is what the edit changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SameEnds {
+    pub prefix: usize,
+    pub suffix: usize,
+}
+
+impl SameEnds {
+    pub fn of(old: &str, text: &str) -> SameEnds {
+        let prefix = common_prefix(old.as_bytes(), text.as_bytes());
+        let most = old.len().min(text.len()) - prefix;
+        let suffix = common_suffix(
+            &old.as_bytes()[old.len() - most..],
+            &text.as_bytes()[text.len() - most..],
+        );
+        SameEnds { prefix, suffix }
+    }
 }
 
 fn spans(cuts: &[usize]) -> Vec<Span> {

@@ -12,16 +12,18 @@ mod piece;
 mod splice;
 
 use crate::analysis::attribution::{self, Attributions, Canonical, Extracted};
+use crate::analysis::chunks::{self, SameEnds};
 use crate::analysis::prose::{self, Block, ProseMap, Start};
 use crate::analysis::quotes::{QuoteSpan, Quotes};
 use crate::analysis::sentences::{LineStats, Sentence};
-use crate::analysis::{chunks, directives, Format, Span};
+use crate::analysis::{directives, Format, Span};
 use crate::config::Config;
 use crate::rules::{self, Finding, RuleContext, Scope};
 use crate::{insert, Analysis};
 use piece::Piece;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// Below this many pieces to analyse, threads cost more than they save.
@@ -78,9 +80,15 @@ impl Cache {
     /// The pieces of `text`: those the edit since the last version left alone
     /// reused in place, any other whose text was there before reused by its text,
     /// the rest analysed (each distinct text once).
-    fn pieces(&self, text: &str, format: Format) -> (Vec<Span>, Vec<Arc<Piece>>) {
+    /// `same_ends`: how `text` and the last text compare, if already known.
+    fn pieces(
+        &self,
+        text: &str,
+        format: Format,
+        same_ends: Option<SameEnds>,
+    ) -> (Vec<Span>, Vec<Arc<Piece>>) {
         let (spans, before, after) = match &self.last {
-            Some(last) => chunks::resplit(&last.text, &last.spans, text, format),
+            Some(last) => chunks::resplit(&last.text, &last.spans, text, format, same_ends),
             None => (chunks::split(text, format), 0, 0),
         };
         let mut found: Vec<Option<Arc<Piece>>> = vec![None; spans.len()];
@@ -209,14 +217,19 @@ fn run(
     config: &Config,
     want: Want,
 ) -> Output {
-    let reviewed = insert::without_generated(text, format);
+    cache.prepare(format, config);
+    let (marker_free, same_ends) = markers_since(cache.last.as_ref(), text);
+    let reviewed = if marker_free {
+        Cow::Borrowed(text)
+    } else {
+        insert::without_generated(text, format)
+    };
     let kept: Arc<String> = match (&reviewed, shared) {
-        (std::borrow::Cow::Borrowed(_), Some(shared)) => Arc::clone(shared),
+        (Cow::Borrowed(_), Some(shared)) => Arc::clone(shared),
         _ => Arc::new(reviewed.to_string()),
     };
     let text: &str = &kept;
-    cache.prepare(format, config);
-    let (spans, pieces) = cache.pieces(text, format);
+    let (spans, pieces) = cache.pieces(text, format, same_ends);
 
     let mut lines = LineStats::default();
     for piece in &pieces {
@@ -242,10 +255,30 @@ fn run(
     cache.spliced = spliced.is_some();
     let (output, mut last) = spliced.unwrap_or_else(|| whole(&draft, want));
     last.text = kept;
+    last.marker_free = marker_free;
     last.spans = spans;
     last.pieces = pieces;
     cache.last = Some(last);
     output
+}
+
+/// Whether `text` holds no generated block's marker (`insert::MARKER_TAG`), and
+/// how it compares with the last text when that was worked out on the way. The
+/// last text held none: then only what the edit changed is searched, not the
+/// whole draft on every keystroke.
+fn markers_since(last: Option<&Last>, text: &str) -> (bool, Option<SameEnds>) {
+    if let Some(last) = last.filter(|last| last.marker_free) {
+        let ends = SameEnds::of(&last.text, text);
+        // A marker may straddle either end of the change.
+        let reach = insert::MARKER_TAG.len() - 1;
+        let from = ends.prefix.saturating_sub(reach);
+        let to = (text.len() - ends.suffix + reach).min(text.len());
+        let tag = insert::MARKER_TAG.as_bytes();
+        if memchr::memmem::find(&text.as_bytes()[from..to], tag).is_none() {
+            return (true, Some(ends));
+        }
+    }
+    (!insert::may_hold_generated(text), None)
 }
 
 /// One version of a draft, cut into analysed pieces.
@@ -418,6 +451,8 @@ struct Last {
     spans: Vec<Span>,
     pieces: Vec<Arc<Piece>>,
     line_mode: bool,
+    /// The text holds no generated block's marker (so `text` is the raw text).
+    marker_free: bool,
     /// Each piece's first sentence, and the number of sentences at the end.
     first_sentence: Vec<usize>,
     /// Each piece's first found attribution (an index into `ids`), and the count at the end.
@@ -454,6 +489,7 @@ impl Last {
         Last {
             // Filled in by `run`, which moves them rather than copy thousands of spans and pieces.
             text: Arc::default(),
+            marker_free: false,
             spans: Vec::new(),
             pieces: Vec::new(),
             line_mode: draft.line_mode,

@@ -101,13 +101,22 @@ fn block_body(
 /// so offsets and line numbers still point into the original. Analyse this, not the
 /// raw text, whenever the result feeds a generated block or a report.
 pub fn without_generated(text: &str, format: Format) -> Cow<'_, str> {
-    // Every closing marker holds this; most drafts have none, and are not walked.
-    if memchr::memmem::find(text.as_bytes(), b"/truthlens:").is_none() {
+    // Most drafts have no generated block, and are not walked.
+    if !may_hold_generated(text) {
         return Cow::Borrowed(text);
     }
     let lines = lines::lines(text, format);
     let found = markers::find(&lines, format);
     blank_out(text, found.iter().map(|f| f.span))
+}
+
+/// Every closing marker of a generated block holds this.
+pub const MARKER_TAG: &str = "/truthlens:";
+
+/// Whether `text` may hold a generated block: it holds `MARKER_TAG`. A text that
+/// does not is its own `without_generated`.
+pub fn may_hold_generated(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), MARKER_TAG.as_bytes()).is_some()
 }
 
 /// The draft as the summary and headline read it: generated blocks, front matter and
