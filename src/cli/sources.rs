@@ -94,7 +94,7 @@ fn attribution_json(a: &Attribution, text: &str, attrs: &Attributions, index: &L
     let source = attrs.source_of(a);
     let mut src = span_json(a.source, text, index);
     src["kind"] = json!(a.kind.as_str());
-    src["canonical"] = json!(source.map(|s| s.name.as_str()));
+    src["canonical"] = json!(source.map(|s| &*s.name));
     src["canonical_id"] = json!(a.canonical);
     let cue = a.cue.map(|c| {
         let mut v = span_json(c, text, index);
@@ -152,7 +152,7 @@ fn write_human(
         };
         let canonical = attrs
             .source_of(a)
-            .map_or_else(|| "unresolved".to_string(), |s| s.name.clone());
+            .map_or_else(|| "unresolved".to_string(), |s| s.name.to_string());
         let cue_pos = a.cue.map_or_else(String::new, |c| {
             let (l, c) = index.line_col(c.start);
             format!(" at {l}:{c}")

@@ -25,7 +25,7 @@ use std::sync::Arc;
 /// hold every sentence whose draft-level findings can read the edited piece.
 const MARGIN: usize = NEIGHBOUR_REACH + 1;
 
-pub(super) fn edit(last: Last, draft: &Draft, want: Want) -> Option<(Output, Last)> {
+pub(super) fn edit(mut last: Last, draft: &Draft, want: Want) -> Option<(Output, Last)> {
     let n = draft.pieces.len();
     if last.line_mode != draft.line_mode || last.pieces.len() != n {
         return None;
@@ -176,8 +176,8 @@ pub(super) fn edit(last: Last, draft: &Draft, want: Want) -> Option<(Output, Las
         }
         None => {
             // A first mention in the edited piece is found again by its place among
-            // the piece's mentions.
-            let mut sources = last.attributions.sources.clone();
+            // the piece's mentions. (Taken, not copied: a failed splice drops `last`.)
+            let mut sources = std::mem::take(&mut last.attributions.sources);
             for s in &mut sources {
                 s.first_mention = match edit.moved(s.first_mention) {
                     Some(span) => span,

@@ -56,7 +56,7 @@ fn attribution(line: usize, source: &str, kind: SourceKind, canonical: usize) ->
 
 fn source(name: &str, kind: SourceKind, statements: Vec<usize>) -> Source {
     Source {
-        name: name.to_string(),
+        name: name.into(),
         kind,
         first_mention: span_of(name),
         statements,

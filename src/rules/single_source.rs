@@ -276,9 +276,10 @@ fn uncorroborated_claims(ctx: &RuleContext) -> Vec<Finding> {
             continue;
         }
         let unverified = notes.iter().find(|n| !n.verified);
-        let who = attrs
-            .source_of(a)
-            .map_or_else(|| a.source.text(ctx.text).to_string(), |s| s.name.clone());
+        let who = attrs.source_of(a).map_or_else(
+            || a.source.text(ctx.text).to_string(),
+            |s| s.name.to_string(),
+        );
         let message = match unverified {
             Some(_) => format!(
                 "This contested claim rests on {who} alone, and the draft says it could not be verified. Is there a second source, a document or a response from the accused?"

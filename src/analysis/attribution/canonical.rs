@@ -316,16 +316,15 @@ impl<'a> Resolver<'a> {
         if let Some(s) = self.referents[id].source {
             let r = &self.referents[id];
             let src = &mut self.sources[s];
-            if src.name != r.display {
-                src.name.clear();
-                src.name.push_str(&r.display);
+            if *src.name != *r.display {
+                src.name = r.display.as_ref().into();
             }
             src.kind = r.kind;
             return s;
         }
         let r = &self.referents[id];
         self.sources.push(Source {
-            name: r.display.to_string(),
+            name: r.display.as_ref().into(),
             kind: r.kind,
             first_mention: r.first,
             statements: Vec::new(),

@@ -133,7 +133,8 @@ pub struct Attribution {
 /// A canonical source: every mention of one person or body, merged.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
-    pub name: String,
+    /// Shared: the splice hands the neighbourhood a copy of every source per edit.
+    pub name: std::sync::Arc<str>,
     pub kind: SourceKind,
     pub first_mention: Span,
     /// Indices into `Attributions::list`.

@@ -18,7 +18,7 @@ fn found(text: &str) -> Vec<(String, SourceKind, Option<String>)> {
             (
                 x.source.text(text).to_string(),
                 x.kind,
-                a.source_of(x).map(|s| s.name.clone()),
+                a.source_of(x).map(|s| s.name.to_string()),
             )
         })
         .collect()
@@ -734,7 +734,7 @@ fn names_titles_and_surnames_merge() {
         .list
         .iter()
         .filter_map(|x| a.source_of(x))
-        .map(|s| s.name.as_str())
+        .map(|s| &*s.name)
         .collect();
     assert_eq!(names, ["Volodymyr Zelensky"; 3]);
     assert_eq!(a.sources.len(), 1);
@@ -772,7 +772,7 @@ fn pseudonyms_merge_with_later_mentions() {
     assert_eq!(a.sources.len(), 1, "{:?}", a.sources);
     let s = &a.sources[0];
     assert!(s.pseudonym);
-    assert_eq!(s.name, "Michael");
+    assert_eq!(&*s.name, "Michael");
     assert_eq!(s.kind, SourceKind::Anonymous);
     assert_eq!(s.statements.len(), 3);
 }
@@ -798,7 +798,7 @@ fn quote_only_paragraph_inherits_its_speaker() {
         .expect("a continuation");
     assert_eq!(cont.cue, None);
     assert_eq!(cont.form, CueForm::Continuation);
-    assert_eq!(a.source_of(cont).unwrap().name, "Lina Okafor");
+    assert_eq!(&*a.source_of(cont).unwrap().name, "Lina Okafor");
     assert_eq!(a.sources[0].statements.len(), 2);
 }
 
