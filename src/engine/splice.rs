@@ -89,12 +89,10 @@ pub(super) fn edit(mut last: Last, draft: &Draft, want: Want) -> Option<(Output,
     // Attributions: each inner piece's from the neighbourhood, if they match the old
     // ones in everything but position; the rest moved.
     let old_list = &last.attributions.list;
-    let mut list: Vec<Attribution> = Vec::with_capacity(old_list.len());
     let before = by_sentence(old_list, last.first_sentence[inner.start]);
     let after = by_sentence(old_list, last.first_sentence[inner.end]);
-    for a in &old_list[..before] {
-        list.push(edit.moved_attribution(a)?);
-    }
+    // (index, source, cue, content) of each inner attribution, found again.
+    let mut found_again = Vec::with_capacity(after - before);
     for j in inner.clone() {
         let old = sentences_of(old_list, &last, j);
         let new = near.attributions_of(&last, j);
@@ -114,16 +112,8 @@ pub(super) fn edit(mut last: Last, draft: &Draft, want: Want) -> Option<(Output,
                 return None;
             }
             let at = |s: Span| Span::new(s.start + near.start, s.end + near.start);
-            list.push(Attribution {
-                source: at(w.source),
-                cue: w.cue.map(at),
-                content: w.content.map(at),
-                ..o.clone()
-            });
+            found_again.push((oi, at(w.source), w.cue.map(at), w.content.map(at)));
         }
-    }
-    for a in &old_list[after..] {
-        list.push(edit.moved_attribution(a)?);
     }
 
     // Draft-scope findings: the neighbourhood's for the inner pieces, once those
@@ -208,23 +198,31 @@ pub(super) fn edit(mut last: Last, draft: &Draft, want: Want) -> Option<(Output,
         sentences_k,
         new_extracted.corroboration(),
     )?;
+
+    // Attributions and findings: the neighbourhood's and the edited piece's own;
+    // the others are moved in place. A long draft has thousands, and copying them
+    // all on every edit cost more than the rest of the splice.
+    let piece_found = last.first_piece_finding[k]..last.first_piece_finding[k + 1];
+    let Last {
+        attributions: Attributions { mut list, .. },
+        near: mut findings_near,
+        mut piece_findings,
+        ids,
+        ..
+    } = last;
+    let (head, tail) = list.split_at_mut(after);
+    for a in head[..before].iter_mut().chain(tail) {
+        edit.move_attribution(a)?;
+    }
+    for (i, source, cue, content) in found_again {
+        (list[i].source, list[i].cue, list[i].content) = (source, cue, content);
+    }
     let attributions = Attributions {
         list,
         sources,
         unsourced,
         corroboration,
     };
-
-    // Findings: the neighbourhood's draft-scope ones and the edited piece's own;
-    // the others are moved in place. A long draft has a thousand, and copying them
-    // all on every edit cost more than the rest of the splice.
-    let piece_found = last.first_piece_finding[k]..last.first_piece_finding[k + 1];
-    let Last {
-        near: mut findings_near,
-        mut piece_findings,
-        ids,
-        ..
-    } = last;
     let (head, tail) = findings_near.split_at_mut(old_near.end);
     for f in head[..old_near.start].iter_mut().chain(tail) {
         edit.move_finding(f)?;
@@ -316,13 +314,12 @@ impl Edit {
         }
     }
 
-    fn moved_attribution(&self, a: &Attribution) -> Option<Attribution> {
-        Some(Attribution {
-            source: self.moved(a.source)?,
-            cue: self.moved_optional(a.cue)?,
-            content: self.moved_optional(a.content)?,
-            ..a.clone()
-        })
+    /// Move every span of `a` in place; `None` leaves it part-moved.
+    fn move_attribution(&self, a: &mut Attribution) -> Option<()> {
+        a.source = self.moved(a.source)?;
+        a.cue = self.moved_optional(a.cue)?;
+        a.content = self.moved_optional(a.content)?;
+        Some(())
     }
 
     fn moved_finding(&self, f: &Finding) -> Option<Finding> {
