@@ -143,7 +143,8 @@ fn main() -> ExitCode {
 /// - the size from which a block gets its own mapping grows to the largest block
 ///   freed, so after the first edit each copy of a 2 MB draft comes from the heap,
 ///   which then fragments. A fixed 1 MiB gives such copies back when they are freed:
-///   the peak fell from 66–68 MB to about 59 MB, for the same latency.
+///   the peak fell from 66–68 MB to about 59 MB. (The server reuses its snapshot
+///   buffers, so the mappings are not made afresh on every keystroke.)
 fn tune_malloc() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets allocator parameters; it is called before any
