@@ -11,7 +11,7 @@
 mod piece;
 mod splice;
 
-use crate::analysis::attribution::{self, Attributions, Canonical, Extracted};
+use crate::analysis::attribution::{self, Attributions, Canonical, Joined};
 use crate::analysis::chunks::{self, SameEnds};
 use crate::analysis::prose::{self, Block, ProseMap, Start};
 use crate::analysis::quotes::{QuoteSpan, Quotes};
@@ -314,7 +314,7 @@ impl Draft<'_> {
         };
         let mut sentences = Vec::new();
         let mut quote_spans: Vec<QuoteSpan> = Vec::new();
-        let mut extracted = Extracted::default();
+        let mut found = Joined::default();
         for i in range.clone() {
             let (piece, at) = (&self.pieces[i], self.spans[i].start - base);
             let moved = |s: Span| Span::new(s.start + at, s.end + at);
@@ -348,7 +348,7 @@ impl Draft<'_> {
                 }));
             }
             if extract {
-                extracted.append(&reading.extracted, at, first_sentence);
+                found.append(&reading.extracted, at, first_sentence);
             }
         }
         // The plain-text title is the draft's first line, which only the top piece holds.
@@ -359,7 +359,7 @@ impl Draft<'_> {
             prose,
             sentences,
             quotes: Quotes::new(quote_spans),
-            extracted,
+            found,
         }
     }
 
@@ -394,7 +394,8 @@ struct Assembled {
     prose: ProseMap,
     sentences: Vec<Sentence>,
     quotes: Quotes,
-    extracted: Extracted,
+    /// What the draft level reads of the pieces' extractions.
+    found: Joined,
 }
 
 impl Assembled {
@@ -412,10 +413,10 @@ impl Assembled {
             prose,
             sentences,
             quotes,
-            extracted,
+            found,
         } = self;
         let attributions =
-            attribution::attributions(text, &prose, &sentences, &quotes, extracted, ids, sources);
+            attribution::attributions(text, &prose, &sentences, &quotes, found, ids, sources);
         let ctx = RuleContext {
             text,
             prose: &prose,
@@ -528,8 +529,14 @@ fn whole(draft: &Draft, want: Want) -> (Output, Last) {
         );
     }
     let assembled = draft.assemble(0..draft.pieces.len(), true, true);
-    let Canonical { ids, sources } =
-        attribution::canonical_sources(draft.text, &assembled.extracted);
+    let mut first_sentence = 0;
+    let pieces = (0..draft.pieces.len()).map(|i| {
+        let reading = draft.reading(i);
+        let piece = (&reading.extracted, draft.spans[i].start, first_sentence);
+        first_sentence += reading.sentences.len();
+        piece
+    });
+    let Canonical { ids, sources } = attribution::canonical_sources_in(draft.text, pieces);
     let DraftLevel {
         prose,
         sentences,

@@ -269,7 +269,8 @@ struct Pending {
 
 /// What the sentences of a draft (or of a piece of one) say, before mentions are
 /// merged into canonical sources. Each sentence is read on its own, so pieces can
-/// be extracted separately and joined with `append`.
+/// be extracted separately: the resolver reads them one after another
+/// (`canonical_sources_in`), and `Joined` gathers what `attributions` reads.
 #[derive(Clone, Debug, Default)]
 pub struct Extracted {
     /// Sorted by sentence, then by source position.
@@ -293,46 +294,50 @@ impl Extracted {
     pub fn corroboration(&self) -> &[CorroborationNote] {
         &self.corroboration
     }
+}
 
-    /// Add `other`, found in a piece whose text starts at byte `offset` and whose
+/// What `attributions` reads of the pieces of a draft, joined: each found
+/// attribution as it will be listed (its canonical source still to come), the
+/// unsourced cues and the corroboration notes. The mentions the resolver reads
+/// stay in the pieces: joining those cost a copy of every mention of the draft.
+#[derive(Debug, Default)]
+pub struct Joined {
+    found: Vec<Attribution>,
+    unsourced: Vec<Unsourced>,
+    corroboration: Vec<CorroborationNote>,
+}
+
+impl Joined {
+    /// Add what was found in a piece whose text starts at byte `offset` and whose
     /// first sentence is sentence number `first_sentence` here.
-    pub fn append(&mut self, other: &Extracted, offset: usize, first_sentence: usize) {
+    pub fn append(&mut self, piece: &Extracted, offset: usize, first_sentence: usize) {
         let at = |span: Span| Span::new(span.start + offset, span.end + offset);
-        self.pending.extend(other.pending.iter().map(|p| {
-            let mut p = p.clone();
-            p.sentence += first_sentence;
-            shift_found(&mut p.found, offset);
-            p
+        self.found.extend(piece.pending.iter().map(|p| {
+            let f = &p.found;
+            Attribution {
+                sentence: p.sentence + first_sentence,
+                cue: f.cue.map(at),
+                cue_class: f.class,
+                form: f.form,
+                source: at(f.source),
+                kind: f.info.kind,
+                canonical: None,
+                content: f.content.map(at),
+                continues: None,
+            }
         }));
         self.unsourced
-            .extend(other.unsourced.iter().map(|u| Unsourced {
+            .extend(piece.unsourced.iter().map(|u| Unsourced {
                 sentence: u.sentence + first_sentence,
                 span: at(u.span),
                 ..u.clone()
             }));
-        self.names.extend(
-            other
-                .names
-                .iter()
-                .map(|(s, span, info)| (s + first_sentence, at(*span), info.clone())),
-        );
         self.corroboration
-            .extend(other.corroboration.iter().map(|c| CorroborationNote {
+            .extend(piece.corroboration.iter().map(|c| CorroborationNote {
                 sentence: c.sentence + first_sentence,
                 span: at(c.span),
                 ..c.clone()
             }));
-    }
-}
-
-/// Move a found attribution `offset` bytes along.
-fn shift_found(found: &mut extract::Found, offset: usize) {
-    let at = |span: Span| Span::new(span.start + offset, span.end + offset);
-    found.cue = found.cue.map(at);
-    found.source = at(found.source);
-    found.content = found.content.map(at);
-    if let Some((span, _)) = found.antecedent.as_deref_mut() {
-        *span = at(*span);
     }
 }
 
@@ -487,14 +492,9 @@ fn steps(extracted: &Extracted) -> Vec<Step> {
     steps
 }
 
-/// Resolve every found attribution's source, in text order.
-pub fn canonical_sources(text: &str, extracted: &Extracted) -> Canonical {
-    canonical_sources_in(text, [(extracted, 0, 0)])
-}
-
-/// `canonical_sources` over a draft's pieces, each `(extracted, offset, first
-/// sentence)`: what was found in it, where it starts in `text`, and the number of
-/// its first sentence. The same as over the pieces joined, without joining them.
+/// Resolve every found attribution's source, in text order, over a draft's pieces,
+/// each `(extracted, offset, first sentence)`: what was found in it, where it
+/// starts in `text`, and the number of its first sentence.
 pub fn canonical_sources_in<'a>(
     text: &'a str,
     pieces: impl IntoIterator<Item = (&'a Extracted, usize, usize)>,
@@ -593,44 +593,33 @@ pub fn resolver_input<'a>(
 }
 
 /// The attributions, given each found one's canonical source (`ids`, from
-/// `canonical_sources` over this draft or over the whole draft this is part of),
+/// `canonical_sources_in` over this draft or over the whole draft this is part of),
 /// with speakers carried into continued quotes.
 pub fn attributions(
     text: &str,
     prose: &ProseMap,
     sentences: &[Sentence],
     quotes: &Quotes,
-    extracted: Extracted,
+    joined: Joined,
     ids: &[Option<usize>],
     mut sources: Vec<Source>,
 ) -> Attributions {
-    let Extracted {
-        pending,
+    let Joined {
+        found,
         unsourced,
         corroboration,
-        ..
-    } = extracted;
+    } = joined;
     let quote_index = tokens::QuoteIndex::new(quotes);
-    let mut list = Vec::with_capacity(pending.len());
-    for (p, &canonical) in pending.iter().zip(ids) {
-        let f = &p.found;
+    let mut list = Vec::with_capacity(found.len());
+    for (mut a, &canonical) in found.into_iter().zip(ids) {
         // "They want ...", "we think ..." with no one for the pronoun to stand for: a
         // belief or wish held by nobody in particular says nothing about sourcing.
-        let holder_unknown = f.info.kind == SourceKind::Pronoun && canonical.is_none();
-        if holder_unknown && matches!(f.class, CueClass::Belief | CueClass::Intent) {
+        let holder_unknown = a.kind == SourceKind::Pronoun && canonical.is_none();
+        if holder_unknown && matches!(a.cue_class, CueClass::Belief | CueClass::Intent) {
             continue;
         }
-        list.push(Attribution {
-            sentence: p.sentence,
-            cue: f.cue,
-            cue_class: f.class,
-            form: f.form,
-            source: f.source,
-            kind: f.info.kind,
-            canonical,
-            content: f.content,
-            continues: None,
-        });
+        a.canonical = canonical;
+        list.push(a);
     }
 
     continuation::extend(&mut list, sentences, prose, &quote_index);
