@@ -4,6 +4,7 @@
 //! Rules (in `crate::rules`) consume the result; they never re-parse.
 
 pub mod attribution;
+pub mod char_table;
 pub mod chunks;
 pub mod directives;
 pub mod prose;

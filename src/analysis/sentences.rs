@@ -42,19 +42,7 @@ pub fn split_in_mode(prose: &ProseMap, line_per_sentence: bool) -> Vec<Sentence>
 
 /// Sentence ranges (untrimmed, relative to `text`) of one block of masked prose.
 pub fn split_text(text: &str, line_per_sentence: bool) -> Vec<std::ops::Range<usize>> {
-    // The character table is 16 bytes a character: one buffer per thread, reused from
-    // block to block, saves allocating (and faulting in) a fresh one for each.
-    thread_local! {
-        static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    CHARS.with(|chars| {
-        let mut owned = Vec::new();
-        let mut borrowed = chars.try_borrow_mut();
-        let chars = match borrowed.as_deref_mut() {
-            Ok(chars) => chars,
-            Err(_) => &mut owned,
-        };
-        chars.clear();
+    super::char_table::with_char_table(|chars| {
         if text.is_ascii() {
             chars.extend(text.bytes().enumerate().map(|(i, b)| (i, char::from(b))));
         } else {

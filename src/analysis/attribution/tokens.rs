@@ -154,22 +154,12 @@ pub fn tokenize(text: &str, span: Span, quotes: &QuoteIndex) -> Vec<Token> {
 /// `tokenize`, into `out` (cleared first), so one buffer can serve sentence after sentence.
 pub fn tokenize_into(text: &str, span: Span, quotes: &QuoteIndex, out: &mut Vec<Token>) {
     out.clear();
-    thread_local! {
-        static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
     let slice = &text[span.start..span.end];
     if slice.is_ascii() {
         // Every byte is a character: walk the bytes, no character table.
         return tokenize_chars(text, span, quotes, &AsciiChars(slice.as_bytes()), out);
     }
-    CHARS.with(|chars| {
-        let mut owned = Vec::new();
-        let mut borrowed = chars.try_borrow_mut();
-        let chars = match borrowed.as_deref_mut() {
-            Ok(chars) => chars,
-            Err(_) => &mut owned,
-        };
-        chars.clear();
+    crate::analysis::char_table::with_char_table(|chars| {
         chars.reserve(slice.len());
         chars.extend(slice.char_indices());
         tokenize_chars(text, span, quotes, &chars[..], out)
