@@ -224,9 +224,9 @@ fn run(
     } else {
         insert::without_generated(text, format)
     };
-    let kept: Arc<String> = match (&reviewed, shared) {
+    let kept: Arc<String> = match (reviewed, shared) {
         (Cow::Borrowed(_), Some(shared)) => Arc::clone(shared),
-        _ => Arc::new(reviewed.to_string()),
+        (reviewed, _) => Arc::new(reviewed.into_owned()),
     };
     let text: &str = &kept;
     let (spans, pieces) = cache.pieces(text, format, same_ends);
