@@ -4,24 +4,19 @@
 //! allocating (and faulting in) a fresh one per block or sentence cost more than
 //! filling one buffer per thread again.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
-/// Run `fill_and_use` with this thread's table, emptied. A nested call, made while
-/// the table is in use, gets a fresh one.
+/// Run `fill_and_use` with this thread's table, emptied. The table is taken out
+/// while in use (as the token buffers are), so a nested call gets a fresh one.
 pub fn with_char_table<R>(fill_and_use: impl FnOnce(&mut Vec<(usize, char)>) -> R) -> R {
     thread_local! {
-        static CHARS: RefCell<Vec<(usize, char)>> = const { RefCell::new(Vec::new()) };
+        static CHARS: Cell<Vec<(usize, char)>> = const { Cell::new(Vec::new()) };
     }
-    CHARS.with(|chars| {
-        let mut owned = Vec::new();
-        let mut borrowed = chars.try_borrow_mut();
-        let chars = match borrowed.as_deref_mut() {
-            Ok(chars) => chars,
-            Err(_) => &mut owned,
-        };
-        chars.clear();
-        fill_and_use(chars)
-    })
+    let mut chars = CHARS.take();
+    chars.clear();
+    let result = fill_and_use(&mut chars);
+    CHARS.set(chars);
+    result
 }
 
 #[cfg(test)]

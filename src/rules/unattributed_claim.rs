@@ -507,9 +507,9 @@ fn statistic_pattern() -> &'static Regex {
     })
 }
 
-/// A figure in a factual claim, with no attribution or citation here or in the sentence before.
-/// The hint for sentence `si`, given the attributions of the sentence before it
-/// (`before`) and its own unsourced cues.
+/// A figure in a factual claim in sentence `si`, with no attribution or citation here
+/// or in the sentence before: `before` holds that sentence's attributions, and
+/// `unsourced_here` this one's unsourced cues.
 fn unsourced_statistic(
     ctx: &RuleContext,
     si: usize,

@@ -205,13 +205,6 @@ impl Attributions {
         &self.list[a..b]
     }
 
-    /// The unsourced cues of sentence `sentence`.
-    pub fn unsourced_in_sentence(&self, sentence: usize) -> &[Unsourced] {
-        let a = self.unsourced.partition_point(|x| x.sentence < sentence);
-        let b = self.unsourced.partition_point(|x| x.sentence <= sentence);
-        &self.unsourced[a..b]
-    }
-
     /// The attributions of sentences `0..sentences`, one slice each, in order: one walk
     /// along the list, for rules that read every sentence (cheaper than `in_sentence`'s
     /// binary searches, one per sentence).
