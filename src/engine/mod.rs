@@ -475,7 +475,8 @@ impl Last {
         draft: &Draft,
         ids: Vec<Option<usize>>,
         attributions: Attributions,
-        [near, piece_findings]: [Vec<Finding>; 2],
+        near: Vec<Finding>,
+        piece_findings: Vec<Finding>,
         title: Option<Span>,
     ) -> Last {
         let mut first_sentence = vec![0];
@@ -523,7 +524,8 @@ fn whole(draft: &Draft, want: Want) -> (Output, Last) {
                 draft,
                 Vec::new(),
                 Attributions::default(),
-                Default::default(),
+                Vec::new(),
+                Vec::new(),
                 None,
             ),
         );
@@ -547,17 +549,23 @@ fn whole(draft: &Draft, want: Want) -> (Output, Last) {
     let whole = rules::run_whole_draft(&attributions, draft.config);
     let piece_findings = draft.piece_findings();
     let findings = settle(draft, &prose, [&piece_findings, &near, &whole]);
-    let kept = [near, piece_findings];
     if want == Want::Findings {
         let title = prose.title;
         let findings = Findings {
             findings,
             blocks: prose.blocks,
         };
-        let last = Last::new(draft, ids, attributions, kept, title);
+        let last = Last::new(draft, ids, attributions, near, piece_findings, title);
         return (Output::Findings(findings), last);
     }
-    let last = Last::new(draft, ids, attributions.clone(), kept, prose.title);
+    let last = Last::new(
+        draft,
+        ids,
+        attributions.clone(),
+        near,
+        piece_findings,
+        prose.title,
+    );
     let analysis = Analysis {
         prose,
         sentences,

@@ -251,7 +251,8 @@ pub(super) fn edit(mut last: Last, draft: &Draft, want: Want) -> Option<(Output,
         draft,
         ids,
         attributions,
-        [findings_near, piece_findings],
+        findings_near,
+        piece_findings,
         prose.title,
     );
     let output = match (want, kept) {
