@@ -246,9 +246,7 @@ fn main() {
     if failed {
         eprintln!("server logs kept in {}", dir.display());
     } else {
-        if std::env::var_os("KEEP").is_none() {
-            let _ = std::fs::remove_dir_all(&dir);
-        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
     std::process::exit(i32::from(failed));
 }
