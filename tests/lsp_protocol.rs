@@ -141,16 +141,9 @@ fn open_publishes_versioned_diagnostics_at_exact_ranges() {
         let href = thug["codeDescription"]["href"].as_str().unwrap();
         assert!(href.ends_with("docs/rules/loaded-language.md"), "{href}");
 
-        // `data` is only what the client hands back: the version the diagnostic
-        // was computed for, and its category. Fixes and alternatives stay on the
-        // server (code actions, hover).
-        let data = thug["data"].as_object().unwrap();
-        assert_eq!(
-            data.keys().map(String::as_str).collect::<Vec<_>>(),
-            ["category", "version"]
-        );
-        assert_eq!(data["version"], 1);
-        assert!(data["category"].is_string(), "{data:?}");
+        // No `data`: fixes, alternatives and the category stay on the server
+        // (code actions, hover), and every publish is parsed whole by the client.
+        assert!(thug.get("data").is_none(), "{thug}");
 
         loaded_language_at(&diagnostics, TEXT, "brutal", 0, enc);
     }
@@ -168,7 +161,6 @@ fn a_client_that_shows_no_rule_links_is_sent_none() {
     let thug = loaded_language_at(&diagnostics, TEXT, "thug", 0, Enc::Utf16);
     assert!(thug.get("codeDescription").is_none(), "{thug}");
     assert_eq!(thug["code"], "loaded-language");
-    assert_eq!(thug["data"]["version"], 1);
 }
 
 #[test]
@@ -202,7 +194,6 @@ fn incremental_changes_move_diagnostics() {
     assert_eq!(thug["range"]["start"], json!({"line": 0, "character": 20}));
     let brutal = loaded_language_at(&diagnostics, &text, "brutal", 0, enc);
     assert_eq!(brutal["range"]["start"]["line"], 1);
-    assert_eq!(brutal["data"]["version"], 2);
 }
 
 #[test]
@@ -218,10 +209,10 @@ fn hover_explains_a_finding_and_is_null_elsewhere() {
     assert_eq!(hover["contents"]["kind"], "markdown");
     let text = hover["contents"]["value"].as_str().unwrap();
     assert!(text.contains("loaded-language"), "{text}");
-    let category = thug["data"]["category"].as_str().unwrap();
-    assert!(text.contains(category), "{text}");
     assert!(text.contains("Why it was flagged"), "{text}");
     let finding = library_finding(TEXT, "loaded-language", span_of(TEXT, "thug", 0)).unwrap();
+    let category = finding.category.as_deref().unwrap();
+    assert!(text.contains(category), "{text}");
     assert!(!finding.alternatives.is_empty());
     for alternative in finding.alternatives.iter() {
         assert!(text.contains(&format!("- {alternative}")), "{text}");

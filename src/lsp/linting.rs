@@ -158,7 +158,6 @@ impl Review {
                 text: &self.text,
                 lines: &self.lines,
                 uri: &self.uri,
-                version: self.version,
                 rule_links: self.rule_links,
             }),
             None => Published::Problem(&self.problems[i - self.findings.len()]),

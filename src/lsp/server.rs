@@ -529,12 +529,6 @@ impl LanguageServer for Backend {
         let Some(review) = self.session.current_review(&params.text_document.uri).await else {
             return Ok(None);
         };
-        if let Some(old) = versioned::stale_context(&params.context.diagnostics, review.version) {
-            super::log(&format!(
-                "codeAction for {} came with diagnostics of version {old}; answered for version {}",
-                review.uri, review.version
-            ));
-        }
         let only = params.context.only.as_deref();
         let can_allowlist = path_of(&params.text_document.uri)
             .is_some_and(|p| allowlist::folder_of(&p, self.session.folders()).is_some());

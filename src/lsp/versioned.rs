@@ -8,7 +8,7 @@
 //! Clients without that support get plain `changes`, which cannot be pinned.
 
 use tower_lsp::lsp_types::{
-    CodeActionOrCommand, Diagnostic, DocumentChangeOperation, DocumentChanges, OneOf,
+    CodeActionOrCommand, DocumentChangeOperation, DocumentChanges, OneOf,
     OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, Url, WorkspaceEdit,
 };
 
@@ -53,16 +53,6 @@ pub fn pin_actions(actions: &mut [CodeActionOrCommand], uri: &Url, version: i32)
     }
 }
 
-/// The version of the diagnostics a code action request came with, when they were
-/// published for another version than `current` (the client asks about an old state;
-/// the answer is computed for the current text, and said so in the log).
-pub fn stale_context(diagnostics: &[Diagnostic], current: i32) -> Option<i64> {
-    diagnostics
-        .iter()
-        .filter_map(|d| d.data.as_ref()?.get("version")?.as_i64())
-        .find(|&version| version != i64::from(current))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,16 +84,5 @@ mod tests {
         assert_eq!(edits[0].edits, vec![OneOf::Left(text_edit)]);
         assert_eq!(edits[1].text_document.uri, config);
         assert_eq!(edits[1].text_document.version, None);
-    }
-
-    #[test]
-    fn context_diagnostics_from_another_version_are_stale() {
-        let with_version = |v: serde_json::Value| Diagnostic {
-            data: Some(serde_json::json!({ "version": v })),
-            ..Diagnostic::default()
-        };
-        assert_eq!(stale_context(&[with_version(3.into())], 3), None);
-        assert_eq!(stale_context(&[with_version(2.into())], 3), Some(2));
-        assert_eq!(stale_context(&[Diagnostic::default()], 3), None);
     }
 }
