@@ -136,6 +136,27 @@ fn utf8_client_edits_the_example() {
     edit_the_example_over_stdio(&["utf-8", "utf-16"], Enc::Utf8);
 }
 
+/// A long draft's publish is a few hundred KB: the server widens the pipes it is
+/// given to 1 MiB (or the system's limit), so such a publish goes into the pipe in
+/// one write rather than in 64 KiB turns that each wait for the editor.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_server_widens_its_pipes() {
+    let (mut client, server) = StdioServer::start();
+    // SAFETY: F_GETPIPE_SZ only reads the size of a pipe the client holds open.
+    let size = |fd| unsafe { libc::fcntl(fd, libc::F_GETPIPE_SZ) };
+    // Answering `initialize` means the server set its pipes up before.
+    client.initialize(capabilities(&[]), None);
+    let limit: i32 = std::fs::read_to_string("/proc/sys/fs/pipe-max-size")
+        .ok()
+        .and_then(|max| max.trim().parse().ok())
+        .unwrap_or(1 << 20);
+    let wide = limit.clamp(64 << 10, 1 << 20);
+    for fd in server.pipes {
+        assert!(size(fd) >= wide, "{} < {wide}", size(fd));
+    }
+}
+
 #[test]
 fn exit_without_shutdown_exits_with_code_1() {
     let (mut client, mut server) = StdioServer::start();

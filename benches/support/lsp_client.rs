@@ -182,9 +182,14 @@ fn frame(message: &Value) -> Vec<u8> {
     bytes
 }
 
-/// One message body, or None at end of stream (or on a framing error, reported).
-/// The next message's body, and when its header arrived.
-fn read_message(reader: &mut impl BufRead) -> Option<(Instant, Vec<u8>)> {
+/// The next message's body into `body`, and when its header arrived; None at the
+/// end of the stream (or on a framing error, reported).
+///
+/// `body` is the caller's buffer, reused from message to message as an editor's
+/// read buffer is. A fresh buffer per message is fresh memory for every publish
+/// (a new mapping past 128 KiB), faulted in page by page while the kernel copies
+/// the pipe into it.
+fn read_message(reader: &mut impl BufRead, body: &mut Vec<u8>) -> Option<Instant> {
     let mut length = None;
     let mut started = None;
     loop {
@@ -207,9 +212,9 @@ fn read_message(reader: &mut impl BufRead) -> Option<(Instant, Vec<u8>)> {
         eprintln!("lsp client: a message without Content-Length");
         return None;
     };
-    let mut body = vec![0; length];
-    reader.read_exact(&mut body).ok()?;
-    Some((started?, body))
+    body.resize(length, 0);
+    reader.read_exact(body).ok()?;
+    started
 }
 
 fn read_loop(
@@ -219,7 +224,8 @@ fn read_loop(
     settings: Value,
 ) {
     let mut reader = BufReader::with_capacity(1 << 16, stdout);
-    while let Some((started, body)) = read_message(&mut reader) {
+    let mut body = Vec::new();
+    while let Some(started) = read_message(&mut reader, &mut body) {
         let message: Value = match serde_json::from_slice(&body) {
             Ok(message) => message,
             Err(e) => {

@@ -442,6 +442,8 @@ impl Read for ChannelReader {
 /// The real binary, `truthlens lsp --stdio`.
 pub struct StdioServer {
     pub child: Child,
+    /// Our ends of its stdin and stdout pipes (the client owns them).
+    pub pipes: [std::os::fd::RawFd; 2],
 }
 
 impl StdioServer {
@@ -455,7 +457,12 @@ impl StdioServer {
             .expect("start truthlens lsp");
         let stdin = child.stdin.take().unwrap();
         let stdout = child.stdout.take().unwrap();
-        (Client::new(Box::new(stdin), stdout), StdioServer { child })
+        use std::os::fd::AsRawFd;
+        let pipes = [stdin.as_raw_fd(), stdout.as_raw_fd()];
+        (
+            Client::new(Box::new(stdin), stdout),
+            StdioServer { child, pipes },
+        )
     }
 
     /// The exit status, if the process ends within `timeout`.
