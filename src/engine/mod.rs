@@ -454,10 +454,8 @@ struct Last {
     line_mode: bool,
     /// The text holds no generated block's marker (so `text` is the raw text).
     marker_free: bool,
-    /// Each piece's first sentence, and the number of sentences at the end.
-    first_sentence: Vec<usize>,
-    /// Each piece's first found attribution (an index into `ids`), and the count at the end.
-    first_found: Vec<usize>,
+    /// Where each piece's sentences, found attributions and own findings start.
+    starts: Starts,
     /// The canonical source of each found attribution.
     ids: Vec<Option<usize>>,
     attributions: Attributions,
@@ -465,29 +463,71 @@ struct Last {
     near: Vec<Finding>,
     /// The findings of the piece-scope rules, in piece order, before suppressions.
     piece_findings: Vec<Finding>,
-    /// Where each piece's findings start in `piece_findings`, and the count at the end.
-    first_piece_finding: Vec<usize>,
     title: Option<Span>,
+}
+
+/// Where each piece's sentences, found attributions (indices into `Last::ids`)
+/// and own findings (indices into `Last::piece_findings`) start, with the totals
+/// at the end.
+struct Starts {
+    sentence: Vec<usize>,
+    found: Vec<usize>,
+    piece_finding: Vec<usize>,
+}
+
+impl Starts {
+    fn of(draft: &Draft) -> Starts {
+        let mut starts = Starts {
+            sentence: vec![0],
+            found: vec![0],
+            piece_finding: vec![0],
+        };
+        for i in 0..draft.pieces.len() {
+            let reading = draft.reading(i);
+            starts.sentence.push(starts.sentence[i] + reading.sentences.len());
+            starts.found.push(starts.found[i] + reading.extracted.found());
+            starts
+                .piece_finding
+                .push(starts.piece_finding[i] + reading.findings.len());
+        }
+        starts
+    }
+
+    /// The starts after piece `k` was read anew as `reading`: the pieces after it
+    /// shift by the change in its counts. (Reading every piece again to add them
+    /// up touched thousands of them on every keystroke.)
+    fn respliced(mut self, k: usize, reading: &piece::Reading) -> Starts {
+        let counts = [
+            reading.sentences.len(),
+            reading.extracted.found(),
+            reading.findings.len(),
+        ];
+        for (starts, count) in [&mut self.sentence, &mut self.found, &mut self.piece_finding]
+            .into_iter()
+            .zip(counts)
+        {
+            let end = starts[k] + count;
+            let old_end = starts[k + 1];
+            if end != old_end {
+                for start in &mut starts[k + 1..] {
+                    *start = *start + end - old_end;
+                }
+            }
+        }
+        self
+    }
 }
 
 impl Last {
     fn new(
         draft: &Draft,
+        starts: Starts,
         ids: Vec<Option<usize>>,
         attributions: Attributions,
         near: Vec<Finding>,
         piece_findings: Vec<Finding>,
         title: Option<Span>,
     ) -> Last {
-        let mut first_sentence = vec![0];
-        let mut first_found = vec![0];
-        let mut first_piece_finding = vec![0];
-        for i in 0..draft.pieces.len() {
-            let reading = draft.reading(i);
-            first_sentence.push(first_sentence[i] + reading.sentences.len());
-            first_found.push(first_found[i] + reading.extracted.found());
-            first_piece_finding.push(first_piece_finding[i] + reading.findings.len());
-        }
         Last {
             // Filled in by `run`, which moves them rather than copy thousands of spans and pieces.
             text: Arc::default(),
@@ -495,13 +535,11 @@ impl Last {
             spans: Vec::new(),
             pieces: Vec::new(),
             line_mode: draft.line_mode,
-            first_sentence,
-            first_found,
+            starts,
             ids,
             attributions,
             near,
             piece_findings,
-            first_piece_finding,
             title,
         }
     }
@@ -522,6 +560,7 @@ fn whole(draft: &Draft, want: Want) -> (Output, Last) {
             Output::Analysis(Box::new(analysis)),
             Last::new(
                 draft,
+                Starts::of(draft),
                 Vec::new(),
                 Attributions::default(),
                 Vec::new(),
@@ -555,11 +594,20 @@ fn whole(draft: &Draft, want: Want) -> (Output, Last) {
             findings,
             blocks: prose.blocks,
         };
-        let last = Last::new(draft, ids, attributions, near, piece_findings, title);
+        let last = Last::new(
+            draft,
+            Starts::of(draft),
+            ids,
+            attributions,
+            near,
+            piece_findings,
+            title,
+        );
         return (Output::Findings(findings), last);
     }
     let last = Last::new(
         draft,
+        Starts::of(draft),
         ids,
         attributions.clone(),
         near,

@@ -57,7 +57,7 @@ pub(super) fn edit(mut last: Last, draft: &Draft, want: Want) -> Option<(Output,
     } else {
         let pieces = (0..n).map(|i| {
             let extracted = &draft.reading(i).extracted;
-            (extracted, draft.spans[i].start, last.first_sentence[i])
+            (extracted, draft.spans[i].start, last.starts.sentence[i])
         });
         let canonical = attribution::canonical_sources_in(draft.text, pieces);
         if canonical.ids != last.ids || canonical.sources.len() != last.attributions.sources.len() {
@@ -89,8 +89,8 @@ pub(super) fn edit(mut last: Last, draft: &Draft, want: Want) -> Option<(Output,
     // Attributions: each inner piece's from the neighbourhood, if they match the old
     // ones in everything but position; the rest moved.
     let old_list = &last.attributions.list;
-    let before = by_sentence(old_list, last.first_sentence[inner.start]);
-    let after = by_sentence(old_list, last.first_sentence[inner.end]);
+    let before = by_sentence(old_list, last.starts.sentence[inner.start]);
+    let after = by_sentence(old_list, last.starts.sentence[inner.end]);
     // (index, source, cue, content) of each inner attribution, found again.
     let mut found_again = Vec::with_capacity(after - before);
     for j in inner.clone() {
@@ -148,7 +148,7 @@ pub(super) fn edit(mut last: Last, draft: &Draft, want: Want) -> Option<(Output,
         Some(mut sources) => {
             // A source renamed (or of another kind) is named in the findings on its
             // statements: they must all be in the pieces checked again.
-            let checked = last.first_sentence[inner.start]..last.first_sentence[inner.end];
+            let checked = last.starts.sentence[inner.start]..last.starts.sentence[inner.end];
             for (new, old) in sources.iter_mut().zip(&last.attributions.sources) {
                 let changed =
                     (&new.name, new.kind, new.pseudonym) != (&old.name, old.kind, old.pseudonym);
@@ -186,7 +186,7 @@ pub(super) fn edit(mut last: Last, draft: &Draft, want: Want) -> Option<(Output,
             sources
         }
     };
-    let sentences_k = last.first_sentence[k]..last.first_sentence[k + 1];
+    let sentences_k = last.starts.sentence[k]..last.starts.sentence[k + 1];
     let new_extracted = &new_reading.extracted;
     let unsourced = edit.spliced(
         &last.attributions.unsourced,
@@ -202,12 +202,13 @@ pub(super) fn edit(mut last: Last, draft: &Draft, want: Want) -> Option<(Output,
     // Attributions and findings: the neighbourhood's and the edited piece's own;
     // the others are moved in place. A long draft has thousands, and copying them
     // all on every edit cost more than the rest of the splice.
-    let piece_found = last.first_piece_finding[k]..last.first_piece_finding[k + 1];
+    let piece_found = last.starts.piece_finding[k]..last.starts.piece_finding[k + 1];
     let Last {
         attributions: Attributions { mut list, .. },
         near: mut findings_near,
         mut piece_findings,
         ids,
+        starts,
         ..
     } = last;
     let (head, tail) = list.split_at_mut(after);
@@ -249,6 +250,7 @@ pub(super) fn edit(mut last: Last, draft: &Draft, want: Want) -> Option<(Output,
     let kept = (want == Want::Analysis).then(|| attributions.clone());
     let next = Last::new(
         draft,
+        starts.respliced(k, new_reading),
         ids,
         attributions,
         findings_near,
@@ -408,7 +410,7 @@ impl Neighbourhood {
     ) -> Neighbourhood {
         let start = draft.spans[pieces.start].start;
         let text = &draft.text[start..draft.spans[pieces.end - 1].end];
-        let ids = &last.ids[last.first_found[pieces.start]..last.first_found[pieces.end]];
+        let ids = &last.ids[last.starts.found[pieces.start]..last.starts.found[pieces.end]];
         let DraftLevel {
             attributions, near, ..
         } = draft.assemble(pieces.clone(), true, true).draft_level(
@@ -420,7 +422,7 @@ impl Neighbourhood {
         let findings = near.iter().map(|f| f.shifted(start)).collect();
         Neighbourhood {
             start,
-            first_sentence: last.first_sentence[pieces.start],
+            first_sentence: last.starts.sentence[pieces.start],
             attributions,
             findings,
         }
@@ -430,14 +432,14 @@ impl Neighbourhood {
     fn attributions_of(&self, last: &Last, j: usize) -> Range<usize> {
         let list = &self.attributions.list;
         let local = |s: usize| s - self.first_sentence;
-        by_sentence(list, local(last.first_sentence[j]))
-            ..by_sentence(list, local(last.first_sentence[j + 1]))
+        by_sentence(list, local(last.starts.sentence[j]))
+            ..by_sentence(list, local(last.starts.sentence[j + 1]))
     }
 }
 
 /// The indices of piece `j`'s attributions in the last analysis.
 fn sentences_of(list: &[Attribution], last: &Last, j: usize) -> Range<usize> {
-    by_sentence(list, last.first_sentence[j])..by_sentence(list, last.first_sentence[j + 1])
+    by_sentence(list, last.starts.sentence[j])..by_sentence(list, last.starts.sentence[j + 1])
 }
 
 /// The first attribution at or after `sentence`.
