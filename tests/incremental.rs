@@ -12,8 +12,9 @@ mod common;
 use common::{capabilities, is_diagnostics_for, position_of, Enc, InMemoryServer};
 use proptest::prelude::*;
 use serde_json::Value;
+use std::sync::Arc;
 use truthlens::analysis::chunks;
-use truthlens::engine::{analyze_cached, Cache};
+use truthlens::engine::{analyze_cached, findings_cached, Cache};
 use truthlens::{analyze, Analysis, Config, Format};
 
 /// Paragraph material: findings of every rule, pronouns that reach back across
@@ -96,15 +97,22 @@ fn format() -> impl Strategy<Value = Format> {
 
 /// Apply `edits` to `start` one by one; after each, the analysis with the cache of
 /// the previous version equals a fresh one.
+/// Both ways of asking a cache (the whole analysis, and the findings and blocks
+/// the language server asks for, which splice differently) after each edit.
 fn edited_equals_fresh(start: String, edits: &[(f64, usize, String)], format: Format) {
     let config = Config::default();
-    let mut cache = Cache::new();
+    let (mut cache, mut server_cache) = (Cache::new(), Cache::new());
     let mut text = start;
     analyze_cached(&mut cache, &text, format, &config);
+    findings_cached(&mut server_cache, &Arc::new(text.clone()), format, &config);
     for e in edits {
         apply(&mut text, e);
+        let fresh = analyze(&text, format, &config);
         let cached = analyze_cached(&mut cache, &text, format, &config);
-        assert_same(&cached, &analyze(&text, format, &config), &text);
+        assert_same(&cached, &fresh, &text);
+        let served = findings_cached(&mut server_cache, &Arc::new(text.clone()), format, &config);
+        assert_eq!(served.findings, fresh.findings, "served findings: {text:?}");
+        assert_eq!(served.blocks, fresh.prose.blocks, "served blocks: {text:?}");
     }
 }
 
@@ -159,11 +167,25 @@ const SENTENCES: &[&str] = &[
     "It declined to comment further.",
 ];
 
+/// Blocks between the paragraphs of long drafts: headings (the first H1 is the
+/// title, wherever it is) and directives.
+const BLOCKS: &[&str] = &[
+    "# A heading",
+    "## A subheading",
+    "<!-- truthlens-disable loaded-language -->",
+    "<!-- truthlens-enable -->",
+    "<!-- truthlens-ignore -->",
+];
+
 fn long_draft() -> impl Strategy<Value = String> {
-    let paragraph = proptest::collection::vec(proptest::sample::select(SENTENCES), 1..4)
-        .prop_map(|sentences| sentences.join(" "));
-    proptest::collection::vec(paragraph, 20..50).prop_map(|paragraphs| {
-        let mut text = String::from("# A long draft\n\n");
+    let paragraph = prop_oneof![
+        8 => proptest::collection::vec(proptest::sample::select(SENTENCES), 1..4)
+            .prop_map(|sentences| sentences.join(" ")),
+        1 => proptest::sample::select(BLOCKS).prop_map(str::to_string),
+    ];
+    let top = proptest::sample::select(&["# A long draft\n\n", ""][..]);
+    (top, proptest::collection::vec(paragraph, 20..50)).prop_map(|(top, paragraphs)| {
+        let mut text = String::from(top);
         text.push_str(&paragraphs.join("\n\n"));
         text
     })
@@ -172,7 +194,7 @@ fn long_draft() -> impl Strategy<Value = String> {
 /// Mostly one character typed or deleted, sometimes a sentence.
 fn small_edit() -> impl Strategy<Value = (f64, usize, String)> {
     let insert = prop_oneof![
-        4 => proptest::sample::select(&["x", "e", " ", ",", "\u{201c}", "\n\n"][..]).prop_map(str::to_string),
+        4 => proptest::sample::select(&["x", "e", " ", ",", "\u{201c}", "\n\n", "# "][..]).prop_map(str::to_string),
         2 => Just(String::new()),
         1 => proptest::sample::select(SENTENCES).prop_map(|s| format!(" {s}")),
     ];

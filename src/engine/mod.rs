@@ -8,6 +8,7 @@
 //! over the assembled pieces. A one-character edit therefore costs one piece plus
 //! the assembly, and a fresh analysis is the same computation with an empty cache.
 
+mod layout;
 mod piece;
 mod splice;
 
@@ -20,6 +21,7 @@ use crate::analysis::{directives, Format, Span};
 use crate::config::Config;
 use crate::rules::{self, Finding, RuleContext, Scope};
 use crate::{insert, Analysis};
+use layout::Layout;
 use piece::Piece;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -463,7 +465,7 @@ struct Last {
     near: Vec<Finding>,
     /// The findings of the piece-scope rules, in piece order, before suppressions.
     piece_findings: Vec<Finding>,
-    title: Option<Span>,
+    layout: Layout,
 }
 
 /// Where each piece's sentences, found attributions (indices into `Last::ids`)
@@ -484,8 +486,12 @@ impl Starts {
         };
         for i in 0..draft.pieces.len() {
             let reading = draft.reading(i);
-            starts.sentence.push(starts.sentence[i] + reading.sentences.len());
-            starts.found.push(starts.found[i] + reading.extracted.found());
+            starts
+                .sentence
+                .push(starts.sentence[i] + reading.sentences.len());
+            starts
+                .found
+                .push(starts.found[i] + reading.extracted.found());
             starts
                 .piece_finding
                 .push(starts.piece_finding[i] + reading.findings.len());
@@ -497,24 +503,22 @@ impl Starts {
     /// shift by the change in its counts. (Reading every piece again to add them
     /// up touched thousands of them on every keystroke.)
     fn respliced(mut self, k: usize, reading: &piece::Reading) -> Starts {
-        let counts = [
-            reading.sentences.len(),
-            reading.extracted.found(),
-            reading.findings.len(),
-        ];
-        for (starts, count) in [&mut self.sentence, &mut self.found, &mut self.piece_finding]
-            .into_iter()
-            .zip(counts)
-        {
-            let end = starts[k] + count;
-            let old_end = starts[k + 1];
-            if end != old_end {
-                for start in &mut starts[k + 1..] {
-                    *start = *start + end - old_end;
-                }
-            }
-        }
+        shift_after(&mut self.sentence, k, reading.sentences.len());
+        shift_after(&mut self.found, k, reading.extracted.found());
+        shift_after(&mut self.piece_finding, k, reading.findings.len());
         self
+    }
+}
+
+/// Running totals (`starts[i]`: the total before piece `i`) after piece `k`'s
+/// count became `count`: those after it shift by the difference.
+fn shift_after(starts: &mut [usize], k: usize, count: usize) {
+    let (end, old_end) = (starts[k] + count, starts[k + 1]);
+    if end != old_end {
+        for start in &mut starts[k + 1..] {
+            // Every later total is at least `old_end`, so this never goes below zero.
+            *start = *start + end - old_end;
+        }
     }
 }
 
@@ -526,7 +530,7 @@ impl Last {
         attributions: Attributions,
         near: Vec<Finding>,
         piece_findings: Vec<Finding>,
-        title: Option<Span>,
+        layout: Layout,
     ) -> Last {
         Last {
             // Filled in by `run`, which moves them rather than copy thousands of spans and pieces.
@@ -540,7 +544,7 @@ impl Last {
             attributions,
             near,
             piece_findings,
-            title,
+            layout,
         }
     }
 }
@@ -565,7 +569,7 @@ fn whole(draft: &Draft, want: Want) -> (Output, Last) {
                 Attributions::default(),
                 Vec::new(),
                 Vec::new(),
-                None,
+                Layout::of(draft, &ProseMap::default()),
             ),
         );
     }
@@ -588,8 +592,8 @@ fn whole(draft: &Draft, want: Want) -> (Output, Last) {
     let whole = rules::run_whole_draft(&attributions, draft.config);
     let piece_findings = draft.piece_findings();
     let findings = settle(draft, &prose, [&piece_findings, &near, &whole]);
+    let layout = Layout::of(draft, &prose);
     if want == Want::Findings {
-        let title = prose.title;
         let findings = Findings {
             findings,
             blocks: prose.blocks,
@@ -601,7 +605,7 @@ fn whole(draft: &Draft, want: Want) -> (Output, Last) {
             attributions,
             near,
             piece_findings,
-            title,
+            layout,
         );
         return (Output::Findings(findings), last);
     }
@@ -612,7 +616,7 @@ fn whole(draft: &Draft, want: Want) -> (Output, Last) {
         attributions.clone(),
         near,
         piece_findings,
-        prose.title,
+        layout,
     );
     let analysis = Analysis {
         prose,

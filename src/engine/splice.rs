@@ -13,8 +13,9 @@
 //! The result equals a whole analysis; `tests/incremental.rs` checks that on
 //! random edits.
 
-use super::{settle, Assembled, Draft, DraftLevel, Findings, Last, Output, Want};
+use super::{settle, Assembled, Draft, DraftLevel, Findings, Last, Layout, Output, Want};
 use crate::analysis::attribution::{self, Attribution, Attributions, Source};
+use crate::analysis::quotes::Quotes;
 use crate::analysis::{Format, Span};
 use crate::rules::{self, Finding, NEIGHBOUR_REACH};
 use crate::Analysis;
@@ -71,7 +72,8 @@ pub(super) fn edit(mut last: Last, draft: &Draft, want: Want) -> Option<(Output,
     if draft.format == Format::PlainText
         && window.start > 0
         && last
-            .title
+            .layout
+            .title()
             .is_some_and(|t| t.end > last.spans[window.start].start)
     {
         return None;
@@ -209,6 +211,7 @@ pub(super) fn edit(mut last: Last, draft: &Draft, want: Want) -> Option<(Output,
         mut piece_findings,
         ids,
         starts,
+        layout,
         ..
     } = last;
     let (head, tail) = list.split_at_mut(after);
@@ -236,15 +239,26 @@ pub(super) fn edit(mut last: Last, draft: &Draft, want: Want) -> Option<(Output,
     let fresh = new_reading.findings.iter();
     piece_findings.splice(piece_found, fresh.map(|f| f.shifted(edit.new.start)));
 
-    // The language server needs only the findings and blocks; plain text's title
-    // is settled on the masked text.
+    // The language server needs only the findings and blocks: those come from the
+    // kept layout. A whole analysis needs the text layer too, and plain text's
+    // title is settled on the masked text.
     let text_layer = want == Want::Analysis || draft.format == Format::PlainText;
-    let Assembled {
-        prose,
-        sentences,
-        quotes,
-        ..
-    } = draft.assemble(0..n, text_layer, false);
+    let respliced = (!text_layer)
+        .then(|| layout.respliced(k, &draft.pieces[k], edit.old, edit.new))
+        .flatten();
+    let (prose, sentences, quotes, layout) = match respliced {
+        Some(layout) => (layout.prose(), Vec::new(), Quotes::new(Vec::new()), layout),
+        None => {
+            let Assembled {
+                prose,
+                sentences,
+                quotes,
+                ..
+            } = draft.assemble(0..n, text_layer, false);
+            let layout = Layout::of(draft, &prose);
+            (prose, sentences, quotes, layout)
+        }
+    };
     let whole = rules::run_whole_draft(&attributions, draft.config);
     let findings = settle(draft, &prose, [&piece_findings, &findings_near, &whole]);
     let kept = (want == Want::Analysis).then(|| attributions.clone());
@@ -255,7 +269,7 @@ pub(super) fn edit(mut last: Last, draft: &Draft, want: Want) -> Option<(Output,
         attributions,
         findings_near,
         piece_findings,
-        prose.title,
+        layout,
     );
     let output = match (want, kept) {
         (Want::Analysis, Some(attributions)) => Output::Analysis(Box::new(Analysis {
