@@ -9,8 +9,10 @@
 #[path = "support/drafts.rs"]
 mod drafts;
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
-use truthlens::engine::{analyze_cached, findings_cached, Cache};
+use truthlens::analysis::chunks::SameEnds;
+use truthlens::engine::{analyze_cached, findings_cached, Cache, Since};
 use truthlens::{analyze, Config, Format};
 
 fn median(mut samples: Vec<Duration>) -> Duration {
@@ -71,23 +73,35 @@ fn one_char_edits(text: &str, config: &Config) -> (Duration, Duration) {
         let mut text = text.to_string();
         analyze_cached(&mut cache, &text, Format::Markdown, config);
         let mut round = 0;
+        let mut earlier: Option<Arc<String>> = None;
         time(41, || {
             let at = places[(round / 2) % places.len()];
-            if round % 2 == 0 {
+            let (length, deleted) = (text.len(), round % 2);
+            if deleted == 0 {
                 text.insert(at, 'x');
             } else {
                 text.remove(at);
             }
             round += 1;
             if findings_only {
-                // The server's snapshot of its rope, which the cache then keeps.
-                let snapshot = std::sync::Arc::new(text.clone());
+                // The server's snapshot of its rope, which the cache then keeps, and
+                // what the server knows of the edit since its last snapshot.
+                let snapshot = Arc::new(text.clone());
+                let since = earlier.take().map(|earlier| Since {
+                    earlier,
+                    same: SameEnds {
+                        prefix: at,
+                        suffix: length - at - deleted,
+                    },
+                });
                 std::hint::black_box(findings_cached(
                     &mut cache,
                     &snapshot,
+                    since,
                     Format::Markdown,
                     config,
                 ));
+                earlier = Some(snapshot);
             } else {
                 std::hint::black_box(analyze_cached(&mut cache, &text, Format::Markdown, config));
             }

@@ -14,7 +14,8 @@ use proptest::prelude::*;
 use serde_json::Value;
 use std::sync::Arc;
 use truthlens::analysis::chunks;
-use truthlens::engine::{analyze_cached, findings_cached, Cache};
+use truthlens::analysis::chunks::SameEnds;
+use truthlens::engine::{analyze_cached, findings_cached, Cache, Since};
 use truthlens::{analyze, Analysis, Config, Format};
 
 /// Paragraph material: findings of every rule, pronouns that reach back across
@@ -97,20 +98,31 @@ fn format() -> impl Strategy<Value = Format> {
 
 /// Apply `edits` to `start` one by one; after each, the analysis with the cache of
 /// the previous version equals a fresh one.
-/// Both ways of asking a cache (the whole analysis, and the findings and blocks
-/// the language server asks for, which splice differently) after each edit.
+/// Both ways of asking a cache after each edit: the whole analysis, and the
+/// findings and blocks the language server asks for (which splice differently),
+/// told as the server tells it what the edit changed.
 fn edited_equals_fresh(start: String, edits: &[(f64, usize, String)], format: Format) {
     let config = Config::default();
     let (mut cache, mut server_cache) = (Cache::new(), Cache::new());
     let mut text = start;
     analyze_cached(&mut cache, &text, format, &config);
-    findings_cached(&mut server_cache, &Arc::new(text.clone()), format, &config);
+    let mut snapshot = Arc::new(text.clone());
+    findings_cached(&mut server_cache, &snapshot, None, format, &config);
     for e in edits {
-        apply(&mut text, e);
+        let length = text.len();
+        let (start, end) = apply(&mut text, e);
         let fresh = analyze(&text, format, &config);
         let cached = analyze_cached(&mut cache, &text, format, &config);
         assert_same(&cached, &fresh, &text);
-        let served = findings_cached(&mut server_cache, &Arc::new(text.clone()), format, &config);
+        let since = Since {
+            earlier: snapshot,
+            same: SameEnds {
+                prefix: start,
+                suffix: length - end,
+            },
+        };
+        snapshot = Arc::new(text.clone());
+        let served = findings_cached(&mut server_cache, &snapshot, Some(since), format, &config);
         assert_eq!(served.findings, fresh.findings, "served findings: {text:?}");
         assert_eq!(served.blocks, fresh.prose.blocks, "served blocks: {text:?}");
     }

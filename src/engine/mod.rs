@@ -178,19 +178,37 @@ pub fn analyze_cached(cache: &mut Cache, text: &str, format: Format, config: &Co
 /// What the language server shows of a draft: `analyze_cached`'s findings and
 /// blocks, without assembling the rest of the analysis where it can be left out.
 /// The cache keeps `text` itself (not a copy) for the next edit.
+/// `since`: how `text` differs from an earlier text, if the caller knows it.
 pub fn findings_cached(
     cache: &mut Cache,
     text: &Arc<String>,
+    since: Option<Since>,
     format: Format,
     config: &Config,
 ) -> Findings {
-    match run(cache, text, Some(text), format, config, Want::Findings) {
+    match run(
+        cache,
+        text,
+        Some((text, since)),
+        format,
+        config,
+        Want::Findings,
+    ) {
         Output::Analysis(analysis) => Findings {
             findings: analysis.findings,
             blocks: analysis.prose.blocks,
         },
         Output::Findings(findings) => findings,
     }
+}
+
+/// How a text differs from an `earlier` one: what the caller knows from the edits it
+/// made. It spares comparing a long draft with the last one on every keystroke; it
+/// is used only when `earlier` is the very text the cache analysed last.
+pub struct Since {
+    pub earlier: Arc<String>,
+    /// Bytes known to be alike at the start and at the end (at most what is).
+    pub same: SameEnds,
 }
 
 /// The findings of a draft, and its prose blocks (where a fix may insert a directive).
@@ -210,17 +228,23 @@ enum Output {
     Findings(Findings),
 }
 
-/// `shared`: `text` behind an `Arc`, for the cache to keep instead of a copy.
+/// `shared`: `text` behind an `Arc`, for the cache to keep instead of a copy, and
+/// how it differs from an earlier text if known.
 fn run(
     cache: &mut Cache,
     text: &str,
-    shared: Option<&Arc<String>>,
+    shared: Option<(&Arc<String>, Option<Since>)>,
     format: Format,
     config: &Config,
     want: Want,
 ) -> Output {
     cache.prepare(format, config);
-    let (marker_free, same_ends) = markers_since(cache.last.as_ref(), text);
+    let (shared, since) = shared.unzip();
+    let known = since.flatten().filter(|since| {
+        let last = cache.last.as_ref();
+        last.is_some_and(|last| Arc::ptr_eq(&last.text, &since.earlier))
+    });
+    let (marker_free, same_ends) = markers_since(cache.last.as_ref(), text, known.map(|k| k.same));
     let reviewed = if marker_free {
         Cow::Borrowed(text)
     } else {
@@ -265,12 +289,16 @@ fn run(
 }
 
 /// Whether `text` holds no generated block's marker (`insert::MARKER_TAG`), and
-/// how it compares with the last text when that was worked out on the way. The
-/// last text held none: then only what the edit changed is searched, not the
-/// whole draft on every keystroke.
-fn markers_since(last: Option<&Last>, text: &str) -> (bool, Option<SameEnds>) {
+/// how it compares with the last text when that was worked out on the way (or
+/// `known`). The last text held none: then only what the edit changed is
+/// searched, not the whole draft on every keystroke.
+fn markers_since(
+    last: Option<&Last>,
+    text: &str,
+    known: Option<SameEnds>,
+) -> (bool, Option<SameEnds>) {
     if let Some(last) = last.filter(|last| last.marker_free) {
-        let ends = SameEnds::of(&last.text, text);
+        let ends = known.unwrap_or_else(|| SameEnds::of(&last.text, text));
         // A marker may straddle either end of the change.
         let reach = insert::MARKER_TAG.len() - 1;
         let from = ends.prefix.saturating_sub(reach);

@@ -10,7 +10,7 @@
 use super::panics;
 use crate::analysis::{Format, Span};
 use crate::config::Config;
-use crate::engine::Cache;
+use crate::engine::{Cache, Since};
 use crate::rules::{Finding, Severity};
 use std::sync::Arc;
 
@@ -33,6 +33,7 @@ fn findings(text: &str, format: Format, config: &Config) -> Result<Vec<Finding>,
 pub fn analysis(
     cache: &mut Cache,
     text: &Arc<String>,
+    since: Option<Since>,
     format: Format,
     config: &Config,
 ) -> Result<crate::engine::Findings, Box<Finding>> {
@@ -48,7 +49,7 @@ pub fn analysis(
     }
     panics::checked(|| {
         panics::analysis_test_hook(text);
-        crate::engine::findings_cached(cache, text, format, config)
+        crate::engine::findings_cached(cache, text, since, format, config)
     })
     .map_err(|message| {
         super::log(&format!("internal error: the analysis panicked ({message})"));

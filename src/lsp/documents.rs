@@ -7,8 +7,10 @@
 use super::linting::{Review, SharedCache, Snapshot};
 use super::position::{rope_char_index, rope_position_exists, LineStarts, PositionEncoding};
 use super::settings::ProjectConfig;
+use crate::analysis::chunks::SameEnds;
 use crate::analysis::{Format, Span};
 use crate::config::Config;
+use crate::engine::Since;
 use ropey::Rope;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -56,6 +58,9 @@ pub struct Document {
     /// more is filled again for the next snapshot: on a long draft a fresh buffer
     /// per edit cost more in page faults than the copy.
     recent_texts: Vec<Arc<String>>,
+    /// How the text compares with the last snapshot's, from the edits applied since
+    /// (unknown after a change that sent the whole text).
+    since_snapshot: Option<SameEnds>,
 }
 
 /// How many snapshot texts a document keeps for reuse: the newest (which the
@@ -80,7 +85,16 @@ impl Document {
 
     /// The current text and settings, to analyse.
     pub fn snapshot(&mut self, uri: &Url) -> Snapshot {
+        // Held before the copy, so that its buffer is not the one refilled.
+        let earlier = self.recent_texts.last().cloned();
+        let since = earlier
+            .zip(self.since_snapshot.take())
+            .map(|(earlier, same)| Since { earlier, same });
         let (text, line_starts) = self.copy_text();
+        self.since_snapshot = Some(SameEnds {
+            prefix: text.len(),
+            suffix: 0,
+        });
         Snapshot {
             uri: uri.clone(),
             generation: self.generation,
@@ -90,6 +104,7 @@ impl Document {
             kind: self.kind,
             text,
             line_starts,
+            since,
             pieces: self.pieces.clone(),
         }
     }
@@ -171,6 +186,7 @@ impl DocumentStore {
             delivered: None,
             pieces: SharedCache::default(),
             recent_texts: Vec::new(),
+            since_snapshot: None,
         };
         self.documents.insert(uri, document);
     }
@@ -195,7 +211,15 @@ impl DocumentStore {
         };
         let mut written = None;
         for change in changes {
+            let length = document.rope.len_bytes();
             let applied = apply_change(&mut document.rope, change, encoding);
+            document.since_snapshot = match (document.since_snapshot, applied.replaced) {
+                (Some(same), Some(replaced)) => Some(SameEnds {
+                    prefix: same.prefix.min(replaced.start),
+                    suffix: same.suffix.min(length - replaced.end),
+                }),
+                _ => None,
+            };
             written = applied.written;
             if !applied.exact {
                 report.clamped += 1;
@@ -269,6 +293,8 @@ impl ChangeReport {
 pub struct Applied {
     /// The char range the change wrote, in the new text.
     pub written: Option<(usize, usize)>,
+    /// The byte range it replaced, in the old text (`None` for the whole text).
+    pub replaced: Option<std::ops::Range<usize>>,
     /// False when the range had to be clamped (it was not inside the text, was
     /// reversed, or split a character).
     pub exact: bool,
@@ -284,6 +310,7 @@ pub fn apply_change(
         *rope = Rope::from_str(&change.text);
         return Applied {
             written,
+            replaced: None,
             exact: true,
         };
     };
@@ -293,10 +320,12 @@ pub fn apply_change(
     let start = rope_char_index(rope, range.start, encoding);
     // A reversed range is treated as empty at its start rather than panicking.
     let end = rope_char_index(rope, range.end, encoding).max(start);
+    let replaced = rope.char_to_byte(start)..rope.char_to_byte(end);
     rope.remove(start..end);
     rope.insert(start, &change.text);
     Applied {
         written: Some((start, start + change.text.chars().count())),
+        replaced: Some(replaced),
         exact,
     }
 }

@@ -16,7 +16,7 @@ use super::session::Session;
 use crate::analysis::prose::Block;
 use crate::analysis::Format;
 use crate::config::Config;
-use crate::engine::Cache;
+use crate::engine::{Cache, Since};
 use crate::rules::Finding;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, Weak};
@@ -34,6 +34,8 @@ pub struct Snapshot {
     pub text: Arc<String>,
     /// Where the lines of `text` start (see `position::LineStarts`).
     pub line_starts: Vec<usize>,
+    /// How `text` differs from the document's previous snapshot, if known.
+    pub since: Option<Since>,
     /// The document's analysed pieces, shared by its analyses.
     pub pieces: SharedCache,
 }
@@ -107,10 +109,10 @@ impl Review {
         let (effective, settings_problem) =
             config_file::with_front_matter(&snapshot.text, snapshot.format, &snapshot.config);
         // Too large, or a panic in the analysis: one notice instead of findings.
-        let (findings, blocks) = match snapshot
-            .pieces
-            .with(|cache| bounded::analysis(cache, &snapshot.text, snapshot.format, &effective))
-        {
+        let (findings, blocks) = match snapshot.pieces.with(|cache| {
+            let text = &snapshot.text;
+            bounded::analysis(cache, text, snapshot.since, snapshot.format, &effective)
+        }) {
             Ok(reviewed) => (reviewed.findings, reviewed.blocks),
             Err(notice) => (vec![*notice], Vec::new()),
         };
