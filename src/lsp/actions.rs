@@ -271,6 +271,7 @@ mod tests {
             kind: super::super::documents::Kind::Draft,
             text: std::sync::Arc::new(text.to_string()),
             line_starts: super::super::position::line_starts(text),
+            since: None,
             pieces: Default::default(),
         };
         Review::compute(

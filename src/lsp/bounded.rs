@@ -23,6 +23,7 @@ fn findings(text: &str, format: Format, config: &Config) -> Result<Vec<Finding>,
     analysis(
         &mut Cache::new(),
         &Arc::new(text.to_string()),
+        None,
         format,
         config,
     )
