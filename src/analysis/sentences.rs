@@ -352,6 +352,12 @@ impl LineStats {
         self.terminated += other.terminated;
     }
 
+    /// Take out the counts of a part that `add` put in.
+    pub fn remove(&mut self, other: LineStats) {
+        self.inner_lines -= other.inner_lines;
+        self.terminated -= other.terminated;
+    }
+
     /// Most inner lines end a sentence: the draft is written one sentence per line.
     pub fn line_per_sentence(self) -> bool {
         self.inner_lines >= MIN_LINES_FOR_LINE_MODE && self.terminated * 5 >= self.inner_lines * 3

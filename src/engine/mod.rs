@@ -8,23 +8,24 @@
 //! over the assembled pieces. A one-character edit therefore costs one piece plus
 //! the assembly, and a fresh analysis is the same computation with an empty cache.
 
+mod cut;
 mod layout;
 mod piece;
 mod splice;
 
 use crate::analysis::attribution::{self, Attributions, Canonical, Joined};
-use crate::analysis::chunks::{self, SameEnds};
-use crate::analysis::prose::{self, Block, ProseMap, Start};
+use crate::analysis::chunks::SameEnds;
+use crate::analysis::prose::{self, Block, ProseMap};
 use crate::analysis::quotes::{QuoteSpan, Quotes};
 use crate::analysis::sentences::{LineStats, Sentence};
 use crate::analysis::{directives, Format, Span};
 use crate::config::Config;
 use crate::rules::{self, Finding, RuleContext, Scope};
 use crate::{insert, Analysis};
+use cut::Cut;
 use layout::Layout;
 use piece::Piece;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -77,84 +78,6 @@ impl Cache {
                 ..Cache::default()
             };
         }
-    }
-
-    /// The pieces of `text`: those the edit since the last version left alone
-    /// reused in place, any other whose text was there before reused by its text,
-    /// the rest analysed (each distinct text once).
-    /// `same_ends`: how `text` and the last text compare, if already known.
-    fn pieces(
-        &self,
-        text: &str,
-        format: Format,
-        same_ends: Option<SameEnds>,
-    ) -> (Vec<Span>, Vec<Arc<Piece>>) {
-        let (spans, before, after) = match &self.last {
-            Some(last) => chunks::resplit(&last.text, &last.spans, text, format, same_ends),
-            None => (chunks::split(text, format), 0, 0),
-        };
-        let mut found: Vec<Option<Arc<Piece>>> = vec![None; spans.len()];
-        if let Some(last) = &self.last {
-            let (n, old) = (spans.len(), last.pieces.len());
-            for (slot, piece) in found.iter_mut().zip(&last.pieces[..before]) {
-                *slot = Some(piece.clone());
-            }
-            for j in 1..=after {
-                found[n - j] = Some(last.pieces[old - j].clone());
-            }
-            // Pieces in between may be old ones moved, pasted or repeated. The top
-            // piece is read as the top of the draft, so it is never reused lower down.
-            let replaced: FxHashMap<&str, &Arc<Piece>> = (before.max(1)..old - after)
-                .map(|o| (last.spans[o].text(&last.text), &last.pieces[o]))
-                .collect();
-            for i in before.max(1)..n - after {
-                found[i] = replaced.get(spans[i].text(text)).map(|p| Arc::clone(p));
-            }
-            let same_top = |s: &[Span]| s.first().map(|top| top.text(text));
-            if before == 0 && same_top(&spans) == last.spans.first().map(|top| top.text(&last.text))
-            {
-                found[0] = last.pieces.first().cloned();
-            }
-        }
-        // Each missing text is analysed once, however often it occurs.
-        let mut first_of: FxHashMap<(bool, &str), usize> = FxHashMap::default();
-        let mut missing: Vec<usize> = Vec::new();
-        for i in (0..spans.len()).filter(|&i| found[i].is_none()) {
-            first_of
-                .entry((i == 0, spans[i].text(text)))
-                .or_insert_with(|| {
-                    missing.push(i);
-                    i
-                });
-        }
-        let analyse = |i: &usize| {
-            let start = if *i == 0 {
-                Start::OfDraft
-            } else {
-                Start::Later
-            };
-            Arc::new(Piece::new(spans[*i].text(text), format, start))
-        };
-        let fresh: Vec<Arc<Piece>> = if missing.len() >= PARALLEL_FROM {
-            missing.par_iter().map(analyse).collect()
-        } else {
-            missing.iter().map(analyse).collect()
-        };
-        for (i, piece) in missing.into_iter().zip(fresh) {
-            found[i] = Some(piece);
-        }
-        // Repeats of a text analysed above share its piece. The rest are moved, not
-        // cloned: each clone touches a piece's count, and a long draft has thousands.
-        for i in 0..spans.len() {
-            if found[i].is_none() {
-                found[i] = found[first_of[&(i == 0, spans[i].text(text))]].clone();
-            }
-        }
-        let pieces = found
-            .into_iter()
-            .map(|piece| piece.expect("analysed above"))
-            .collect();
-        (spans, pieces)
     }
 }
 
@@ -255,14 +178,24 @@ fn run(
         (reviewed, _) => Arc::new(reviewed.into_owned()),
     };
     let text: &str = &kept;
-    let (spans, pieces) = cache.pieces(text, format, same_ends);
-
-    let mut lines = LineStats::default();
-    for piece in &pieces {
-        lines.add(piece.lines);
-    }
+    // Taken out: a panic from here on leaves the cache empty, and the next
+    // analysis starts afresh.
+    let mut last = cache.last.take();
+    let Cut {
+        spans,
+        pieces,
+        moved,
+        left,
+        lines,
+    } = cut::cut(last.as_mut(), text, format, same_ends);
     let line_mode = lines.line_per_sentence();
-    read_all(text, &spans, &pieces, line_mode, config);
+    let unread = cut::unread(
+        &pieces,
+        &moved,
+        last.as_ref().map(|l| l.line_mode),
+        line_mode,
+    );
+    read_all(text, &spans, &pieces, &unread, line_mode, config);
 
     let draft = Draft {
         text,
@@ -274,16 +207,14 @@ fn run(
     };
     // An edit inside one paragraph is spliced into the last analysis when it
     // changes nothing the rest of the draft depends on.
-    let spliced = cache
-        .last
-        .take()
-        .and_then(|last| splice::edit(last, &draft, want));
+    let spliced = last.and_then(|last| splice::edit(last, &draft, want, &moved, &left));
     cache.spliced = spliced.is_some();
     let (output, mut last) = spliced.unwrap_or_else(|| whole(&draft, want));
     last.text = kept;
     last.marker_free = marker_free;
     last.spans = spans;
     last.pieces = pieces;
+    last.lines = lines;
     cache.last = Some(last);
     output
 }
@@ -404,11 +335,15 @@ impl Draft<'_> {
     }
 }
 
-/// Give every piece its sentence-level reading, in parallel when there are many.
-fn read_all(text: &str, spans: &[Span], pieces: &[Arc<Piece>], line_mode: bool, config: &Config) {
-    let unread: Vec<usize> = (0..pieces.len())
-        .filter(|&i| !pieces[i].has_reading(line_mode))
-        .collect();
+/// Give the `unread` pieces their sentence-level reading, in parallel when there are many.
+fn read_all(
+    text: &str,
+    spans: &[Span],
+    pieces: &[Arc<Piece>],
+    unread: &[usize],
+    line_mode: bool,
+    config: &Config,
+) {
     let read = |i: &usize| {
         pieces[*i].reading(spans[*i].text(text), line_mode, config);
     };
@@ -481,6 +416,8 @@ struct Last {
     text: Arc<String>,
     spans: Vec<Span>,
     pieces: Vec<Arc<Piece>>,
+    /// The line statistics of the whole draft.
+    lines: LineStats,
     line_mode: bool,
     /// The text holds no generated block's marker (so `text` is the raw text).
     marker_free: bool,
@@ -566,6 +503,7 @@ impl Last {
             marker_free: false,
             spans: Vec::new(),
             pieces: Vec::new(),
+            lines: LineStats::default(),
             line_mode: draft.line_mode,
             starts,
             ids,

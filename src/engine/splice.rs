@@ -13,6 +13,7 @@
 //! The result equals a whole analysis; `tests/incremental.rs` checks that on
 //! random edits.
 
+use super::piece::Piece;
 use super::{settle, Assembled, Draft, DraftLevel, Findings, Last, Layout, Output, Want};
 use crate::analysis::attribution::{self, Attribution, Attributions, Source};
 use crate::analysis::quotes::Quotes;
@@ -26,23 +27,31 @@ use std::sync::Arc;
 /// hold every sentence whose draft-level findings can read the edited piece.
 const MARGIN: usize = NEIGHBOUR_REACH + 1;
 
-pub(super) fn edit(mut last: Last, draft: &Draft, want: Want) -> Option<(Output, Last)> {
+/// `moved`: which of the draft's pieces were moved over from `last` (see `cut`);
+/// `left`: `last`'s pieces that were not.
+pub(super) fn edit(
+    mut last: Last,
+    draft: &Draft,
+    want: Want,
+    moved: &[bool],
+    left: &[Option<Arc<Piece>>],
+) -> Option<(Output, Last)> {
     let n = draft.pieces.len();
-    if last.line_mode != draft.line_mode || last.pieces.len() != n {
+    if last.line_mode != draft.line_mode || left.len() != n {
         return None;
     }
-    let mut changed = (0..n).filter(|&i| !Arc::ptr_eq(&last.pieces[i], &draft.pieces[i]));
+    let mut changed = (0..n).filter(|&i| !moved[i]);
     let k = changed.next()?;
     // The top piece holds the title and front matter, which the whole draft reads.
     if k == 0 || changed.next().is_some() {
         return None;
     }
+    let old_piece = left[k].as_ref()?;
     let edit = Edit::new(&last, draft, k)?;
-    let old_reading =
-        last.pieces[k].reading(edit.old.text(&last.text), last.line_mode, draft.config);
+    let old_reading = old_piece.reading(edit.old.text(&last.text), last.line_mode, draft.config);
     let new_reading = draft.reading(k);
     if old_reading.sentences.len() != new_reading.sentences.len()
-        || last.pieces[k].prose.blocks.len() != draft.pieces[k].prose.blocks.len()
+        || old_piece.prose.blocks.len() != draft.pieces[k].prose.blocks.len()
     {
         return None;
     }

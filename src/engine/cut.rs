@@ -1,0 +1,176 @@
+//! Cutting a new version of a draft into pieces, reusing the last version's.
+//!
+//! The pieces an edit left alone are moved over from the last version, not
+//! cloned: a clone touches the piece's count, and a long draft has thousands of
+//! pieces, each somewhere else in memory. For the same reason the draft's line
+//! statistics are kept and corrected by the pieces that came and went, rather
+//! than added up over every piece again.
+
+use super::piece::Piece;
+use super::{Last, PARALLEL_FROM};
+use crate::analysis::chunks::{self, SameEnds};
+use crate::analysis::prose::Start;
+use crate::analysis::sentences::LineStats;
+use crate::analysis::{Format, Span};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
+
+/// A version of the draft cut into pieces.
+pub(super) struct Cut {
+    pub spans: Vec<Span>,
+    pub pieces: Vec<Arc<Piece>>,
+    /// Whether each piece was moved over from the last version (not cloned). When
+    /// the draft has as many pieces as before, a moved piece is where it was.
+    pub moved: Vec<bool>,
+    /// The last version's pieces, less those moved over (`None` where one was).
+    pub left: Vec<Option<Arc<Piece>>>,
+    /// The line statistics of the whole draft.
+    pub lines: LineStats,
+}
+
+/// Pieces that may have no reading yet for `line_mode`: those new to this version,
+/// or all of them when the last version was read another way.
+pub(super) fn unread(
+    pieces: &[Arc<Piece>],
+    moved: &[bool],
+    last_line_mode: Option<bool>,
+    line_mode: bool,
+) -> Vec<usize> {
+    let all = last_line_mode != Some(line_mode);
+    (0..pieces.len())
+        .filter(|&i| all || !moved[i])
+        .filter(|&i| !pieces[i].has_reading(line_mode))
+        .collect()
+}
+
+/// The pieces of `text`: those the edit since `last` left alone moved over in
+/// place, any other whose text was there before reused by its text, the rest
+/// analysed (each distinct text once). `last` gives up its pieces.
+/// `same_ends`: how `text` and the last text compare, if already known.
+pub(super) fn cut(
+    last: Option<&mut Last>,
+    text: &str,
+    format: Format,
+    same_ends: Option<SameEnds>,
+) -> Cut {
+    let Some(last) = last else {
+        let spans = chunks::split(text, format);
+        let n = spans.len();
+        let pieces = analyse_missing(text, format, &spans, vec![None; n]);
+        let mut lines = LineStats::default();
+        for piece in &pieces {
+            lines.add(piece.lines);
+        }
+        return Cut {
+            spans,
+            pieces,
+            moved: vec![false; n],
+            left: Vec::new(),
+            lines,
+        };
+    };
+    let (spans, before, after) = chunks::resplit(&last.text, &last.spans, text, format, same_ends);
+    let (n, old_n) = (spans.len(), last.pieces.len());
+    let mut left: Vec<Option<Arc<Piece>>> = std::mem::take(&mut last.pieces)
+        .into_iter()
+        .map(Some)
+        .collect();
+    let mut found: Vec<Option<Arc<Piece>>> = vec![None; n];
+    let mut moved = vec![false; n];
+    for i in 0..before {
+        found[i] = left[i].take();
+        moved[i] = true;
+    }
+    for j in 1..=after {
+        found[n - j] = left[old_n - j].take();
+        moved[n - j] = true;
+    }
+    // Pieces in between may be old ones moved, pasted or repeated: reused by their
+    // text, and moved over when they are at the same index. The top piece is read
+    // as the top of the draft, so it is never reused lower down.
+    let replaced: FxHashMap<&str, usize> = (before.max(1)..old_n - after)
+        .map(|o| (last.spans[o].text(&last.text), o))
+        .collect();
+    for i in before.max(1)..n - after {
+        let Some(&o) = replaced.get(spans[i].text(text)) else {
+            continue;
+        };
+        if o == i {
+            if let Some(piece) = left[o].take() {
+                found[i] = Some(piece);
+                moved[i] = true;
+                continue;
+            }
+        }
+        found[i] = left[o].clone().or_else(|| found.get(o).cloned().flatten());
+    }
+    let top = |spans: &[Span], text| spans.first().map(|top: &Span| top.text(text));
+    if before == 0 && top(&spans, text) == top(&last.spans, &last.text) {
+        if let Some(piece) = left.first_mut().and_then(Option::take) {
+            found[0] = Some(piece);
+            moved[0] = true;
+        }
+    }
+    let pieces = analyse_missing(text, format, &spans, found);
+
+    let mut lines = last.lines;
+    for piece in left.iter().flatten() {
+        lines.remove(piece.lines);
+    }
+    for (piece, _) in pieces.iter().zip(&moved).filter(|(_, &moved)| !moved) {
+        lines.add(piece.lines);
+    }
+    Cut {
+        spans,
+        pieces,
+        moved,
+        left,
+        lines,
+    }
+}
+
+/// `found`, with each missing piece analysed: each distinct text once, however
+/// often it occurs, the repeats sharing its piece.
+fn analyse_missing(
+    text: &str,
+    format: Format,
+    spans: &[Span],
+    mut found: Vec<Option<Arc<Piece>>>,
+) -> Vec<Arc<Piece>> {
+    let mut first_of: FxHashMap<(bool, &str), usize> = FxHashMap::default();
+    let mut missing: Vec<usize> = Vec::new();
+    for i in (0..spans.len()).filter(|&i| found[i].is_none()) {
+        first_of
+            .entry((i == 0, spans[i].text(text)))
+            .or_insert_with(|| {
+                missing.push(i);
+                i
+            });
+    }
+    let analyse = |i: &usize| {
+        let start = if *i == 0 {
+            Start::OfDraft
+        } else {
+            Start::Later
+        };
+        Arc::new(Piece::new(spans[*i].text(text), format, start))
+    };
+    let fresh: Vec<Arc<Piece>> = if missing.len() >= PARALLEL_FROM {
+        missing.par_iter().map(analyse).collect()
+    } else {
+        missing.iter().map(analyse).collect()
+    };
+    for (i, piece) in missing.into_iter().zip(fresh) {
+        found[i] = Some(piece);
+    }
+    for i in 0..spans.len() {
+        if found[i].is_none() {
+            found[i] = found[first_of[&(i == 0, spans[i].text(text))]].clone();
+        }
+    }
+    found
+        .into_iter()
+        .map(|piece| piece.expect("analysed above"))
+        .collect()
+}
