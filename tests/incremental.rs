@@ -303,6 +303,40 @@ fn a_letter_typed_in_a_long_draft_is_spliced_in() {
     assert_same(&renamed, &analyze(&text, Format::Markdown, &config), &text);
 }
 
+/// The server tells the cache what an edit changed (`Since`). A window reaching to
+/// the end of the draft is still true, and then every piece after the edit is cut
+/// again: the repeated paragraphs there, which share one piece, must still count
+/// as where they were, or nothing would be spliced.
+#[test]
+fn a_letter_typed_with_a_window_to_the_end_is_spliced_in() {
+    let paragraph = "Maria Lopez said the vote was fair. Experts say the bridge is unsafe.\n\n\
+                     \u{201c}We will rebuild,\u{201d} she said. The regime slammed the plan.\n\n";
+    let mut text = paragraph.repeat(40);
+    let (mut cache, config) = (Cache::new(), Config::default());
+    let snapshot = Arc::new(text.clone());
+    findings_cached(&mut cache, &snapshot, None, Format::Markdown, &config);
+    let middle = text.len() / 2 + text[text.len() / 2..].find("bridge").unwrap() + 2;
+    text.insert(middle, 'x');
+    let since = Since {
+        earlier: snapshot,
+        same: SameEnds {
+            prefix: middle,
+            suffix: 0,
+        },
+    };
+    let typed = findings_cached(
+        &mut cache,
+        &Arc::new(text.clone()),
+        Some(since),
+        Format::Markdown,
+        &config,
+    );
+    assert!(cache.spliced(), "a letter inside a word is spliced in");
+    let fresh = analyze(&text, Format::Markdown, &config);
+    assert_eq!(typed.findings, fresh.findings);
+    assert_eq!(typed.blocks, fresh.prose.blocks);
+}
+
 #[test]
 fn a_generated_block_typed_into_a_long_draft_is_left_out_as_in_a_fresh_analysis() {
     // The edits only search what they changed for a block's marker: the marker's

@@ -96,14 +96,16 @@ pub(super) fn cut(
         let Some(&o) = replaced.get(spans[i].text(text)) else {
             continue;
         };
-        if o == i {
-            if let Some(piece) = left[o].take() {
-                found[i] = Some(piece);
-                moved[i] = true;
-                continue;
-            }
+        let piece = left[o].as_ref().or_else(|| found.get(o)?.as_ref());
+        // A text repeated in the draft has one piece: the one at `o` may be the
+        // one that was at `i`.
+        let was_here = left.get(i).and_then(Option::as_ref);
+        if piece.is_some_and(|p| was_here.is_some_and(|here| Arc::ptr_eq(p, here))) {
+            found[i] = left[i].take();
+            moved[i] = true;
+        } else {
+            found[i] = piece.cloned();
         }
-        found[i] = left[o].clone().or_else(|| found.get(o).cloned().flatten());
     }
     let top = |spans: &[Span], text| spans.first().map(|top: &Span| top.text(text));
     if before == 0 && top(&spans, text) == top(&last.spans, &last.text) {

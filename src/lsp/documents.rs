@@ -58,9 +58,50 @@ pub struct Document {
     /// more is filled again for the next snapshot: on a long draft a fresh buffer
     /// per edit cost more in page faults than the copy.
     recent_texts: Vec<Arc<String>>,
-    /// How the text compares with the last snapshot's, from the edits applied since
-    /// (unknown after a change that sent the whole text).
-    since_snapshot: Option<SameEnds>,
+    /// What the edits applied since the last snapshot changed.
+    since_snapshot: Changed,
+}
+
+/// What changed in a document's text since its last snapshot, as far as the edits
+/// applied tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Changed {
+    Nothing,
+    /// Bytes at the start and at the end that no edit touched.
+    Between(SameEnds),
+    /// A change sent the whole text.
+    Unknown,
+}
+
+impl Changed {
+    /// After an edit that replaced the bytes `replaced` of a text `length` long
+    /// (`None`: the whole text).
+    fn and(self, replaced: Option<std::ops::Range<usize>>, length: usize) -> Changed {
+        let Some(replaced) = replaced else {
+            return Changed::Unknown;
+        };
+        let (prefix, suffix) = (replaced.start, length - replaced.end);
+        match self {
+            Changed::Nothing => Changed::Between(SameEnds { prefix, suffix }),
+            Changed::Between(same) => Changed::Between(SameEnds {
+                prefix: same.prefix.min(prefix),
+                suffix: same.suffix.min(suffix),
+            }),
+            Changed::Unknown => Changed::Unknown,
+        }
+    }
+
+    /// How a text `length` long compares with the last snapshot's.
+    fn same_ends(self, length: usize) -> Option<SameEnds> {
+        match self {
+            Changed::Nothing => Some(SameEnds {
+                prefix: length,
+                suffix: 0,
+            }),
+            Changed::Between(same) => Some(same),
+            Changed::Unknown => None,
+        }
+    }
 }
 
 /// How many snapshot texts a document keeps for reuse: the newest (which the
@@ -87,14 +128,12 @@ impl Document {
     pub fn snapshot(&mut self, uri: &Url) -> Snapshot {
         // Held before the copy, so that its buffer is not the one refilled.
         let earlier = self.recent_texts.last().cloned();
+        let same = self.since_snapshot.same_ends(self.rope.len_bytes());
         let since = earlier
-            .zip(self.since_snapshot.take())
+            .zip(same)
             .map(|(earlier, same)| Since { earlier, same });
         let (text, line_starts) = self.copy_text();
-        self.since_snapshot = Some(SameEnds {
-            prefix: text.len(),
-            suffix: 0,
-        });
+        self.since_snapshot = Changed::Nothing;
         Snapshot {
             uri: uri.clone(),
             generation: self.generation,
@@ -186,7 +225,7 @@ impl DocumentStore {
             delivered: None,
             pieces: SharedCache::default(),
             recent_texts: Vec::new(),
-            since_snapshot: None,
+            since_snapshot: Changed::Unknown,
         };
         self.documents.insert(uri, document);
     }
@@ -213,13 +252,7 @@ impl DocumentStore {
         for change in changes {
             let length = document.rope.len_bytes();
             let applied = apply_change(&mut document.rope, change, encoding);
-            document.since_snapshot = match (document.since_snapshot, applied.replaced) {
-                (Some(same), Some(replaced)) => Some(SameEnds {
-                    prefix: same.prefix.min(replaced.start),
-                    suffix: same.suffix.min(length - replaced.end),
-                }),
-                _ => None,
-            };
+            document.since_snapshot = document.since_snapshot.and(applied.replaced, length);
             written = applied.written;
             if !applied.exact {
                 report.clamped += 1;
@@ -374,6 +407,33 @@ pub fn path_of(uri: &Url) -> Option<PathBuf> {
 mod tests {
     use super::*;
     use tower_lsp::lsp_types::{Position, Range};
+
+    #[test]
+    fn edits_since_a_snapshot_narrow_what_is_known_to_be_alike() {
+        let same = |prefix, suffix| Changed::Between(SameEnds { prefix, suffix });
+        // "abcdefghij": "d" replaced by "XY", then "i" deleted (in "abcXYefghij").
+        let changed = Changed::Nothing.and(Some(3..4), 10);
+        assert_eq!(changed, same(3, 6));
+        let changed = changed.and(Some(9..10), 11);
+        assert_eq!(changed, same(3, 1));
+        assert_eq!(
+            changed.same_ends(10),
+            Some(SameEnds {
+                prefix: 3,
+                suffix: 1
+            })
+        );
+        // Nothing typed: the whole text is alike; a whole-text change: unknown.
+        assert_eq!(
+            Changed::Nothing.same_ends(10),
+            Some(SameEnds {
+                prefix: 10,
+                suffix: 0
+            })
+        );
+        assert_eq!(changed.and(None, 10), Changed::Unknown);
+        assert_eq!(Changed::Unknown.and(Some(0..1), 10).same_ends(10), None);
+    }
 
     fn edit(start: (u32, u32), end: (u32, u32), text: &str) -> TextDocumentContentChangeEvent {
         TextDocumentContentChangeEvent {
