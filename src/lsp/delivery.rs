@@ -13,7 +13,6 @@ use super::diagnostics::Published;
 use super::documents::Document;
 use super::linting::Review;
 use crate::analysis::Span;
-use serde::Serialize;
 use std::sync::Arc;
 use tower_lsp::lsp_types::notification::{Notification, PublishDiagnostics};
 use tower_lsp::lsp_types::{
@@ -73,39 +72,33 @@ pub fn deliver(document: &mut Document, review: &Arc<Review>) -> Vec<usize> {
     shown
 }
 
-/// `textDocument/publishDiagnostics` as tower-lsp would send it, but borrowing the
-/// diagnostics instead of owning a copy of them.
-#[derive(Serialize)]
-struct PublishNotification<'a> {
-    jsonrpc: &'static str,
-    method: &'static str,
-    params: PublishParams<'a>,
-}
-
-/// `PublishDiagnosticsParams` over borrowed diagnostics.
-#[derive(Serialize)]
-struct PublishParams<'a> {
-    uri: &'a Url,
-    diagnostics: &'a [Published<'a>],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    version: Option<i32>,
-}
-
-/// The JSON-RPC body of a `publishDiagnostics` notification, serialised in one pass.
+/// The JSON-RPC body of a `publishDiagnostics` notification, as tower-lsp would
+/// send it, written in one pass straight from the diagnostics.
 pub fn publish_body(
     uri: &Url,
     diagnostics: &[Published<'_>],
     version: Option<i32>,
 ) -> serde_json::Result<Vec<u8>> {
-    serde_json::to_vec(&PublishNotification {
-        jsonrpc: "2.0",
-        method: PublishDiagnostics::METHOD,
-        params: PublishParams {
-            uri,
-            diagnostics,
-            version,
-        },
-    })
+    // About 240 bytes a diagnostic: one allocation for a long draft's publish.
+    let mut out = Vec::with_capacity(256 + 256 * diagnostics.len());
+    out.extend_from_slice(b"{\"jsonrpc\":\"2.0\",\"method\":");
+    serde_json::to_writer(&mut out, PublishDiagnostics::METHOD)?;
+    out.extend_from_slice(b",\"params\":{\"uri\":");
+    serde_json::to_writer(&mut out, uri)?;
+    out.extend_from_slice(b",\"diagnostics\":[");
+    for (i, diagnostic) in diagnostics.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        diagnostic.write_json(&mut out)?;
+    }
+    out.push(b']');
+    if let Some(version) = version {
+        out.extend_from_slice(b",\"version\":");
+        out.extend_from_slice(itoa::Buffer::new().format(version).as_bytes());
+    }
+    out.extend_from_slice(b"}}");
+    Ok(out)
 }
 
 /// A pull-diagnostics answer: the full report, or "unchanged" when the client
