@@ -92,7 +92,7 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
 /// they are not the writer's prose. Blanking keeps every offset, so findings point
 /// into `text` exactly.
 pub fn analyze_cached(cache: &mut Cache, text: &str, format: Format, config: &Config) -> Analysis {
-    match run(cache, text, None, format, config, Want::Analysis) {
+    match run(cache, text, None, None, format, config, Want::Analysis) {
         Output::Analysis(analysis) => *analysis,
         Output::Findings(_) => unreachable!("an analysis was asked for"),
     }
@@ -112,7 +112,8 @@ pub fn findings_cached(
     match run(
         cache,
         text,
-        Some((text, since)),
+        Some(text),
+        since,
         format,
         config,
         Want::Findings,
@@ -151,19 +152,19 @@ enum Output {
     Findings(Findings),
 }
 
-/// `shared`: `text` behind an `Arc`, for the cache to keep instead of a copy, and
-/// how it differs from an earlier text if known.
+/// `shared`: `text` behind an `Arc`, for the cache to keep instead of a copy;
+/// `since`: how it differs from an earlier text, if known.
 fn run(
     cache: &mut Cache,
     text: &str,
-    shared: Option<(&Arc<String>, Option<Since>)>,
+    shared: Option<&Arc<String>>,
+    since: Option<Since>,
     format: Format,
     config: &Config,
     want: Want,
 ) -> Output {
     cache.prepare(format, config);
-    let (shared, since) = shared.unzip();
-    let known = since.flatten().filter(|since| {
+    let known = since.filter(|since| {
         let last = cache.last.as_ref();
         last.is_some_and(|last| Arc::ptr_eq(&last.text, &since.earlier))
     });

@@ -45,8 +45,9 @@ pub struct Snapshot {
 pub struct SharedCache(Arc<Mutex<Cache>>);
 
 impl SharedCache {
-    /// Run `analyse` with the cache. A panic part-way leaves it consistent: pieces
-    /// enter it only once fully analysed.
+    /// Run `analyse` with the cache. A panic part-way leaves it consistent: the
+    /// engine takes the last analysis out while it works, so the next one starts
+    /// afresh.
     fn with<T>(&self, analyse: impl FnOnce(&mut Cache) -> T) -> T {
         analyse(&mut self.0.lock().unwrap_or_else(|e| e.into_inner()))
     }
