@@ -58,17 +58,8 @@ pub(super) fn cut(
         let spans = chunks::split(text, format);
         let n = spans.len();
         let pieces = analyse_missing(text, format, &spans, vec![None; n]);
-        let mut lines = LineStats::default();
-        for piece in &pieces {
-            lines.add(piece.lines);
-        }
-        return Cut {
-            spans,
-            pieces,
-            moved: vec![false; n],
-            left: Vec::new(),
-            lines,
-        };
+        let moved = vec![false; n];
+        return Cut::new(spans, pieces, moved, Vec::new(), LineStats::default());
     };
     let (spans, before, after) = chunks::resplit(&last.text, &last.spans, text, format, same_ends);
     let (n, old_n) = (spans.len(), last.pieces.len());
@@ -115,20 +106,32 @@ pub(super) fn cut(
         }
     }
     let pieces = analyse_missing(text, format, &spans, found);
+    Cut::new(spans, pieces, moved, left, last.lines)
+}
 
-    let mut lines = last.lines;
-    for piece in left.iter().flatten() {
-        lines.remove(piece.lines);
-    }
-    for (piece, _) in pieces.iter().zip(&moved).filter(|(_, &moved)| !moved) {
-        lines.add(piece.lines);
-    }
-    Cut {
-        spans,
-        pieces,
-        moved,
-        left,
-        lines,
+impl Cut {
+    /// The cut, its line statistics those of the last version (`lines`) less the
+    /// pieces `left`, plus those not `moved` over.
+    fn new(
+        spans: Vec<Span>,
+        pieces: Vec<Arc<Piece>>,
+        moved: Vec<bool>,
+        left: Vec<Option<Arc<Piece>>>,
+        mut lines: LineStats,
+    ) -> Cut {
+        for piece in left.iter().flatten() {
+            lines.remove(piece.lines);
+        }
+        for (piece, _) in pieces.iter().zip(&moved).filter(|(_, &moved)| !moved) {
+            lines.add(piece.lines);
+        }
+        Cut {
+            spans,
+            pieces,
+            moved,
+            left,
+            lines,
+        }
     }
 }
 

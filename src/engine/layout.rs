@@ -6,6 +6,7 @@
 //! pieces; a splice instead replaces the edited piece's own and moves the rest.
 
 use super::piece::Piece;
+use super::splice::Edit;
 use super::{shift_after, Draft};
 use crate::analysis::prose::{Block, ProseMap};
 use crate::analysis::Span;
@@ -46,19 +47,13 @@ impl Layout {
         }
     }
 
-    /// The layout after piece `k` became `piece`, now at `at` (it was at `was`):
-    /// its blocks and comments are its own, those after it move with its end.
-    /// `None` if the title was in piece `k` and no longer is (the next one may be
-    /// anywhere further on).
-    pub(super) fn respliced(
-        mut self,
-        k: usize,
-        piece: &Piece,
-        was: Span,
-        at: Span,
-    ) -> Option<Layout> {
-        let moved = |s: Span| Span::new(s.start - was.end + at.end, s.end - was.end + at.end);
-        let placed = |s: Span| Span::new(s.start + at.start, s.end + at.start);
+    /// The layout after piece `k` became `piece` (`edit`): its blocks and comments
+    /// are its own, those after it move with its end. `None` if the title was in
+    /// piece `k` and no longer is (the next one may be anywhere further on).
+    pub(super) fn respliced(mut self, k: usize, piece: &Piece, edit: &Edit) -> Option<Layout> {
+        // Everything moved here lies after the edited piece, so it can be moved.
+        let moved = |s: Span| edit.moved(s).expect("after the edited piece");
+        let placed = |s: Span| edit.in_new(s);
         let new_title = piece.prose.title.map(placed);
         match self.title_piece {
             Some(j) if j < k => {}

@@ -253,7 +253,7 @@ pub(super) fn edit(
     // title is settled on the masked text.
     let text_layer = want == Want::Analysis || draft.format == Format::PlainText;
     let respliced = (!text_layer)
-        .then(|| layout.respliced(k, &draft.pieces[k], edit.old, edit.new))
+        .then(|| layout.respliced(k, &draft.pieces[k], &edit))
         .flatten();
     let (prose, sentences, quotes, layout) = match respliced {
         Some(layout) => (layout.prose(), Vec::new(), Quotes::new(Vec::new()), layout),
@@ -298,7 +298,7 @@ pub(super) fn edit(
 
 /// Where the edited piece was and is; everything before it stayed, everything
 /// after it moved by the change in its length.
-struct Edit {
+pub(super) struct Edit {
     old: Span,
     new: Span,
 }
@@ -316,7 +316,7 @@ impl Edit {
     }
 
     /// An old span in the new text; `None` inside the edited piece.
-    fn moved(&self, span: Span) -> Option<Span> {
+    pub(super) fn moved(&self, span: Span) -> Option<Span> {
         if span.end <= self.old.start {
             Some(span)
         } else if span.start >= self.old.end {
@@ -328,7 +328,7 @@ impl Edit {
     }
 
     /// A span relative to the edited piece, in the new text.
-    fn in_new(&self, span: Span) -> Span {
+    pub(super) fn in_new(&self, span: Span) -> Span {
         Span::new(span.start + self.new.start, span.end + self.new.start)
     }
 

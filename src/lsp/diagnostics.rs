@@ -123,8 +123,7 @@ impl DiagnosticJson<'_> {
         out.extend_from_slice(b"{\"range\":");
         write_range(out, range);
         out.extend_from_slice(b",\"severity\":");
-        let severity = severity(f.severity);
-        out.extend_from_slice(itoa::Buffer::new().format(number(severity)).as_bytes());
+        serde_json::to_writer(&mut *out, &severity(f.severity))?;
         out.extend_from_slice(b",\"code\":");
         write_str(out, f.rule)?;
         if let Some(link) = self.link() {
@@ -171,16 +170,6 @@ fn write_range(out: &mut Vec<u8>, range: Range) {
     position(out, b"{\"start\":", range.start);
     position(out, b",\"end\":", range.end);
     out.push(b'}');
-}
-
-/// The number a severity is sent as.
-fn number(severity: DiagnosticSeverity) -> i32 {
-    match severity {
-        DiagnosticSeverity::ERROR => 1,
-        DiagnosticSeverity::WARNING => 2,
-        DiagnosticSeverity::INFORMATION => 3,
-        _ => 4,
-    }
 }
 
 impl Published<'_> {

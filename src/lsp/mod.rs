@@ -33,7 +33,7 @@ mod settings;
 mod transport;
 mod versioned;
 
-pub use transport::{serve, serve_to_file, EndReason, SessionEnd};
+pub use transport::{serve, EndReason, SessionEnd};
 
 use std::os::fd::AsFd;
 use std::process::ExitCode;
@@ -47,7 +47,7 @@ pub fn run_stdio() -> anyhow::Result<ExitCode> {
         .enable_all()
         .build()?;
     let stdout = std::io::stdout().as_fd().try_clone_to_owned()?;
-    let end = runtime.block_on(serve_to_file(tokio::io::stdin(), stdout.into()));
+    let end = runtime.block_on(transport::serve_to_file(tokio::io::stdin(), stdout.into()));
     // tokio's stdin reader is a blocking read that cannot be interrupted; waiting for
     // it would hang until the client closes stdin, so the runtime is not waited for.
     runtime.shutdown_background();
