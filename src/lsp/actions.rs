@@ -270,7 +270,7 @@ mod tests {
             config: Default::default(),
             kind: super::super::documents::Kind::Draft,
             text: std::sync::Arc::new(text.to_string()),
-            line_starts: super::super::position::line_starts(text),
+            line_starts: std::sync::Arc::new(super::super::position::line_starts(text)),
             since: None,
             pieces: Default::default(),
         };

@@ -5,12 +5,11 @@
 //! inside, so interleaved tower-lsp handlers cannot reorder or split edits.
 
 use super::linting::{Review, SharedCache, Snapshot};
-use super::position::{rope_char_index, rope_position_exists, LineStarts, PositionEncoding};
+use super::position::{rope_char_index, rope_position_exists, PositionEncoding};
 use super::settings::ProjectConfig;
-use crate::analysis::chunks::SameEnds;
+use super::snapshot_texts::SnapshotTexts;
 use crate::analysis::{Format, Span};
 use crate::config::Config;
-use crate::engine::Since;
 use ropey::Rope;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -54,59 +53,9 @@ pub struct Document {
     pub delivered: Option<Arc<Review>>,
     /// The analysed pieces of the text, so an edit re-analyses only what changed.
     pub pieces: SharedCache,
-    /// The texts of the last snapshots. One that no analysis or review holds any
-    /// more is filled again for the next snapshot: on a long draft a fresh buffer
-    /// per edit cost more in page faults than the copy.
-    recent_texts: Vec<Arc<String>>,
-    /// What the edits applied since the last snapshot changed.
-    since_snapshot: Changed,
+    /// The last snapshots' texts, one of which is patched into the next snapshot.
+    snapshot_texts: SnapshotTexts,
 }
-
-/// What changed in a document's text since its last snapshot, as far as the edits
-/// applied tell.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Changed {
-    Nothing,
-    /// Bytes at the start and at the end that no edit touched.
-    Between(SameEnds),
-    /// A change sent the whole text.
-    Unknown,
-}
-
-impl Changed {
-    /// After an edit that replaced the bytes `replaced` of a text `length` long
-    /// (`None`: the whole text).
-    fn and(self, replaced: Option<std::ops::Range<usize>>, length: usize) -> Changed {
-        let Some(replaced) = replaced else {
-            return Changed::Unknown;
-        };
-        let (prefix, suffix) = (replaced.start, length - replaced.end);
-        match self {
-            Changed::Nothing => Changed::Between(SameEnds { prefix, suffix }),
-            Changed::Between(same) => Changed::Between(SameEnds {
-                prefix: same.prefix.min(prefix),
-                suffix: same.suffix.min(suffix),
-            }),
-            Changed::Unknown => Changed::Unknown,
-        }
-    }
-
-    /// How a text `length` long compares with the last snapshot's.
-    fn same_ends(self, length: usize) -> Option<SameEnds> {
-        match self {
-            Changed::Nothing => Some(SameEnds {
-                prefix: length,
-                suffix: 0,
-            }),
-            Changed::Between(same) => Some(same),
-            Changed::Unknown => None,
-        }
-    }
-}
-
-/// How many snapshot texts a document keeps for reuse: the newest (which the
-/// latest review also holds) and the one before (free once that review is out).
-const RECENT_TEXTS: usize = 2;
 
 /// Coalesces analysis requests: while one runs, later requests only set `pending`.
 #[derive(Default)]
@@ -126,14 +75,8 @@ impl Document {
 
     /// The current text and settings, to analyse.
     pub fn snapshot(&mut self, uri: &Url) -> Snapshot {
-        // Held before the copy, so that its buffer is not the one refilled.
-        let earlier = self.recent_texts.last().cloned();
-        let same = self.since_snapshot.same_ends(self.rope.len_bytes());
-        let since = earlier
-            .zip(same)
-            .map(|(earlier, same)| Since { earlier, same });
-        let (text, line_starts) = self.copy_text();
-        self.since_snapshot = Changed::Nothing;
+        let since = self.snapshot_texts.since_last(&self.rope);
+        let (text, line_starts) = self.snapshot_texts.take(&self.rope);
         Snapshot {
             uri: uri.clone(),
             generation: self.generation,
@@ -146,32 +89,6 @@ impl Document {
             since,
             pieces: self.pieces.clone(),
         }
-    }
-
-    /// The text out of the rope, and where its lines start (found chunk by chunk
-    /// while each is in the cache).
-    fn copy_text(&mut self) -> (Arc<String>, Vec<usize>) {
-        let free = self
-            .recent_texts
-            .iter_mut()
-            .position(|t| Arc::get_mut(t).is_some());
-        let mut text = match free {
-            Some(i) => self.recent_texts.remove(i),
-            None => Arc::default(),
-        };
-        let buffer = Arc::get_mut(&mut text).expect("held only here");
-        buffer.clear();
-        buffer.reserve(self.rope.len_bytes());
-        let mut lines = LineStarts::new();
-        for chunk in self.rope.chunks() {
-            buffer.push_str(chunk);
-            lines.push(chunk);
-        }
-        if self.recent_texts.len() == RECENT_TEXTS {
-            self.recent_texts.remove(0);
-        }
-        self.recent_texts.push(text.clone());
-        (text, lines.finish())
     }
 
     /// Keep an analysis made on demand (for a hover, say) if it still describes
@@ -224,8 +141,7 @@ impl DocumentStore {
             pull_due: true,
             delivered: None,
             pieces: SharedCache::default(),
-            recent_texts: Vec::new(),
-            since_snapshot: Changed::Unknown,
+            snapshot_texts: SnapshotTexts::default(),
         };
         self.documents.insert(uri, document);
     }
@@ -252,7 +168,7 @@ impl DocumentStore {
         for change in changes {
             let length = document.rope.len_bytes();
             let applied = apply_change(&mut document.rope, change, encoding);
-            document.since_snapshot = document.since_snapshot.and(applied.replaced, length);
+            document.snapshot_texts.edited(applied.replaced, length);
             written = applied.written;
             if !applied.exact {
                 report.clamped += 1;
@@ -407,33 +323,6 @@ pub fn path_of(uri: &Url) -> Option<PathBuf> {
 mod tests {
     use super::*;
     use tower_lsp::lsp_types::{Position, Range};
-
-    #[test]
-    fn edits_since_a_snapshot_narrow_what_is_known_to_be_alike() {
-        let same = |prefix, suffix| Changed::Between(SameEnds { prefix, suffix });
-        // "abcdefghij": "d" replaced by "XY", then "i" deleted (in "abcXYefghij").
-        let changed = Changed::Nothing.and(Some(3..4), 10);
-        assert_eq!(changed, same(3, 6));
-        let changed = changed.and(Some(9..10), 11);
-        assert_eq!(changed, same(3, 1));
-        assert_eq!(
-            changed.same_ends(10),
-            Some(SameEnds {
-                prefix: 3,
-                suffix: 1
-            })
-        );
-        // Nothing typed: the whole text is alike; a whole-text change: unknown.
-        assert_eq!(
-            Changed::Nothing.same_ends(10),
-            Some(SameEnds {
-                prefix: 10,
-                suffix: 0
-            })
-        );
-        assert_eq!(changed.and(None, 10), Changed::Unknown);
-        assert_eq!(Changed::Unknown.and(Some(0..1), 10).same_ends(10), None);
-    }
 
     fn edit(start: (u32, u32), end: (u32, u32), text: &str) -> TextDocumentContentChangeEvent {
         TextDocumentContentChangeEvent {

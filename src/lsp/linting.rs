@@ -33,7 +33,7 @@ pub struct Snapshot {
     pub kind: Kind,
     pub text: Arc<String>,
     /// Where the lines of `text` start (see `position::LineStarts`).
-    pub line_starts: Vec<usize>,
+    pub line_starts: Arc<Vec<usize>>,
     /// How `text` differs from the document's previous snapshot, if known.
     pub since: Option<Since>,
     /// The document's analysed pieces, shared by its analyses.

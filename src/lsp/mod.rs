@@ -3,6 +3,7 @@
 //! - `transport`: framing layer in front of tower-lsp; `exit` and closed input end the session.
 //! - `server`: the protocol handlers; `session`: the state they share.
 //! - `documents`: open documents (ropey), edits applied in order.
+//! - `snapshot_texts`: a document's text copied out for analysis, patched where it can be.
 //! - `position`: LSP positions in the negotiated encoding.
 //! - `linting`: analysis off the protocol task, stale results dropped.
 //! - `diagnostics`, `hover`, `actions`: findings rendered for the editor.
@@ -30,6 +31,7 @@ mod protocol_log;
 mod server;
 mod session;
 mod settings;
+mod snapshot_texts;
 mod transport;
 mod versioned;
 

@@ -9,7 +9,9 @@
 //! inside a character (half a surrogate pair, the middle of a UTF-8 sequence) rounds
 //! down to the start of that character.
 
+use crate::analysis::chunks::SameEnds;
 use ropey::Rope;
+use std::sync::Arc;
 use tower_lsp::lsp_types::{Position, PositionEncodingKind, Range};
 
 /// The unit in which `Position::character` counts.
@@ -161,6 +163,33 @@ impl LineStarts {
     }
 }
 
+/// `line_starts` of an earlier text `old_length` long, made those of `text`, which
+/// has that text's bytes before and after the change `same` says: the lines of the
+/// change are searched, the starts before it kept, and those after it moved.
+pub fn patch_line_starts(
+    line_starts: &mut Vec<usize>,
+    text: &str,
+    old_length: usize,
+    same: SameEnds,
+) {
+    let bytes = text.as_bytes();
+    let (old_end, end) = (old_length - same.suffix, bytes.len() - same.suffix);
+    // A break before the change stays one, but a `\r` just before it may have been
+    // the first half of `\r\n` or become one: it is searched again. One after the
+    // change is read with the byte after it, which is the earlier text's too.
+    let from = same.prefix.saturating_sub(1);
+    let kept = line_starts.partition_point(|&s| s <= from);
+    let after = line_starts.partition_point(|&s| s <= old_end);
+    for start in &mut line_starts[after..] {
+        *start = *start - old_end + end;
+    }
+    let found = memchr::memchr2_iter(b'\n', b'\r', &bytes[from..end])
+        .map(|i| from + i)
+        .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+        .map(|i| i + 1);
+    line_starts.splice(kept..after, found);
+}
+
 /// The line starts of a whole text.
 pub fn line_starts(text: &str) -> Vec<usize> {
     let mut starts = LineStarts::new();
@@ -171,14 +200,15 @@ pub fn line_starts(text: &str) -> Vec<usize> {
 /// Byte offsets <-> LSP positions for one fixed text (an analysed snapshot).
 #[derive(Clone, Debug)]
 pub struct LineIndex {
-    /// Byte offset at which each LSP line starts.
-    line_starts: Vec<usize>,
+    /// Byte offset at which each LSP line starts (shared with the document, which
+    /// patches them for a later snapshot once this index is gone).
+    line_starts: Arc<Vec<usize>>,
     encoding: PositionEncoding,
 }
 
 impl LineIndex {
     /// From the line starts of the text (see `LineStarts`).
-    pub fn from_starts(line_starts: Vec<usize>, encoding: PositionEncoding) -> LineIndex {
+    pub fn from_starts(line_starts: Arc<Vec<usize>>, encoding: PositionEncoding) -> LineIndex {
         LineIndex {
             line_starts,
             encoding,
@@ -187,7 +217,7 @@ impl LineIndex {
 
     pub fn new(text: &str, encoding: PositionEncoding) -> LineIndex {
         LineIndex {
-            line_starts: line_starts(text),
+            line_starts: Arc::new(line_starts(text)),
             encoding,
         }
     }

@@ -1,0 +1,279 @@
+//! The texts a document's snapshots are copied into, kept for the next snapshot.
+//!
+//! A snapshot is the rope copied into one `String` (the engine reads text, not a
+//! rope) with its line starts. On a long draft that copy costs about a millisecond
+//! a keystroke, most of it cache misses through the rope's chunks. So a document
+//! keeps its last snapshots' texts with what the edits since each of them changed,
+//! and one that no analysis or review holds any more is patched into the next
+//! snapshot: only the changed bytes come from the rope, the bytes after them move
+//! along, and only the changed lines are searched for line breaks.
+
+use super::position::{patch_line_starts, LineStarts};
+use crate::analysis::chunks::SameEnds;
+use crate::engine::Since;
+use ropey::Rope;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// How many snapshot texts a document keeps: the newest (which the latest review
+/// also holds) and the one before (free once that review is out).
+const KEPT: usize = 2;
+
+/// The last snapshots' texts, newest last.
+#[derive(Default)]
+pub struct SnapshotTexts {
+    kept: Vec<Kept>,
+}
+
+/// One snapshot's text and line starts, and what the edits since changed.
+#[derive(Clone)]
+struct Kept {
+    text: Arc<String>,
+    line_starts: Arc<Vec<usize>>,
+    changed: Changed,
+}
+
+/// What changed in a text since a snapshot, as far as the edits applied tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Changed {
+    Nothing,
+    /// Bytes at the start and at the end that no edit touched.
+    Between(SameEnds),
+    /// A change sent the whole text.
+    Unknown,
+}
+
+impl Changed {
+    /// After an edit that replaced the bytes `replaced` of a text `length` long
+    /// (`None`: the whole text).
+    fn and(self, replaced: Option<Range<usize>>, length: usize) -> Changed {
+        let Some(replaced) = replaced else {
+            return Changed::Unknown;
+        };
+        let (prefix, suffix) = (replaced.start, length - replaced.end);
+        match self {
+            Changed::Nothing => Changed::Between(SameEnds { prefix, suffix }),
+            Changed::Between(same) => Changed::Between(SameEnds {
+                prefix: same.prefix.min(prefix),
+                suffix: same.suffix.min(suffix),
+            }),
+            Changed::Unknown => Changed::Unknown,
+        }
+    }
+
+    /// How a text `length` long compares with the snapshot's.
+    fn same_ends(self, length: usize) -> Option<SameEnds> {
+        match self {
+            Changed::Nothing => Some(SameEnds {
+                prefix: length,
+                suffix: 0,
+            }),
+            Changed::Between(same) => Some(same),
+            Changed::Unknown => None,
+        }
+    }
+}
+
+impl SnapshotTexts {
+    /// Record an edit that replaced the bytes `replaced` (`None`: all of them) of
+    /// the text, `length` bytes long before the edit.
+    pub fn edited(&mut self, replaced: Option<Range<usize>>, length: usize) {
+        for kept in &mut self.kept {
+            kept.changed = kept.changed.and(replaced.clone(), length);
+        }
+    }
+
+    /// How the rope differs from the last snapshot, if the edits tell.
+    pub fn since_last(&self, rope: &Rope) -> Option<Since> {
+        let last = self.kept.last()?;
+        let same = last.changed.same_ends(rope.len_bytes())?;
+        Some(Since {
+            earlier: last.text.clone(),
+            same,
+        })
+    }
+
+    /// The rope's text and line starts, in the buffers of a kept snapshot that
+    /// nothing else holds (patched when the edits since it are known), else copied
+    /// into new ones.
+    pub fn take(&mut self, rope: &Rope) -> (Arc<String>, Arc<Vec<usize>>) {
+        let free = self.kept.iter_mut().position(|kept| {
+            Arc::get_mut(&mut kept.text).is_some() && Arc::get_mut(&mut kept.line_starts).is_some()
+        });
+        let mut kept = match free {
+            Some(i) => self.kept.remove(i),
+            None => Kept {
+                text: Arc::default(),
+                line_starts: Arc::default(),
+                changed: Changed::Unknown,
+            },
+        };
+        let text = Arc::get_mut(&mut kept.text).expect("held only here");
+        let line_starts = Arc::get_mut(&mut kept.line_starts).expect("held only here");
+        match kept.changed.same_ends(rope.len_bytes()) {
+            Some(same) if worth_patching(same, rope.len_bytes()) => {
+                patch(text, line_starts, rope, same)
+            }
+            _ => copy(text, line_starts, rope),
+        }
+        kept.changed = Changed::Nothing;
+        if self.kept.len() == KEPT {
+            self.kept.remove(0);
+        }
+        let taken = (kept.text.clone(), kept.line_starts.clone());
+        self.kept.push(kept);
+        taken
+    }
+}
+
+/// Patching moves the bytes after the change and copies the change: worth it
+/// unless the change is most of the text.
+fn worth_patching(same: SameEnds, length: usize) -> bool {
+    same.prefix + same.suffix >= length / 2
+}
+
+/// `text` becomes the rope's text, of which it holds all but the bytes between
+/// `same`'s ends; `line_starts` follow.
+fn patch(text: &mut String, line_starts: &mut Vec<usize>, rope: &Rope, same: SameEnds) {
+    let (old_length, length) = (text.len(), rope.len_bytes());
+    let changed: String = rope
+        .byte_slice(same.prefix..length - same.suffix)
+        .chunks()
+        .collect();
+    text.replace_range(same.prefix..old_length - same.suffix, &changed);
+    patch_line_starts(line_starts, text, old_length, same);
+}
+
+/// `text` and `line_starts` filled from the whole rope, the line breaks found in
+/// each chunk as it is copied.
+fn copy(text: &mut String, line_starts: &mut Vec<usize>, rope: &Rope) {
+    text.clear();
+    text.reserve(rope.len_bytes());
+    let mut lines = LineStarts::new();
+    for chunk in rope.chunks() {
+        text.push_str(chunk);
+        lines.push(chunk);
+    }
+    *line_starts = lines.finish();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lsp::position::line_starts;
+    use proptest::prelude::*;
+
+    #[test]
+    fn edits_since_a_snapshot_narrow_what_is_known_to_be_alike() {
+        let same = |prefix, suffix| Changed::Between(SameEnds { prefix, suffix });
+        // "abcdefghij": "d" replaced by "XY", then "i" deleted (in "abcXYefghij").
+        let changed = Changed::Nothing.and(Some(3..4), 10);
+        assert_eq!(changed, same(3, 6));
+        let changed = changed.and(Some(9..10), 11);
+        assert_eq!(changed, same(3, 1));
+        assert_eq!(
+            changed.same_ends(10),
+            Some(SameEnds {
+                prefix: 3,
+                suffix: 1
+            })
+        );
+        // Nothing typed: the whole text is alike; a whole-text change: unknown.
+        assert_eq!(
+            Changed::Nothing.same_ends(10),
+            Some(SameEnds {
+                prefix: 10,
+                suffix: 0
+            })
+        );
+        assert_eq!(changed.and(None, 10), Changed::Unknown);
+        assert_eq!(Changed::Unknown.and(Some(0..1), 10).same_ends(10), None);
+    }
+
+    /// A text of lines with breaks of every kind, emoji and CJK.
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("a"),
+                Just("word "),
+                Just("\n"),
+                Just("\r\n"),
+                Just("\r"),
+                Just("é"),
+                Just("😀"),
+                Just("和平"),
+            ],
+            0..40,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    /// An edit: where (as fractions of the text) and what is written.
+    fn edit() -> impl Strategy<Value = (f64, f64, String)> {
+        (0.0..=1.0f64, 0.0..=0.2f64, text())
+    }
+
+    /// Byte `fraction` of the way into `rope`, as a char index.
+    fn char_at(rope: &Rope, fraction: f64) -> usize {
+        (rope.len_chars() as f64 * fraction) as usize
+    }
+
+    proptest! {
+        /// Snapshots taken between edits, some held (by a review, say) so that the
+        /// next one must use another buffer or a new one: each is the rope's text
+        /// and line starts, patched or copied.
+        #[test]
+        fn snapshots_equal_the_rope_however_their_buffers_are_reused(
+            start in text(),
+            steps in proptest::collection::vec(
+                (proptest::collection::vec(edit(), 0..4), any::<bool>(), any::<bool>()),
+                1..12,
+            ),
+        ) {
+            let mut rope = Rope::from_str(&start);
+            let mut texts = SnapshotTexts::default();
+            let mut held = Vec::new();
+            for (edits, whole, hold) in steps {
+                for (from, length, written) in edits {
+                    let before = rope.len_bytes();
+                    let start = char_at(&rope, from);
+                    let end = (start + char_at(&rope, length)).min(rope.len_chars());
+                    let replaced = rope.char_to_byte(start)..rope.char_to_byte(end);
+                    rope.remove(start..end);
+                    rope.insert(start, &written);
+                    texts.edited((!whole).then_some(replaced), before);
+                }
+                let (text, starts) = texts.take(&rope);
+                prop_assert_eq!(text.as_str(), rope.to_string());
+                prop_assert_eq!(&*starts, &line_starts(&text));
+                if hold {
+                    held.push((text, starts));
+                } else {
+                    held.clear();
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_free_buffer_is_patched_and_held_ones_left_alone() {
+        let mut rope = Rope::from_str("one\ntwo\r\nthree");
+        let mut texts = SnapshotTexts::default();
+        let (first, _) = texts.take(&rope);
+        let (second, _) = texts.take(&rope);
+        assert!(!Arc::ptr_eq(&first, &second), "the first is held");
+        let first_buffer = Arc::as_ptr(&first);
+        drop(first);
+        rope.insert(4, "2");
+        texts.edited(Some(4..4), 14);
+        let since = texts.since_last(&rope).unwrap();
+        assert!(Arc::ptr_eq(&since.earlier, &second));
+        assert_eq!((since.same.prefix, since.same.suffix), (4, 10));
+        let (third, starts) = texts.take(&rope);
+        assert_eq!(Arc::as_ptr(&third), first_buffer, "the free one is reused");
+        assert_eq!(third.as_str(), "one\n2two\r\nthree");
+        assert_eq!(*starts, [0, 4, 10]);
+        let (fourth, _) = texts.take(&rope);
+        assert!(!Arc::ptr_eq(&fourth, &second) && !Arc::ptr_eq(&fourth, &third));
+    }
+}
