@@ -271,7 +271,9 @@ mod tests {
             kind: super::super::documents::Kind::Draft,
             text: std::sync::Arc::new(text.to_string()),
             line_starts: std::sync::Arc::new(super::super::position::line_starts(text)),
+            text_id: 1,
             since: None,
+            edited_from: None,
             pieces: Default::default(),
         };
         Review::compute(

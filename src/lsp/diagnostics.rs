@@ -100,6 +100,8 @@ impl DiagnosticJson<'_> {
 /// problem with the settings.
 pub enum Published<'a> {
     Finding(DiagnosticJson<'a>),
+    /// A finding's diagnostic already written (see `findings_json`).
+    Written(&'a [u8]),
     Problem(&'a Diagnostic),
 }
 
@@ -107,6 +109,8 @@ impl Published<'_> {
     pub fn to_diagnostic(&self) -> Diagnostic {
         match self {
             Published::Finding(json) => json.to_diagnostic(),
+            // Written from a diagnostic by `write_json`, so it reads back.
+            Published::Written(json) => serde_json::from_slice(json).unwrap_or_default(),
             Published::Problem(diagnostic) => (*diagnostic).clone(),
         }
     }
@@ -177,6 +181,10 @@ impl Published<'_> {
     pub fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
         match self {
             Published::Finding(json) => json.write_json(out),
+            Published::Written(json) => {
+                out.extend_from_slice(json);
+                Ok(())
+            }
             Published::Problem(diagnostic) => serde_json::to_writer(out, diagnostic),
         }
     }

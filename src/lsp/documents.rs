@@ -75,8 +75,8 @@ impl Document {
 
     /// The current text and settings, to analyse.
     pub fn snapshot(&mut self, uri: &Url) -> Snapshot {
-        let since = self.snapshot_texts.since_last(&self.rope);
-        let (text, line_starts) = self.snapshot_texts.take(&self.rope);
+        let (since, edited_from) = self.snapshot_texts.since_last(&self.rope).unzip();
+        let taken = self.snapshot_texts.take(&self.rope);
         Snapshot {
             uri: uri.clone(),
             generation: self.generation,
@@ -84,9 +84,11 @@ impl Document {
             format: self.format,
             config: self.config.clone(),
             kind: self.kind,
-            text,
-            line_starts,
+            text: taken.text,
+            line_starts: taken.line_starts,
+            text_id: taken.id,
             since,
+            edited_from,
             pieces: self.pieces.clone(),
         }
     }

@@ -11,8 +11,10 @@ use super::config_file;
 use super::delivery;
 use super::diagnostics::{DiagnosticJson, Published};
 use super::documents::Kind;
+use super::findings_json::FindingsJson;
 use super::position::{LineIndex, PositionEncoding};
 use super::session::Session;
+use super::snapshot_texts::EditedFrom;
 use crate::analysis::prose::Block;
 use crate::analysis::Format;
 use crate::config::Config;
@@ -34,8 +36,12 @@ pub struct Snapshot {
     pub text: Arc<String>,
     /// Where the lines of `text` start (see `position::LineStarts`).
     pub line_starts: Arc<Vec<usize>>,
+    /// Names `text` among the document's snapshots.
+    pub text_id: u64,
     /// How `text` differs from the document's previous snapshot, if known.
     pub since: Option<Since>,
+    /// The same, with that snapshot's id.
+    pub edited_from: Option<EditedFrom>,
     /// The document's analysed pieces, shared by its analyses.
     pub pieces: SharedCache,
 }
@@ -67,6 +73,10 @@ pub struct Review {
     /// `config` with the draft's front matter settings on top: what the review used.
     pub effective: Arc<Config>,
     pub text: Arc<String>,
+    /// Names `text` among the document's snapshots.
+    pub text_id: u64,
+    /// How `text` was made from an earlier snapshot's, if known.
+    pub edited_from: Option<EditedFrom>,
     pub lines: LineIndex,
     /// Whether its diagnostics link to their rule's page (the client shows links).
     pub rule_links: bool,
@@ -79,6 +89,8 @@ pub struct Review {
     /// The findings' diagnostics and the problems, built when first asked for:
     /// a publish writes them straight from the findings (see `published`).
     diagnostics: OnceLock<Vec<Diagnostic>>,
+    /// The findings' diagnostics as JSON, once published.
+    findings_json: OnceLock<FindingsJson>,
 }
 
 impl Review {
@@ -99,12 +111,15 @@ impl Review {
                 effective: snapshot.config.clone(),
                 config: snapshot.config,
                 text: snapshot.text,
+                text_id: snapshot.text_id,
+                edited_from: snapshot.edited_from,
                 lines,
                 rule_links,
                 findings: Vec::new(),
                 blocks: Vec::new(),
                 problems,
                 diagnostics: OnceLock::new(),
+                findings_json: OnceLock::new(),
             };
         }
         let (effective, settings_problem) =
@@ -130,12 +145,15 @@ impl Review {
             config: snapshot.config,
             effective,
             text: snapshot.text,
+            text_id: snapshot.text_id,
+            edited_from: snapshot.edited_from,
             lines,
             rule_links,
             findings,
             blocks,
             problems,
             diagnostics: OnceLock::new(),
+            findings_json: OnceLock::new(),
         }
     }
 
@@ -167,11 +185,34 @@ impl Review {
         }
     }
 
+    /// Its findings' diagnostics as JSON, written once: copied where they can be
+    /// from `earlier`'s (the review the client was shown before), if this one's
+    /// text was edited from that one's.
+    pub fn findings_json(&self, earlier: Option<&Review>) -> serde_json::Result<&FindingsJson> {
+        if let Some(json) = self.findings_json.get() {
+            return Ok(json);
+        }
+        let from = |earlier: &Review| {
+            let edited = self.edited_from.filter(|e| e.id == earlier.text_id)?;
+            let alike = earlier.generation == self.generation
+                && earlier.rule_links == self.rule_links
+                && earlier.lines.encoding() == self.lines.encoding();
+            let json = earlier.findings_json.get().filter(|_| alike)?;
+            Some(FindingsJson::after(self, edited, earlier, json))
+        };
+        let json = match earlier.and_then(from) {
+            Some(json) => json?,
+            None => FindingsJson::new(self)?,
+        };
+        Ok(self.findings_json.get_or_init(|| json))
+    }
+
     /// Stand other findings in for the analysed ones.
     #[cfg(test)]
     pub fn replace_findings(&mut self, findings: Vec<Finding>) {
         self.findings = findings;
         self.diagnostics = OnceLock::new();
+        self.findings_json = OnceLock::new();
     }
 
     /// Whether the document was left unreviewed (too large, or the analysis failed):
@@ -289,9 +330,22 @@ pub fn spawn_publisher(session: Weak<Session>) -> mpsc::UnboundedSender<Publicat
                         let replaced = document.delivered.take();
                         (delivery::deliver(document, &review), replaced)
                     };
+                    // Written straight to the transport: copied from the JSON of
+                    // what the client was shown before where it is alike.
+                    // (Should it fail, each is written again, and the failure logged.)
+                    let json = session
+                        .frames
+                        .is_some()
+                        .then(|| review.findings_json(replaced.as_deref()));
+                    let json = json.and_then(Result::ok);
                     let diagnostics: Vec<Published> = diagnostics
                         .into_iter()
-                        .map(|i| review.published(i))
+                        .map(|i| match json {
+                            Some(json) if i < review.findings.len() => {
+                                Published::Written(json.get(i))
+                            }
+                            _ => review.published(i),
+                        })
                         .collect();
                     send(&session, &review.uri, &diagnostics, Some(review.version)).await;
                     drop_later(replaced);

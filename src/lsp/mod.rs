@@ -7,6 +7,7 @@
 //! - `position`: LSP positions in the negotiated encoding.
 //! - `linting`: analysis off the protocol task, stale results dropped.
 //! - `diagnostics`, `hover`, `actions`: findings rendered for the editor.
+//! - `findings_json`: a review's diagnostics as JSON, copied from the last publish's where alike.
 //! - `delivery`: what the client sees of a review, pushed or pulled (cursor hold-back).
 //! - `allowlist`: the `truthlens.addToAllowlist` command's workspace edit.
 //! - `config_file`: settings problems as diagnostics (`.truthlens.toml`, front matter).
@@ -20,6 +21,7 @@ mod config_file;
 mod delivery;
 mod diagnostics;
 mod documents;
+mod findings_json;
 mod framing;
 mod hover;
 #[doc(hidden)]

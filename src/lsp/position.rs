@@ -190,6 +190,15 @@ pub fn patch_line_starts(
     line_starts.splice(kept..after, found);
 }
 
+/// `offset` clamped to `text` and rounded down to a character boundary.
+fn char_floor(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 /// The line starts of a whole text.
 pub fn line_starts(text: &str) -> Vec<usize> {
     let mut starts = LineStarts::new();
@@ -225,27 +234,62 @@ impl LineIndex {
     /// The LSP position of a byte offset (clamped to the text, rounded down to a character,
     /// and kept before a line break).
     pub fn position(&self, text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
-        // The part of the line before `offset` (an offset inside `\r\n` ends it early).
-        let before = &text[start..offset];
-        let before =
-            &before[..memchr::memchr2(b'\r', b'\n', before.as_bytes()).unwrap_or(before.len())];
-        // Most lines of prose are ASCII: a byte is a unit in either encoding.
-        let character = if before.is_ascii() {
-            before.len() as u32
-        } else {
-            before.chars().map(|c| self.encoding.width(c)).sum()
-        };
-        Position::new(line as u32, character)
+        self.locate(text, offset).0
     }
 
+    /// `position`, with the offset it was taken at (clamped and rounded) and where
+    /// the next line starts.
+    fn locate(&self, text: &str, offset: usize) -> (Position, usize, usize) {
+        let offset = char_floor(text, offset);
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let next = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(usize::MAX);
+        let character = self.width_in_line(&text[start..offset]);
+        (Position::new(line as u32, character), offset, next)
+    }
+
+    /// The width of `text`, read from within one line up to its break (an offset
+    /// inside `\r\n` ends the line early).
+    fn width_in_line(&self, text: &str) -> u32 {
+        let text = &text[..memchr::memchr2(b'\r', b'\n', text.as_bytes()).unwrap_or(text.len())];
+        // Most lines of prose are ASCII: a byte is a unit in either encoding.
+        if text.is_ascii() {
+            text.len() as u32
+        } else {
+            text.chars().map(|c| self.encoding.width(c)).sum()
+        }
+    }
+
+    /// The positions of `start` and `end`. A range within one line (most of a
+    /// publish's) is measured from its start: its line is not searched for, nor
+    /// read from its beginning, twice.
     pub fn range(&self, text: &str, start: usize, end: usize) -> Range {
-        Range::new(self.position(text, start), self.position(text, end))
+        let (from, start, next) = self.locate(text, start);
+        let end = char_floor(text, end);
+        if start <= end && end < next {
+            let character = from.character + self.width_in_line(&text[start..end]);
+            Range::new(from, Position::new(from.line, character))
+        } else {
+            Range::new(from, self.position(text, end))
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Where the first line after `offset` starts (`usize::MAX` if none does).
+    pub fn next_line_start(&self, offset: usize) -> usize {
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        self.line_starts.get(line).copied().unwrap_or(usize::MAX)
+    }
+
+    pub fn encoding(&self) -> PositionEncoding {
+        self.encoding
     }
 
     /// The byte offset an LSP position names (clamped).
@@ -406,6 +450,31 @@ mod tests {
             }
         }
         assert_eq!(line_starts("a\r\nb\rc\n"), [0, 3, 5, 7]);
+    }
+
+    #[test]
+    fn a_range_is_its_two_positions() {
+        let texts = [
+            "ab\r\ncd\ref\n",
+            "é😀和\r\n平x\n\n",
+            "\r\r\n",
+            "",
+            "one line",
+        ];
+        for text in texts {
+            for encoding in [Utf8, Utf16] {
+                let index = LineIndex::new(text, encoding);
+                for start in 0..=text.len() + 1 {
+                    for end in 0..=text.len() + 1 {
+                        assert_eq!(
+                            index.range(text, start, end),
+                            Range::new(index.position(text, start), index.position(text, end)),
+                            "{text:?} {start}..{end} {encoding:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -23,11 +23,29 @@ const KEPT: usize = 2;
 #[derive(Default)]
 pub struct SnapshotTexts {
     kept: Vec<Kept>,
+    /// The id of the last snapshot taken.
+    last_id: u64,
+}
+
+/// What a snapshot's text was edited from: the earlier snapshot (by id) and the
+/// bytes alike at both ends.
+#[derive(Clone, Copy, Debug)]
+pub struct EditedFrom {
+    pub id: u64,
+    pub same: SameEnds,
+}
+
+/// A snapshot's text and line starts, and its id among the document's snapshots.
+pub struct Taken {
+    pub text: Arc<String>,
+    pub line_starts: Arc<Vec<usize>>,
+    pub id: u64,
 }
 
 /// One snapshot's text and line starts, and what the edits since changed.
 #[derive(Clone)]
 struct Kept {
+    id: u64,
     text: Arc<String>,
     line_starts: Arc<Vec<usize>>,
     changed: Changed,
@@ -84,25 +102,27 @@ impl SnapshotTexts {
     }
 
     /// How the rope differs from the last snapshot, if the edits tell.
-    pub fn since_last(&self, rope: &Rope) -> Option<Since> {
+    pub fn since_last(&self, rope: &Rope) -> Option<(Since, EditedFrom)> {
         let last = self.kept.last()?;
         let same = last.changed.same_ends(rope.len_bytes())?;
-        Some(Since {
+        let since = Since {
             earlier: last.text.clone(),
             same,
-        })
+        };
+        Some((since, EditedFrom { id: last.id, same }))
     }
 
     /// The rope's text and line starts, in the buffers of a kept snapshot that
     /// nothing else holds (patched when the edits since it are known), else copied
     /// into new ones.
-    pub fn take(&mut self, rope: &Rope) -> (Arc<String>, Arc<Vec<usize>>) {
+    pub fn take(&mut self, rope: &Rope) -> Taken {
         let free = self.kept.iter_mut().position(|kept| {
             Arc::get_mut(&mut kept.text).is_some() && Arc::get_mut(&mut kept.line_starts).is_some()
         });
         let mut kept = match free {
             Some(i) => self.kept.remove(i),
             None => Kept {
+                id: 0,
                 text: Arc::default(),
                 line_starts: Arc::default(),
                 changed: Changed::Unknown,
@@ -117,10 +137,16 @@ impl SnapshotTexts {
             _ => copy(text, line_starts, rope),
         }
         kept.changed = Changed::Nothing;
+        self.last_id += 1;
+        kept.id = self.last_id;
         if self.kept.len() == KEPT {
             self.kept.remove(0);
         }
-        let taken = (kept.text.clone(), kept.line_starts.clone());
+        let taken = Taken {
+            text: kept.text.clone(),
+            line_starts: kept.line_starts.clone(),
+            id: kept.id,
+        };
         self.kept.push(kept);
         taken
     }
@@ -243,7 +269,7 @@ mod tests {
                     rope.insert(start, &written);
                     texts.edited((!whole).then_some(replaced), before);
                 }
-                let (text, starts) = texts.take(&rope);
+                let Taken { text, line_starts: starts, .. } = texts.take(&rope);
                 prop_assert_eq!(text.as_str(), rope.to_string());
                 prop_assert_eq!(&*starts, &line_starts(&text));
                 if hold {
@@ -259,21 +285,27 @@ mod tests {
     fn a_free_buffer_is_patched_and_held_ones_left_alone() {
         let mut rope = Rope::from_str("one\ntwo\r\nthree");
         let mut texts = SnapshotTexts::default();
-        let (first, _) = texts.take(&rope);
-        let (second, _) = texts.take(&rope);
-        assert!(!Arc::ptr_eq(&first, &second), "the first is held");
+        let first = texts.take(&rope).text;
+        let second = texts.take(&rope);
+        assert!(!Arc::ptr_eq(&first, &second.text), "the first is held");
         let first_buffer = Arc::as_ptr(&first);
         drop(first);
         rope.insert(4, "2");
         texts.edited(Some(4..4), 14);
-        let since = texts.since_last(&rope).unwrap();
-        assert!(Arc::ptr_eq(&since.earlier, &second));
+        let (since, from) = texts.since_last(&rope).unwrap();
+        assert!(Arc::ptr_eq(&since.earlier, &second.text));
         assert_eq!((since.same.prefix, since.same.suffix), (4, 10));
-        let (third, starts) = texts.take(&rope);
+        assert_eq!(from.id, second.id);
+        let Taken {
+            text: third,
+            line_starts: starts,
+            id,
+        } = texts.take(&rope);
+        assert_eq!(id, second.id + 1);
         assert_eq!(Arc::as_ptr(&third), first_buffer, "the free one is reused");
         assert_eq!(third.as_str(), "one\n2two\r\nthree");
         assert_eq!(*starts, [0, 4, 10]);
-        let (fourth, _) = texts.take(&rope);
-        assert!(!Arc::ptr_eq(&fourth, &second) && !Arc::ptr_eq(&fourth, &third));
+        let fourth = texts.take(&rope).text;
+        assert!(!Arc::ptr_eq(&fourth, &second.text) && !Arc::ptr_eq(&fourth, &third));
     }
 }
