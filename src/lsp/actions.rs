@@ -306,7 +306,7 @@ mod tests {
             span: crate::Span::new(0, 12),
             explanation: "".into(),
             alternatives: Default::default(),
-            fixes: Vec::new(),
+            fixes: Default::default(),
             related: Vec::new(),
         };
         review.replace_findings(vec![finding.clone()]);

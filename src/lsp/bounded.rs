@@ -70,7 +70,7 @@ fn notice(category: &str, message: String) -> Box<Finding> {
         span: Span::new(0, 0),
         explanation: "".into(),
         alternatives: Arc::from([]),
-        fixes: Vec::new(),
+        fixes: Default::default(),
         related: Vec::new(),
     })
 }

@@ -215,7 +215,8 @@ mod tests {
                     span,
                     replacement: "government".into(),
                 }],
-            }],
+            }]
+            .into(),
             related: vec![Related {
                 span: Span::new(other, other + 5),
                 message: "also here".into(),

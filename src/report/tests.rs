@@ -35,7 +35,7 @@ fn finding(rule: &'static str, category: Option<&str>, needle: &str) -> Finding 
         span: span_of(needle),
         explanation: "".into(),
         alternatives: Default::default(),
-        fixes: Vec::new(),
+        fixes: Default::default(),
         related: Vec::new(),
     }
 }

@@ -270,7 +270,7 @@ fn finding(ctx: &RuleContext, toks: &[Token], hit: Hit) -> Option<Finding> {
         span,
         explanation: head.entry.explanation.as_str().into(),
         alternatives: alternatives.into(),
-        fixes,
+        fixes: fixes.into(),
         related: Vec::new(),
     })
 }

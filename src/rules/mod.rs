@@ -78,7 +78,9 @@ pub struct Finding {
     pub explanation: Arc<str>,
     /// Neutral wording the writer could use instead.
     pub alternatives: Arc<[String]>,
-    pub fixes: Vec<Fix>,
+    /// Shared: the language server copies a long draft's findings for every review,
+    /// and copying the fixes was most of that.
+    pub fixes: Arc<Vec<Fix>>,
     pub related: Vec<Related>,
 }
 
@@ -100,8 +102,11 @@ impl Finding {
     /// which leaves the finding part-moved: the caller drops it.
     pub fn move_spans(&mut self, to: impl Fn(Span) -> Option<Span>) -> Option<()> {
         self.span = to(self.span)?;
-        for edit in self.fixes.iter_mut().flat_map(|f| f.edits.iter_mut()) {
-            edit.span = to(edit.span)?;
+        if !self.fixes.is_empty() {
+            let fixes = Arc::make_mut(&mut self.fixes);
+            for edit in fixes.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+                edit.span = to(edit.span)?;
+            }
         }
         for related in &mut self.related {
             related.span = to(related.span)?;

@@ -81,7 +81,7 @@ fn finding(
         span,
         explanation: explanation.into(),
         alternatives: Arc::from([]),
-        fixes: Vec::new(),
+        fixes: Default::default(),
         related: Vec::new(),
     }
 }

@@ -275,7 +275,7 @@ fn finding(category: &str, span: Span, message: String, explanation: &str) -> Fi
         span,
         explanation: explanation.into(),
         alternatives: Arc::from([]),
-        fixes: Vec::new(),
+        fixes: Default::default(),
         related: Vec::new(),
     }
 }
@@ -325,7 +325,8 @@ fn vague_attribution(ctx: &RuleContext, a: &Attribution) -> Finding {
             "Add a citation placeholder",
             sentence_end_before_punct(ctx, a.sentence),
             " [citation needed]",
-        )];
+        )]
+        .into();
         return f;
     }
     let mut f = finding(
@@ -347,7 +348,8 @@ fn vague_attribution(ctx: &RuleContext, a: &Attribution) -> Finding {
         "Insert an attribution placeholder",
         placeholder.0,
         placeholder.1,
-    )];
+    )]
+    .into();
     f
 }
 
@@ -390,7 +392,7 @@ fn unsourced_cue(ctx: &RuleContext, kind: UnsourcedKind, span: Span) -> Finding 
                 question,
                 "A passive with no agent (\"it is believed\", \"is widely regarded as\") states a view without saying whose it is. Name who believes, reports or documented it.",
             );
-            f.fixes = vec![insert_fix("Add \"by [whom?]\"", span.end, " by [whom?]")];
+            f.fixes = vec![insert_fix("Add \"by [whom?]\"", span.end, " by [whom?]")].into();
             f.alternatives = Arc::from([format!("{phrase} by [whom?]")]);
             f
         }
@@ -411,7 +413,7 @@ fn unsourced_cue(ctx: &RuleContext, kind: UnsourcedKind, span: Span) -> Finding 
                         span,
                         replacement: "according to [who?]".into(),
                     }],
-                }];
+                }].into();
             }
             f
         }
@@ -430,7 +432,7 @@ fn unsourced_cue(ctx: &RuleContext, kind: UnsourcedKind, span: Span) -> Finding 
                 "Add a citation placeholder",
                 sentence_end_before_punct(ctx, si),
                 " [citation needed]",
-            )];
+            )].into();
             f
         }
         UnsourcedKind::CommonKnowledge => finding(
@@ -565,7 +567,8 @@ fn unsourced_statistic(
         "Add a source placeholder",
         sentence_end_before_punct(ctx, si),
         ", according to [source]",
-    )];
+    )]
+    .into();
     Some(f)
 }
 

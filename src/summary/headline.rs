@@ -386,7 +386,7 @@ mod tests {
             span: Span::new(start, start + word.len()),
             explanation: "".into(),
             alternatives: alternatives.iter().map(|s| s.to_string()).collect(),
-            fixes: Vec::new(),
+            fixes: Default::default(),
             related: Vec::new(),
         }
     }

@@ -52,7 +52,7 @@ fn finding(rule: &'static str, text: &str, needle: &str) -> Finding {
         span: Span::new(start, start + needle.len()),
         explanation: "".into(),
         alternatives: Default::default(),
-        fixes: Vec::new(),
+        fixes: Default::default(),
         related: Vec::new(),
     }
 }

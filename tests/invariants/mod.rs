@@ -59,7 +59,7 @@ pub fn check_analysis(text: &str, analysis: &Analysis) {
     for finding in &analysis.findings {
         let what = format!("{} finding", finding.rule);
         check_span(text, finding.span, &what);
-        for fix in &finding.fixes {
+        for fix in finding.fixes.iter() {
             for edit in &fix.edits {
                 check_span(text, edit.span, &format!("{what}: fix {:?}", fix.title));
             }

@@ -248,7 +248,7 @@ fn fixes_keep_articles_spacing_and_capitals_right() {
         let found = findings(text);
         let fix = found
             .iter()
-            .flat_map(|f| &f.fixes)
+            .flat_map(|f| f.fixes.iter())
             .find(|f| f.title.eq_ignore_ascii_case(title))
             .unwrap_or_else(|| panic!("no fix {title:?} in {found:#?}"));
         assert_eq!(apply(text, fix), fixed, "{title}");
