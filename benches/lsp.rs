@@ -14,8 +14,10 @@
 //! per publish), `--budget SECS` (stop a size's edits once they took that long, if
 //! at least 3 were measured), `--settings JSON` (the answer to each `workspace/configuration`
 //! item; null by default), `--client neovim|vscode` (whose diagnostic capabilities
-//! to declare: Neovim 0.11's by default, or VS Code's, which add rule links), `--json`
-//! (one machine-readable line on stdout, progress on stderr).
+//! to declare: Neovim 0.11's by default, or VS Code's, which add rule links),
+//! `--full-text` (send the whole text with every change, as a simple client or probe
+//! does, even to a server that takes ranges), `--json` (one machine-readable line on
+//! stdout, progress on stderr).
 
 #[path = "support/drafts.rs"]
 mod drafts;
@@ -41,6 +43,8 @@ struct Options {
     budget: Option<Duration>,
     settings: Value,
     client: ClientKind,
+    /// Send the whole text with every change, whatever the server takes.
+    full_text: bool,
     json: bool,
 }
 
@@ -75,7 +79,7 @@ fn usage(problem: &str) -> ! {
     eprintln!(
         "usage: cargo bench --bench lsp -- [--server \"CMD ARGS\"] [--sizes 200000,2000000] \
          [--edits N] [--warmup N] [--language-id ID] [--timeout SECS] [--budget SECS] [--settings JSON] \
-         [--client neovim|vscode] [--json]"
+         [--client neovim|vscode] [--full-text] [--json]"
     );
     std::process::exit(2);
 }
@@ -101,6 +105,7 @@ fn options() -> Options {
         budget: None,
         settings: Value::Null,
         client: ClientKind::Neovim,
+        full_text: false,
         json: false,
     };
     let mut args = std::env::args().skip(1);
@@ -120,6 +125,7 @@ fn options() -> Options {
         match flag.as_str() {
             "--bench" => {} // cargo bench passes it to every bench
             "--json" => options.json = true,
+            "--full-text" => options.full_text = true,
             "--server" => {
                 options.command = value().split_whitespace().map(String::from).collect();
                 if options.command.is_empty() {
@@ -335,6 +341,7 @@ impl Session {
             self.timeout,
         )?;
         let (sync, encoding) = negotiated(&result["capabilities"])?;
+        let sync = if options.full_text { Sync::Full } else { sync };
         outcome.sync = Some(sync);
         self.server
             .notify("initialized", json!({}))

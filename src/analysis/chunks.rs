@@ -96,7 +96,7 @@ fn spans(cuts: &[usize]) -> Vec<Span> {
 }
 
 /// How many leading bytes `a` and `b` share, compared a block at a time.
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+pub fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     const BLOCK: usize = 256;
     let len = a.len().min(b.len());
     let mut at = 0;
@@ -111,7 +111,7 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
 }
 
 /// How many trailing bytes `a` and `b` (of one length) share.
-fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+pub fn common_suffix(a: &[u8], b: &[u8]) -> usize {
     const BLOCK: usize = 256;
     let len = a.len();
     let mut n = 0;

@@ -8,6 +8,7 @@ use super::linting::{Review, SharedCache, Snapshot};
 use super::position::{rope_char_index, rope_position_exists, PositionEncoding};
 use super::settings::ProjectConfig;
 use super::snapshot_texts::SnapshotTexts;
+use crate::analysis::chunks::{common_prefix, common_suffix, SameEnds};
 use crate::analysis::{Format, Span};
 use crate::config::Config;
 use ropey::Rope;
@@ -244,8 +245,8 @@ impl ChangeReport {
 pub struct Applied {
     /// The char range the change wrote, in the new text.
     pub written: Option<(usize, usize)>,
-    /// The byte range it replaced, in the old text (`None` for the whole text).
-    pub replaced: Option<std::ops::Range<usize>>,
+    /// The byte range it replaced, in the old text.
+    pub replaced: std::ops::Range<usize>,
     /// False when the range had to be clamped (it was not inside the text, was
     /// reversed, or split a character).
     pub exact: bool,
@@ -257,13 +258,7 @@ pub fn apply_change(
     encoding: PositionEncoding,
 ) -> Applied {
     let Some(range) = change.range else {
-        let written = written_by_replacement(rope, &change.text);
-        *rope = Rope::from_str(&change.text);
-        return Applied {
-            written,
-            replaced: None,
-            exact: true,
-        };
+        return replace_whole(rope, &change.text);
     };
     let exact = rope_position_exists(rope, range.start, encoding)
         && rope_position_exists(rope, range.end, encoding)
@@ -276,29 +271,66 @@ pub fn apply_change(
     rope.insert(start, &change.text);
     Applied {
         written: Some((start, start + change.text.chars().count())),
-        replaced: Some(replaced),
+        replaced,
         exact,
     }
 }
 
-/// For clients that send the whole text: the chars that differ, between the
-/// common prefix and the common suffix of the old and new texts.
-fn written_by_replacement(old: &Rope, new: &str) -> Option<(usize, usize)> {
-    let new_len = new.chars().count();
-    let prefix = old
-        .chars()
-        .zip(new.chars())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let room = old.len_chars().min(new_len) - prefix;
-    let suffix = old
-        .chars_at(old.len_chars())
-        .reversed()
-        .zip(new.chars().rev())
-        .take(room)
-        .take_while(|(a, b)| a == b)
-        .count();
-    Some((prefix, new_len - suffix))
+/// A change without a range: the whole text. Only the bytes between what the old
+/// and new texts have alike at either end are replaced, as a ranged change would
+/// (a client that sends the whole text on every keystroke would otherwise cost a
+/// rope built afresh, and the window of a full copy, every time).
+fn replace_whole(rope: &mut Rope, new: &str) -> Applied {
+    let same = same_ends(rope, new);
+    let old_end = rope.len_bytes() - same.suffix;
+    let written = &new[same.prefix..new.len() - same.suffix];
+    let start = rope.byte_to_char(same.prefix);
+    rope.remove(start..rope.byte_to_char(old_end));
+    rope.insert(start, written);
+    Applied {
+        written: Some((start, start + written.chars().count())),
+        replaced: same.prefix..old_end,
+        exact: true,
+    }
+}
+
+/// The bytes `rope` and `new` have alike at the start and at the end, on character
+/// boundaries and not overlapping in either. Compared chunk by chunk, a block of
+/// bytes at a time: comparing a long draft character by character cost more than
+/// the rest of the change.
+fn same_ends(rope: &Rope, new: &str) -> SameEnds {
+    let bytes = new.as_bytes();
+    let mut prefix = 0;
+    for chunk in rope.chunks() {
+        let alike = common_prefix(chunk.as_bytes(), &bytes[prefix..]);
+        prefix += alike;
+        if alike < chunk.len() {
+            break;
+        }
+    }
+    while !new.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let room = rope.len_bytes().min(new.len()) - prefix;
+    let mut suffix = 0;
+    let (mut chunks, ..) = rope.chunks_at_byte(rope.len_bytes());
+    while let Some(chunk) = chunks.prev().map(str::as_bytes) {
+        let before = &bytes[..new.len() - suffix];
+        let length = chunk.len().min(before.len());
+        let alike = common_suffix(
+            &chunk[chunk.len() - length..],
+            &before[before.len() - length..],
+        );
+        suffix += alike;
+        if alike < chunk.len() || suffix >= room {
+            break;
+        }
+    }
+    let mut suffix = suffix.min(room);
+    while !new.is_char_boundary(new.len() - suffix) {
+        suffix -= 1;
+    }
+    SameEnds { prefix, suffix }
 }
 
 /// Whether a URI names a project config file (`.truthlens.toml`).
@@ -388,6 +420,43 @@ mod tests {
         };
         apply_change(&mut rope, &full, PositionEncoding::Utf16);
         assert_eq!(rope.to_string(), "new");
+    }
+
+    proptest::proptest! {
+        /// A whole text sent as a change replaces only what differs: the rope ends
+        /// as the new text, the written chars are those between the longest common
+        /// prefix and suffix (counted in chars, as the cursor hold-back reads them),
+        /// and the replaced bytes leave alike ends in both texts.
+        #[test]
+        fn a_whole_text_replaces_only_what_differs(
+            old in "(a|é|😀|和|\\r\\n|\\n|x{300}){0,30}",
+            new in "(a|é|😀|和|\\r\\n|\\n|x{300}){0,30}",
+            common in "(a|é|😀|\\n|x{700}){0,6}",
+        ) {
+            // Long common ends, so that they reach over the rope's chunks.
+            let old = format!("{common}{old}{common}");
+            let new = format!("{common}{new}{common}");
+            let mut rope = Rope::new();
+            for (i, c) in old.char_indices().rev() {
+                rope.insert(0, &old[i..i + c.len_utf8()]);
+            }
+            let change = TextDocumentContentChangeEvent {
+                range: None,
+                range_length: None,
+                text: new.clone(),
+            };
+            let applied = apply_change(&mut rope, &change, PositionEncoding::Utf16);
+            proptest::prop_assert_eq!(rope.to_string(), new.as_str());
+            let (old_chars, new_chars): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+            let prefix = old_chars.iter().zip(&new_chars).take_while(|(a, b)| a == b).count();
+            let room = old_chars.len().min(new_chars.len()) - prefix;
+            let suffix = old_chars.iter().rev().zip(new_chars.iter().rev()).take(room).take_while(|(a, b)| a == b).count();
+            proptest::prop_assert_eq!(applied.written, Some((prefix, new_chars.len() - suffix)));
+            let replaced = applied.replaced;
+            let after = old.len() - replaced.end;
+            proptest::prop_assert_eq!(&old[..replaced.start], &new[..replaced.start]);
+            proptest::prop_assert_eq!(&old[replaced.end..], &new[new.len() - after..]);
+        }
     }
 
     #[test]

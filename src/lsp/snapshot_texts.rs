@@ -57,17 +57,13 @@ enum Changed {
     Nothing,
     /// Bytes at the start and at the end that no edit touched.
     Between(SameEnds),
-    /// A change sent the whole text.
+    /// Not known: the buffer holds no snapshot yet.
     Unknown,
 }
 
 impl Changed {
-    /// After an edit that replaced the bytes `replaced` of a text `length` long
-    /// (`None`: the whole text).
-    fn and(self, replaced: Option<Range<usize>>, length: usize) -> Changed {
-        let Some(replaced) = replaced else {
-            return Changed::Unknown;
-        };
+    /// After an edit that replaced the bytes `replaced` of a text `length` long.
+    fn and(self, replaced: Range<usize>, length: usize) -> Changed {
         let (prefix, suffix) = (replaced.start, length - replaced.end);
         match self {
             Changed::Nothing => Changed::Between(SameEnds { prefix, suffix }),
@@ -93,9 +89,9 @@ impl Changed {
 }
 
 impl SnapshotTexts {
-    /// Record an edit that replaced the bytes `replaced` (`None`: all of them) of
-    /// the text, `length` bytes long before the edit.
-    pub fn edited(&mut self, replaced: Option<Range<usize>>, length: usize) {
+    /// Record an edit that replaced the bytes `replaced` of the text, `length`
+    /// bytes long before the edit.
+    pub fn edited(&mut self, replaced: Range<usize>, length: usize) {
         for kept in &mut self.kept {
             kept.changed = kept.changed.and(replaced.clone(), length);
         }
@@ -193,9 +189,9 @@ mod tests {
     fn edits_since_a_snapshot_narrow_what_is_known_to_be_alike() {
         let same = |prefix, suffix| Changed::Between(SameEnds { prefix, suffix });
         // "abcdefghij": "d" replaced by "XY", then "i" deleted (in "abcXYefghij").
-        let changed = Changed::Nothing.and(Some(3..4), 10);
+        let changed = Changed::Nothing.and(3..4, 10);
         assert_eq!(changed, same(3, 6));
-        let changed = changed.and(Some(9..10), 11);
+        let changed = changed.and(9..10, 11);
         assert_eq!(changed, same(3, 1));
         assert_eq!(
             changed.same_ends(10),
@@ -204,7 +200,7 @@ mod tests {
                 suffix: 1
             })
         );
-        // Nothing typed: the whole text is alike; a whole-text change: unknown.
+        // Nothing typed: the whole text is alike; a buffer never filled: unknown.
         assert_eq!(
             Changed::Nothing.same_ends(10),
             Some(SameEnds {
@@ -212,8 +208,7 @@ mod tests {
                 suffix: 0
             })
         );
-        assert_eq!(changed.and(None, 10), Changed::Unknown);
-        assert_eq!(Changed::Unknown.and(Some(0..1), 10).same_ends(10), None);
+        assert_eq!(Changed::Unknown.and(0..1, 10).same_ends(10), None);
     }
 
     /// A text of lines with breaks of every kind, emoji and CJK.
@@ -234,9 +229,11 @@ mod tests {
         .prop_map(|parts| parts.concat())
     }
 
-    /// An edit: where (as fractions of the text) and what is written.
+    /// An edit: where (as fractions of the text) and what is written; now and
+    /// then one that replaces most of the text.
     fn edit() -> impl Strategy<Value = (f64, f64, String)> {
-        (0.0..=1.0f64, 0.0..=0.2f64, text())
+        let length = prop_oneof![4 => 0.0..=0.2f64, 1 => Just(1.0)];
+        (0.0..=1.0f64, length, text())
     }
 
     /// Byte `fraction` of the way into `rope`, as a char index.
@@ -252,14 +249,14 @@ mod tests {
         fn snapshots_equal_the_rope_however_their_buffers_are_reused(
             start in text(),
             steps in proptest::collection::vec(
-                (proptest::collection::vec(edit(), 0..4), any::<bool>(), any::<bool>()),
+                (proptest::collection::vec(edit(), 0..4), any::<bool>()),
                 1..12,
             ),
         ) {
             let mut rope = Rope::from_str(&start);
             let mut texts = SnapshotTexts::default();
             let mut held = Vec::new();
-            for (edits, whole, hold) in steps {
+            for (edits, hold) in steps {
                 for (from, length, written) in edits {
                     let before = rope.len_bytes();
                     let start = char_at(&rope, from);
@@ -267,7 +264,7 @@ mod tests {
                     let replaced = rope.char_to_byte(start)..rope.char_to_byte(end);
                     rope.remove(start..end);
                     rope.insert(start, &written);
-                    texts.edited((!whole).then_some(replaced), before);
+                    texts.edited(replaced, before);
                 }
                 let Taken { text, line_starts: starts, .. } = texts.take(&rope);
                 prop_assert_eq!(text.as_str(), rope.to_string());
@@ -291,7 +288,7 @@ mod tests {
         let first_buffer = Arc::as_ptr(&first);
         drop(first);
         rope.insert(4, "2");
-        texts.edited(Some(4..4), 14);
+        texts.edited(4..4, 14);
         let (since, from) = texts.since_last(&rope).unwrap();
         assert!(Arc::ptr_eq(&since.earlier, &second.text));
         assert_eq!((since.same.prefix, since.same.suffix), (4, 10));

@@ -15,7 +15,10 @@ use super::framing::{encode, Decoded, FrameDecoder};
 use super::panics::CatchPanic;
 use super::protocol_log::{self, InputWatch};
 use super::server;
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Deserializer};
 use serde_json::{json, Value};
+use std::borrow::Cow;
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, DuplexStream};
 use tokio::sync::mpsc;
@@ -24,6 +27,11 @@ use tower_lsp::jsonrpc::{Request, Response};
 use tower_lsp::Server;
 
 const PIPE_CAPACITY: usize = 64 * 1024;
+/// The pipe into tower-lsp takes a long draft's `didOpen` or whole-text `didChange`
+/// in a few turns rather than one per 64 KiB.
+const INPUT_PIPE_CAPACITY: usize = 1024 * 1024;
+/// Messages this long are routed by their envelope alone (see `routed_by_envelope`).
+const ENVELOPE_FROM: usize = 64 * 1024;
 /// How long tower-lsp gets to write what it has (e.g. the shutdown reply) at the end.
 const GRACE: Duration = Duration::from_millis(500);
 
@@ -103,7 +111,7 @@ where
     I: AsyncRead + Unpin + Send + 'static,
     W: std::future::Future<Output = ()> + Send + 'static,
 {
-    let (to_server, server_input) = tokio::io::duplex(PIPE_CAPACITY);
+    let (to_server, server_input) = tokio::io::duplex(INPUT_PIPE_CAPACITY);
     let (server_output, from_server) = tokio::io::duplex(PIPE_CAPACITY);
     let (frames, frames_to_write) = mpsc::unbounded_channel::<Vec<u8>>();
     let (service, socket) = server::service(Some(FrameWriter(frames.downgrade())));
@@ -176,7 +184,13 @@ where
                     body
                 }
             };
-            if to_server.write_all(&encode(&body)).await.is_err() {
+            // The header, then the body as it is: a long draft is not copied again.
+            let header = format!("Content-Length: {}\r\n\r\n", body.len());
+            let forwarded = match to_server.write_all(header.as_bytes()).await {
+                Ok(()) => to_server.write_all(&body).await,
+                Err(e) => Err(e),
+            };
+            if forwarded.is_err() {
                 return SessionEnd {
                     reason: EndReason::ServerStopped,
                     shutdown_requested,
@@ -222,6 +236,20 @@ enum Incoming {
 }
 
 fn classify(body: Vec<u8>) -> Incoming {
+    if body.len() >= ENVELOPE_FROM {
+        if let Some((method, is_request)) = routed_by_envelope(&body) {
+            return Incoming::Other {
+                body,
+                method: Some(method),
+                is_request,
+            };
+        }
+    }
+    classify_parsed(body)
+}
+
+/// `classify`, the message parsed whole.
+fn classify_parsed(body: Vec<u8>) -> Incoming {
     let mut value: Value = match serde_json::from_slice(&body) {
         Ok(value) => value,
         Err(e) => {
@@ -271,6 +299,53 @@ fn classify(body: Vec<u8>) -> Incoming {
             method,
         },
     }
+}
+
+/// The parts of a message that decide its route, read without keeping its params.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(borrow)]
+    jsonrpc: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    method: Option<Cow<'a, str>>,
+    /// `Some(Value::Null)` for `"id": null`, `None` when there is no id.
+    #[serde(default, deserialize_with = "present")]
+    id: Option<Value>,
+    /// Whether the params are `null`, if there are any.
+    #[serde(default, deserialize_with = "null_or_not")]
+    params: Option<bool>,
+}
+
+fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
+}
+
+fn null_or_not<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    Option::<IgnoredAny>::deserialize(d).map(|params| Some(params.is_none()))
+}
+
+/// The method of a long, plain request or notification (a draft's `didOpen`, a
+/// whole-text `didChange`) and whether it is a request, read from its envelope:
+/// parsing it into a `Value` here, before tower-lsp parses it again, copied the
+/// draft twice more. Anything else (a response, `params: null`, a lifecycle
+/// message, escaped characters that `classify` may have to refuse) takes the
+/// full path.
+fn routed_by_envelope(body: &[u8]) -> Option<(String, bool)> {
+    // Escapes are left to the full parse, which refuses a lone surrogate (tower-lsp
+    // would end the session on it); the rest of the body must be UTF-8 as it stands.
+    if memchr::memmem::find(body, b"\\u").is_some() || std::str::from_utf8(body).is_err() {
+        return None;
+    }
+    let envelope: Envelope = serde_json::from_slice(body).ok()?;
+    let method = envelope.method?;
+    let plain = envelope.jsonrpc.as_deref() == Some("2.0")
+        && envelope
+            .id
+            .as_ref()
+            .is_none_or(|id| id.is_i64() || id.is_string() || id.is_null())
+        && envelope.params != Some(true)
+        && !matches!(&*method, "initialize" | "shutdown" | "exit");
+    plain.then(|| (method.into_owned(), envelope.id.is_some()))
 }
 
 /// Whether tower-lsp will accept the message (it drops the whole stream otherwise).
@@ -399,6 +474,54 @@ mod tests {
             forwarded,
             json!({"jsonrpc":"2.0","id":3,"method":"shutdown"})
         );
+    }
+
+    #[test]
+    fn long_messages_are_routed_by_their_envelope_as_the_full_parse_would() {
+        let draft = "A long draft. ".repeat(6_000);
+        let change = |extra: &str| {
+            format!(
+                r#"{{"jsonrpc":"2.0","method":"textDocument/didChange","params":{{"textDocument":{{"uri":"file:///a.md","version":2}},"contentChanges":[{{"text":"{draft}"}}]}}{extra}}}"#
+            )
+        };
+        let routed = |body: &str| routed_by_envelope(body.as_bytes());
+        assert_eq!(
+            routed(&change("")),
+            Some(("textDocument/didChange".into(), false))
+        );
+        assert_eq!(
+            routed(&change(r#","id":7"#)),
+            Some(("textDocument/didChange".into(), true))
+        );
+        assert_eq!(
+            routed(&change(r#","id":null"#)),
+            Some(("textDocument/didChange".into(), true))
+        );
+        // Left to the full parse: what it may refuse, change or answer.
+        let full = [
+            change(r#","id":[1]"#),
+            change(r#","id":7,"id":8"#),
+            change("").replace("\"2.0\"", "\"1.0\""),
+            change("").replace("A long", "\\ud800 long"),
+            change("").replace(r#""params":{"#, r#""params":null,"x":{"#),
+            change("").replace("textDocument/didChange", "shutdown"),
+            format!(r#"{{"jsonrpc":"2.0","id":1,"result":"{draft}"}}"#),
+            change("") + "trailing",
+        ];
+        for body in &full {
+            assert_eq!(routed(body), None, "{}", &body[..80]);
+        }
+        // And what it routes, the full parse routes alike.
+        for body in [change(""), change(r#","id":7"#)] {
+            let Incoming::Other {
+                method, is_request, ..
+            } = classify_parsed(body.clone().into_bytes())
+            else {
+                panic!("routed as something else");
+            };
+            let envelope = routed(&body).unwrap();
+            assert_eq!((method.unwrap(), is_request), envelope);
+        }
     }
 
     #[test]
