@@ -172,7 +172,7 @@ impl DocumentStore {
             let length = document.rope.len_bytes();
             let applied = apply_change(&mut document.rope, change, encoding);
             document.snapshot_texts.edited(applied.replaced, length);
-            written = applied.written;
+            written = Some(applied.written);
             if !applied.exact {
                 report.clamped += 1;
             }
@@ -244,7 +244,7 @@ impl ChangeReport {
 /// What a content change did to the text.
 pub struct Applied {
     /// The char range the change wrote, in the new text.
-    pub written: Option<(usize, usize)>,
+    pub written: (usize, usize),
     /// The byte range it replaced, in the old text.
     pub replaced: std::ops::Range<usize>,
     /// False when the range had to be clamped (it was not inside the text, was
@@ -270,7 +270,7 @@ pub fn apply_change(
     rope.remove(start..end);
     rope.insert(start, &change.text);
     Applied {
-        written: Some((start, start + change.text.chars().count())),
+        written: (start, start + change.text.chars().count()),
         replaced,
         exact,
     }
@@ -288,7 +288,7 @@ fn replace_whole(rope: &mut Rope, new: &str) -> Applied {
     rope.remove(start..rope.byte_to_char(old_end));
     rope.insert(start, written);
     Applied {
-        written: Some((start, start + written.chars().count())),
+        written: (start, start + written.chars().count()),
         replaced: same.prefix..old_end,
         exact: true,
     }
@@ -451,7 +451,7 @@ mod tests {
             let prefix = old_chars.iter().zip(&new_chars).take_while(|(a, b)| a == b).count();
             let room = old_chars.len().min(new_chars.len()) - prefix;
             let suffix = old_chars.iter().rev().zip(new_chars.iter().rev()).take(room).take_while(|(a, b)| a == b).count();
-            proptest::prop_assert_eq!(applied.written, Some((prefix, new_chars.len() - suffix)));
+            proptest::prop_assert_eq!(applied.written, (prefix, new_chars.len() - suffix));
             let replaced = applied.replaced;
             let after = old.len() - replaced.end;
             proptest::prop_assert_eq!(&old[..replaced.start], &new[..replaced.start]);

@@ -151,9 +151,14 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Frame a message body for the wire.
 pub fn encode(body: &[u8]) -> Vec<u8> {
-    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    let mut out = header(body.len()).into_bytes();
     out.extend_from_slice(body);
     out
+}
+
+/// The header of a frame whose body is `length` bytes.
+pub fn header(length: usize) -> String {
+    format!("Content-Length: {length}\r\n\r\n")
 }
 
 #[cfg(test)]

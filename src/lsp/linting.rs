@@ -332,7 +332,7 @@ pub fn spawn_publisher(session: Weak<Session>) -> mpsc::UnboundedSender<Publicat
                     };
                     // Written straight to the transport: copied from the JSON of
                     // what the client was shown before where it is alike.
-                    // (Should it fail, each is written again, and the failure logged.)
+                    // (Should that fail, they are written one by one, as before.)
                     let json = session
                         .frames
                         .is_some()

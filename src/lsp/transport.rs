@@ -11,7 +11,7 @@
 //! All output (tower-lsp's and this layer's error replies) goes through one writer
 //! task in whole frames, so replies never interleave inside a message.
 
-use super::framing::{encode, Decoded, FrameDecoder};
+use super::framing::{encode, header, Decoded, FrameDecoder};
 use super::panics::CatchPanic;
 use super::protocol_log::{self, InputWatch};
 use super::server;
@@ -185,8 +185,7 @@ where
                 }
             };
             // The header, then the body as it is: a long draft is not copied again.
-            let header = format!("Content-Length: {}\r\n\r\n", body.len());
-            let forwarded = match to_server.write_all(header.as_bytes()).await {
+            let forwarded = match to_server.write_all(header(body.len()).as_bytes()).await {
                 Ok(()) => to_server.write_all(&body).await,
                 Err(e) => Err(e),
             };
