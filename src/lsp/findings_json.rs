@@ -14,7 +14,6 @@ use crate::analysis::Span;
 use crate::rules::Finding;
 
 /// Finding `i`'s diagnostic as JSON is `bytes[ends[i - 1]..ends[i]]`.
-#[derive(Default)]
 pub struct FindingsJson {
     bytes: Vec<u8>,
     ends: Vec<usize>,

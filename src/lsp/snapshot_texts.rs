@@ -55,10 +55,9 @@ struct Kept {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Changed {
     Nothing,
-    /// Bytes at the start and at the end that no edit touched.
+    /// Bytes at the start and at the end that no edit touched (none, for a new
+    /// buffer).
     Between(SameEnds),
-    /// Not known: the buffer holds no snapshot yet.
-    Unknown,
 }
 
 impl Changed {
@@ -71,19 +70,17 @@ impl Changed {
                 prefix: same.prefix.min(prefix),
                 suffix: same.suffix.min(suffix),
             }),
-            Changed::Unknown => Changed::Unknown,
         }
     }
 
     /// How a text `length` long compares with the snapshot's.
-    fn same_ends(self, length: usize) -> Option<SameEnds> {
+    fn same_ends(self, length: usize) -> SameEnds {
         match self {
-            Changed::Nothing => Some(SameEnds {
+            Changed::Nothing => SameEnds {
                 prefix: length,
                 suffix: 0,
-            }),
-            Changed::Between(same) => Some(same),
-            Changed::Unknown => None,
+            },
+            Changed::Between(same) => same,
         }
     }
 }
@@ -97,10 +94,10 @@ impl SnapshotTexts {
         }
     }
 
-    /// How the rope differs from the last snapshot, if the edits tell.
+    /// How the rope differs from the last snapshot, if there was one.
     pub fn since_last(&self, rope: &Rope) -> Option<(Since, EditedFrom)> {
         let last = self.kept.last()?;
-        let same = last.changed.same_ends(rope.len_bytes())?;
+        let same = last.changed.same_ends(rope.len_bytes());
         let since = Since {
             earlier: last.text.clone(),
             same,
@@ -117,20 +114,24 @@ impl SnapshotTexts {
         });
         let mut kept = match free {
             Some(i) => self.kept.remove(i),
+            // A new buffer: the empty text, which has nothing alike with the rope.
             None => Kept {
                 id: 0,
                 text: Arc::default(),
-                line_starts: Arc::default(),
-                changed: Changed::Unknown,
+                line_starts: Arc::new(vec![0]),
+                changed: Changed::Between(SameEnds {
+                    prefix: 0,
+                    suffix: 0,
+                }),
             },
         };
         let text = Arc::get_mut(&mut kept.text).expect("held only here");
         let line_starts = Arc::get_mut(&mut kept.line_starts).expect("held only here");
-        match kept.changed.same_ends(rope.len_bytes()) {
-            Some(same) if worth_patching(same, rope.len_bytes()) => {
-                patch(text, line_starts, rope, same)
-            }
-            _ => copy(text, line_starts, rope),
+        let same = kept.changed.same_ends(rope.len_bytes());
+        if worth_patching(same, rope.len_bytes()) {
+            patch(text, line_starts, rope, same);
+        } else {
+            copy(text, line_starts, rope);
         }
         kept.changed = Changed::Nothing;
         self.last_id += 1;
@@ -195,20 +196,19 @@ mod tests {
         assert_eq!(changed, same(3, 1));
         assert_eq!(
             changed.same_ends(10),
-            Some(SameEnds {
+            SameEnds {
                 prefix: 3,
                 suffix: 1
-            })
+            }
         );
-        // Nothing typed: the whole text is alike; a buffer never filled: unknown.
+        // Nothing typed: the whole text is alike.
         assert_eq!(
             Changed::Nothing.same_ends(10),
-            Some(SameEnds {
+            SameEnds {
                 prefix: 10,
                 suffix: 0
-            })
+            }
         );
-        assert_eq!(Changed::Unknown.and(0..1, 10).same_ends(10), None);
     }
 
     /// A text of lines with breaks of every kind, emoji and CJK.
