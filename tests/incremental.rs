@@ -150,6 +150,10 @@ fn assert_same(cached: &Analysis, fresh: &Analysis, text: &str) {
         cached.attributions.corroboration, fresh.attributions.corroboration,
         "corroboration: {text:?}"
     );
+    assert_eq!(
+        cached.attributions.shares, fresh.attributions.shares,
+        "shares: {text:?}"
+    );
     assert_eq!(cached.findings, fresh.findings, "findings: {text:?}");
 }
 

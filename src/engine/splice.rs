@@ -215,7 +215,10 @@ pub(super) fn edit(
     // all on every edit cost more than the rest of the splice.
     let piece_found = last.starts.piece_finding[k]..last.starts.piece_finding[k + 1];
     let Last {
-        attributions: Attributions { mut list, .. },
+        // Every attribution kept its source and cue (checked above): the shares stand.
+        attributions: Attributions {
+            mut list, shares, ..
+        },
         near: mut findings_near,
         mut piece_findings,
         ids,
@@ -235,6 +238,7 @@ pub(super) fn edit(
         sources,
         unsourced,
         corroboration,
+        shares,
     };
     let (head, tail) = findings_near.split_at_mut(old_near.end);
     for f in head[..old_near.start].iter_mut().chain(tail) {

@@ -5,7 +5,7 @@
 //! keeps quiet about quoted speech and allowlisted terms, and turns matches
 //! into findings with neutral alternatives and fixes.
 
-use super::{Edit, Finding, Fix, Rule, RuleContext, Scope, Severity};
+use super::{shared, Edit, Finding, Fix, Rule, RuleContext, Scope, Severity};
 use crate::analysis::Span;
 use crate::config::QuotePolicy;
 use crate::lexicon::loaded::{Category, LexMatch, Lexicon};
@@ -264,13 +264,21 @@ fn finding(ctx: &RuleContext, toks: &[Token], hit: Hit) -> Option<Finding> {
 
     Some(Finding {
         rule: ID,
-        category: Some(category.id().into()),
+        category: Some(shared::text(category.id())),
         severity,
         message: message.into(),
         span,
-        explanation: head.entry.explanation.as_str().into(),
-        alternatives: alternatives.into(),
-        fixes: fixes.into(),
+        explanation: shared::text(&head.entry.explanation),
+        alternatives: if alternatives.is_empty() {
+            shared::no_alternatives()
+        } else {
+            alternatives.into()
+        },
+        fixes: if fixes.is_empty() {
+            shared::no_fixes()
+        } else {
+            fixes.into()
+        },
         related: Vec::new(),
     })
 }

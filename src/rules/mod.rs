@@ -4,6 +4,7 @@
 //! with byte ranges. Positions, diagnostics and output formats live at the edges.
 
 pub mod loaded_language;
+pub mod shared;
 pub mod single_source;
 pub mod unattributed_claim;
 

@@ -11,12 +11,13 @@
 //!   source speaks): one finding at that source's first mention, with its other
 //!   statements as related spans.
 
-use super::{Finding, Related, Rule, RuleContext, Scope, Severity};
-use crate::analysis::attribution::{Attribution, Attributions, CueClass, CueForm, SourceKind};
+use super::{shared, Finding, Related, Rule, RuleContext, Scope, Severity};
+use crate::analysis::attribution::{
+    Attribution, Attributions, CueClass, CueForm, Shares, SourceKind,
+};
 use crate::analysis::Span;
 use crate::config::Config;
 use crate::lexicon::norm::Norm;
-use std::sync::Arc;
 
 pub static RULE: Rule = Rule {
     id: "single-source",
@@ -75,13 +76,13 @@ fn finding(
 ) -> Finding {
     Finding {
         rule: RULE.id,
-        category: Some(category.into()),
+        category: Some(shared::text(category)),
         severity,
         message: message.into(),
         span,
-        explanation: explanation.into(),
-        alternatives: Arc::from([]),
-        fixes: Default::default(),
+        explanation: shared::text(explanation),
+        alternatives: shared::no_alternatives(),
+        fixes: shared::no_fixes(),
         related: Vec::new(),
     }
 }
@@ -339,24 +340,14 @@ fn same_stem(a: &str, b: &str) -> bool {
 /// The article leans on one voice: ONE finding at that source's first mention.
 fn dominant_source(attrs: &Attributions, config: &Config) -> Vec<Finding> {
     let settings = &config.single_source;
-    let statements: Vec<(usize, &Attribution)> = attrs
-        .list
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| {
-            (is_statement(a) || a.continues.is_some()) && a.cue_class != CueClass::NoComment
-        })
-        .filter(|(_, a)| a.canonical.is_some())
-        .collect();
-    let total = statements.len();
+    // Counted when the attributions were made: this runs on every edit.
+    let Shares {
+        per_source: counts,
+        total,
+    } = &attrs.shares;
+    let total = *total;
     if total == 0 || total < settings.min_statements {
         return Vec::new();
-    }
-    let mut counts = vec![0usize; attrs.sources.len()];
-    for (_, a) in &statements {
-        if let Some(c) = a.canonical {
-            counts[c] += 1;
-        }
     }
     let (top, &top_count) = counts
         .iter()
@@ -402,10 +393,11 @@ fn dominant_source(attrs: &Attributions, config: &Config) -> Vec<Finding> {
         format!("{reason} Who else could confirm, add to or answer this account?"),
         "A story told mostly through one voice inherits that voice's blind spots and interests. Other sources, documents or a response from those the source criticises give the reader a way to check it.",
     );
-    let mine: Vec<&Attribution> = statements
+    let mine: Vec<&Attribution> = src
+        .statements
         .iter()
-        .filter(|(_, a)| a.canonical == Some(source))
-        .map(|(_, a)| *a)
+        .map(|&i| &attrs.list[i])
+        .filter(|a| a.adds_to_share())
         .collect();
     let n = mine.len();
     for (k, a) in mine.iter().enumerate() {

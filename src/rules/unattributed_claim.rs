@@ -12,7 +12,7 @@
 //! does one in an adjacent sentence that is tied to it ("One of them, ...", "Those
 //! studies ..."). Everything is read from the shared attribution analysis.
 
-use super::{Edit, Finding, Fix, Rule, RuleContext, Scope, Severity};
+use super::{shared, Edit, Finding, Fix, Rule, RuleContext, Scope, Severity};
 use crate::analysis::attribution::{
     Attribution, CueClass, CueForm, SourceKind, Unsourced, UnsourcedKind,
 };
@@ -269,13 +269,13 @@ fn is_evidence_noun(word: &str) -> bool {
 fn finding(category: &str, span: Span, message: String, explanation: &str) -> Finding {
     Finding {
         rule: RULE.id,
-        category: Some(category.into()),
+        category: Some(shared::text(category)),
         severity: RULE.default_severity,
         message: message.into(),
         span,
-        explanation: explanation.into(),
-        alternatives: Arc::from([]),
-        fixes: Default::default(),
+        explanation: shared::text(explanation),
+        alternatives: shared::no_alternatives(),
+        fixes: shared::no_fixes(),
         related: Vec::new(),
     }
 }

@@ -107,6 +107,16 @@ impl CueForm {
     }
 }
 
+impl Attribution {
+    /// Whether it adds to its source's share of what the draft reports: a statement
+    /// or a quote carried on from one, not "declined to comment", and not a
+    /// statement a noun merely names.
+    pub fn adds_to_share(&self) -> bool {
+        self.cue_class != CueClass::NoComment
+            && (self.continues.is_some() || self.form.is_statement())
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attribution {
     /// Index into `Analysis::sentences`.
@@ -187,6 +197,18 @@ pub struct Attributions {
     pub unsourced: Vec<Unsourced>,
     /// Writer's notes that a claim was corroborated or could not be verified.
     pub corroboration: Vec<CorroborationNote>,
+    /// How many of the statements (`Attribution::adds_to_share`) each source made.
+    pub shares: Shares,
+}
+
+/// Statements per canonical source, counted once: an edit that leaves every
+/// attribution's source and cue as they were leaves these too, and a long draft's
+/// edit need not count its thousands of attributions again (see `engine::splice`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shares {
+    /// By index into `Attributions::sources`.
+    pub per_source: Vec<usize>,
+    pub total: usize,
 }
 
 /// "independently verified" / "could not independently verify", by sentence.
@@ -616,9 +638,18 @@ pub fn attributions(
     }
 
     continuation::extend(&mut list, sentences, prose, &quote_index);
+    let mut shares = Shares {
+        per_source: vec![0; sources.len()],
+        total: 0,
+    };
     for (i, a) in list.iter().enumerate() {
-        if let Some(s) = a.canonical.and_then(|c| sources.get_mut(c)) {
-            s.statements.push(i);
+        let Some(c) = a.canonical.filter(|&c| c < sources.len()) else {
+            continue;
+        };
+        sources[c].statements.push(i);
+        if a.adds_to_share() {
+            shares.per_source[c] += 1;
+            shares.total += 1;
         }
     }
     // Quote spans from the quote finder may not sit on character boundaries (a curly
@@ -633,6 +664,7 @@ pub fn attributions(
         sources,
         unsourced,
         corroboration,
+        shares,
     }
 }
 
