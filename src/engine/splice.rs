@@ -226,8 +226,9 @@ pub(super) fn edit(
         layout,
         ..
     } = last;
-    let (head, tail) = list.split_at_mut(after);
-    for a in head[..before].iter_mut().chain(tail) {
+    // Those before the inner pieces stand as they are: an attribution's spans lie in
+    // its own piece or earlier (a continued quote names the earlier speaker).
+    for a in &mut list[after..] {
         edit.move_attribution(a)?;
     }
     for (i, source, cue, content) in found_again {
