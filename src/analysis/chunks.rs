@@ -134,8 +134,6 @@ struct Scanner<'a> {
     from: usize,
     /// Where the next line starts.
     start: usize,
-    /// Where each `<` is, from `from` on: only a line with one can open an HTML construct.
-    angles: std::iter::Peekable<memchr::Memchr<'a>>,
     open: Option<Open>,
     previous_blank: bool,
 }
@@ -147,7 +145,6 @@ impl<'a> Scanner<'a> {
             format,
             from,
             start: from,
-            angles: memchr::memchr_iter(b'<', &text.as_bytes()[from..]).peekable(),
             open,
             previous_blank: false,
         }
@@ -172,12 +169,9 @@ impl Iterator for Scanner<'_> {
                 && !blank
                 && at_margin
                 && start > self.from;
-            let from = self.from;
-            while self.angles.next_if(|&at| at + from < start).is_some() {}
-            let plain = self
-                .angles
-                .peek()
-                .is_none_or(|&at| at + from >= start + line.len())
+            // Only a line with a `<` can open an HTML construct. Searched line by line:
+            // a search ahead for the next one could run through the rest of the draft.
+            let plain = memchr::memchr(b'<', line.as_bytes()).is_none()
                 && !line.trim_start_matches(' ').starts_with(['`', '~']);
             self.open = match self.open {
                 Some(Open::Until(end)) if start + raw.len() < end => Some(Open::Until(end)),
