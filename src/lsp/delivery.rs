@@ -81,24 +81,35 @@ pub fn publish_body(
 ) -> serde_json::Result<Vec<u8>> {
     // About 240 bytes a diagnostic: one allocation for a long draft's publish.
     let mut out = Vec::with_capacity(256 + 256 * diagnostics.len());
-    out.extend_from_slice(b"{\"jsonrpc\":\"2.0\",\"method\":");
-    serde_json::to_writer(&mut out, PublishDiagnostics::METHOD)?;
-    out.extend_from_slice(b",\"params\":{\"uri\":");
-    serde_json::to_writer(&mut out, uri)?;
-    out.extend_from_slice(b",\"diagnostics\":[");
+    open_publish(&mut out, uri)?;
     for (i, diagnostic) in diagnostics.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
         diagnostic.write_json(&mut out)?;
     }
+    close_publish(&mut out, version);
+    Ok(out)
+}
+
+/// A `publishDiagnostics` body up to its first diagnostic.
+pub fn open_publish(out: &mut Vec<u8>, uri: &Url) -> serde_json::Result<()> {
+    out.extend_from_slice(b"{\"jsonrpc\":\"2.0\",\"method\":");
+    serde_json::to_writer(&mut *out, PublishDiagnostics::METHOD)?;
+    out.extend_from_slice(b",\"params\":{\"uri\":");
+    serde_json::to_writer(&mut *out, uri)?;
+    out.extend_from_slice(b",\"diagnostics\":[");
+    Ok(())
+}
+
+/// The rest of a `publishDiagnostics` body after its last diagnostic.
+pub fn close_publish(out: &mut Vec<u8>, version: Option<i32>) {
     out.push(b']');
     if let Some(version) = version {
         out.extend_from_slice(b",\"version\":");
         out.extend_from_slice(itoa::Buffer::new().format(version).as_bytes());
     }
     out.extend_from_slice(b"}}");
-    Ok(out)
 }
 
 /// A pull-diagnostics answer: the full report, or "unchanged" when the client

@@ -6,29 +6,40 @@
 //! publish's instead of written again: writing it reads each finding's message and
 //! the text around it, cache misses all over a long draft (about a millisecond for
 //! the 1,300 findings of the 2 MB bench draft; the copy is one pass over 300 KB).
+//!
+//! The JSON is kept as the whole `publishDiagnostics` frame of every finding, so
+//! that when the client is shown all of them (as it usually is) the frame is sent
+//! as it is: not copied into a message body, and again into a frame.
 
+use super::delivery;
 use super::diagnostics::DiagnosticJson;
+use super::framing::{self, Frame, HEADER_ROOM};
 use super::linting::Review;
 use super::snapshot_texts::EditedFrom;
 use crate::analysis::Span;
 use crate::rules::Finding;
+use std::sync::Arc;
 
-/// Finding `i`'s diagnostic as JSON is `bytes[ends[i - 1]..ends[i]]`.
+/// `bytes[start..]` is the frame. Finding `i`'s diagnostic ends at `ends[i]`, and
+/// starts at `first` or one byte (a comma) after the one before.
 pub struct FindingsJson {
-    bytes: Vec<u8>,
+    bytes: Arc<Vec<u8>>,
+    start: usize,
+    first: usize,
     ends: Vec<usize>,
     /// How many were copied from an earlier review's rather than written.
+    #[cfg_attr(not(test), allow(dead_code))]
     copied: usize,
 }
 
 impl FindingsJson {
     /// Every finding of `review` written out.
     pub fn new(review: &Review) -> serde_json::Result<FindingsJson> {
-        let mut json = FindingsJson::with_capacity(review.findings.len(), 0);
+        let mut json = Building::new(review, 0)?;
         for finding in &review.findings {
             json.write(review, finding)?;
         }
-        Ok(json)
+        Ok(json.finish(review))
     }
 
     /// `review`'s findings, copied from `earlier`'s JSON where they are published
@@ -39,7 +50,7 @@ impl FindingsJson {
         earlier: &Review,
         earlier_json: &FindingsJson,
     ) -> serde_json::Result<FindingsJson> {
-        let mut json = FindingsJson::with_capacity(review.findings.len(), earlier_json.bytes.len());
+        let mut json = Building::new(review, earlier_json.bytes.len())?;
         let alike = Alike::new(review, edited, earlier);
         let mut next = 0; // the earlier findings before `next` lie before those to come
         for finding in &review.findings {
@@ -55,6 +66,7 @@ impl FindingsJson {
             });
             match copied {
                 Some(bytes) => {
+                    json.next();
                     json.bytes.extend_from_slice(bytes);
                     json.ends.push(json.bytes.len());
                     json.copied += 1;
@@ -62,19 +74,66 @@ impl FindingsJson {
                 None => json.write(review, finding)?,
             }
         }
+        Ok(json.finish(review))
+    }
+
+    /// Finding `i`'s diagnostic.
+    pub fn get(&self, i: usize) -> &[u8] {
+        let start = if i == 0 {
+            self.first
+        } else {
+            self.ends[i - 1] + 1
+        };
+        &self.bytes[start..self.ends[i]]
+    }
+
+    /// The `publishDiagnostics` frame of every finding, in order, at the review's version.
+    pub fn frame(&self) -> Frame {
+        Frame::Shared(Arc::clone(&self.bytes), self.start)
+    }
+
+    /// How many findings were copied from an earlier review's JSON.
+    #[cfg(test)]
+    pub fn copied(&self) -> usize {
+        self.copied
+    }
+}
+
+/// A `FindingsJson` being written: room for the header, the message up to the
+/// diagnostics, then the diagnostics.
+struct Building {
+    bytes: Vec<u8>,
+    first: usize,
+    ends: Vec<usize>,
+    copied: usize,
+}
+
+impl Building {
+    /// `bytes`: how long the last review's frame was, if known.
+    fn new(review: &Review, bytes: usize) -> serde_json::Result<Building> {
+        // About 240 bytes a diagnostic.
+        let capacity = bytes.max(HEADER_ROOM + 256 + 240 * review.findings.len());
+        let mut json = Building {
+            bytes: Vec::with_capacity(capacity),
+            first: 0,
+            ends: Vec::with_capacity(review.findings.len()),
+            copied: 0,
+        };
+        json.bytes.resize(HEADER_ROOM, 0);
+        delivery::open_publish(&mut json.bytes, &review.uri)?;
+        json.first = json.bytes.len();
         Ok(json)
     }
 
-    fn with_capacity(findings: usize, bytes: usize) -> FindingsJson {
-        FindingsJson {
-            // About 240 bytes a diagnostic.
-            bytes: Vec::with_capacity(bytes.max(240 * findings)),
-            ends: Vec::with_capacity(findings),
-            copied: 0,
+    /// Before the next diagnostic: a comma after the last one.
+    fn next(&mut self) {
+        if !self.ends.is_empty() {
+            self.bytes.push(b',');
         }
     }
 
     fn write(&mut self, review: &Review, finding: &Finding) -> serde_json::Result<()> {
+        self.next();
         DiagnosticJson {
             finding,
             text: &review.text,
@@ -87,16 +146,16 @@ impl FindingsJson {
         Ok(())
     }
 
-    /// Finding `i`'s diagnostic.
-    pub fn get(&self, i: usize) -> &[u8] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.bytes[start..self.ends[i]]
-    }
-
-    /// How many findings were copied from an earlier review's JSON.
-    #[cfg(test)]
-    pub fn copied(&self) -> usize {
-        self.copied
+    fn finish(mut self, review: &Review) -> FindingsJson {
+        delivery::close_publish(&mut self.bytes, Some(review.version));
+        let start = framing::framed(&mut self.bytes);
+        FindingsJson {
+            bytes: Arc::new(self.bytes),
+            start,
+            first: self.first,
+            ends: self.ends,
+            copied: self.copied,
+        }
     }
 }
 
@@ -154,6 +213,7 @@ fn published_alike(a: &Finding, b: &Finding) -> bool {
 mod tests {
     use super::*;
     use crate::config::Config;
+    use crate::lsp::diagnostics::Published;
     use crate::lsp::documents::DocumentStore;
     use crate::lsp::position::{LineIndex, PositionEncoding};
     use proptest::prelude::*;
@@ -212,6 +272,18 @@ mod tests {
             .unwrap();
             let written = FindingsJson::new(&next).unwrap();
             assert_eq!(copied.ends.len(), next.findings.len());
+            // Both frames are the message written in one go from the diagnostics.
+            let pieces: Vec<Published> = (0..next.findings.len())
+                .map(|i| Published::Written(written.get(i)))
+                .collect();
+            let body = delivery::publish_body(&next.uri, &pieces, Some(next.version)).unwrap();
+            let frame = framing::encode(&body);
+            for json in [&copied, &written] {
+                assert_eq!(
+                    String::from_utf8_lossy(&json.frame()),
+                    String::from_utf8_lossy(&frame)
+                );
+            }
             for i in 0..next.findings.len() {
                 assert_eq!(
                     String::from_utf8_lossy(copied.get(i)),

@@ -4,6 +4,9 @@
 //! reported and skipped, so one bad message never takes the stream down (tower-lsp's
 //! own decoder ends the whole stream after its first error).
 
+use std::ops::Deref;
+use std::sync::Arc;
+
 /// Header blocks longer than this are garbage, not headers.
 const MAX_HEADER_BYTES: usize = 8 * 1024;
 /// Refuse absurd bodies instead of buffering them.
@@ -159,6 +162,37 @@ pub fn encode(body: &[u8]) -> Vec<u8> {
 /// The header of a frame whose body is `length` bytes.
 pub fn header(length: usize) -> String {
     format!("Content-Length: {length}\r\n\r\n")
+}
+
+/// A whole frame, header and body, for the writer.
+pub enum Frame {
+    Owned(Vec<u8>),
+    /// The bytes from `.1` on of a buffer kept elsewhere too: a publish's, which
+    /// the next publish copies from (see `findings_json`), sent without a copy.
+    Shared(Arc<Vec<u8>>, usize),
+}
+
+impl Deref for Frame {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Frame::Owned(bytes) => bytes,
+            Frame::Shared(bytes, start) => &bytes[*start..],
+        }
+    }
+}
+
+/// Room for the longest header, kept before a body written in place (`framed`).
+pub const HEADER_ROOM: usize = "Content-Length: ".len() + 20 + "\r\n\r\n".len();
+
+/// Put the header of the body that follows `HEADER_ROOM` bytes of `buffer` right
+/// before it, and return where the frame starts.
+pub fn framed(buffer: &mut [u8]) -> usize {
+    let header = header(buffer.len() - HEADER_ROOM);
+    let start = HEADER_ROOM - header.len();
+    buffer[start..HEADER_ROOM].copy_from_slice(header.as_bytes());
+    start
 }
 
 #[cfg(test)]

@@ -338,6 +338,16 @@ pub fn spawn_publisher(session: Weak<Session>) -> mpsc::UnboundedSender<Publicat
                         .is_some()
                         .then(|| review.findings_json(replaced.as_deref()));
                     let json = json.and_then(Result::ok);
+                    // Every finding in order and nothing else, as usual: the frame
+                    // kept for the next publish's copy goes out as it is.
+                    let every_finding = diagnostics.len() == review.findings.len()
+                        && diagnostics.iter().enumerate().all(|(k, &i)| k == i);
+                    if let (Some(json), Some(frames), true) = (json, &session.frames, every_finding)
+                    {
+                        frames.send_frame(json.frame());
+                        drop_later(replaced);
+                        continue;
+                    }
                     let diagnostics: Vec<Published> = diagnostics
                         .into_iter()
                         .map(|i| match json {

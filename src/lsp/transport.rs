@@ -11,7 +11,7 @@
 //! All output (tower-lsp's and this layer's error replies) goes through one writer
 //! task in whole frames, so replies never interleave inside a message.
 
-use super::framing::{encode, header, Decoded, FrameDecoder};
+use super::framing::{encode, header, Decoded, Frame, FrameDecoder};
 use super::panics::CatchPanic;
 use super::protocol_log::{self, InputWatch};
 use super::server;
@@ -105,7 +105,7 @@ where
 /// writer of the output.
 async fn serve_to<I, W>(
     input: I,
-    writer: impl FnOnce(mpsc::UnboundedReceiver<Vec<u8>>) -> W,
+    writer: impl FnOnce(mpsc::UnboundedReceiver<Frame>) -> W,
 ) -> SessionEnd
 where
     I: AsyncRead + Unpin + Send + 'static,
@@ -113,7 +113,7 @@ where
 {
     let (to_server, server_input) = tokio::io::duplex(INPUT_PIPE_CAPACITY);
     let (server_output, from_server) = tokio::io::duplex(PIPE_CAPACITY);
-    let (frames, frames_to_write) = mpsc::unbounded_channel::<Vec<u8>>();
+    let (frames, frames_to_write) = mpsc::unbounded_channel::<Frame>();
     let (service, socket) = server::service(Some(FrameWriter(frames.downgrade())));
     let service = CatchPanic::new(service);
     let mut server = tokio::spawn(Server::new(server_input, server_output, socket).serve(service));
@@ -139,7 +139,7 @@ where
 async fn route_input<I>(
     mut input: I,
     mut to_server: DuplexStream,
-    replies: mpsc::UnboundedSender<Vec<u8>>,
+    replies: mpsc::UnboundedSender<Frame>,
 ) -> SessionEnd
 where
     I: AsyncRead + Unpin,
@@ -167,7 +167,7 @@ where
                 Incoming::Invalid { reason, reply } => {
                     super::log(&format!("dropped a message: {reason}"));
                     if let Some(reply) = reply {
-                        let _ = replies.send(encode(reply.to_string().as_bytes()));
+                        let _ = replies.send(Frame::Owned(encode(reply.to_string().as_bytes())));
                     }
                     continue;
                 }
@@ -381,23 +381,25 @@ fn preview(value: &Value) -> String {
 /// `serde_json::Value` tree of it. Weak, so it does not keep the writer running
 /// at the end of the session.
 #[derive(Clone)]
-pub struct FrameWriter(mpsc::WeakUnboundedSender<Vec<u8>>);
+pub struct FrameWriter(mpsc::WeakUnboundedSender<Frame>);
 
 impl FrameWriter {
     /// Queue one message (a JSON-RPC body) as a whole frame. The frames of one
     /// sender go out in the order they were queued. False once the writer is gone.
     pub fn send(&self, body: &[u8]) -> bool {
+        self.send_frame(Frame::Owned(encode(body)))
+    }
+
+    /// `send`, for a message already framed.
+    pub fn send_frame(&self, frame: Frame) -> bool {
         self.0
             .upgrade()
-            .is_some_and(|frames| frames.send(encode(body)).is_ok())
+            .is_some_and(|frames| frames.send(frame).is_ok())
     }
 }
 
 /// Re-frame tower-lsp's output so it can share the writer with this layer's replies.
-async fn relay_server_output(
-    mut from_server: DuplexStream,
-    frames: mpsc::UnboundedSender<Vec<u8>>,
-) {
+async fn relay_server_output(mut from_server: DuplexStream, frames: mpsc::UnboundedSender<Frame>) {
     let mut decoder = FrameDecoder::default();
     let mut buffer = vec![0u8; PIPE_CAPACITY];
     loop {
@@ -408,7 +410,7 @@ async fn relay_server_output(
         while let Some(item) = decoder.next_item() {
             if let Decoded::Frame(body) = item {
                 protocol_log::outgoing(&body);
-                if frames.send(encode(&body)).is_err() {
+                if frames.send(Frame::Owned(encode(&body))).is_err() {
                     return;
                 }
             }
@@ -418,7 +420,7 @@ async fn relay_server_output(
 
 /// The one writer of the output stream: whole frames, flushed one by one.
 async fn write_frames<O: AsyncWrite + Unpin>(
-    mut frames: mpsc::UnboundedReceiver<Vec<u8>>,
+    mut frames: mpsc::UnboundedReceiver<Frame>,
     mut output: O,
 ) {
     while let Some(frame) = frames.recv().await {
@@ -432,7 +434,7 @@ async fn write_frames<O: AsyncWrite + Unpin>(
 }
 
 /// `write_frames` on a thread: each frame in one blocking write.
-fn write_frames_blocking(mut frames: mpsc::UnboundedReceiver<Vec<u8>>, mut output: std::fs::File) {
+fn write_frames_blocking(mut frames: mpsc::UnboundedReceiver<Frame>, mut output: std::fs::File) {
     use std::io::Write;
     while let Some(frame) = frames.blocking_recv() {
         if let Err(e) = output.write_all(&frame) {
