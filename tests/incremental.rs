@@ -307,6 +307,37 @@ fn a_letter_typed_in_a_long_draft_is_spliced_in() {
     assert_same(&renamed, &analyze(&text, Format::Markdown, &config), &text);
 }
 
+/// A letter typed into a mention can make it a source of its own: the sources
+/// first named after it are numbered one further, and the rest of the draft is
+/// spliced as it was.
+#[test]
+fn a_new_source_typed_in_a_long_draft_is_spliced_in() {
+    let paragraph =
+        "Maria Lopez said the vote was fair. Nurses at the clinic said the wait was long.\n\n\
+                     The council met on Monday and discussed the road.\n\n";
+    let mut text = paragraph.repeat(40);
+    let (mut cache, config) = (Cache::new(), Config::default());
+    let sources = analyze_cached(&mut cache, &text, Format::Markdown, &config)
+        .attributions
+        .sources
+        .len();
+    let middle = text.len() / 2 + text[text.len() / 2..].find("Nurses").unwrap() + 2;
+    text.insert(middle, 'x');
+    let typed = analyze_cached(&mut cache, &text, Format::Markdown, &config);
+    assert!(cache.spliced(), "a new source is spliced in");
+    assert_eq!(
+        typed.attributions.sources.len(),
+        sources + 1,
+        "one source more"
+    );
+    assert_same(&typed, &analyze(&text, Format::Markdown, &config), &text);
+    text.remove(middle);
+    let back = analyze_cached(&mut cache, &text, Format::Markdown, &config);
+    assert!(cache.spliced(), "and spliced out again");
+    assert_eq!(back.attributions.sources.len(), sources);
+    assert_same(&back, &analyze(&text, Format::Markdown, &config), &text);
+}
+
 /// The server tells the cache what an edit changed (`Since`). A window reaching to
 /// the end of the draft is still true, and then every piece after the edit is cut
 /// again: the repeated paragraphs there, which share one piece, must still count

@@ -10,12 +10,17 @@
 //! before, so nothing carries further (a quote continued paragraph after
 //! paragraph, say); otherwise the caller analyses the whole draft.
 //!
+//! An edit to a mention runs the resolver again over the whole draft. The splice
+//! is still taken if every source named outside the edited piece is the one it
+//! was, if maybe numbered one further (a source new in the edited piece comes
+//! before it); then the sources' statements and shares are listed again.
+//!
 //! The result equals a whole analysis; `tests/incremental.rs` checks that on
 //! random edits.
 
 use super::piece::Piece;
 use super::{settle, Assembled, Draft, DraftLevel, Findings, Last, Layout, Output, Want};
-use crate::analysis::attribution::{self, Attribution, Attributions, Source};
+use crate::analysis::attribution::{self, Attribution, Attributions, Canonical, Source};
 use crate::analysis::quotes::Quotes;
 use crate::analysis::{Format, Span};
 use crate::rules::{self, Finding, NEIGHBOUR_REACH};
@@ -60,8 +65,10 @@ pub(super) fn edit(
     let (new_input, new_mentions) =
         attribution::resolver_input(edit.new.text(draft.text), &new_reading.extracted);
     // A changed mention may still resolve as before ("the parish council" typed
-    // as "the parsh council" still names the council): then only the names and
-    // kinds of sources can have changed, which is checked below.
+    // as "the parsh council" still names the council), or name a source of its
+    // own ("the parishx council"): then the sources named outside the edited piece
+    // must be the ones they were, and only their names and kinds can have
+    // changed, which is checked below.
     let resolved = if old_input == new_input {
         None
     } else {
@@ -70,11 +77,15 @@ pub(super) fn edit(
             (extracted, draft.spans[i].start, last.starts.sentence[i])
         });
         let canonical = attribution::canonical_sources_in(draft.text, pieces);
-        if canonical.ids != last.ids || canonical.sources.len() != last.attributions.sources.len() {
-            return None;
-        }
-        Some(canonical.sources)
+        let found_k = last.starts.found[k]..last.starts.found[k + 1];
+        Some(Resolved::of(
+            canonical,
+            &last.ids,
+            last.attributions.sources.len(),
+            found_k,
+        )?)
     };
+    let ids = resolved.as_ref().map_or(&last.ids, |r| &r.canonical.ids);
 
     let window = k.saturating_sub(2 * MARGIN)..(k + 2 * MARGIN + 1).min(n);
     let inner = k.saturating_sub(MARGIN)..(k + MARGIN + 1).min(n);
@@ -87,23 +98,31 @@ pub(super) fn edit(
     {
         return None;
     }
-    let near_sources = resolved.clone().unwrap_or_else(|| {
-        let unlisted = |s: &Source| Source {
-            name: s.name.clone(),
-            statements: Vec::new(),
-            ..*s
-        };
-        last.attributions.sources.iter().map(unlisted).collect()
-    });
-    let near = Neighbourhood::check(&last, draft, window, near_sources);
+    let near_sources = resolved
+        .as_ref()
+        .map(|r| r.canonical.sources.clone())
+        .unwrap_or_else(|| {
+            let unlisted = |s: &Source| Source {
+                name: s.name.clone(),
+                statements: Vec::new(),
+                ..*s
+            };
+            last.attributions.sources.iter().map(unlisted).collect()
+        });
+    let near = Neighbourhood::check(&last, draft, window, ids, near_sources);
 
     // Attributions: each inner piece's from the neighbourhood, if they match the old
     // ones in everything but position; the rest moved.
     let old_list = &last.attributions.list;
     let before = by_sentence(old_list, last.starts.sentence[inner.start]);
     let after = by_sentence(old_list, last.starts.sentence[inner.end]);
-    // (index, source, cue, content) of each inner attribution, found again.
+    // (index, source, cue, content, kind, canonical source) of each inner attribution,
+    // found again.
     let mut found_again = Vec::with_capacity(after - before);
+    let as_now = |old: Option<usize>| match &resolved {
+        Some(resolved) => renumbered_source(&resolved.renumbered, old),
+        None => Some(old),
+    };
     for j in inner.clone() {
         let old = sentences_of(old_list, &last, j);
         let new = near.attributions_of(&last, j);
@@ -113,17 +132,26 @@ pub(super) fn edit(
         for (oi, wi) in old.zip(new) {
             let (o, w) = (&old_list[oi], &near.attributions.list[wi]);
             let distance = |i: usize, c: Option<usize>| c.map(|c| i as isize - c as isize);
+            // Once the sources are resolved again, the edited piece's own may name
+            // another source, of another kind.
+            let renamed = j == k && resolved.is_some();
             let alike = o.sentence == w.sentence + near.first_sentence
                 && o.cue_class == w.cue_class
                 && o.form == w.form
-                && o.kind == w.kind
-                && o.canonical == w.canonical
+                && (renamed || o.kind == w.kind && as_now(o.canonical) == Some(w.canonical))
                 && distance(oi, o.continues) == distance(wi, w.continues);
             if !alike {
                 return None;
             }
             let at = |s: Span| Span::new(s.start + near.start, s.end + near.start);
-            found_again.push((oi, at(w.source), w.cue.map(at), w.content.map(at)));
+            found_again.push((
+                oi,
+                at(w.source),
+                w.cue.map(at),
+                w.content.map(at),
+                w.kind,
+                w.canonical,
+            ));
         }
     }
 
@@ -154,15 +182,19 @@ pub(super) fn edit(
         }
     }
 
-    // Sources keep their statements (the lists are alike).
-    let sources = match resolved {
-        Some(mut sources) => {
+    // Sources keep their statements (the lists are alike), unless resolved again:
+    // then they are listed again below.
+    let sources = match &resolved {
+        Some(resolved) => {
             // A source renamed (or of another kind) is named in the findings on its
             // statements: they must all be in the pieces checked again.
             let checked = last.starts.sentence[inner.start]..last.starts.sentence[inner.end];
-            for (new, old) in sources.iter_mut().zip(&last.attributions.sources) {
-                let changed =
-                    (&new.name, new.kind, new.pseudonym) != (&old.name, old.kind, old.pseudonym);
+            let sources = resolved.canonical.sources.clone();
+            for (old, new) in last.attributions.sources.iter().zip(&resolved.renumbered) {
+                let changed = new.is_none_or(|new| {
+                    let new = &sources[new];
+                    (&new.name, new.kind, new.pseudonym) != (&old.name, old.kind, old.pseudonym)
+                });
                 if changed
                     && !old
                         .statements
@@ -171,7 +203,6 @@ pub(super) fn edit(
                 {
                     return None;
                 }
-                new.statements.clone_from(&old.statements);
             }
             sources
         }
@@ -215,7 +246,6 @@ pub(super) fn edit(
     // all on every edit cost more than the rest of the splice.
     let piece_found = last.starts.piece_finding[k]..last.starts.piece_finding[k + 1];
     let Last {
-        // Every attribution kept its source and cue (checked above): the shares stand.
         attributions: Attributions {
             mut list, shares, ..
         },
@@ -231,9 +261,28 @@ pub(super) fn edit(
     for a in &mut list[after..] {
         edit.move_attribution(a)?;
     }
-    for (i, source, cue, content) in found_again {
-        (list[i].source, list[i].cue, list[i].content) = (source, cue, content);
+    let inner_list = before..after;
+    for (i, source, cue, content, kind, canonical) in found_again {
+        let a = &mut list[i];
+        (a.source, a.cue, a.content, a.kind, a.canonical) = (source, cue, content, kind, canonical);
     }
+    let (ids, sources, shares) = match resolved {
+        // Every attribution kept its source and cue (checked above): the shares stand.
+        None => (ids, sources, shares),
+        Some(Resolved {
+            canonical,
+            renumbered,
+        }) => {
+            for (i, a) in list.iter_mut().enumerate() {
+                if !inner_list.contains(&i) {
+                    a.canonical = renumbered_source(&renumbered, a.canonical)?;
+                }
+            }
+            let mut sources = sources;
+            let shares = attribution::list_statements(&list, &mut sources);
+            (canonical.ids, sources, shares)
+        }
+    };
     let attributions = Attributions {
         list,
         sources,
@@ -429,16 +478,18 @@ struct Neighbourhood {
 }
 
 impl Neighbourhood {
-    /// `sources`: the whole draft's canonical sources, their statements not listed.
+    /// `ids`, `sources`: the whole draft's canonical source of each found
+    /// attribution, and the sources, their statements not listed.
     fn check(
         last: &Last,
         draft: &Draft,
         pieces: Range<usize>,
+        ids: &[Option<usize>],
         sources: Vec<Source>,
     ) -> Neighbourhood {
         let start = draft.spans[pieces.start].start;
         let text = &draft.text[start..draft.spans[pieces.end - 1].end];
-        let ids = &last.ids[last.starts.found[pieces.start]..last.starts.found[pieces.end]];
+        let ids = &ids[last.starts.found[pieces.start]..last.starts.found[pieces.end]];
         let DraftLevel {
             attributions, near, ..
         } = draft.assemble(pieces.clone(), true, true).draft_level(
@@ -462,6 +513,58 @@ impl Neighbourhood {
         let local = |s: usize| s - self.first_sentence;
         by_sentence(list, local(last.starts.sentence[j]))
             ..by_sentence(list, local(last.starts.sentence[j + 1]))
+    }
+}
+
+/// The whole draft's sources resolved again after an edit to a mention.
+struct Resolved {
+    canonical: Canonical,
+    /// Each old source's number among the new ones, where an attribution outside
+    /// the edited piece names it.
+    renumbered: Vec<Option<usize>>,
+}
+
+impl Resolved {
+    /// `None` unless the found attributions outside piece `k` (`found_k`) name the
+    /// sources they named before, one to one, if maybe numbered otherwise (a
+    /// source new in piece `k` numbers those first named after it one further).
+    fn of(
+        canonical: Canonical,
+        old_ids: &[Option<usize>],
+        old_sources: usize,
+        found_k: Range<usize>,
+    ) -> Option<Resolved> {
+        if canonical.ids.len() != old_ids.len() {
+            return None;
+        }
+        let mut renumbered = vec![None; old_sources];
+        let mut numbered_from = vec![None; canonical.sources.len()];
+        let outside = (0..old_ids.len()).filter(|f| !found_k.contains(f));
+        for (old, new) in outside.map(|f| (old_ids[f], canonical.ids[f])) {
+            match (old, new) {
+                (None, None) => {}
+                (Some(old), Some(new)) => {
+                    let one_to_one = *renumbered[old].get_or_insert(new) == new
+                        && *numbered_from[new].get_or_insert(old) == old;
+                    if !one_to_one {
+                        return None;
+                    }
+                }
+                _ => return None,
+            }
+        }
+        Some(Resolved {
+            canonical,
+            renumbered,
+        })
+    }
+}
+
+/// An old attribution's source as now numbered; `None` if it no longer has one.
+fn renumbered_source(renumbered: &[Option<usize>], old: Option<usize>) -> Option<Option<usize>> {
+    match old {
+        None => Some(None),
+        Some(old) => renumbered.get(old).copied().flatten().map(Some),
     }
 }
 

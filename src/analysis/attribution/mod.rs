@@ -638,20 +638,7 @@ pub fn attributions(
     }
 
     continuation::extend(&mut list, sentences, prose, &quote_index);
-    let mut shares = Shares {
-        per_source: vec![0; sources.len()],
-        total: 0,
-    };
-    for (i, a) in list.iter().enumerate() {
-        let Some(c) = a.canonical.filter(|&c| c < sources.len()) else {
-            continue;
-        };
-        sources[c].statements.push(i);
-        if a.adds_to_share() {
-            shares.per_source[c] += 1;
-            shares.total += 1;
-        }
-    }
+    let shares = list_statements(&list, &mut sources);
     // Quote spans from the quote finder may not sit on character boundaries (a curly
     // quote is three bytes); everything handed on must slice cleanly.
     for a in &mut list {
@@ -666,6 +653,26 @@ pub fn attributions(
         corroboration,
         shares,
     }
+}
+
+/// List each source's statements (`Source::statements`, empty before) and count
+/// its share of them.
+pub fn list_statements(list: &[Attribution], sources: &mut [Source]) -> Shares {
+    let mut shares = Shares {
+        per_source: vec![0; sources.len()],
+        total: 0,
+    };
+    for (i, a) in list.iter().enumerate() {
+        let Some(c) = a.canonical.filter(|&c| c < sources.len()) else {
+            continue;
+        };
+        sources[c].statements.push(i);
+        if a.adds_to_share() {
+            shares.per_source[c] += 1;
+            shares.total += 1;
+        }
+    }
+    shares
 }
 
 /// Sources of beliefs, plans and stances that sit inside what someone else is reported
