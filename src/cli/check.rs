@@ -2,12 +2,13 @@
 
 use super::output::{finding_json, JSON_VERSION};
 use super::{config_if_included, read_inputs, CheckOptions, Outcome, OutputFormat};
-use crate::engine::{analyze_cached, Cache};
+use crate::engine::{findings_cached, Cache};
 use crate::line_index::LineIndex;
 use anyhow::Result;
 use serde_json::json;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Result<Outcome> {
     let inputs = read_inputs(paths, &options.stdin_filename)?;
@@ -17,20 +18,25 @@ pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Result<Outcome> {
     // Buffered: standard output alone writes (and flushes) every finding's line.
     let mut out = BufWriter::new(stdout.lock());
     let mut files = 0;
-    for (i, input) in inputs.iter().enumerate() {
-        let Some(config) = config_if_included(options.config.as_deref(), input)? else {
+    let count = inputs.len();
+    for (i, mut input) in inputs.into_iter().enumerate() {
+        let Some(config) = config_if_included(options.config.as_deref(), &input)? else {
             continue;
         };
         files += 1;
-        // The line index first, while the heap is still small: allocated after the
-        // analysis, its growing buffer made malloc sort through the analysis' leftovers.
-        let index = LineIndex::new(&input.text);
+        // Moved, not copied: the engine keeps the text it reviews.
+        let text = Arc::new(std::mem::take(&mut input.text));
         let mut cache = Cache::new();
-        let analysis = analyze_cached(&mut cache, &input.text, input.format, &config);
-        total += analysis.findings.len();
+        // The line index beside the analysis: it is a pass over the whole text that
+        // needs nothing else.
+        let (index, reviewed) = rayon::join(
+            || LineIndex::new(&text),
+            || findings_cached(&mut cache, &text, None, input.format, &config),
+        );
+        total += reviewed.findings.len();
         match options.format {
             OutputFormat::Human => {
-                for f in &analysis.findings {
+                for f in &reviewed.findings {
                     let (line, col) = index.line_col(f.span.start);
                     let tag = match &f.category {
                         Some(c) => format!("{}/{}", f.rule, c),
@@ -49,20 +55,20 @@ pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Result<Outcome> {
                 }
             }
             OutputFormat::Json => {
-                let findings: Vec<_> = analysis
+                let findings: Vec<_> = reviewed
                     .findings
                     .iter()
-                    .map(|f| finding_json(f, &input.text, &index))
+                    .map(|f| finding_json(f, &text, &index))
                     .collect();
                 files_json.push(json!({ "path": input.display, "findings": findings }));
             }
         }
-        if i + 1 == inputs.len() {
+        if i + 1 == count {
             // Freeing a big draft's analysis one allocation at a time takes a few per
             // cent of the run, and the process exits next: leave it to the OS. (Earlier
             // drafts are freed, so checking a folder does not pile up memory.)
             std::mem::forget(cache);
-            std::mem::forget(analysis);
+            std::mem::forget(reviewed);
         }
     }
     match options.format {

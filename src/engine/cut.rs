@@ -14,7 +14,28 @@ use crate::analysis::sentences::LineStats;
 use crate::analysis::{Format, Span};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
+
+/// A piece's text as a map key (and whether it is the top piece), hashed by its
+/// length and its ends only: hashing every byte of a long draft took longer than
+/// the rest of the cut. Keys with the same hash still compare whole texts.
+#[derive(PartialEq, Eq)]
+struct PieceText<'a> {
+    top: bool,
+    text: &'a str,
+}
+
+impl Hash for PieceText<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        const ENDS: usize = 32;
+        let bytes = self.text.as_bytes();
+        self.top.hash(state);
+        bytes.len().hash(state);
+        bytes[..bytes.len().min(ENDS)].hash(state);
+        bytes[bytes.len().saturating_sub(ENDS)..].hash(state);
+    }
+}
 
 /// A version of the draft cut into pieces.
 pub(super) struct Cut {
@@ -143,15 +164,17 @@ fn analyse_missing(
     spans: &[Span],
     mut found: Vec<Option<Arc<Piece>>>,
 ) -> Vec<Arc<Piece>> {
-    let mut first_of: FxHashMap<(bool, &str), usize> = FxHashMap::default();
+    let key = |i: usize| PieceText {
+        top: i == 0,
+        text: spans[i].text(text),
+    };
+    let mut first_of: FxHashMap<PieceText, usize> = FxHashMap::default();
     let mut missing: Vec<usize> = Vec::new();
     for i in (0..spans.len()).filter(|&i| found[i].is_none()) {
-        first_of
-            .entry((i == 0, spans[i].text(text)))
-            .or_insert_with(|| {
-                missing.push(i);
-                i
-            });
+        first_of.entry(key(i)).or_insert_with(|| {
+            missing.push(i);
+            i
+        });
     }
     let analyse = |i: &usize| {
         let start = if *i == 0 {
@@ -171,7 +194,7 @@ fn analyse_missing(
     }
     for i in 0..spans.len() {
         if found[i].is_none() {
-            found[i] = found[first_of[&(i == 0, spans[i].text(text))]].clone();
+            found[i] = found[first_of[&key(i)]].clone();
         }
     }
     found

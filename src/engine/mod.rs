@@ -540,15 +540,20 @@ fn whole(draft: &Draft, want: Want) -> (Output, Last) {
             ),
         );
     }
-    let assembled = draft.assemble(0..draft.pieces.len(), true, true);
-    let mut first_sentence = 0;
-    let pieces = (0..draft.pieces.len()).map(|i| {
-        let reading = draft.reading(i);
-        let piece = (&reading.extracted, draft.spans[i].start, first_sentence);
-        first_sentence += reading.sentences.len();
-        piece
-    });
-    let Canonical { ids, sources } = attribution::canonical_sources_in(draft.text, pieces);
+    // Two passes over the pieces that need nothing of each other.
+    let (assembled, Canonical { ids, sources }) = rayon::join(
+        || draft.assemble(0..draft.pieces.len(), true, true),
+        || {
+            let mut first_sentence = 0;
+            let pieces = (0..draft.pieces.len()).map(|i| {
+                let reading = draft.reading(i);
+                let piece = (&reading.extracted, draft.spans[i].start, first_sentence);
+                first_sentence += reading.sentences.len();
+                piece
+            });
+            attribution::canonical_sources_in(draft.text, pieces)
+        },
+    );
     let DraftLevel {
         prose,
         sentences,

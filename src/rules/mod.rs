@@ -14,6 +14,7 @@ use crate::analysis::quotes::Quotes;
 use crate::analysis::sentences::Sentence;
 use crate::analysis::Span;
 use crate::config::Config;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -187,25 +188,41 @@ pub fn find_rule(id: &str) -> Option<&'static Rule> {
 
 /// The findings of the enabled rules that read `scope`, at their configured severity.
 pub fn run_scope(ctx: &RuleContext, scope: Scope) -> Vec<Finding> {
-    run(ctx.config, |rule| {
+    // A long draft's rules run side by side; a paragraph's are done sooner than
+    // they could be handed to another thread.
+    let parallel = ctx.sentences.len() >= PARALLEL_FROM_SENTENCES;
+    run(ctx.config, parallel, |rule| {
         (rule.scope == scope).then(|| (rule.check)(ctx))
     })
 }
 
+/// A draft with this many sentences has its rules run side by side.
+const PARALLEL_FROM_SENTENCES: usize = 2_000;
+
 /// The findings the enabled rules make from counts over the whole draft.
 pub fn run_whole_draft(attributions: &Attributions, config: &Config) -> Vec<Finding> {
-    run(config, |rule| {
+    run(config, false, |rule| {
         rule.whole_draft.map(|check| check(attributions, config))
     })
 }
 
-fn run(config: &Config, check: impl Fn(&Rule) -> Option<Vec<Finding>>) -> Vec<Finding> {
+fn run(
+    config: &Config,
+    parallel: bool,
+    check: impl Fn(&Rule) -> Option<Vec<Finding>> + Sync,
+) -> Vec<Finding> {
+    let checked = |rule: &&'static Rule| {
+        let found = config.rule_enabled(rule.id).then(|| check(rule)).flatten();
+        (*rule, found)
+    };
+    let by_rule: Vec<(&Rule, Option<Vec<Finding>>)> = if parallel {
+        REGISTRY.par_iter().map(checked).collect()
+    } else {
+        REGISTRY.iter().map(checked).collect()
+    };
     let mut findings = Vec::new();
-    for rule in REGISTRY {
-        if !config.rule_enabled(rule.id) {
-            continue;
-        }
-        for mut finding in check(rule).unwrap_or_default() {
+    for (rule, found) in by_rule {
+        for mut finding in found.unwrap_or_default() {
             if let Some(sev) = config.severity_for(rule.id, finding.category.as_deref()) {
                 finding.severity = sev;
             }
