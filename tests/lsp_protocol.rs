@@ -264,8 +264,9 @@ fn quick_fix_edits_give_the_intended_text() {
             quick_fixes[fixes.len() + 1]["title"],
             "Disable loaded-language in this file"
         );
+        let first = fixes.get(0).unwrap();
         let action = quick_fixes[0];
-        assert_eq!(action["title"], &*fixes[0].title);
+        assert_eq!(action["title"], &*first.title);
         assert_eq!(action["isPreferred"], true);
         assert_eq!(action["diagnostics"][0]["range"], thug["range"]);
         assert_eq!(action["diagnostics"][0]["code"], "loaded-language");
@@ -274,7 +275,7 @@ fn quick_fix_edits_give_the_intended_text() {
         let fixed = apply_text_edits(TEXT, edits, enc);
         // What the rule meant, from its byte edits.
         let mut intended = TEXT.to_string();
-        for edit in fixes[0].edits.iter().rev() {
+        for edit in first.edits.iter().rev() {
             intended.replace_range(edit.span.start..edit.span.end, &edit.replacement);
         }
         assert_ne!(fixed, TEXT);

@@ -5,7 +5,7 @@
 //! keeps quiet about quoted speech and allowlisted terms, and turns matches
 //! into findings with neutral alternatives and fixes.
 
-use super::{shared, Edit, Finding, Fix, Rule, RuleContext, Scope, Severity};
+use super::{shared, Edit, Finding, Fix, Fixes, Rule, RuleContext, Scope, Severity};
 use crate::analysis::Span;
 use crate::config::QuotePolicy;
 use crate::lexicon::loaded::{Category, LexMatch, Lexicon};
@@ -275,7 +275,7 @@ fn finding(ctx: &RuleContext, toks: &[Token], hit: Hit) -> Option<Finding> {
             alternatives.into()
         },
         fixes: if fixes.is_empty() {
-            shared::no_fixes()
+            Fixes::none()
         } else {
             fixes.into()
         },

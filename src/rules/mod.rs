@@ -3,10 +3,13 @@
 //! A rule reads the shared analysis (`RuleContext`) and returns plain findings
 //! with byte ranges. Positions, diagnostics and output formats live at the edges.
 
+mod fixes;
 pub mod loaded_language;
 pub mod shared;
 pub mod single_source;
 pub mod unattributed_claim;
+
+pub use fixes::Fixes;
 
 use crate::analysis::attribution::Attributions;
 use crate::analysis::prose::ProseMap;
@@ -82,7 +85,7 @@ pub struct Finding {
     pub alternatives: Arc<[String]>,
     /// Shared: the language server copies a long draft's findings for every review,
     /// and copying the fixes was most of that.
-    pub fixes: Arc<Vec<Fix>>,
+    pub fixes: Fixes,
     pub related: Vec<Related>,
 }
 
@@ -101,15 +104,12 @@ impl Finding {
     }
 
     /// Move every span it holds by `to`, in place. `None` if one cannot be moved,
-    /// which leaves the finding part-moved: the caller drops it.
+    /// which leaves the finding part-moved: the caller drops it. `to` moves spans
+    /// as an edit does: a span wholly before or after the change moves with
+    /// everything on its side (as `shifted` moves all of them).
     pub fn move_spans(&mut self, to: impl Fn(Span) -> Option<Span>) -> Option<()> {
         self.span = to(self.span)?;
-        if !self.fixes.is_empty() {
-            let fixes = Arc::make_mut(&mut self.fixes);
-            for edit in fixes.iter_mut().flat_map(|f| f.edits.iter_mut()) {
-                edit.span = to(edit.span)?;
-            }
-        }
+        self.fixes.move_spans(&to)?;
         for related in &mut self.related {
             related.span = to(related.span)?;
         }

@@ -5,7 +5,6 @@
 //! finding when every finding has its own. Findings that share these share their
 //! counts, which stay in the cache.
 
-use super::Fix;
 use rustc_hash::FxHashSet;
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
@@ -33,11 +32,6 @@ pub fn no_alternatives() -> Arc<[String]> {
     Arc::clone(&NONE)
 }
 
-pub fn no_fixes() -> Arc<Vec<Fix>> {
-    static NONE: LazyLock<Arc<Vec<Fix>>> = LazyLock::new(Default::default);
-    Arc::clone(&NONE)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,7 +44,6 @@ mod tests {
         );
         assert!(Arc::ptr_eq(&a, &b));
         assert!(!Arc::ptr_eq(&a, &text("why it matters.")));
-        assert!(Arc::ptr_eq(&no_fixes(), &no_fixes()));
         assert!(Arc::ptr_eq(&no_alternatives(), &no_alternatives()));
     }
 }

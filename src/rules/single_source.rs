@@ -11,7 +11,7 @@
 //!   source speaks): one finding at that source's first mention, with its other
 //!   statements as related spans.
 
-use super::{shared, Finding, Related, Rule, RuleContext, Scope, Severity};
+use super::{shared, Finding, Fixes, Related, Rule, RuleContext, Scope, Severity};
 use crate::analysis::attribution::{
     Attribution, Attributions, CueClass, CueForm, Shares, SourceKind,
 };
@@ -82,7 +82,7 @@ fn finding(
         span,
         explanation: shared::text(explanation),
         alternatives: shared::no_alternatives(),
-        fixes: shared::no_fixes(),
+        fixes: Fixes::none(),
         related: Vec::new(),
     }
 }

@@ -12,7 +12,7 @@
 //! does one in an adjacent sentence that is tied to it ("One of them, ...", "Those
 //! studies ..."). Everything is read from the shared attribution analysis.
 
-use super::{shared, Edit, Finding, Fix, Rule, RuleContext, Scope, Severity};
+use super::{shared, Edit, Finding, Fix, Fixes, Rule, RuleContext, Scope, Severity};
 use crate::analysis::attribution::{
     Attribution, CueClass, CueForm, SourceKind, Unsourced, UnsourcedKind,
 };
@@ -275,7 +275,7 @@ fn finding(category: &str, span: Span, message: String, explanation: &str) -> Fi
         span,
         explanation: shared::text(explanation),
         alternatives: shared::no_alternatives(),
-        fixes: shared::no_fixes(),
+        fixes: Fixes::none(),
         related: Vec::new(),
     }
 }
@@ -689,7 +689,7 @@ mod tests {
         let text = "Experts say the bridge is unsafe.";
         let a = analyze(text, Format::Markdown, &Config::default());
         let f = &a.findings[0];
-        let edit = &f.fixes[0].edits[0];
+        let edit = &f.fixes.get(0).unwrap().edits[0];
         let mut fixed = text.to_string();
         fixed.replace_range(edit.span.start..edit.span.end, &edit.replacement);
         assert_eq!(fixed, "Experts at [who?] say the bridge is unsafe.");
