@@ -18,7 +18,7 @@ use super::linting::Review;
 use super::snapshot_texts::EditedFrom;
 use crate::analysis::Span;
 use crate::rules::Finding;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// `bytes[start..]` is the frame. Finding `i`'s diagnostic ends at `ends[i]`, and
 /// starts at `first` or one byte (a comma) after the one before.
@@ -55,9 +55,7 @@ impl FindingsJson {
         let mut next = 0; // the earlier findings before `next` lie before those to come
         for finding in &review.findings {
             let copied = alike.earlier_span(finding).and_then(|span| {
-                let found = &earlier.findings[next..];
-                next +=
-                    found.partition_point(|f| (f.span.start, f.span.end) < (span.start, span.end));
+                next += count_before(&earlier.findings[next..], span);
                 let mut same_span = earlier.findings[next..]
                     .iter()
                     .take_while(|f| f.span == span);
@@ -99,6 +97,42 @@ impl FindingsJson {
     }
 }
 
+/// The buffers of frames no longer used, to write the next ones in: a long
+/// draft's frame is a few hundred KB, and fresh memory for each was faulted in
+/// page by page as it was written.
+static SPARE: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
+/// How many spare buffers are kept, and how big one must be to be kept.
+const SPARE_KEPT: usize = 2;
+const SPARE_FROM: usize = 64 << 10;
+
+impl Drop for FindingsJson {
+    fn drop(&mut self) {
+        // Unless the frame is still on its way out.
+        let Some(bytes) = Arc::get_mut(&mut self.bytes) else {
+            return;
+        };
+        if bytes.capacity() >= SPARE_FROM {
+            let mut spare = SPARE.lock().unwrap_or_else(PoisonError::into_inner);
+            if spare.len() < SPARE_KEPT {
+                spare.push(std::mem::take(bytes));
+            }
+        }
+    }
+}
+
+/// An empty buffer of at least `capacity` bytes: a spare one if there is one.
+fn buffer(capacity: usize) -> Vec<u8> {
+    let spare = if capacity >= SPARE_FROM {
+        SPARE.lock().unwrap_or_else(PoisonError::into_inner).pop()
+    } else {
+        None
+    };
+    let mut bytes = spare.unwrap_or_default();
+    bytes.clear();
+    bytes.reserve(capacity);
+    bytes
+}
+
 /// A `FindingsJson` being written: room for the header, the message up to the
 /// diagnostics, then the diagnostics.
 struct Building {
@@ -114,7 +148,7 @@ impl Building {
         // About 240 bytes a diagnostic.
         let capacity = bytes.max(HEADER_ROOM + 256 + 240 * review.findings.len());
         let mut json = Building {
-            bytes: Vec::with_capacity(capacity),
+            bytes: buffer(capacity),
             first: 0,
             ends: Vec::with_capacity(review.findings.len()),
             copied: 0,
@@ -202,6 +236,20 @@ impl Alike {
 
 /// Whether two findings at the same place publish the same diagnostic (the
 /// category and fixes are not published).
+/// How many of `sorted` (by span) lie before `span`. Searched from the front,
+/// one, two, four... along: the finding sought is usually the next one, and a
+/// binary search over all of them read a dozen findings all over the draft.
+fn count_before(sorted: &[Finding], span: Span) -> usize {
+    let before = |f: &Finding| (f.span.start, f.span.end) < (span.start, span.end);
+    let mut bound = 1;
+    while bound <= sorted.len() && before(&sorted[bound - 1]) {
+        bound *= 2;
+    }
+    // All up to `bound / 2` lie before; the one at `bound - 1` (if any) does not.
+    let from = bound / 2;
+    from + sorted[from..bound.min(sorted.len())].partition_point(before)
+}
+
 fn published_alike(a: &Finding, b: &Finding) -> bool {
     a.rule == b.rule
         && a.severity == b.severity
@@ -305,6 +353,23 @@ mod tests {
 
     const PARAGRAPH: &str = "Critics slammed the plan as a sheer joke, and experts say \
         it will fail.\r\nThe \"regime\" 😀 和平 was infamous, officials said.\n\n";
+
+    #[test]
+    fn counting_from_the_front_agrees_with_a_binary_search() {
+        let mut editing = Editing::open(&PARAGRAPH.repeat(12), PositionEncoding::Utf8);
+        let findings = std::mem::take(&mut editing.shown.findings);
+        let spans = findings.iter().map(|f| f.span);
+        let probes =
+            spans.flat_map(|s| [s, Span::new(s.start, s.end + 1), Span::new(s.end, s.end)]);
+        for span in probes.chain([Span::new(0, 0), Span::new(usize::MAX, usize::MAX)]) {
+            for from in [0, 1, findings.len() / 2, findings.len()] {
+                let sorted = &findings[from..];
+                let expected =
+                    sorted.partition_point(|f| (f.span.start, f.span.end) < (span.start, span.end));
+                assert_eq!(count_before(sorted, span), expected, "{span:?} from {from}");
+            }
+        }
+    }
 
     #[test]
     fn a_letter_typed_in_a_long_draft_copies_the_other_findings() {
