@@ -234,8 +234,6 @@ impl Alike {
     }
 }
 
-/// Whether two findings at the same place publish the same diagnostic (the
-/// category and fixes are not published).
 /// How many of `sorted` (by span) lie before `span`. Searched from the front,
 /// one, two, four... along: the finding sought is usually the next one, and a
 /// binary search over all of them read a dozen findings all over the draft.
@@ -250,6 +248,8 @@ fn count_before(sorted: &[Finding], span: Span) -> usize {
     from + sorted[from..bound.min(sorted.len())].partition_point(before)
 }
 
+/// Whether two findings at the same place publish the same diagnostic (the
+/// category and fixes are not published).
 fn published_alike(a: &Finding, b: &Finding) -> bool {
     a.rule == b.rule
         && a.severity == b.severity

@@ -64,8 +64,7 @@ impl Fixes {
     }
 
     fn now(&self, span: Span) -> Span {
-        let at = |offset: usize| offset.wrapping_add_signed(self.moved);
-        Span::new(at(span.start), at(span.end))
+        shifted(span, self.moved)
     }
 
     /// Move every edit's span by `to`, which moves spans as an edit does (see
@@ -82,16 +81,22 @@ impl Fixes {
         }
         // Edits on both sides of the change: each moves with its own side.
         let moved = std::mem::take(&mut self.moved);
-        let at = |offset: usize| offset.wrapping_add_signed(moved);
         for edit in Arc::make_mut(&mut self.list)
             .iter_mut()
             .flat_map(|f| &mut f.edits)
         {
-            edit.span = to(Span::new(at(edit.span.start), at(edit.span.end)))?;
+            edit.span = to(shifted(edit.span, moved))?;
         }
         self.extent = extent_of(&self.list);
         Some(())
     }
+}
+
+fn shifted(span: Span, by: isize) -> Span {
+    Span::new(
+        span.start.wrapping_add_signed(by),
+        span.end.wrapping_add_signed(by),
+    )
 }
 
 fn extent_of(list: &[Fix]) -> Option<Span> {
