@@ -48,12 +48,12 @@ struct Region {
 }
 
 impl Suppressions {
-    /// True when a finding of `rule` over `span` (whose text is `text`) is silenced.
     /// Whether no finding can be suppressed at all.
     pub fn is_empty(&self) -> bool {
         self.regions.is_empty()
     }
 
+    /// True when a finding of `rule` over `span` (whose text is `text`) is silenced.
     pub fn suppresses(&self, rule: &str, span: Span, text: &str) -> bool {
         self.regions.iter().any(|r| {
             r.span.start <= span.start

@@ -107,8 +107,12 @@ fn extent_of(list: &[Fix]) -> Option<Span> {
     }))
 }
 
+/// An empty list is the shared one (`Fixes::none`).
 impl From<Vec<Fix>> for Fixes {
     fn from(list: Vec<Fix>) -> Fixes {
+        if list.is_empty() {
+            return Fixes::none();
+        }
         Fixes {
             extent: extent_of(&list),
             list: Arc::new(list),

@@ -5,7 +5,7 @@
 //! keeps quiet about quoted speech and allowlisted terms, and turns matches
 //! into findings with neutral alternatives and fixes.
 
-use super::{shared, Edit, Finding, Fix, Fixes, Rule, RuleContext, Scope, Severity};
+use super::{shared, Edit, Finding, Fix, Rule, RuleContext, Scope, Severity};
 use crate::analysis::Span;
 use crate::config::QuotePolicy;
 use crate::lexicon::loaded::{Category, LexMatch, Lexicon};
@@ -274,11 +274,7 @@ fn finding(ctx: &RuleContext, toks: &[Token], hit: Hit) -> Option<Finding> {
         } else {
             alternatives.into()
         },
-        fixes: if fixes.is_empty() {
-            Fixes::none()
-        } else {
-            fixes.into()
-        },
+        fixes: fixes.into(),
         related: Vec::new(),
     })
 }
