@@ -181,3 +181,120 @@ fn generated_blocks_are_not_reviewed() {
     let out = truthlens(&["check", "-"], Some(text));
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
 }
+
+#[test]
+fn a_draft_over_max_document_bytes_is_named_and_the_others_are_checked() {
+    let dir = temp_dir("too-large");
+    std::fs::write(dir.join(".truthlens.toml"), "max-document-bytes = 100\n").unwrap();
+    let big = "The minister slammed the plan. ".repeat(8);
+    std::fs::write(dir.join("big.md"), &big).unwrap();
+    std::fs::write(dir.join("small.md"), "The minister slammed it.\n").unwrap();
+    let out = truthlens(&["check", dir.to_str().unwrap()], None);
+    let (text, errors) = (stdout(&out), String::from_utf8_lossy(&out.stderr));
+    // Not reviewed is not clean: the run fails even though the small draft has findings.
+    assert_eq!(out.status.code(), Some(2), "{text}{errors}");
+    assert!(text.contains("small.md:1:14:"), "{text}");
+    assert!(!text.contains("big.md:"), "{text}");
+    assert!(text.ends_with("1 finding in 1 file\n"), "{text}");
+    let expected = format!(
+        "big.md was not reviewed: it is {} bytes, over the limit of 100",
+        big.len()
+    );
+    assert!(errors.contains(&expected), "{errors}");
+    assert!(errors.contains("1 file was not reviewed"), "{errors}");
+
+    let out = truthlens(&["check", "--format", "json", dir.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files = doc["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2, "{doc}");
+    assert!(files[0]["path"].as_str().unwrap().ends_with("big.md"));
+    assert!(files[0]["not_reviewed"]
+        .as_str()
+        .unwrap()
+        .contains(&expected));
+    assert_eq!(files[0]["findings"].as_array().unwrap().len(), 0);
+    assert_eq!(files[1]["findings"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn standard_input_is_not_read_past_the_limit() {
+    let dir = temp_dir("stdin-limit");
+    let config = dir.join("limit.toml");
+    std::fs::write(&config, "max-document-bytes = 100\n").unwrap();
+    let text = "The council met on Monday. ".repeat(200);
+    let args = ["check", "--config", config.to_str().unwrap(), "-"];
+    let out = truthlens(&args, Some(&text));
+    assert_eq!(out.status.code(), Some(2));
+    let errors = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        errors.contains("stdin.md was not reviewed: it is more than 100 bytes"),
+        "{errors}"
+    );
+    // At the limit exactly, the draft is reviewed.
+    let out = truthlens(&args, Some(&text[..100]));
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+/// An endless input (a device, a pipe that never closes) ends in a message: only the
+/// limit is read.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_endless_device_is_not_read_forever() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_truthlens"))
+        .args(["check", "/dev/zero"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn truthlens");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("`check /dev/zero` still reading after a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let errors = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        errors.contains("/dev/zero was not reviewed: it is more than 10485760 bytes"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn front_matter_cannot_raise_the_size_limit() {
+    let dir = temp_dir("front-matter-limit");
+    let draft = dir.join("a.md");
+    std::fs::write(
+        &draft,
+        "---\ntruthlens:\n  max-document-bytes: 99999999\n---\nThe council met.\n",
+    )
+    .unwrap();
+    let out = truthlens(&["check", draft.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    let errors = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        errors.contains("`max-document-bytes` cannot be set in front matter"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn the_report_commands_refuse_a_draft_over_the_limit() {
+    let dir = temp_dir("report-limit");
+    std::fs::write(dir.join(".truthlens.toml"), "max-document-bytes = 10\n").unwrap();
+    std::fs::write(dir.join("a.md"), "The council met on Monday.\n").unwrap();
+    for command in ["report", "summary", "sources"] {
+        let out = truthlens(&[command, dir.join("a.md").to_str().unwrap()], None);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert!(out.stdout.is_empty(), "{command}: {}", stdout(&out));
+        let errors = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            errors.contains("a.md was not reviewed"),
+            "{command}: {errors}"
+        );
+    }
+}

@@ -1,7 +1,9 @@
 //! `truthlens check`: review drafts, print findings, exit 0/1/2.
 
 use super::output::{finding_json, JSON_VERSION};
-use super::{config_if_included, read_inputs, CheckOptions, Outcome, OutputFormat};
+use super::{
+    config_if_included, over_size_limit, read_inputs, CheckOptions, Outcome, OutputFormat,
+};
 use crate::engine::{findings_cached, Cache};
 use crate::line_index::LineIndex;
 use anyhow::Result;
@@ -11,18 +13,30 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Result<Outcome> {
-    let inputs = read_inputs(paths, &options.stdin_filename)?;
+    let inputs = read_inputs(paths, &options.stdin_filename, options.config.as_deref())?;
     let mut total = 0;
     let mut files_json = Vec::new();
     let stdout = std::io::stdout();
     // Buffered: standard output alone writes (and flushes) every finding's line.
     let mut out = BufWriter::new(stdout.lock());
     let mut files = 0;
+    let mut not_reviewed = 0;
     let count = inputs.len();
     for (i, mut input) in inputs.into_iter().enumerate() {
         let Some(config) = config_if_included(options.config.as_deref(), &input)? else {
             continue;
         };
+        // The other files are still checked; the run ends in an error, so a draft too
+        // large to review never passes as clean.
+        if let Some(reason) = over_size_limit(&input) {
+            eprintln!("truthlens: {reason}");
+            if options.format == OutputFormat::Json {
+                files_json
+                    .push(json!({ "path": input.display, "findings": [], "not_reviewed": reason }));
+            }
+            not_reviewed += 1;
+            continue;
+        }
         files += 1;
         // Moved, not copied: the engine keeps the text it reviews.
         let text = Arc::new(std::mem::take(&mut input.text));
@@ -88,6 +102,12 @@ pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Result<Outcome> {
         }
     }
     out.flush()?;
+    if not_reviewed > 0 {
+        anyhow::bail!(
+            "{not_reviewed} file{} not reviewed: over `max-document-bytes`",
+            if not_reviewed == 1 { " was" } else { "s were" }
+        );
+    }
     Ok(if total == 0 {
         Outcome::Clean
     } else {

@@ -53,6 +53,7 @@ pub fn exit_code(result: Result<Outcome>) -> ExitCode {
 pub struct Input {
     /// The name to print: the path as given, or the stdin file name.
     pub display: String,
+    /// Empty when the draft is over the size limit (`too_large`).
     pub text: String,
     pub format: Format,
     /// Where to start looking for `.truthlens.toml`.
@@ -60,6 +61,15 @@ pub struct Input {
     /// Found by walking a directory (so the config's include/exclude globs apply).
     pub walked: bool,
     pub path: Option<PathBuf>,
+    /// Over its project's `max-document-bytes`, so not read past the limit: its
+    /// size if known (a pipe or a device has none).
+    pub too_large: Option<TooLarge>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct TooLarge {
+    pub limit: usize,
+    pub bytes: Option<u64>,
 }
 
 fn is_draft(path: &Path) -> bool {
@@ -73,21 +83,30 @@ fn is_draft(path: &Path) -> bool {
 }
 
 /// Expand arguments into drafts: `-` is stdin, directories are walked for `.md`/`.txt` files.
-pub fn read_inputs(paths: &[PathBuf], stdin_filename: &Path) -> Result<Vec<Input>> {
+/// No draft is read past its project's `max-document-bytes`: `/dev/zero` or a
+/// multi-gigabyte dump gets a message, not a hang.
+pub fn read_inputs(
+    paths: &[PathBuf],
+    stdin_filename: &Path,
+    explicit_config: Option<&Path>,
+) -> Result<Vec<Input>> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
+            let config_dir = std::env::current_dir().unwrap_or_default();
+            let limit = size_limit(explicit_config, &config_dir)?;
+            let (bytes, too_large) = read_limited(std::io::stdin().lock(), None, limit)
                 .context("cannot read standard input")?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| anyhow::anyhow!("standard input is not valid UTF-8"))?;
             inputs.push(Input {
                 display: stdin_filename.display().to_string(),
                 text,
                 format: Format::from_path(stdin_filename),
-                config_dir: std::env::current_dir().unwrap_or_default(),
+                config_dir,
                 walked: false,
                 path: None,
+                too_large,
             });
         } else if path.is_dir() {
             let walker = walkdir::WalkDir::new(path)
@@ -101,28 +120,37 @@ pub fn read_inputs(paths: &[PathBuf], stdin_filename: &Path) -> Result<Vec<Input
             for entry in walker {
                 let entry = entry.with_context(|| format!("cannot walk {}", path.display()))?;
                 if entry.file_type().is_file() && is_draft(entry.path()) {
-                    let mut input = read_file(entry.path())?;
+                    let mut input = read_file(entry.path(), explicit_config)?;
                     input.walked = true;
                     inputs.push(input);
                 }
             }
         } else {
-            inputs.push(read_file(path)?);
+            inputs.push(read_file(path, explicit_config)?);
         }
     }
     Ok(inputs)
 }
 
-fn read_file(path: &Path) -> Result<Input> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| anyhow::anyhow!("{} is not valid UTF-8", path.display()))?;
+fn read_file(path: &Path, explicit_config: Option<&Path>) -> Result<Input> {
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let config_dir = if dir.as_os_str().is_empty() {
         PathBuf::from(".")
     } else {
         dir
     };
+    let limit = size_limit(explicit_config, &config_dir)?;
+    let cannot_read = || format!("cannot read {}", path.display());
+    let file = std::fs::File::open(path).with_context(cannot_read)?;
+    // A regular file's size is known; a pipe's or a device's is not.
+    let size = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    let (bytes, too_large) = read_limited(file, size, limit).with_context(cannot_read)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!("{} is not valid UTF-8", path.display()))?;
     Ok(Input {
         display: path.display().to_string(),
         text,
@@ -130,23 +158,46 @@ fn read_file(path: &Path) -> Result<Input> {
         config_dir,
         walked: false,
         path: Some(path.to_path_buf()),
+        too_large,
     })
+}
+
+/// The bytes of `reader`, or, past `limit` bytes, none and how large it is.
+fn read_limited(
+    reader: impl Read,
+    size: Option<u64>,
+    limit: usize,
+) -> std::io::Result<(Vec<u8>, Option<TooLarge>)> {
+    let too_large = |bytes| Ok((Vec::new(), Some(TooLarge { limit, bytes })));
+    if size.is_some_and(|n| n > limit as u64) {
+        return too_large(size);
+    }
+    let mut bytes = Vec::with_capacity(size.map_or(0, |n| n as usize));
+    reader.take(limit as u64 + 1).read_to_end(&mut bytes)?;
+    if bytes.len() > limit {
+        return too_large(None);
+    }
+    Ok((bytes, None))
+}
+
+/// `max-document-bytes` of the project config for a draft in `dir` (front matter
+/// cannot set it: the size is checked before the draft is read).
+fn size_limit(explicit: Option<&Path>, dir: &Path) -> Result<usize> {
+    Ok(project_config(explicit, dir)?.0.max_document_bytes())
 }
 
 /// The explicit `--config`, or the nearest `.truthlens.toml` above the input, or defaults.
 pub fn resolve_config(explicit: Option<&Path>, input: &Input) -> Result<Config> {
-    Ok(resolve_config_file(explicit, input)?.0)
+    Ok(project_config(explicit, &input.config_dir)?.0)
 }
 
-/// The config and the file it came from, if any.
-fn resolve_config_file(
-    explicit: Option<&Path>,
-    input: &Input,
-) -> Result<(Config, Option<PathBuf>)> {
+/// The explicit `--config`, or the nearest `.truthlens.toml` above `dir`, or
+/// defaults; and the file it came from, if any.
+fn project_config(explicit: Option<&Path>, dir: &Path) -> Result<(Config, Option<PathBuf>)> {
     if let Some(path) = explicit {
         return Ok((Config::load(path)?, Some(path.to_path_buf())));
     }
-    let dir = std::fs::canonicalize(&input.config_dir).unwrap_or_else(|_| input.config_dir.clone());
+    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     match Config::discover(&dir) {
         Some(path) => Ok((Config::load(&path)?, Some(path))),
         None => Ok((Config::default(), None)),
@@ -166,7 +217,7 @@ fn with_front_matter(config: Config, input: &Input) -> Result<Config> {
 
 /// The config for an input, or None when its `[files]` globs exclude a walked file.
 pub fn config_if_included(explicit: Option<&Path>, input: &Input) -> Result<Option<Config>> {
-    let (config, origin) = resolve_config_file(explicit, input)?;
+    let (config, origin) = project_config(explicit, &input.config_dir)?;
     let (Some(origin), Some(path), true) = (origin, input.path.as_ref(), input.walked) else {
         return with_front_matter(config, input).map(Some);
     };
@@ -185,10 +236,33 @@ pub fn config_if_included(explicit: Option<&Path>, input: &Input) -> Result<Opti
 
 /// Read one draft and its config (explicit, discovered, or default).
 pub fn read_one(path: &Path, explicit_config: Option<&Path>) -> Result<(Input, Config)> {
-    let input = read_inputs(&[path.to_path_buf()], Path::new("stdin.md"))?
-        .into_iter()
-        .next()
-        .ok_or_else(|| anyhow::anyhow!("{} holds no Markdown or text drafts", path.display()))?;
+    let input = read_inputs(
+        &[path.to_path_buf()],
+        Path::new("stdin.md"),
+        explicit_config,
+    )?
+    .into_iter()
+    .next()
+    .ok_or_else(|| anyhow::anyhow!("{} holds no Markdown or text drafts", path.display()))?;
     let config = with_front_matter(resolve_config(explicit_config, &input)?, &input)?;
+    if let Some(reason) = over_size_limit(&input) {
+        anyhow::bail!(reason);
+    }
     Ok((input, config))
+}
+
+/// Why `input` is not reviewed: it is larger than its project's `max-document-bytes`.
+/// The CLI keeps the server's limit: a file that size is a dump, not a draft, and its
+/// analysis would take memory in proportion (about 14 times the text).
+pub fn over_size_limit(input: &Input) -> Option<String> {
+    let TooLarge { limit, bytes } = input.too_large?;
+    let size = match bytes {
+        Some(n) => format!("{n} bytes"),
+        None => format!("more than {limit} bytes"),
+    };
+    Some(format!(
+        "{} was not reviewed: it is {size}, over the limit of {limit} \
+         (`max-document-bytes` in .truthlens.toml)",
+        input.display
+    ))
 }

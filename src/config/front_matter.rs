@@ -21,6 +21,10 @@ const NOT_PER_DRAFT: &[(&str, &str)] = &[
         "files",
         "`check` picks the files to review before it reads them",
     ),
+    (
+        "max-document-bytes",
+        "a draft's size is checked before it is read",
+    ),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
