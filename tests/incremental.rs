@@ -338,6 +338,60 @@ fn a_new_source_typed_in_a_long_draft_is_spliced_in() {
     assert_same(&back, &analyze(&text, Format::Markdown, &config), &text);
 }
 
+/// Typing a name is an edit to a mention at every keystroke. The first runs the
+/// canonical resolver again from the top and keeps its state above the edited
+/// piece; the next ones there go on from that state. An edit to a mention further
+/// up cannot use it, and any edit further up drops it. Every step must equal a
+/// fresh analysis.
+#[test]
+fn typing_a_name_resolves_again_from_the_edited_paragraph() {
+    let paragraph = "Maria Lopez said the vote was fair. She said it twice.\n\n\
+                     Nurses at the clinic said the wait was long.\n\n\
+                     The council met on Monday and discussed the road.\n\n";
+    let mut text = paragraph.repeat(30);
+    let (mut cache, config) = (Cache::new(), Config::default());
+    analyze_cached(&mut cache, &text, Format::Markdown, &config);
+    let mut edit = |text: &mut String, at: usize, letter: Option<char>| {
+        match letter {
+            Some(c) => text.insert(at, c),
+            None => {
+                text.remove(at);
+            }
+        }
+        let cached = analyze_cached(&mut cache, text, Format::Markdown, &config);
+        assert!(cache.spliced(), "spliced: {:?}", &text[at - 5..at + 5]);
+        assert_same(&cached, &analyze(text, Format::Markdown, &config), text);
+        cache.resolved_from()
+    };
+    let nurses = |text: &str, from: usize| from + text[from..].find("Nurses").unwrap() + 2;
+
+    let middle = nurses(&text, text.len() / 2);
+    assert_eq!(
+        edit(&mut text, middle, Some('x')),
+        Some(0),
+        "first: from the top"
+    );
+    let here = edit(&mut text, middle + 1, Some('y')).expect("a mention edit");
+    assert!(here > 0, "then from the edited piece");
+    assert_eq!(edit(&mut text, middle + 2, Some('z')), Some(here));
+    assert_eq!(edit(&mut text, middle + 2, None), Some(here));
+    // Further down: from the checkpoint above, which moves down to the new piece.
+    let below = nurses(&text, middle + text.len() / 4);
+    assert_eq!(edit(&mut text, below, Some('x')), Some(here));
+    let lower = edit(&mut text, below, None).expect("a mention edit");
+    assert!(lower > here);
+    // Further up: the kept state holds what the edit may change.
+    let above = nurses(&text, text.len() / 8);
+    assert_eq!(edit(&mut text, above, Some('x')), Some(0));
+    // A plain word typed further up still drops a checkpoint below it.
+    let checkpoint = edit(&mut text, above, None).expect("a mention edit");
+    let below = nurses(&text, middle);
+    assert_eq!(edit(&mut text, below, Some('x')), Some(checkpoint));
+    let road = text[..text.len() / 8].rfind("road").unwrap() + 1;
+    assert_eq!(edit(&mut text, road, Some('x')), None, "not a mention");
+    assert_eq!(edit(&mut text, below, None), Some(0));
+}
+
 /// The server tells the cache what an edit changed (`Since`). A window reaching to
 /// the end of the draft is still true, and then every piece after the edit is cut
 /// again: the repeated paragraphs there, which share one piece, must still count

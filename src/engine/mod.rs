@@ -67,6 +67,12 @@ impl Cache {
         self.spliced
     }
 
+    /// The piece the last edit's canonical resolver started from, if the edit was
+    /// spliced in and changed a mention: 0 from the top, or a kept checkpoint's piece.
+    pub fn resolved_from(&self) -> Option<usize> {
+        self.last.as_ref()?.resolved_from
+    }
+
     fn prepare(&mut self, format: Format, config: &Config) {
         let same = self
             .settings
@@ -432,6 +438,12 @@ struct Last {
     /// The findings of the piece-scope rules, in piece order, before suppressions.
     piece_findings: Vec<Finding>,
     layout: Layout,
+    /// The canonical resolver's state above a piece, kept from the last edit to a
+    /// mention (see `splice`).
+    checkpoint: Option<attribution::Checkpoint>,
+    /// The piece the canonical resolver ran again from, if the edit spliced in
+    /// changed a mention.
+    resolved_from: Option<usize>,
 }
 
 /// Where each piece's sentences, found attributions (indices into `Last::ids`)
@@ -512,6 +524,8 @@ impl Last {
             near,
             piece_findings,
             layout,
+            checkpoint: None,
+            resolved_from: None,
         }
     }
 }

@@ -10,7 +10,9 @@
 //! before, so nothing carries further (a quote continued paragraph after
 //! paragraph, say); otherwise the caller analyses the whole draft.
 //!
-//! An edit to a mention runs the resolver again over the whole draft. The splice
+//! An edit to a mention runs the resolver again, down to the end of the draft:
+//! from the state kept above the edited piece by the last such edit at or above
+//! it (`attribution::Checkpoint`), or from the top. The splice
 //! is still taken if every source named outside the edited piece is the one it
 //! was, if maybe numbered one further (a source new in the edited piece comes
 //! before it); then the sources' statements and shares are listed again.
@@ -64,6 +66,12 @@ pub(super) fn edit(
         attribution::resolver_input(edit.old.text(&last.text), &old_reading.extracted);
     let (new_input, new_mentions) =
         attribution::resolver_input(edit.new.text(draft.text), &new_reading.extracted);
+    // The resolver's state above the edited piece is as it was: go on from a
+    // checkpoint at or above it, if one was kept, and keep one at the piece for the
+    // next edit there (typing a name is an edit to a mention at every keystroke).
+    // One below it holds what the edit may have changed.
+    let mut checkpoint = last.checkpoint.take().filter(|c| c.piece <= k);
+    let mut resolved_from = None;
     // A changed mention may still resolve as before ("the parish council" typed
     // as "the parsh council" still names the council), or name a source of its
     // own ("the parishx council"): then the sources named outside the edited piece
@@ -72,11 +80,27 @@ pub(super) fn edit(
     let resolved = if old_input == new_input {
         None
     } else {
-        let pieces = (0..n).map(|i| {
+        let (mut resolving, from) = match &checkpoint {
+            Some(c) => {
+                let above = &last.ids[..last.starts.found[c.piece]];
+                (attribution::Resolving::resume(c, above), c.piece)
+            }
+            None => (attribution::Resolving::new(), 0),
+        };
+        resolved_from = Some(from);
+        for i in from..n {
+            if i == k && checkpoint.as_ref().is_none_or(|c| c.piece != k) {
+                checkpoint = Some(resolving.checkpoint(k, last.starts.sentence[k]));
+            }
             let extracted = &draft.reading(i).extracted;
-            (extracted, draft.spans[i].start, last.starts.sentence[i])
-        });
-        let canonical = attribution::canonical_sources_in(draft.text, pieces);
+            resolving.piece(
+                draft.text,
+                extracted,
+                draft.spans[i].start,
+                last.starts.sentence[i],
+            );
+        }
+        let canonical = resolving.finish(draft.text);
         let found_k = last.starts.found[k]..last.starts.found[k + 1];
         Some(Resolved::of(
             canonical,
@@ -325,7 +349,7 @@ pub(super) fn edit(
     let whole = rules::run_whole_draft(&attributions, draft.config);
     let findings = settle(draft, &prose, [&piece_findings, &findings_near, &whole]);
     let kept = (want == Want::Analysis).then(|| attributions.clone());
-    let next = Last::new(
+    let mut next = Last::new(
         draft,
         starts.respliced(k, new_reading),
         ids,
@@ -334,6 +358,8 @@ pub(super) fn edit(
         piece_findings,
         layout,
     );
+    next.checkpoint = checkpoint;
+    next.resolved_from = resolved_from;
     let output = match (want, kept) {
         (Want::Analysis, Some(attributions)) => Output::Analysis(Box::new(Analysis {
             prose,

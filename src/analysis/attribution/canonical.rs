@@ -12,10 +12,12 @@ use super::mentions::{Entity, MentionInfo};
 use super::{Source, SourceKind};
 use crate::analysis::Span;
 use crate::lexicon::attribution::{Gender, Number};
+use crate::lexicon::norm::Norm;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// How far back (in sentences) a pronoun looks for its antecedent.
 const PRONOUN_REACH: usize = 6;
@@ -26,41 +28,42 @@ const RECENT_REFERENTS: usize = 64;
 /// A lower-case name word, interned: name words compare as numbers.
 type Word = u32;
 
-/// A person, body or thing the mentions refer to. Its words are borrowed from
-/// the mentions, which outlive the resolver: nothing is copied per mention.
+/// A person, body or thing the mentions refer to. It owns what it keeps (short
+/// texts inline, the display name shared with its source), so a resolver's state
+/// can be kept between edits (`Checkpoint`).
 #[derive(Clone, Debug)]
-struct Referent<'a> {
+struct Referent {
     kind: SourceKind,
     entity: Entity,
     number: Number,
     gender: Option<Gender>,
     /// Lower-case name words, for named people and bodies.
     name_words: Vec<Word>,
-    title: Option<&'a str>,
-    possessor: Option<&'a str>,
-    head: Option<&'a str>,
+    title: Option<Norm>,
+    possessor: Option<Norm>,
+    head: Option<Norm>,
     pseudonym: bool,
-    display: Cow<'a, str>,
+    display: Arc<str>,
     first: Span,
     source: Option<usize>,
 }
 
 /// The interned name words, and a buffer to lower-case them in.
-#[derive(Default)]
-struct Words<'a> {
+#[derive(Clone, Default)]
+struct Words {
     ids: FxHashMap<String, Word>,
     /// Each word by its id.
     text: Vec<String>,
     lower: String,
     /// Each name seen, and where its words are in `of_names`: names recur, and
     /// looking one up is cheaper than splitting it again.
-    names: FxHashMap<&'a str, Range<usize>>,
+    names: FxHashMap<Box<str>, Range<usize>>,
     of_names: Vec<Word>,
 }
 
-impl<'a> Words<'a> {
+impl Words {
     /// The lower-case words of a proper name, without "the", into `words`.
-    fn of_name(&mut self, name: &'a str, words: &mut Vec<Word>) {
+    fn of_name(&mut self, name: &str, words: &mut Vec<Word>) {
         words.clear();
         if let Some(at) = self.names.get(name) {
             words.extend_from_slice(&self.of_names[at.clone()]);
@@ -69,7 +72,7 @@ impl<'a> Words<'a> {
         self.split_name(name, words);
         let start = self.of_names.len();
         self.of_names.extend_from_slice(words);
-        self.names.insert(name, start..self.of_names.len());
+        self.names.insert(name.into(), start..self.of_names.len());
     }
 
     fn split_name(&mut self, name: &str, words: &mut Vec<Word>) {
@@ -110,15 +113,15 @@ impl<'a> Words<'a> {
     }
 }
 
-#[derive(Default)]
-pub struct Resolver<'a> {
-    referents: Vec<Referent<'a>>,
+#[derive(Clone, Default)]
+pub struct Resolver {
+    referents: Vec<Referent>,
     /// (sentence, referent) for every mention, in text order: the recency list.
     recent: Vec<(usize, usize)>,
     /// The last `RECENT_REFERENTS` distinct referents mentioned, latest last: the
     /// recency list without repeats, so `latest` never walks past old mentions.
     recent_referents: VecDeque<usize>,
-    words: Words<'a>,
+    words: Words,
     /// The name words of the mention being resolved, kept to reuse the buffer.
     mention_words: Vec<Word>,
     /// Exact keys (vague groups, citations, documents) -> referent.
@@ -198,19 +201,32 @@ fn key_text_unicode(text: &str) -> String {
     words.join(" ")
 }
 
-impl<'a> Resolver<'a> {
+impl Resolver {
     pub fn new() -> Self {
         Resolver::default()
     }
 
+    /// A copy to go on with from sentence `sentence`: without the mentions a
+    /// pronoun there or later can no longer reach back to.
+    pub fn kept_from(&self, sentence: usize) -> Resolver {
+        let reach = self
+            .recent
+            .partition_point(|&(s, _)| s + PRONOUN_REACH < sentence);
+        Resolver {
+            referents: self.referents.clone(),
+            recent: self.recent[reach..].to_vec(),
+            recent_referents: self.recent_referents.clone(),
+            words: self.words.clone(),
+            mention_words: Vec::new(),
+            by_key: self.by_key.clone(),
+            key: String::new(),
+            by_name_word: self.by_name_word.clone(),
+            sources: self.sources.clone(),
+        }
+    }
+
     /// A proper name seen outside any attribution: a possible pronoun antecedent.
-    pub fn observe_name(
-        &mut self,
-        span: Span,
-        info: &'a MentionInfo,
-        text: &'a str,
-        sentence: usize,
-    ) {
+    pub fn observe_name(&mut self, span: Span, info: &MentionInfo, text: &str, sentence: usize) {
         let words = self.take_name_words(info);
         let id = self
             .find_named(info, &words)
@@ -224,9 +240,9 @@ impl<'a> Resolver<'a> {
     pub fn resolve(
         &mut self,
         span: Span,
-        info: &'a MentionInfo,
-        antecedent: Option<(Span, &'a MentionInfo)>,
-        text: &'a str,
+        info: &MentionInfo,
+        antecedent: Option<(Span, &MentionInfo)>,
+        text: &str,
         sentence: usize,
         target: Option<&str>,
     ) -> Option<usize> {
@@ -250,8 +266,8 @@ impl<'a> Resolver<'a> {
     fn find_or_add(
         &mut self,
         span: Span,
-        info: &'a MentionInfo,
-        text: &'a str,
+        info: &MentionInfo,
+        text: &str,
         sentence: usize,
         target: Option<&str>,
     ) -> usize {
@@ -283,7 +299,7 @@ impl<'a> Resolver<'a> {
 
     /// The mention's name words (none if it has no name), in the reused buffer:
     /// give it back to `self.mention_words` when done.
-    fn take_name_words(&mut self, info: &'a MentionInfo) -> Vec<Word> {
+    fn take_name_words(&mut self, info: &MentionInfo) -> Vec<Word> {
         let mut words = std::mem::take(&mut self.mention_words);
         words.clear();
         if let Some(name) = &info.name {
@@ -317,14 +333,14 @@ impl<'a> Resolver<'a> {
             let r = &self.referents[id];
             let src = &mut self.sources[s];
             if *src.name != *r.display {
-                src.name = r.display.as_ref().into();
+                src.name = r.display.clone();
             }
             src.kind = r.kind;
             return s;
         }
         let r = &self.referents[id];
         self.sources.push(Source {
-            name: r.display.as_ref().into(),
+            name: r.display.clone(),
             kind: r.kind,
             first_mention: r.first,
             statements: Vec::new(),
@@ -338,8 +354,8 @@ impl<'a> Resolver<'a> {
     fn add_referent(
         &mut self,
         span: Span,
-        info: &'a MentionInfo,
-        text: &'a str,
+        info: &MentionInfo,
+        text: &str,
         words: &[Word],
     ) -> usize {
         let display = match (&info.name, info.kind) {
@@ -360,11 +376,11 @@ impl<'a> Resolver<'a> {
             number: info.number,
             gender: info.gender,
             name_words: words.to_vec(),
-            title: info.title.as_deref(),
-            possessor: info.possessor.as_deref(),
-            head: info.head.as_deref(),
+            title: info.title.clone(),
+            possessor: info.possessor.clone(),
+            head: info.head.clone(),
             pseudonym: info.pseudonym,
-            display,
+            display: display.into(),
             first: span,
             source: None,
         });
@@ -383,17 +399,17 @@ impl<'a> Resolver<'a> {
         latest.push_back(id);
     }
 
-    fn touch(&mut self, id: usize, sentence: usize, info: &'a MentionInfo, words: &[Word]) {
+    fn touch(&mut self, id: usize, sentence: usize, info: &MentionInfo, words: &[Word]) {
         self.push_recent(sentence, id);
         let r = &mut self.referents[id];
         if r.gender.is_none() {
             r.gender = info.gender;
         }
         if r.title.is_none() {
-            r.title = info.title.as_deref();
+            r.title = info.title.clone();
         }
         if r.possessor.is_none() {
-            r.possessor = info.possessor.as_deref();
+            r.possessor = info.possessor.clone();
         }
         if let Some(name) = &info.name {
             // A fuller name replaces a surname-only one: "Zelensky" -> "Volodymyr Zelensky".
@@ -405,7 +421,7 @@ impl<'a> Resolver<'a> {
                 }
                 r.name_words = words.to_vec();
                 if info.entity == Entity::Person {
-                    r.display = flatten(name);
+                    r.display = flatten(name).into();
                 }
             }
         }
@@ -473,8 +489,10 @@ impl<'a> Resolver<'a> {
         self.latest(|r| {
             r.entity == Entity::Person
                 && (any_kind || r.kind == SourceKind::Named)
-                && r.title == title
-                && (possessor.is_none() || r.possessor.is_none() || r.possessor == possessor)
+                && r.title.as_deref() == title
+                && (possessor.is_none()
+                    || r.possessor.is_none()
+                    || r.possessor.as_deref() == possessor)
         })
     }
 
@@ -488,7 +506,7 @@ impl<'a> Resolver<'a> {
             _ => None,
         };
         self.latest(|r| {
-            (r.kind == info.kind && r.head == Some(head))
+            (r.kind == info.kind && r.head.as_deref() == Some(head))
                 || head_word
                     .is_some_and(|w| r.entity == Entity::Organisation && r.name_words.contains(&w))
         })
@@ -544,7 +562,7 @@ fn exact_key(
     mention: &str,
     info: &MentionInfo,
     name_words: &[Word],
-    words: &Words<'_>,
+    words: &Words,
 ) -> bool {
     let prefix = match info.kind {
         SourceKind::Vague => "vague:",
@@ -569,7 +587,7 @@ fn exact_key(
 }
 
 /// A body's name words in alphabetical order, without linking words and "'s".
-fn push_body_key(key: &mut String, name_words: &[Word], words: &Words<'_>) {
+fn push_body_key(key: &mut String, name_words: &[Word], words: &Words) {
     let mut sorted: Vec<&str> = name_words
         .iter()
         .map(|&w| words.text(w))

@@ -514,9 +514,71 @@ pub fn canonical_sources_in<'a>(
     text: &'a str,
     pieces: impl IntoIterator<Item = (&'a Extracted, usize, usize)>,
 ) -> Canonical {
-    let mut resolver = canonical::Resolver::new();
-    let mut ids = Vec::new();
+    let mut resolving = Resolving::new();
     for (extracted, offset, first_sentence) in pieces {
+        resolving.piece(text, extracted, offset, first_sentence);
+    }
+    resolving.finish(text)
+}
+
+/// `canonical_sources_in` one piece at a time, from the top of a draft or from a
+/// `Checkpoint` part-way down.
+pub struct Resolving {
+    resolver: canonical::Resolver,
+    ids: Vec<Option<usize>>,
+}
+
+/// The resolver's state before a piece, kept between edits: the state before a
+/// piece depends only on the pieces above it, so an edit to a mention further
+/// down resolves again from here instead of from the top.
+#[derive(Clone)]
+pub struct Checkpoint {
+    /// The piece the state stands before.
+    pub piece: usize,
+    resolver: canonical::Resolver,
+}
+
+impl Default for Resolving {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Resolving {
+    pub fn new() -> Self {
+        Resolving {
+            resolver: canonical::Resolver::new(),
+            ids: Vec::new(),
+        }
+    }
+
+    /// Go on from `checkpoint`; `ids` are the canonical sources of the attributions
+    /// found above it.
+    pub fn resume(checkpoint: &Checkpoint, ids: &[Option<usize>]) -> Self {
+        Resolving {
+            resolver: checkpoint.resolver.clone(),
+            ids: ids.to_vec(),
+        }
+    }
+
+    /// The state now, before piece `piece`, whose first sentence is `first_sentence`.
+    pub fn checkpoint(&self, piece: usize, first_sentence: usize) -> Checkpoint {
+        Checkpoint {
+            piece,
+            resolver: self.resolver.kept_from(first_sentence),
+        }
+    }
+
+    /// Resolve the next piece: what was `extracted` from it, where it starts in
+    /// `text`, and the number of its first sentence.
+    pub fn piece(
+        &mut self,
+        text: &str,
+        extracted: &Extracted,
+        offset: usize,
+        first_sentence: usize,
+    ) {
+        let (resolver, ids) = (&mut self.resolver, &mut self.ids);
         let at = |span: Span| Span::new(span.start + offset, span.end + offset);
         let first = ids.len();
         ids.resize(first + extracted.pending.len(), None);
@@ -541,11 +603,17 @@ pub fn canonical_sources_in<'a>(
             }
         }
     }
-    let mut sources = resolver.sources;
-    for s in &mut sources {
-        s.first_mention = snap(s.first_mention, text);
+
+    pub fn finish(self, text: &str) -> Canonical {
+        let mut sources = self.resolver.sources;
+        for s in &mut sources {
+            s.first_mention = snap(s.first_mention, text);
+        }
+        Canonical {
+            ids: self.ids,
+            sources,
+        }
     }
-    Canonical { ids, sources }
 }
 
 /// Everything the canonical resolver reads from a piece, without positions: two
