@@ -83,7 +83,9 @@ pub(super) fn edit(
         let (mut resolving, from) = match &checkpoint {
             Some(c) => {
                 let above = &last.ids[..last.starts.found[c.piece]];
-                (attribution::Resolving::resume(c, above), c.piece)
+                // About as many as before: the edit changed one piece's.
+                let total = last.ids.len() + 16;
+                (attribution::Resolving::resume(c, above, total), c.piece)
             }
             None => (attribution::Resolving::new(), 0),
         };

@@ -28,6 +28,10 @@ const RECENT_REFERENTS: usize = 64;
 /// A lower-case name word, interned: name words compare as numbers.
 type Word = u32;
 
+/// A title or head noun, interned: a title or head is looked for among the
+/// recent referents for every definite mention, and numbers compare at once.
+type Label = u32;
+
 /// A person, body or thing the mentions refer to. It owns what it keeps (short
 /// texts inline, the display name shared with its source), so a resolver's state
 /// can be kept between edits (`Checkpoint`).
@@ -39,9 +43,9 @@ struct Referent {
     gender: Option<Gender>,
     /// Lower-case name words, for named people and bodies.
     name_words: Vec<Word>,
-    title: Option<Norm>,
+    title: Option<Label>,
     possessor: Option<Norm>,
-    head: Option<Norm>,
+    head: Option<Label>,
     pseudonym: bool,
     display: Arc<str>,
     first: Span,
@@ -131,6 +135,8 @@ pub struct Resolver {
     key: String,
     /// Name word -> referents whose name contains it.
     by_name_word: FxHashMap<Word, Vec<usize>>,
+    /// Titles and head nouns seen.
+    labels: FxHashMap<Norm, Label>,
     pub sources: Vec<Source>,
 }
 
@@ -221,6 +227,7 @@ impl Resolver {
             by_key: self.by_key.clone(),
             key: String::new(),
             by_name_word: self.by_name_word.clone(),
+            labels: self.labels.clone(),
             sources: self.sources.clone(),
         }
     }
@@ -370,15 +377,17 @@ impl Resolver {
         for &w in words {
             self.by_name_word.entry(w).or_default().push(id);
         }
+        let title = self.label(&info.title);
+        let head = self.label(&info.head);
         self.referents.push(Referent {
             kind: info.kind,
             entity: info.entity,
             number: info.number,
             gender: info.gender,
             name_words: words.to_vec(),
-            title: info.title.clone(),
+            title,
             possessor: info.possessor.clone(),
-            head: info.head.clone(),
+            head,
             pseudonym: info.pseudonym,
             display: display.into(),
             first: span,
@@ -399,14 +408,25 @@ impl Resolver {
         latest.push_back(id);
     }
 
+    /// The label of a title or head noun, given one if it is new.
+    fn label(&mut self, text: &Option<Norm>) -> Option<Label> {
+        let text = text.as_ref()?;
+        if let Some(&label) = self.labels.get(text.as_str()) {
+            return Some(label);
+        }
+        let label = self.labels.len() as Label;
+        self.labels.insert(text.clone(), label);
+        Some(label)
+    }
+
     fn touch(&mut self, id: usize, sentence: usize, info: &MentionInfo, words: &[Word]) {
         self.push_recent(sentence, id);
+        if self.referents[id].title.is_none() {
+            self.referents[id].title = self.label(&info.title);
+        }
         let r = &mut self.referents[id];
         if r.gender.is_none() {
             r.gender = info.gender;
-        }
-        if r.title.is_none() {
-            r.title = info.title.clone();
         }
         if r.possessor.is_none() {
             r.possessor = info.possessor.clone();
@@ -483,13 +503,14 @@ impl Resolver {
         if info.indefinite {
             return None;
         }
-        let title = info.title.as_deref();
+        // A title no referent has had is held by none.
+        let title = Some(*self.labels.get(info.title.as_deref()?)?);
         let any_kind = info.definite || info.possessor.is_some();
         let possessor = info.possessor.as_deref();
         self.latest(|r| {
             r.entity == Entity::Person
                 && (any_kind || r.kind == SourceKind::Named)
-                && r.title.as_deref() == title
+                && r.title == title
                 && (possessor.is_none()
                     || r.possessor.is_none()
                     || r.possessor.as_deref() == possessor)
@@ -500,13 +521,18 @@ impl Resolver {
     /// body whose name contains it ("the ministry" after "the Foreign Ministry").
     fn same_head(&self, info: &MentionInfo) -> Option<usize> {
         let head = info.head.as_deref()?;
+        // A head no referent has had is none's.
+        let label = self.labels.get(head).copied();
         // A head that is no name word cannot be in a body's name.
         let head_word = match info.entity {
             Entity::Organisation => self.words.get(head),
             _ => None,
         };
+        if label.is_none() && head_word.is_none() {
+            return None;
+        }
         self.latest(|r| {
-            (r.kind == info.kind && r.head.as_deref() == Some(head))
+            (r.kind == info.kind && label.is_some() && r.head == label)
                 || head_word
                     .is_some_and(|w| r.entity == Entity::Organisation && r.name_words.contains(&w))
         })

@@ -553,11 +553,13 @@ impl Resolving {
     }
 
     /// Go on from `checkpoint`; `ids` are the canonical sources of the attributions
-    /// found above it.
-    pub fn resume(checkpoint: &Checkpoint, ids: &[Option<usize>]) -> Self {
+    /// found above it, of about `total` in the draft.
+    pub fn resume(checkpoint: &Checkpoint, ids: &[Option<usize>], total: usize) -> Self {
+        let mut all = Vec::with_capacity(total.max(ids.len()));
+        all.extend_from_slice(ids);
         Resolving {
             resolver: checkpoint.resolver.clone(),
-            ids: ids.to_vec(),
+            ids: all,
         }
     }
 
