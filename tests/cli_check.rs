@@ -23,6 +23,13 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// The run failed (exit 2) and said why on standard error.
+fn assert_fails_saying(out: &Output, reason: &str) {
+    let errors = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{errors}");
+    assert!(errors.contains(reason), "{errors}");
+}
+
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("truthlens-cli-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -225,12 +232,7 @@ fn standard_input_is_not_read_past_the_limit() {
     let text = "The council met on Monday. ".repeat(200);
     let args = ["check", "--config", config.to_str().unwrap(), "-"];
     let out = truthlens(&args, Some(&text));
-    assert_eq!(out.status.code(), Some(2));
-    let errors = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        errors.contains("stdin.md was not reviewed: it is more than 100 bytes"),
-        "{errors}"
-    );
+    assert_fails_saying(&out, "stdin.md was not reviewed: it is more than 100 bytes");
     // At the limit exactly, the draft is reviewed.
     let out = truthlens(&args, Some(&text[..100]));
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
@@ -256,11 +258,9 @@ fn an_endless_device_is_not_read_forever() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let errors = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        errors.contains("/dev/zero was not reviewed: it is more than 10485760 bytes"),
-        "{errors}"
+    assert_fails_saying(
+        &out,
+        "/dev/zero was not reviewed: it is more than 10485760 bytes",
     );
 }
 
@@ -274,12 +274,7 @@ fn front_matter_cannot_raise_the_size_limit() {
     )
     .unwrap();
     let out = truthlens(&["check", draft.to_str().unwrap()], None);
-    assert_eq!(out.status.code(), Some(2));
-    let errors = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        errors.contains("`max-document-bytes` cannot be set in front matter"),
-        "{errors}"
-    );
+    assert_fails_saying(&out, "`max-document-bytes` cannot be set in front matter");
 }
 
 #[test]
@@ -289,12 +284,7 @@ fn the_report_commands_refuse_a_draft_over_the_limit() {
     std::fs::write(dir.join("a.md"), "The council met on Monday.\n").unwrap();
     for command in ["report", "summary", "sources"] {
         let out = truthlens(&[command, dir.join("a.md").to_str().unwrap()], None);
-        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert_fails_saying(&out, "a.md was not reviewed");
         assert!(out.stdout.is_empty(), "{command}: {}", stdout(&out));
-        let errors = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            errors.contains("a.md was not reviewed"),
-            "{command}: {errors}"
-        );
     }
 }
