@@ -39,6 +39,7 @@ SCENARIOS=(
   "server insert_summary action"
   "server insert_summary command"
   "server edit onType"
+  "server cursor"
   "server edit onSave TRUTHLENS_TEST_SETUP={\"settings\":{\"run\":\"onSave\"}}"
   "server settings"
   "server fallback - TRUTHLENS_TEST_FORCE_START=1"

@@ -21,6 +21,9 @@ M.defaults = {
   settings = {},
   -- Create :TruthLensSummary, :TruthLensReport, :TruthLensSources, :TruthLensInsert.
   commands = true,
+  -- Tell the server where the cursor is (`truthlens/cursor`), so that a finding on
+  -- the word being typed waits until the cursor leaves it.
+  cursor = true,
 }
 
 -- The options of the last setup() call; commands and health read them.
@@ -72,6 +75,38 @@ local function start_on_filetype(filetypes)
   end
 end
 
+-- Report the cursor of each buffer a TruthLens client attaches to. Typing moves the
+-- cursor with every change, and the server already takes it to be at the end of
+-- what a change wrote, so Insert-mode moves that come with an edit are not sent
+-- (sending one first flushes the pending didChange, which would undo Neovim's
+-- debounce); moves without an edit are, and so is every Normal-mode move.
+local function report_cursor()
+  vim.api.nvim_create_autocmd('LspAttach', {
+    group = vim.api.nvim_create_augroup('truthlens.cursor', { clear = true }),
+    callback = function(ev)
+      local client = vim.lsp.get_client_by_id(ev.data.client_id)
+      if not client or client.name ~= NAME then return end
+      local buf = ev.buf
+      local sent, tick
+      vim.api.nvim_create_autocmd({ 'CursorMoved', 'CursorMovedI' }, {
+        group = vim.api.nvim_create_augroup('truthlens.cursor.' .. buf, { clear = true }),
+        buffer = buf,
+        callback = function(move)
+          local now = vim.api.nvim_buf_get_changedtick(buf)
+          local typed = move.event == 'CursorMovedI' and now ~= tick
+          tick = now
+          if typed or vim.api.nvim_get_current_buf() ~= buf then return end
+          local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+          local at = params.position.line .. ':' .. params.position.character .. ':' .. now
+          if at == sent then return end
+          sent = at
+          M.notify(client, 'truthlens/cursor', { uri = params.textDocument.uri, position = params.position })
+        end,
+      })
+    end,
+  })
+end
+
 function M.setup(opts)
   -- Lists (cmd, filetypes) are replaced whole by tbl_deep_extend, tables merged.
   opts = vim.tbl_deep_extend('force', vim.deepcopy(M.defaults), opts or {})
@@ -88,6 +123,7 @@ function M.setup(opts)
     return
   end
   if opts.commands then require('truthlens.commands').create() end
+  if opts.cursor then report_cursor() end
 end
 
 --- The running TruthLens clients (for a buffer, if given).
