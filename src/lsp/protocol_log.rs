@@ -56,6 +56,7 @@ impl InputWatch {
         } else if !is_request
             && !method.starts_with("$/")
             && !STANDARD_NOTIFICATIONS.contains(&method)
+            && method != super::server::CURSOR_NOTIFICATION
         {
             super::log(&format!("unknown notification {method}: ignored"));
         }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { createClient, notifySettings } from './client';
 import { registerCommands } from './commands';
+import { reportCursor } from './cursor';
 import { RestartingErrorHandler } from './errorHandler';
 import { ResolvedServer, resolveServer } from './serverPath';
 import { needsRestart } from './settings';
@@ -67,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       else pushSettings();
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => void status.refresh(editor)),
+    reportCursor(() => client),
     vscode.workspace.onDidSaveTextDocument((doc) => {
       if (isDraft(doc) && doc === vscode.window.activeTextEditor?.document) void status.refresh();
     }),

@@ -16,6 +16,9 @@ const BIN = process.env.TRUTHLENS_BIN;
 const MARKER = '<!-- truthlens:summary -->';
 // The finding the quick fix acts on.
 const TARGET = { rule: 'loaded-language', text: 'slammed' };
+// The end of a paragraph to type at (the cursor scenario): earlier scenarios insert
+// blocks, so its line is looked up when it runs.
+const PARAGRAPH_END = 'had stopped running.';
 
 class Skip extends Error {}
 const skip = (reason) => { throw new Skip(reason); };
@@ -279,6 +282,32 @@ async function scenario(name, fn) {
       await wb.waitFor('the findings after the restart', async () =>
         wb.totalProblems(await wb.problemCounts(page)) === wb.totalProblems(before), 20000);
       void after;
+    });
+
+    await scenario('cursor', async () => {
+      // A loaded word typed at the end of a paragraph: its finding waits until the cursor
+      // leaves the word (the extension reports cursor moves that come without an edit).
+      const count = async () => wb.totalProblems(await wb.problemCounts(page));
+      const settled = async () => {
+        await page.keyboard.press('Escape'); // a suggestion list, if one opened
+        await wb.sleep(2000);
+        return count();
+      };
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      // The last such line: the summary block quotes the paragraph too, and is not reviewed.
+      const lines = (await saveAndRead(page)).split('\n');
+      const at = lines.map((l) => l.endsWith(PARAGRAPH_END)).lastIndexOf(true);
+      check(at >= 0, `no line ends with "${PARAGRAPH_END}"`);
+      // Its end by column (the editor wraps long lines, and End goes to the wrap).
+      await wb.gotoLine(page, at + 1, lines[at].length + 1);
+      await page.keyboard.type(' The minister ', { delay: 30 });
+      const before = await settled();
+      await page.keyboard.type('slammed', { delay: 30 });
+      check(await settled() === before,
+        'the finding on the word being typed was shown before the cursor left it');
+      await wb.gotoLine(page, at + 1, 1);
+      await wb.waitFor('the held-back finding once the cursor left the word', async () =>
+        (await count()) === before + 1, 15000);
     });
   } finally {
     await page.screenshot({ path: path.join(outDir, 'final.png') }).catch(() => undefined);
