@@ -288,3 +288,18 @@ fn the_report_commands_refuse_a_draft_over_the_limit() {
         assert!(out.stdout.is_empty(), "{command}: {}", stdout(&out));
     }
 }
+
+/// Drafts are read one at a time: one that cannot be read stops the run where it
+/// stands, after the findings of those before it.
+#[test]
+fn a_draft_that_cannot_be_read_stops_the_run_after_the_ones_before_it() {
+    let dir = temp_dir("read-in-turn");
+    std::fs::write(dir.join("a.md"), "The minister slammed it.\n").unwrap();
+    std::fs::write(dir.join("b.md"), [0xff, 0xfe, b'a']).unwrap();
+    std::fs::write(dir.join("c.md"), "The minister slammed it.\n").unwrap();
+    let out = truthlens(&["check", dir.to_str().unwrap()], None);
+    assert_fails_saying(&out, "b.md is not valid UTF-8");
+    let text = stdout(&out);
+    assert!(text.contains("a.md:1:14:"), "{text}");
+    assert!(!text.contains("c.md"), "{text}");
+}

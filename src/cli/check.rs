@@ -2,7 +2,7 @@
 
 use super::output::{finding_json, JSON_VERSION};
 use super::{
-    config_if_included, over_size_limit, read_inputs, CheckOptions, Outcome, OutputFormat,
+    config_if_included, list_inputs, over_size_limit, CheckOptions, Outcome, OutputFormat,
 };
 use crate::engine::{findings_cached, Cache};
 use crate::line_index::LineIndex;
@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Result<Outcome> {
-    let inputs = read_inputs(paths, &options.stdin_filename, options.config.as_deref())?;
+    let inputs = list_inputs(paths)?;
     let mut total = 0;
     let mut files_json = Vec::new();
     let stdout = std::io::stdout();
@@ -22,7 +22,8 @@ pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Result<Outcome> {
     let mut files = 0;
     let mut not_reviewed = 0;
     let count = inputs.len();
-    for (i, mut input) in inputs.into_iter().enumerate() {
+    for (i, named) in inputs.iter().enumerate() {
+        let mut input = named.read(&options.stdin_filename, options.config.as_deref())?;
         let Some(config) = config_if_included(options.config.as_deref(), &input)? else {
             continue;
         };

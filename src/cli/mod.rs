@@ -82,32 +82,20 @@ fn is_draft(path: &Path) -> bool {
     )
 }
 
-/// Expand arguments into drafts: `-` is stdin, directories are walked for `.md`/`.txt` files.
-/// No draft is read past its project's `max-document-bytes`: `/dev/zero` or a
-/// multi-gigabyte dump gets a message, not a hang.
-pub fn read_inputs(
-    paths: &[PathBuf],
-    stdin_filename: &Path,
-    explicit_config: Option<&Path>,
-) -> Result<Vec<Input>> {
-    let mut inputs = Vec::new();
+/// A draft named on the command line or found in a folder, not read yet.
+pub enum Named {
+    Stdin,
+    File { path: PathBuf, walked: bool },
+}
+
+/// Expand arguments into drafts: `-` is stdin, directories are walked for `.md`/`.txt`
+/// files. Nothing is read yet: `check` reads one draft at a time, so a folder of
+/// many is never in memory at once.
+pub fn list_inputs(paths: &[PathBuf]) -> Result<Vec<Named>> {
+    let mut named = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            let config_dir = std::env::current_dir().unwrap_or_default();
-            let limit = size_limit(explicit_config, &config_dir)?;
-            let (bytes, too_large) = read_limited(std::io::stdin().lock(), None, limit)
-                .context("cannot read standard input")?;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| anyhow::anyhow!("standard input is not valid UTF-8"))?;
-            inputs.push(Input {
-                display: stdin_filename.display().to_string(),
-                text,
-                format: Format::from_path(stdin_filename),
-                config_dir,
-                walked: false,
-                path: None,
-                too_large,
-            });
+            named.push(Named::Stdin);
         } else if path.is_dir() {
             let walker = walkdir::WalkDir::new(path)
                 .sort_by_file_name()
@@ -120,16 +108,51 @@ pub fn read_inputs(
             for entry in walker {
                 let entry = entry.with_context(|| format!("cannot walk {}", path.display()))?;
                 if entry.file_type().is_file() && is_draft(entry.path()) {
-                    let mut input = read_file(entry.path(), explicit_config)?;
-                    input.walked = true;
-                    inputs.push(input);
+                    let path = entry.into_path();
+                    named.push(Named::File { path, walked: true });
                 }
             }
         } else {
-            inputs.push(read_file(path, explicit_config)?);
+            named.push(Named::File {
+                path: path.clone(),
+                walked: false,
+            });
         }
     }
-    Ok(inputs)
+    Ok(named)
+}
+
+impl Named {
+    /// Read the draft, but not past its project's `max-document-bytes`: `/dev/zero`
+    /// or a multi-gigabyte dump gets a message, not a hang.
+    pub fn read(&self, stdin_filename: &Path, explicit_config: Option<&Path>) -> Result<Input> {
+        match self {
+            Named::Stdin => read_stdin(stdin_filename, explicit_config),
+            Named::File { path, walked } => {
+                let mut input = read_file(path, explicit_config)?;
+                input.walked = *walked;
+                Ok(input)
+            }
+        }
+    }
+}
+
+fn read_stdin(stdin_filename: &Path, explicit_config: Option<&Path>) -> Result<Input> {
+    let config_dir = std::env::current_dir().unwrap_or_default();
+    let limit = size_limit(explicit_config, &config_dir)?;
+    let (bytes, too_large) =
+        read_limited(std::io::stdin().lock(), None, limit).context("cannot read standard input")?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!("standard input is not valid UTF-8"))?;
+    Ok(Input {
+        display: stdin_filename.display().to_string(),
+        text,
+        format: Format::from_path(stdin_filename),
+        config_dir,
+        walked: false,
+        path: None,
+        too_large,
+    })
 }
 
 fn read_file(path: &Path, explicit_config: Option<&Path>) -> Result<Input> {
@@ -236,14 +259,10 @@ pub fn config_if_included(explicit: Option<&Path>, input: &Input) -> Result<Opti
 
 /// Read one draft and its config (explicit, discovered, or default).
 pub fn read_one(path: &Path, explicit_config: Option<&Path>) -> Result<(Input, Config)> {
-    let input = read_inputs(
-        &[path.to_path_buf()],
-        Path::new("stdin.md"),
-        explicit_config,
-    )?
-    .into_iter()
-    .next()
-    .ok_or_else(|| anyhow::anyhow!("{} holds no Markdown or text drafts", path.display()))?;
+    let input = list_inputs(&[path.to_path_buf()])?
+        .first()
+        .ok_or_else(|| anyhow::anyhow!("{} holds no Markdown or text drafts", path.display()))?
+        .read(Path::new("stdin.md"), explicit_config)?;
     let config = with_front_matter(resolve_config(explicit_config, &input)?, &input)?;
     if let Some(reason) = over_size_limit(&input) {
         anyhow::bail!(reason);
