@@ -531,7 +531,6 @@ pub struct Resolving {
 /// The resolver's state before a piece, kept between edits: the state before a
 /// piece depends only on the pieces above it, so an edit to a mention further
 /// down resolves again from here instead of from the top.
-#[derive(Clone)]
 pub struct Checkpoint {
     /// The piece the state stands before.
     pub piece: usize,
