@@ -24,7 +24,7 @@ pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Result<Outcome> {
     let count = inputs.len();
     for (i, named) in inputs.iter().enumerate() {
         let mut input = named.read(&options.stdin_filename, options.config.as_deref())?;
-        let Some(config) = config_if_included(options.config.as_deref(), &input)? else {
+        let Some(config) = config_if_included(&input)? else {
             continue;
         };
         // The other files are still checked; the run ends in an error, so a draft too

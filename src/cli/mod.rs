@@ -56,8 +56,10 @@ pub struct Input {
     /// Empty when the draft is over the size limit (`too_large`).
     pub text: String,
     pub format: Format,
-    /// Where to start looking for `.truthlens.toml`.
-    pub config_dir: PathBuf,
+    /// The project config (`--config`, the nearest `.truthlens.toml`, or defaults),
+    /// resolved before the draft is read, and the file it came from.
+    pub project: Config,
+    pub project_file: Option<PathBuf>,
     /// Found by walking a directory (so the config's include/exclude globs apply).
     pub walked: bool,
     pub path: Option<PathBuf>,
@@ -138,8 +140,9 @@ impl Named {
 }
 
 fn read_stdin(stdin_filename: &Path, explicit_config: Option<&Path>) -> Result<Input> {
-    let config_dir = std::env::current_dir().unwrap_or_default();
-    let limit = size_limit(explicit_config, &config_dir)?;
+    let dir = std::env::current_dir().unwrap_or_default();
+    let (project, project_file) = project_config(explicit_config, &dir)?;
+    let limit = project.max_document_bytes();
     let (bytes, too_large) =
         read_limited(std::io::stdin().lock(), None, limit).context("cannot read standard input")?;
     let text = String::from_utf8(bytes)
@@ -148,7 +151,8 @@ fn read_stdin(stdin_filename: &Path, explicit_config: Option<&Path>) -> Result<I
         display: stdin_filename.display().to_string(),
         text,
         format: Format::from_path(stdin_filename),
-        config_dir,
+        project,
+        project_file,
         walked: false,
         path: None,
         too_large,
@@ -157,12 +161,14 @@ fn read_stdin(stdin_filename: &Path, explicit_config: Option<&Path>) -> Result<I
 
 fn read_file(path: &Path, explicit_config: Option<&Path>) -> Result<Input> {
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let config_dir = if dir.as_os_str().is_empty() {
+    let dir = if dir.as_os_str().is_empty() {
         PathBuf::from(".")
     } else {
         dir
     };
-    let limit = size_limit(explicit_config, &config_dir)?;
+    // Front matter cannot set the limit: the size is checked before the draft is read.
+    let (project, project_file) = project_config(explicit_config, &dir)?;
+    let limit = project.max_document_bytes();
     let cannot_read = || format!("cannot read {}", path.display());
     let file = std::fs::File::open(path).with_context(cannot_read)?;
     // A regular file's size is known; a pipe's or a device's is not.
@@ -178,7 +184,8 @@ fn read_file(path: &Path, explicit_config: Option<&Path>) -> Result<Input> {
         display: path.display().to_string(),
         text,
         format: Format::from_path(path),
-        config_dir,
+        project,
+        project_file,
         walked: false,
         path: Some(path.to_path_buf()),
         too_large,
@@ -201,17 +208,6 @@ fn read_limited(
         return too_large(None);
     }
     Ok((bytes, None))
-}
-
-/// `max-document-bytes` of the project config for a draft in `dir` (front matter
-/// cannot set it: the size is checked before the draft is read).
-fn size_limit(explicit: Option<&Path>, dir: &Path) -> Result<usize> {
-    Ok(project_config(explicit, dir)?.0.max_document_bytes())
-}
-
-/// The explicit `--config`, or the nearest `.truthlens.toml` above the input, or defaults.
-pub fn resolve_config(explicit: Option<&Path>, input: &Input) -> Result<Config> {
-    Ok(project_config(explicit, &input.config_dir)?.0)
 }
 
 /// The explicit `--config`, or the nearest `.truthlens.toml` above `dir`, or
@@ -239,9 +235,9 @@ fn with_front_matter(config: Config, input: &Input) -> Result<Config> {
 }
 
 /// The config for an input, or None when its `[files]` globs exclude a walked file.
-pub fn config_if_included(explicit: Option<&Path>, input: &Input) -> Result<Option<Config>> {
-    let (config, origin) = project_config(explicit, &input.config_dir)?;
-    let (Some(origin), Some(path), true) = (origin, input.path.as_ref(), input.walked) else {
+pub fn config_if_included(input: &Input) -> Result<Option<Config>> {
+    let config = input.project.clone();
+    let (Some(origin), Some(path), true) = (&input.project_file, &input.path, input.walked) else {
         return with_front_matter(config, input).map(Some);
     };
     let base = std::fs::canonicalize(origin.parent().unwrap_or(Path::new("."))).unwrap_or_default();
@@ -263,7 +259,7 @@ pub fn read_one(path: &Path, explicit_config: Option<&Path>) -> Result<(Input, C
         .first()
         .ok_or_else(|| anyhow::anyhow!("{} holds no Markdown or text drafts", path.display()))?
         .read(Path::new("stdin.md"), explicit_config)?;
-    let config = with_front_matter(resolve_config(explicit_config, &input)?, &input)?;
+    let config = with_front_matter(input.project.clone(), &input)?;
     if let Some(reason) = over_size_limit(&input) {
         anyhow::bail!(reason);
     }
