@@ -1,7 +1,6 @@
 //! `truthlens check` through the real binary: output formats, exit codes, inputs.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 fn truthlens(args: &[&str], stdin: Option<&str>) -> Output {
@@ -30,11 +29,12 @@ fn assert_fails_saying(out: &Output, reason: &str) {
     assert!(errors.contains(reason), "{errors}");
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("truthlens-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh temporary folder, removed when the guard drops (even if the test panics).
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("truthlens-cli-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 #[test]
@@ -84,7 +84,8 @@ fn json_is_versioned_with_offsets_and_scalar_columns() {
 
 #[test]
 fn directory_argument_walks_drafts_only() {
-    let dir = temp_dir("walk");
+    let tmp = temp_dir("walk");
+    let dir = tmp.path();
     std::fs::write(dir.join("a.md"), "The thug fell.\n").unwrap();
     std::fs::create_dir_all(dir.join("sub")).unwrap();
     std::fs::write(dir.join("sub/b.txt"), "The thug fell.\n").unwrap();
@@ -114,7 +115,8 @@ fn usage_error_is_exit_2() {
 
 #[test]
 fn invalid_config_is_exit_2_with_reason() {
-    let dir = temp_dir("config");
+    let tmp = temp_dir("config");
+    let dir = tmp.path();
     std::fs::write(
         dir.join(".truthlens.toml"),
         "[rules.loaded-language]\nseverty = \"hint\"\n",
@@ -132,7 +134,8 @@ fn invalid_config_is_exit_2_with_reason() {
 
 #[test]
 fn discovered_config_switches_a_rule_off() {
-    let dir = temp_dir("off");
+    let tmp = temp_dir("off");
+    let dir = tmp.path();
     std::fs::create_dir_all(dir.join("drafts")).unwrap();
     std::fs::write(
         dir.join(".truthlens.toml"),
@@ -146,7 +149,8 @@ fn discovered_config_switches_a_rule_off() {
 
 #[test]
 fn not_utf8_is_exit_2() {
-    let dir = temp_dir("utf8");
+    let tmp = temp_dir("utf8");
+    let dir = tmp.path();
     std::fs::write(dir.join("bad.md"), [0xff, 0xfe, b'a']).unwrap();
     let out = truthlens(&["check", dir.join("bad.md").to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(2));
@@ -155,7 +159,8 @@ fn not_utf8_is_exit_2() {
 
 #[test]
 fn config_globs_filter_walked_files_but_not_named_ones() {
-    let dir = temp_dir("globs");
+    let tmp = temp_dir("globs");
+    let dir = tmp.path();
     std::fs::create_dir_all(dir.join("drafts")).unwrap();
     std::fs::write(
         dir.join(".truthlens.toml"),
@@ -191,7 +196,8 @@ fn generated_blocks_are_not_reviewed() {
 
 #[test]
 fn a_draft_over_max_document_bytes_is_named_and_the_others_are_checked() {
-    let dir = temp_dir("too-large");
+    let tmp = temp_dir("too-large");
+    let dir = tmp.path();
     std::fs::write(dir.join(".truthlens.toml"), "max-document-bytes = 100\n").unwrap();
     let big = "The minister slammed the plan. ".repeat(8);
     std::fs::write(dir.join("big.md"), &big).unwrap();
@@ -226,7 +232,8 @@ fn a_draft_over_max_document_bytes_is_named_and_the_others_are_checked() {
 
 #[test]
 fn standard_input_is_not_read_past_the_limit() {
-    let dir = temp_dir("stdin-limit");
+    let tmp = temp_dir("stdin-limit");
+    let dir = tmp.path();
     let config = dir.join("limit.toml");
     std::fs::write(&config, "max-document-bytes = 100\n").unwrap();
     let text = "The council met on Monday. ".repeat(200);
@@ -266,7 +273,8 @@ fn an_endless_device_is_not_read_forever() {
 
 #[test]
 fn front_matter_cannot_raise_the_size_limit() {
-    let dir = temp_dir("front-matter-limit");
+    let tmp = temp_dir("front-matter-limit");
+    let dir = tmp.path();
     let draft = dir.join("a.md");
     std::fs::write(
         &draft,
@@ -279,7 +287,8 @@ fn front_matter_cannot_raise_the_size_limit() {
 
 #[test]
 fn the_report_commands_refuse_a_draft_over_the_limit() {
-    let dir = temp_dir("report-limit");
+    let tmp = temp_dir("report-limit");
+    let dir = tmp.path();
     std::fs::write(dir.join(".truthlens.toml"), "max-document-bytes = 10\n").unwrap();
     std::fs::write(dir.join("a.md"), "The council met on Monday.\n").unwrap();
     for command in ["report", "summary", "sources"] {
@@ -293,7 +302,8 @@ fn the_report_commands_refuse_a_draft_over_the_limit() {
 /// stands, after the findings of those before it.
 #[test]
 fn a_draft_that_cannot_be_read_stops_the_run_after_the_ones_before_it() {
-    let dir = temp_dir("read-in-turn");
+    let tmp = temp_dir("read-in-turn");
+    let dir = tmp.path();
     std::fs::write(dir.join("a.md"), "The minister slammed it.\n").unwrap();
     std::fs::write(dir.join("b.md"), [0xff, 0xfe, b'a']).unwrap();
     std::fs::write(dir.join("c.md"), "The minister slammed it.\n").unwrap();

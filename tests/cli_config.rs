@@ -1,7 +1,7 @@
 //! Configuration from the command line: discovery, `--config`, front matter,
 //! invalid settings (exit 2 with a located reason) and `config --print`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn truthlens(args: &[&str], dir: &Path) -> Output {
@@ -20,21 +20,22 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "truthlens-cli-config-{}-{name}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::canonicalize(&dir).unwrap()
+/// A fresh temporary folder, removed when the guard drops (even if the test panics);
+/// made in the canonical temp dir so its path is canonical too.
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    let base = std::fs::canonicalize(std::env::temp_dir()).unwrap();
+    tempfile::Builder::new()
+        .prefix(&format!("truthlens-cli-config-{name}-"))
+        .tempdir_in(base)
+        .unwrap()
 }
 
 const DRAFT: &str = "The thug shelled the town.\n\nIt was an extremely unfair decision.\n";
 
 #[test]
 fn the_nearest_config_above_the_draft_applies() {
-    let dir = temp_dir("discovery");
+    let tmp = temp_dir("discovery");
+    let dir = tmp.path();
     std::fs::create_dir_all(dir.join("desk/drafts")).unwrap();
     std::fs::write(dir.join(".truthlens.toml"), "allowlist = [\"thug\"]\n").unwrap();
     std::fs::write(
@@ -44,7 +45,7 @@ fn the_nearest_config_above_the_draft_applies() {
     .unwrap();
     std::fs::write(dir.join("desk/drafts/a.md"), DRAFT).unwrap();
     // The nearest file wins whole: its parent's allowlist does not apply.
-    let out = truthlens(&["check", "desk/drafts/a.md"], &dir);
+    let out = truthlens(&["check", "desk/drafts/a.md"], dir);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
     assert!(
@@ -55,7 +56,8 @@ fn the_nearest_config_above_the_draft_applies() {
 
 #[test]
 fn an_explicit_config_replaces_discovery() {
-    let dir = temp_dir("explicit");
+    let tmp = temp_dir("explicit");
+    let dir = tmp.path();
     std::fs::write(dir.join(".truthlens.toml"), "colour = 1\n").unwrap();
     std::fs::write(
         dir.join("house.toml"),
@@ -63,7 +65,7 @@ fn an_explicit_config_replaces_discovery() {
     )
     .unwrap();
     std::fs::write(dir.join("a.md"), DRAFT).unwrap();
-    let out = truthlens(&["check", "--config", "house.toml", "a.md"], &dir);
+    let out = truthlens(&["check", "--config", "house.toml", "a.md"], dir);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -75,7 +77,8 @@ fn an_explicit_config_replaces_discovery() {
 
 #[test]
 fn invalid_configs_exit_2_with_where_and_why() {
-    let dir = temp_dir("invalid");
+    let tmp = temp_dir("invalid");
+    let dir = tmp.path();
     std::fs::write(dir.join("a.md"), DRAFT).unwrap();
     let cases = [
         (
@@ -112,7 +115,7 @@ fn invalid_configs_exit_2_with_where_and_why() {
     for (config, place, reason) in cases {
         std::fs::write(dir.join(".truthlens.toml"), config).unwrap();
         for args in [&["check", "a.md"][..], &["config", "--print", "a.md"][..]] {
-            let out = truthlens(args, &dir);
+            let out = truthlens(args, dir);
             assert_eq!(out.status.code(), Some(2), "{args:?} {config}");
             let err = stderr(&out);
             assert!(
@@ -126,7 +129,8 @@ fn invalid_configs_exit_2_with_where_and_why() {
 
 #[test]
 fn front_matter_settings_override_the_file_for_that_draft() {
-    let dir = temp_dir("front");
+    let tmp = temp_dir("front");
+    let dir = tmp.path();
     std::fs::write(
         dir.join(".truthlens.toml"),
         "[rules.loaded-language]\nseverity = \"hint\"\n",
@@ -135,7 +139,7 @@ fn front_matter_settings_override_the_file_for_that_draft() {
     let draft = format!("---\ntitle: A\ntruthlens:\n  allowlist: [thug]\n---\n{DRAFT}");
     std::fs::write(dir.join("a.md"), &draft).unwrap();
     std::fs::write(dir.join("b.md"), DRAFT).unwrap();
-    let out = truthlens(&["check", "a.md", "b.md"], &dir);
+    let out = truthlens(&["check", "a.md", "b.md"], dir);
     let text = stdout(&out);
     assert!(
         text.contains("a.md:8:") && !text.contains("a.md:6:"),
@@ -145,7 +149,7 @@ fn front_matter_settings_override_the_file_for_that_draft() {
 
     let bad = "+++\n[truthlens]\nrun = \"onSave\"\n+++\nBody.\n";
     std::fs::write(dir.join("c.md"), bad).unwrap();
-    let out = truthlens(&["check", "c.md"], &dir);
+    let out = truthlens(&["check", "c.md"], dir);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(
@@ -158,7 +162,8 @@ fn front_matter_settings_override_the_file_for_that_draft() {
 
 #[test]
 fn config_print_shows_every_value_and_its_origin() {
-    let dir = temp_dir("print");
+    let tmp = temp_dir("print");
+    let dir = tmp.path();
     std::fs::write(
         dir.join(".truthlens.toml"),
         "allowlist = [\"regime\"]\n[single-source]\nmin-statements = 6\n",
@@ -169,7 +174,7 @@ fn config_print_shows_every_value_and_its_origin() {
         "---\ntruthlens:\n  quotes:\n    policy: lint\n---\nBody.\n",
     )
     .unwrap();
-    let out = truthlens(&["config", "--print", "a.md"], &dir);
+    let out = truthlens(&["config", "--print", "a.md"], dir);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     let file = dir.join(".truthlens.toml");
@@ -186,27 +191,28 @@ fn config_print_shows_every_value_and_its_origin() {
     }
     // The printout is itself a valid config.
     std::fs::write(dir.join("printed.toml"), &text).unwrap();
-    let out = truthlens(&["check", "--config", "printed.toml", "a.md"], &dir);
+    let out = truthlens(&["check", "--config", "printed.toml", "a.md"], dir);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 
     // A folder: the file alone; no file at all: defaults only.
-    let out = truthlens(&["config", "--print"], &dir);
+    let out = truthlens(&["config", "--print"], dir);
     assert!(
         stdout(&out).contains("min-statements = 6"),
         "{}",
         stdout(&out)
     );
-    let empty = temp_dir("print-empty");
+    let tmp_empty = temp_dir("print-empty");
+    let empty = tmp_empty.path();
     let out = truthlens(
         &["config", "--print", "--config", file.to_str().unwrap()],
-        &empty,
+        empty,
     );
     assert!(stdout(&out).contains("min-statements = 6"));
-    let out = truthlens(&["config", "--print"], &empty);
+    let out = truthlens(&["config", "--print"], empty);
     assert!(
         !stdout(&out).contains(".truthlens.toml"),
         "{}",
         stdout(&out)
     );
-    assert_eq!(truthlens(&["config"], &empty).status.code(), Some(2));
+    assert_eq!(truthlens(&["config"], empty).status.code(), Some(2));
 }

@@ -13,13 +13,16 @@ Work on the new wall will begin in the spring and should take two years.
 Funding will come from a national coastal defence grant and a small local levy.
 ";
 
-fn temp_file(name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("truthlens-review-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+/// `contents` written to `name` in a fresh temporary folder, with the folder's guard:
+/// keep it alive for the whole test, the folder goes when it drops (even on a panic).
+fn temp_file(name: &str, contents: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("truthlens-review-{name}-"))
+        .tempdir()
+        .unwrap();
+    let path = dir.path().join(name);
     std::fs::write(&path, contents).unwrap();
-    path
+    (dir, path)
 }
 
 fn truthlens(args: &[&str]) -> Output {
@@ -44,7 +47,7 @@ fn ok(o: &Output) {
 
 #[test]
 fn summary_prints_sentences_one_per_line_without_markers() {
-    let path = temp_file("summary.md", DRAFT);
+    let (_dir, path) = temp_file("summary.md", DRAFT);
     let out = truthlens(&["summary", path.to_str().unwrap()]);
     ok(&out);
     let text = stdout(&out);
@@ -66,15 +69,17 @@ fn summary_ignores_a_summary_block_already_in_the_draft() {
         "# Sea wall vote\n\n<!-- truthlens:summary -->\n> An outdated summary sentence that is long enough.\n<!-- /truthlens:summary -->\n",
         1,
     );
-    let a = truthlens(&["summary", temp_file("a.md", DRAFT).to_str().unwrap()]);
-    let b = truthlens(&["summary", temp_file("b.md", &with_block).to_str().unwrap()]);
+    let (_dir_a, a) = temp_file("a.md", DRAFT);
+    let (_dir_b, b) = temp_file("b.md", &with_block);
+    let a = truthlens(&["summary", a.to_str().unwrap()]);
+    let b = truthlens(&["summary", b.to_str().unwrap()]);
     ok(&b);
     assert_eq!(stdout(&a), stdout(&b));
 }
 
 #[test]
 fn headline_prints_one_short_neutral_line() {
-    let path = temp_file("headline.md", DRAFT);
+    let (_dir, path) = temp_file("headline.md", DRAFT);
     let out = truthlens(&["headline", path.to_str().unwrap()]);
     ok(&out);
     let text = stdout(&out);
@@ -94,7 +99,7 @@ fn headline_prints_one_short_neutral_line() {
 
 #[test]
 fn report_markdown_and_versioned_json() {
-    let path = temp_file("report.md", DRAFT);
+    let (_dir, path) = temp_file("report.md", DRAFT);
     let out = truthlens(&["report", path.to_str().unwrap()]);
     ok(&out);
     let md = stdout(&out);

@@ -5,13 +5,16 @@ use std::process::{Command, Output};
 
 const DRAFT: &str = "# Shelling returns\n\nLina Okafor, a spokesperson for the International Relief Alliance, said in a statement that convoys had been stopped. \"Our teams waited for hours,\" she said.\n\n\"We are asking both sides to honour what they signed.\"\n\nExperts say the ceasefire was doomed. The corridor is closed, according to [the alliance](https://example.org/report).\n";
 
-fn write_draft(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("truthlens-sources-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("draft.md");
+/// `text` written to draft.md in a fresh temporary folder, with the folder's guard:
+/// keep it alive for the whole test, the folder goes when it drops (even on a panic).
+fn write_draft(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("truthlens-sources-{name}-"))
+        .tempdir()
+        .unwrap();
+    let path = dir.path().join("draft.md");
     std::fs::write(&path, text).unwrap();
-    path
+    (dir, path)
 }
 
 fn truthlens(args: &[&str]) -> Output {
@@ -23,7 +26,7 @@ fn truthlens(args: &[&str]) -> Output {
 
 #[test]
 fn json_lists_attributions_and_sources() {
-    let path = write_draft("json", DRAFT);
+    let (_dir, path) = write_draft("json", DRAFT);
     let out = truthlens(&["sources", path.to_str().unwrap(), "--format", "json"]);
     assert_eq!(
         out.status.code(),
@@ -84,7 +87,7 @@ fn json_lists_attributions_and_sources() {
 #[test]
 fn citation_only_attribution_points_at_the_link() {
     let text = "The river is polluted.[^1]\n\n[^1]: Regional water survey, 2023.\n";
-    let path = write_draft("cite", text);
+    let (_dir, path) = write_draft("cite", text);
     let out = truthlens(&["sources", path.to_str().unwrap(), "--format", "json"]);
     assert_eq!(out.status.code(), Some(0));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -96,7 +99,7 @@ fn citation_only_attribution_points_at_the_link() {
 
 #[test]
 fn human_output_lists_attributions_then_the_source_table() {
-    let path = write_draft("human", DRAFT);
+    let (_dir, path) = write_draft("human", DRAFT);
     let out = truthlens(&["sources", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);

@@ -25,10 +25,11 @@ fn messages(diagnostics: &[Value]) -> String {
 
 #[test]
 fn an_open_config_file_shows_its_problems_where_they_are() {
-    let folder = temp_folder("config-diagnostics");
+    let tmp = temp_folder("config-diagnostics");
+    let folder = tmp.path();
     let config_uri = file_uri(&folder.join(".truthlens.toml"));
     let (mut client, _server) = InMemoryServer::start();
-    client.initialize_in(capabilities(&["utf-16"]), None, &folder);
+    client.initialize_in(capabilities(&["utf-16"]), None, folder);
 
     let bad = "allowlist = [\"regime\"]\n\n[quotes]\npolicy = \"shout\"\n";
     client.open(&config_uri, "toml", 1, bad);
@@ -72,16 +73,16 @@ fn an_open_config_file_shows_its_problems_where_they_are() {
                "context": {"diagnostics": []}}),
     );
     assert_eq!(actions, json!([]));
-    std::fs::remove_dir_all(&folder).unwrap();
 }
 
 #[test]
 fn an_invalid_config_is_shown_once_and_a_saved_fix_applies() {
-    let folder = temp_folder("config-once");
+    let tmp = temp_folder("config-once");
+    let folder = tmp.path();
     let config = folder.join(".truthlens.toml");
     std::fs::write(&config, "[quotes]\npolicy = \"shout\"\n").unwrap();
     let (mut client, _server) = InMemoryServer::start();
-    client.initialize_in(capabilities(&["utf-16"]), None, &folder);
+    client.initialize_in(capabilities(&["utf-16"]), None, folder);
     for name in ["a.md", "b.md"] {
         let uri = file_uri(&folder.join(name));
         client.open(&uri, "markdown", 1, TEXT);
@@ -108,7 +109,6 @@ fn an_invalid_config_is_shown_once_and_a_saved_fix_applies() {
     client.diagnostics_where(&uri, "thug allowlisted", |ds| {
         !messages(ds).contains("thug") && messages(ds).contains("brutal")
     });
-    std::fs::remove_dir_all(&folder).unwrap();
 }
 
 #[test]

@@ -276,7 +276,8 @@ fn execute(client: &mut Client, action: &Value) {
 
 #[test]
 fn allowlist_command_creates_then_edits_the_project_config() {
-    let folder = temp_folder("allowlist");
+    let tmp = temp_folder("allowlist");
+    let folder = tmp.path();
     std::fs::create_dir_all(folder.join("drafts")).unwrap();
     let uri = file_uri(&folder.join("drafts/story.md"));
     let config_path = folder.join(".truthlens.toml");
@@ -284,7 +285,7 @@ fn allowlist_command_creates_then_edits_the_project_config() {
     let text = "The thug shelled the town.\n\nResidents describe a brutal night.\n";
 
     let (mut client, _server) = InMemoryServer::start();
-    client.initialize_in(editing_capabilities(), None, &folder);
+    client.initialize_in(editing_capabilities(), None, folder);
     client.open(&uri, "markdown", 1, text);
     let diagnostics = client.diagnostics(&uri, 1);
 
@@ -363,17 +364,17 @@ fn allowlist_command_creates_then_edits_the_project_config() {
                 .is_some_and(|s| s.contains("already on the allowlist"))
     });
     assert_eq!(client.applied_edits.len(), before);
-    std::fs::remove_dir_all(&folder).unwrap();
 }
 
 #[test]
 fn allowlist_refuses_what_it_cannot_do() {
-    let folder = temp_folder("allowlist-refused");
+    let tmp = temp_folder("allowlist-refused");
+    let folder = tmp.path();
     let uri = file_uri(&folder.join("story.md"));
     let text = "The thug fell.\n";
     // A client that cannot create files.
     let (mut client, _server) = InMemoryServer::start();
-    client.initialize_in(capabilities(&["utf-16"]), None, &folder);
+    client.initialize_in(capabilities(&["utf-16"]), None, folder);
     client.open(&uri, "markdown", 1, text);
     let diagnostics = client.diagnostics(&uri, 1);
     let chosen = action(
@@ -421,5 +422,4 @@ fn allowlist_refuses_what_it_cannot_do() {
         "{refusal}"
     );
     assert!(client.applied_edits.is_empty());
-    std::fs::remove_dir_all(&folder).unwrap();
 }

@@ -653,7 +653,8 @@ fn invalid_initialization_options_are_reported() {
 
 #[test]
 fn project_config_file_applies_under_editor_settings() {
-    let dir = std::env::temp_dir().join(format!("truthlens-lsp-project-{}", std::process::id()));
+    let tmp = temp_folder("lsp-project");
+    let dir = tmp.path();
     std::fs::create_dir_all(dir.join("drafts")).unwrap();
     std::fs::write(
         dir.join(".truthlens.toml"),
@@ -686,13 +687,12 @@ fn project_config_file_applies_under_editor_settings() {
     });
     let diagnostics = published["diagnostics"].as_array().unwrap();
     assert_eq!(severity_of(diagnostics, "brutal"), Some(ERROR));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn an_invalid_project_config_is_reported_and_skipped() {
-    let dir = std::env::temp_dir().join(format!("truthlens-lsp-bad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = temp_folder("lsp-bad");
+    let dir = tmp.path();
     std::fs::write(dir.join(".truthlens.toml"), "colour = \"red\"\n").unwrap();
     let uri = file_uri(&dir.join("story.md"));
     let (mut client, _server) = InMemoryServer::start();
@@ -709,13 +709,12 @@ fn an_invalid_project_config_is_reported_and_skipped() {
         severity_of(&diagnostics, "thug").is_some(),
         "linted with the defaults"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn save_republishes_and_rereads_the_project_config() {
-    let dir = std::env::temp_dir().join(format!("truthlens-lsp-save-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = temp_folder("lsp-save");
+    let dir = tmp.path();
     let uri = file_uri(&dir.join("story.md"));
     let (mut client, _server) = InMemoryServer::start();
     client.initialize(capabilities(&["utf-16"]), None);
@@ -742,7 +741,6 @@ fn save_republishes_and_rereads_the_project_config() {
     );
     let after = client.diagnostics(&uri, 2);
     assert_eq!(severity_of(&after, "thug"), Some(HINT), "{after:#?}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

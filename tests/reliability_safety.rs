@@ -178,16 +178,17 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (u64, SystemTime, Vec<u8>)> {
 
 #[test]
 fn a_whole_editing_session_writes_nothing() {
-    let dir = std::env::temp_dir().join(format!("truthlens-no-writes-{}", std::process::id()));
+    let tmp = temp_folder("no-writes");
+    let dir = tmp.path();
     let drafts = dir.join("drafts");
     std::fs::create_dir_all(&drafts).unwrap();
     std::fs::write(dir.join(".truthlens.toml"), "allowlist = [\"regime\"]\n").unwrap();
     let path = drafts.join("story.md");
     std::fs::write(&path, TEXT).unwrap();
     let uri = file_uri(&path);
-    let before = snapshot(&dir);
+    let before = snapshot(dir);
 
-    let (mut client, mut server) = LoggedServer::start_in(&dir, &[]);
+    let (mut client, mut server) = LoggedServer::start_in(dir, &[]);
     let mut caps = capabilities(&["utf-16"]);
     caps["workspace"]["workspaceEdit"] = json!({"documentChanges": true});
     client.initialize(caps, None);
@@ -226,6 +227,5 @@ fn a_whole_editing_session_writes_nothing() {
         !client.applied_edits.is_empty(),
         "the commands asked for edits"
     );
-    assert_eq!(snapshot(&dir), before, "the server wrote to the workspace");
-    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(snapshot(dir), before, "the server wrote to the workspace");
 }

@@ -637,12 +637,14 @@ pub fn action_edits(action: &Value, uri: &str) -> Vec<Value> {
         .collect()
 }
 
-/// A fresh, empty temporary folder (canonical, so server paths compare equal).
-pub fn temp_folder(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("truthlens-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::canonicalize(&dir).unwrap()
+/// A fresh, empty temporary folder, removed when the guard drops (even if the test
+/// panics); made in the canonical temp dir, so server paths compare equal.
+pub fn temp_folder(name: &str) -> tempfile::TempDir {
+    let base = std::fs::canonicalize(std::env::temp_dir()).unwrap();
+    tempfile::Builder::new()
+        .prefix(&format!("truthlens-{name}-"))
+        .tempdir_in(base)
+        .unwrap()
 }
 
 pub fn file_uri(path: &std::path::Path) -> String {
