@@ -639,6 +639,7 @@ fn report(options: &Options, outcomes: &[Outcome], growth: Option<f64>) -> Value
                 "open_ms": o.open_ms,
                 "samples": o.samples.len(),
                 "samples_ms": o.samples,
+                "header_samples_ms": o.header_samples,
                 "p50_ms": stats.as_ref().map(|s| s.p50),
                 "p90_ms": stats.as_ref().map(|s| s.p90),
                 "max_ms": stats.as_ref().map(|s| s.max),
