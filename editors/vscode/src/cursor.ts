@@ -1,7 +1,7 @@
 // Tells the server where the cursor is (`truthlens/cursor`), so that a finding on the
 // word being typed waits until the cursor leaves it. A move that comes with an edit
 // (typing) is not sent: the server takes the cursor to be at the end of what a change
-// wrote. Every other move is.
+// wrote. Every other move is, unless `truthlens.cursor` is off.
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { isDraft } from './statusBar';
@@ -15,6 +15,7 @@ export function reportCursor(client: () => LanguageClient | undefined): vscode.D
     const doc = e.textEditor.document;
     const running = client();
     if (!running?.isRunning() || !isDraft(doc)) return;
+    if (!vscode.workspace.getConfiguration('truthlens').get<boolean>('cursor', true)) return;
     const seen = versions.get(doc);
     versions.set(doc, doc.version);
     if (seen !== undefined && seen !== doc.version) return;

@@ -39,5 +39,6 @@ export function serverSettings(scope?: vscode.Uri): Record<string, unknown> {
 
 /** Whether a settings change needs a new server process rather than a notification. */
 export function needsRestart(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration('truthlens.server.path');
+  // A server told of the cursor once keeps holding findings back: it starts afresh.
+  return e.affectsConfiguration('truthlens.server.path') || e.affectsConfiguration('truthlens.cursor');
 }

@@ -284,6 +284,48 @@ async function scenario(name, fn) {
       void after;
     });
 
+    await scenario('cursor-off', async () => {
+      // With `truthlens.cursor` off (the server restarted for it), a loaded word typed at
+      // the end of a paragraph is flagged while the cursor is still on it.
+      const count = async () => wb.totalProblems(await wb.problemCounts(page));
+      const pids = serverPids();
+      const dir = path.join(workspace, '.vscode');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ 'truthlens.cursor': false }));
+      const typed = ' The minister slammed';
+      let offPid;
+      try {
+        offPid = await wb.waitFor('a new server process for the setting', async () => {
+          const now = serverPids();
+          return now.length === 1 && now[0] !== pids[0] && now[0];
+        }, 20000);
+        await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+        const lines = (await saveAndRead(page)).split('\n');
+        const at = lines.map((l) => l.endsWith(PARAGRAPH_END)).lastIndexOf(true);
+        check(at >= 0, `no line ends with "${PARAGRAPH_END}"`);
+        const before = await wb.waitFor('the findings after the restart', async () => {
+          const n = await count();
+          return n > 0 && n;
+        }, 20000);
+        await wb.gotoLine(page, at + 1, lines[at].length + 1);
+        await page.keyboard.type(typed, { delay: 30 });
+        await page.keyboard.press('Escape'); // a suggestion list, if one opened
+        await wb.waitFor('the finding on the word just typed, the cursor still on it', async () =>
+          (await count()) === before + 1, 15000);
+        for (let i = 0; i < typed.length; i++) await page.keyboard.press('Backspace');
+        await wb.waitFor('the findings as they were', async () => (await count()) === before, 15000);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      // The setting back on restarts the server again, for the scenario after.
+      const before = await count();
+      await wb.waitFor('the server restarted for the setting back on', async () => {
+        const now = serverPids();
+        return now.length === 1 && now[0] !== offPid;
+      }, 20000);
+      await wb.waitFor('the findings after that restart', async () => (await count()) === before, 20000);
+    });
+
     await scenario('cursor', async () => {
       // A loaded word typed at the end of a paragraph: its finding waits until the cursor
       // leaves the word (the extension reports cursor moves that come without an edit).
