@@ -494,7 +494,8 @@ fn statistic_pattern() -> &'static Regex {
             // 1.2 million, 40 billion
             r"|\b\d+(?:[.,]\d+)?\s(?:million|billion|trillion)\b",
             // $3bn, €40, £2.5m
-            r"|[$€£¥]\s?\d[\d,.]*\s?(?:bn|m|k|million|billion|trillion)?\b",
+            // (the space before a unit belongs to the unit: "$35,458 in March" is "$35,458")
+            r"|[$€£¥]\s?\d[\d,.]*(?:\s?(?:bn|m|k|million|billion|trillion))?\b",
             // one in five, 3 out of 10
             r"|\b(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s(?:in|out of)\s(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
             // half of, a third of, two-thirds of
@@ -682,6 +683,31 @@ mod tests {
         );
         let sourced = "The statistics office said on Monday that jobs were scarce. Unemployment rose to 14 percent.";
         assert!(categories(sourced).is_empty());
+    }
+
+    #[test]
+    fn a_figure_is_flagged_as_written() {
+        for (text, figure) in [
+            ("The company paid $35,458 in March.", "$35,458"),
+            ("The fund raised $3 bn last year.", "$3 bn"),
+            ("The bridge cost €2.5m to repair.", "€2.5m"),
+            ("The grant came to $40,000.", "$40,000"),
+            ("The bill was $12 million in all.", "$12 million"),
+            ("Rents rose 14 percent in May.", "14 percent"),
+        ] {
+            let a = analyze(text, Format::Markdown, &Config::default());
+            let f = a
+                .findings
+                .iter()
+                .find(|f| f.category.as_deref() == Some("unsourced-statistic"))
+                .unwrap_or_else(|| panic!("no figure flagged in {text:?}"));
+            assert_eq!(f.span.text(text), figure, "{text:?}");
+            assert!(
+                f.message.contains(&format!("\"{figure}\"")),
+                "{}",
+                f.message
+            );
+        }
     }
 
     #[test]
