@@ -74,6 +74,31 @@ fn straight_quotes_open_and_close_by_context() {
 }
 
 #[test]
+fn two_apostrophes_are_one_double_mark() {
+    let text = "The plans are ''deeply unwise,'' said Ana Ruiz. ''We will see.''";
+    assert_eq!(
+        md(text),
+        [
+            (Double, "''deeply unwise,''", false),
+            (Double, "''We will see.''", false)
+        ]
+    );
+    assert_eq!(inners(text), ["deeply unwise,", "We will see."]);
+    // Nested in a curly quote, they do not cut it short.
+    assert_eq!(
+        md("“He called it ''a farce'' twice,” she said."),
+        [(Double, "“He called it ''a farce'' twice,”", false)]
+    );
+    // One apostrophe is still an apostrophe.
+    assert!(md("The players' union met on Monday.").is_empty());
+    // TeX's marks: two backticks open, two apostrophes close.
+    assert_eq!(
+        md("The ``blue territories'' of the sea, he said."),
+        [(Double, "``blue territories''", false)]
+    );
+}
+
+#[test]
 fn quote_may_span_a_soft_line_break() {
     assert_eq!(
         md("She said \"this goes\non and on\" and left."),

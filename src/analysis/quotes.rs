@@ -3,6 +3,9 @@
 //! Quotes are found in the masked prose, one block at a time:
 //! - double quotes, straight (`"`) or curly (`“ ”`); a straight quote opens
 //!   or closes according to what stands on either side of it;
+//! - two apostrophes (`''`) as one double mark, as some newsroom systems and
+//!   archives write quotes (`''It works,'' she said.`), and two backticks as an
+//!   opening one (TeX's ``` ``It works,'' ```);
 //! - single quotes (`' ‘ ’`) only inside a double quote, where apostrophes
 //!   (don't, '90s, students', rock 'n' roll) are told apart from quote marks;
 //! - a paragraph that opens a quote and never closes it quotes up to its end
@@ -210,13 +213,13 @@ impl<'a> BlockScan<'a> {
         self.found
     }
 
-    /// In ASCII text (character `i` is byte `i`) only straight marks do anything:
-    /// jump to the next one. Other text is read character by character.
+    /// In ASCII text (character `i` is byte `i`) only straight marks and backticks
+    /// do anything: jump to the next one. Other text is read character by character.
     fn next_straight_mark(&self, from: usize) -> usize {
         if self.chars.len() != self.text.len() {
             return from;
         }
-        memchr::memchr2(b'"', b'\'', &self.text.as_bytes()[from..])
+        memchr::memchr3(b'"', b'\'', b'`', &self.text.as_bytes()[from..])
             .map_or(self.chars.len(), |k| from + k)
     }
 
@@ -230,23 +233,33 @@ impl<'a> BlockScan<'a> {
         match c {
             '“' => self.open_double(mark),
             '”' => self.close_double(mark),
-            '"' => self.straight_double(i, mark),
+            '"' => self.straight_double(i, mark, 1),
+            '`' if self.char_at(i + 1) == Some('`') => {
+                self.open_double(OpenMark { len: 2, ..mark });
+                return 2;
+            }
+            '\'' if self.char_at(i + 1) == Some('\'') => {
+                let mark = OpenMark { len: 2, ..mark };
+                self.straight_double(i, mark, 2);
+                return 2;
+            }
             '‘' | '’' | '\'' if self.double.is_some() => return self.single_mark(i, mark),
             _ => {}
         }
         1
     }
 
-    fn straight_double(&mut self, i: usize, mark: OpenMark) {
+    /// A straight double mark of `width` characters (`"` or `''`) at `i`.
+    fn straight_double(&mut self, i: usize, mark: OpenMark, width: usize) {
         let opening = self.opening_context(i);
-        let closing = self.closing_context(i);
+        let closing = self.closing_context(i + width - 1);
         match (opening, closing) {
             (true, false) => self.open_straight(mark),
             (false, true) => self.close_straight(mark),
             // Spaces on both sides, or letters on both sides: pair it up.
             _ if self.double.is_some() => self.close_straight(mark),
             // `said:"no` or `x"word`: a word follows, so it opens.
-            (false, false) if !self.char_at(i + 1).is_some_and(char::is_alphanumeric) => {}
+            (false, false) if !self.char_at(i + width).is_some_and(char::is_alphanumeric) => {}
             _ => self.open_straight(mark),
         }
     }
@@ -269,6 +282,7 @@ impl<'a> BlockScan<'a> {
         }
     }
 
+    /// A quote opened by a curly mark, or by two apostrophes (any mark wider than `"`).
     fn inside_curly(&self) -> bool {
         self.double.is_some_and(|open| open.len > 1)
     }

@@ -133,6 +133,8 @@ fn guards_keep_ambiguous_words_quiet() {
 fn quoted_words_belong_to_the_speaker() {
     let text = "\"It was a brutal decision,\" she said.";
     assert!(findings(text).is_empty());
+    // Quotes marked with two apostrophes, as some archives write them.
+    assert!(findings("''It was a brutal decision,'' she said.").is_empty());
 
     let hint = config("[quotes]\npolicy = \"hint\"");
     let found = findings_with(text, &hint);
