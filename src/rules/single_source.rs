@@ -39,6 +39,7 @@ pub static RULE: Rule = Rule {
         "Dana Reyes alleges that guards beat her, a claim independently verified by the Red Cross.",
         "Ana Petrova said the bakery was closed. Tomas Reyes said the bread ran out. Lina Okafor said the street was empty. Sofia Lindqvist said nobody came.",
         "The council met on Monday.",
+        "Tom Ruiz said he had learned the trade from his father.",
     ],
 };
 
@@ -185,14 +186,19 @@ fn is_contested(ctx: &RuleContext, a: &Attribution) -> bool {
     let words: Vec<Norm> = content
         .text(ctx.text)
         .split_whitespace()
-        .take(4)
+        .take(5)
         .map(|w| lower_case(w.trim_matches(|c: char| !c.is_alphanumeric())))
         .collect();
     let [subject, aux, rest @ ..] = words.as_slice() else {
         return false;
     };
     let pronoun = matches!(subject.as_str(), "he" | "she" | "they" | "i" | "we");
-    let passive_aux = matches!(aux.as_str(), "was" | "were" | "had" | "has");
+    let passive_aux = match aux.as_str() {
+        "was" | "were" => true,
+        // "had been held" is done to the speaker; "had learned" is the speaker's own doing.
+        "had" | "has" | "have" => rest.first().is_some_and(|w| w == "been"),
+        _ => false,
+    };
     let participle = rest
         .iter()
         .find(|w| !matches!(w.as_str(), "been" | "being" | "repeatedly" | "also"));
@@ -465,6 +471,17 @@ mod tests {
             categories("Tom Ruiz said he was beaten by guards."),
             ["uncorroborated-claim"]
         );
+        assert_eq!(
+            categories("Tom Ruiz said he had been repeatedly beaten by guards."),
+            ["uncorroborated-claim"]
+        );
+        assert_eq!(
+            categories("Tom Ruiz said they have been threatened by guards."),
+            ["uncorroborated-claim"]
+        );
+        // The past perfect is what the speaker did, not what was done to him.
+        assert!(categories("Tom Ruiz said he had learned the trade from his father.").is_empty());
+        assert!(categories("Tom Ruiz said he has worked there since 2010.").is_empty());
     }
 
     #[test]
