@@ -91,10 +91,14 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
     let mut by_sentence = attrs.by_sentence(ctx.sentences.len());
     let mut unsourced_by_sentence = attrs.unsourced_by_sentence(ctx.sentences.len());
     let mut previous: &[Attribution] = &[];
+    // Some sentence before this one, in its paragraph, gives a source.
+    let mut paragraph_sourced = false;
     for (si, sentence) in ctx.sentences.iter().enumerate() {
         let here = by_sentence.next().unwrap_or_default();
         let unsourced_here = unsourced_by_sentence.next().unwrap_or_default();
         let before = std::mem::replace(&mut previous, here);
+        let same_paragraph = si > 0 && ctx.sentences[si - 1].block == sentence.block;
+        paragraph_sourced = same_paragraph && (paragraph_sourced || gives_a_source(before));
         if in_blockquote(ctx, si) {
             continue;
         }
@@ -132,7 +136,7 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
             }
         }
         if found.is_empty() && here.is_empty() {
-            if let Some(f) = unsourced_statistic(ctx, si, before, unsourced_here) {
+            if let Some(f) = unsourced_statistic(ctx, si, paragraph_sourced, unsourced_here) {
                 found.push(f);
             }
         }
@@ -510,13 +514,21 @@ fn statistic_pattern() -> &'static Regex {
     })
 }
 
+/// Whether these attributions give a source for what follows: a speaker or a
+/// citation, not a noun that merely names a statement ("the claim").
+fn gives_a_source(attributions: &[Attribution]) -> bool {
+    attributions
+        .iter()
+        .any(|a| a.form != CueForm::Noun || a.kind == SourceKind::Citation)
+}
+
 /// A figure in a factual claim in sentence `si`, with no attribution or citation here
-/// or in the sentence before: `before` holds that sentence's attributions, and
-/// `unsourced_here` this one's unsourced cues.
+/// or earlier in its paragraph (`paragraph_sourced`: a news paragraph's source covers
+/// the figures after it); `unsourced_here` holds this sentence's unsourced cues.
 fn unsourced_statistic(
     ctx: &RuleContext,
     si: usize,
-    before: &[Attribution],
+    paragraph_sourced: bool,
     unsourced_here: &[Unsourced],
 ) -> Option<Finding> {
     if !ctx.config.category_enabled(RULE.id, "unsourced-statistic") {
@@ -534,12 +546,7 @@ fn unsourced_statistic(
     ) {
         return None;
     }
-    let previous_sourced = si > 0
-        && ctx.sentences[si - 1].block == sentence.block
-        && before
-            .iter()
-            .any(|a| a.form != CueForm::Noun || a.kind == SourceKind::Citation);
-    if previous_sourced || !unsourced_here.is_empty() {
+    if paragraph_sourced || !unsourced_here.is_empty() {
         return None;
     }
     if !may_hold_statistic(masked) {
@@ -683,6 +690,11 @@ mod tests {
         );
         let sourced = "The statistics office said on Monday that jobs were scarce. Unemployment rose to 14 percent.";
         assert!(categories(sourced).is_empty());
+        // The paragraph's source covers the figures after it, not those in the next one.
+        let paragraph = "The statistics office said on Monday that jobs were scarce. Unemployment rose to 14 percent. Youth unemployment reached 30 percent.";
+        assert!(categories(paragraph).is_empty());
+        let next = "The statistics office said on Monday that jobs were scarce.\n\nYouth unemployment reached 30 percent.";
+        assert_eq!(categories(next), ["unsourced-statistic"]);
     }
 
     #[test]

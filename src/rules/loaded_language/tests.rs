@@ -128,7 +128,10 @@ fn guards_keep_ambiguous_words_quiet() {
     );
     assert!(flagged("The senator claimed that the vote was fair.").is_empty());
     assert_eq!(flagged("Smith slammed the decision."), ["slammed"]);
-    assert_eq!(flagged("The firm left mountains of debt."), ["mountains of"]);
+    assert_eq!(
+        flagged("The firm left mountains of debt."),
+        ["mountains of"]
+    );
 }
 
 #[test]
