@@ -676,6 +676,21 @@ mod tests {
     }
 
     #[test]
+    fn saying_nothing_is_not_a_claim() {
+        for quiet in [
+            "Officials would not say how many people were hurt.",
+            "Two others have not said who they would vote for.",
+            "Critics did not say whether the plan would fail.",
+        ] {
+            assert!(categories(quiet).is_empty(), "{quiet}");
+        }
+        assert_eq!(
+            categories("Officials said many people were hurt."),
+            ["vague-source"]
+        );
+    }
+
+    #[test]
     fn quoted_words_are_the_speakers() {
         assert!(categories("\"Experts say it is unsafe,\" the mayor said.").is_empty());
     }
