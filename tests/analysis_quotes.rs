@@ -203,6 +203,10 @@ fn inch_mark_is_not_a_quote() {
         md("He is 6' 2\" tall. Later \"real quote\" here."),
         [(Double, "\"real quote\"", false)]
     );
+    assert_eq!(
+        md("A 12'' pipe burst, the \"worst\" leak."),
+        [(Double, "\"worst\"", false)]
+    );
 }
 
 #[test]
