@@ -174,8 +174,35 @@ fn curly_apostrophes_inside_a_quote_open_nothing() {
 }
 
 #[test]
-fn single_quotes_outside_double_quotes_are_not_quotes() {
+fn scare_quotes_and_apostrophes_outside_double_quotes_are_not_quotes() {
+    // A term in single marks is the writer distancing itself: still the writer's voice.
     assert_eq!(md("Don't worry about Russia's 'plan' or the '90s."), []);
+}
+
+#[test]
+fn single_quotes_that_read_as_speech_are_quotes() {
+    // British style: single marks around what was said.
+    assert_eq!(
+        md("'It was a dreadful night,' she said. 'We lost everything.'"),
+        [
+            (Single, "'It was a dreadful night,'", false),
+            (Single, "'We lost everything.'", false)
+        ]
+    );
+    assert_eq!(
+        md("‘We will rebuild the town’s school,’ the mayor said."),
+        [(Single, "‘We will rebuild the town’s school,’", false)]
+    );
+    // A quote left open at the end of its paragraph was an apostrophe.
+    assert_eq!(md("The 'stray mark in a long sentence of words"), []);
+    // Double quotes nested in single ones.
+    assert_eq!(
+        md("'He told me \"go away\" and left,' she said."),
+        [
+            (Single, "'He told me \"go away\" and left,'", false),
+            (Double, "\"go away\"", false)
+        ]
+    );
 }
 
 #[test]

@@ -6,8 +6,10 @@
 //! - two apostrophes (`''`) as one double mark, as some newsroom systems and
 //!   archives write quotes (`''It works,'' she said.`), and two backticks as an
 //!   opening one (TeX's ``` ``It works,'' ```);
-//! - single quotes (`' ‘ ’`) only inside a double quote, where apostrophes
-//!   (don't, '90s, students', rock 'n' roll) are told apart from quote marks;
+//! - single quotes (`' ‘ ’`), inside a double quote or on their own (British
+//!   style, and scare quotes), where apostrophes (don't, '90s, students' union,
+//!   rock 'n' roll) are told apart from quote marks; a single quote left open at
+//!   the end of its paragraph is taken for an apostrophe, not a quote;
 //! - a paragraph that opens a quote and never closes it quotes up to its end
 //!   (`open_ended`), the convention for a quote that runs on into the next
 //!   paragraph, which itself starts with an opening mark;
@@ -175,7 +177,10 @@ struct BlockScan<'a> {
     base: usize,
     chars: Vec<(usize, char)>,
     double: Option<OpenMark>,
+    /// A single quote inside the open double quote.
     single: Option<OpenMark>,
+    /// A single quote with no double quote around it ('...' as British writers quote).
+    outer_single: Option<OpenMark>,
     /// A straight-quoted phrase is open inside a curly quote.
     nested_straight: bool,
     found: Vec<QuoteSpan>,
@@ -195,6 +200,7 @@ impl<'a> BlockScan<'a> {
             chars,
             double: None,
             single: None,
+            outer_single: None,
             nested_straight: false,
             found: Vec::new(),
         }
@@ -244,6 +250,7 @@ impl<'a> BlockScan<'a> {
                 return 2;
             }
             '‘' | '’' | '\'' if self.double.is_some() => return self.single_mark(i, mark),
+            '‘' | '’' | '\'' => return self.outer_single_mark(i, mark),
             _ => {}
         }
         1
@@ -332,6 +339,37 @@ impl<'a> BlockScan<'a> {
         1
     }
 
+    /// A single mark with no double quote open; returns characters consumed.
+    fn outer_single_mark(&mut self, i: usize, mark: OpenMark) -> usize {
+        if self.is_rock_n_roll(i) {
+            return 3;
+        }
+        let c = self.chars[i].1;
+        let next = self.char_at(i + 1);
+        if let Some(open) = self.outer_single {
+            let prev = self.char_before(i);
+            let closes = c != '‘'
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && !next.is_some_and(char::is_alphanumeric);
+            if closes {
+                self.outer_single = None;
+                let inner = &self.text[open.at + open.len - self.base..mark.at - self.base];
+                if is_speech(inner) {
+                    self.push(QuoteKind::Single, open, mark.at + mark.len, mark.at, false);
+                }
+            }
+            return 1;
+        }
+        let opens = c != '’'
+            && (c == '‘' || self.opening_context(i))
+            && next.is_some_and(char::is_alphabetic)
+            && !self.is_elision(i);
+        if opens {
+            self.outer_single = Some(mark);
+        }
+        1
+    }
+
     fn close_at_block_end(&mut self) {
         if let Some(open) = self.double.take() {
             let end = self.base + self.text.trim_end().len();
@@ -413,6 +451,14 @@ impl<'a> BlockScan<'a> {
             .to_lowercase();
         ELISIONS.contains(&word.as_str())
     }
+}
+
+/// Whether the words between single marks with no double quote around them read as
+/// speech ('It was a dreadful night.'), not as scare quotes around a term (the
+/// 'plan'), which are the writer's own voice, distancing itself.
+fn is_speech(inner: &str) -> bool {
+    let inner = inner.trim_end();
+    inner.ends_with([',', '.', '?', '!', '…']) || inner.split_whitespace().count() >= 5
 }
 
 const ELISIONS: &[&str] = &["em", "til", "cause", "bout", "tis", "twas", "round", "n"];

@@ -140,6 +140,9 @@ fn quoted_words_belong_to_the_speaker() {
     assert!(findings(text).is_empty());
     // Quotes marked with two apostrophes, as some archives write them.
     assert!(findings("''It was a brutal decision,'' she said.").is_empty());
+    // Single marks, as British writers quote; scare quotes stay the writer's voice.
+    assert!(findings("'It was a brutal decision,' she said.").is_empty());
+    assert_eq!(flagged("They called it a 'brutal' plan."), ["brutal"]);
 
     let hint = config("[quotes]\npolicy = \"hint\"");
     let found = findings_with(text, &hint);
