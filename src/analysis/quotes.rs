@@ -249,8 +249,7 @@ impl<'a> BlockScan<'a> {
                 self.straight_double(i, mark, 2);
                 return 2;
             }
-            '‘' | '’' | '\'' if self.double.is_some() => return self.single_mark(i, mark),
-            '‘' | '’' | '\'' => return self.outer_single_mark(i, mark),
+            '‘' | '’' | '\'' => return self.single_mark(i, mark, self.double.is_none()),
             _ => {}
         }
         1
@@ -311,50 +310,23 @@ impl<'a> BlockScan<'a> {
         self.push(QuoteKind::Double, open, mark.at + mark.len, mark.at, false);
     }
 
-    /// Single marks inside a double quote; returns characters consumed.
-    fn single_mark(&mut self, i: usize, mark: OpenMark) -> usize {
+    /// A single mark at `i`: inside the open double quote, or with none around it
+    /// (`outer`: then kept only if what it quotes reads as speech). Returns the
+    /// characters consumed.
+    fn single_mark(&mut self, i: usize, mark: OpenMark, outer: bool) -> usize {
         if self.is_rock_n_roll(i) {
             return 3;
         }
         let c = self.chars[i].1;
         let next = self.char_at(i + 1);
-        if let Some(open) = self.single {
-            let prev = self.char_before(i);
+        if let Some(open) = *self.single_slot(outer) {
             let closes = c != '‘'
-                && prev.is_some_and(|p| !p.is_whitespace())
+                && self.char_before(i).is_some_and(|p| !p.is_whitespace())
                 && !next.is_some_and(char::is_alphanumeric);
             if closes {
-                self.single = None;
-                self.push(QuoteKind::Single, open, mark.at + mark.len, mark.at, false);
-            }
-            return 1;
-        }
-        let opens = c != '’'
-            && (c == '‘' || self.opening_context(i))
-            && next.is_some_and(char::is_alphabetic)
-            && !self.is_elision(i);
-        if opens {
-            self.single = Some(mark);
-        }
-        1
-    }
-
-    /// A single mark with no double quote open; returns characters consumed.
-    fn outer_single_mark(&mut self, i: usize, mark: OpenMark) -> usize {
-        if self.is_rock_n_roll(i) {
-            return 3;
-        }
-        let c = self.chars[i].1;
-        let next = self.char_at(i + 1);
-        if let Some(open) = self.outer_single {
-            let prev = self.char_before(i);
-            let closes = c != '‘'
-                && prev.is_some_and(|p| !p.is_whitespace())
-                && !next.is_some_and(char::is_alphanumeric);
-            if closes {
-                self.outer_single = None;
+                *self.single_slot(outer) = None;
                 let inner = &self.text[open.at + open.len - self.base..mark.at - self.base];
-                if is_speech(inner) {
+                if !outer || is_speech(inner) {
                     self.push(QuoteKind::Single, open, mark.at + mark.len, mark.at, false);
                 }
             }
@@ -365,9 +337,17 @@ impl<'a> BlockScan<'a> {
             && next.is_some_and(char::is_alphabetic)
             && !self.is_elision(i);
         if opens {
-            self.outer_single = Some(mark);
+            *self.single_slot(outer) = Some(mark);
         }
         1
+    }
+
+    fn single_slot(&mut self, outer: bool) -> &mut Option<OpenMark> {
+        if outer {
+            &mut self.outer_single
+        } else {
+            &mut self.single
+        }
     }
 
     fn close_at_block_end(&mut self) {
