@@ -11,6 +11,7 @@ pub mod insert;
 pub mod lexicon;
 pub mod line_index;
 pub mod lsp;
+pub mod nlp;
 pub mod report;
 pub mod rules;
 pub mod summary;
