@@ -13,6 +13,7 @@ mod layout;
 mod piece;
 mod splice;
 
+use crate::analysis::tokens::TokenTable;
 use crate::analysis::attribution::{self, Attributions, Canonical, Joined};
 use crate::analysis::chunks::SameEnds;
 use crate::analysis::prose::{self, Block, ProseMap};
@@ -393,6 +394,7 @@ impl Assembled {
             text,
             prose: &prose,
             sentences: &sentences,
+            tokens: &TokenTable::default(),
             quotes: &quotes,
             attributions: &attributions,
             config,

@@ -9,6 +9,7 @@ use crate::analysis::attribution::{self, Attributions, Extracted};
 use crate::analysis::prose::{self, ProseMap, Start};
 use crate::analysis::quotes::{self, Quotes};
 use crate::analysis::sentences::{self, LineStats, Sentence};
+use crate::analysis::tokens::TokenTable;
 use crate::analysis::Format;
 use crate::config::Config;
 use crate::rules::{self, Finding, RuleContext, Scope};
@@ -27,6 +28,8 @@ pub struct Piece {
 /// The sentence-level analysis of a piece.
 pub struct Reading {
     pub sentences: Vec<Sentence>,
+    /// Each sentence's tokens, read by the attribution grammar and the rules.
+    pub tokens: TokenTable,
     pub extracted: Extracted,
     /// Findings of the rules that read one piece at a time.
     pub findings: Vec<Finding>,
@@ -51,11 +54,14 @@ impl Piece {
     pub fn reading(&self, text: &str, line_per_sentence: bool, config: &Config) -> &Reading {
         self.readings[line_per_sentence as usize].get_or_init(|| {
             let sentences = sentences::split_in_mode(&self.prose, line_per_sentence);
-            let extracted = attribution::extract(text, &self.prose, &sentences, &self.quotes);
+            let tokens = TokenTable::build(&self.prose, &sentences, &self.quotes);
+            let extracted =
+                attribution::extract(text, &self.prose, &sentences, &self.quotes, &tokens);
             let ctx = RuleContext {
                 text,
                 prose: &self.prose,
                 sentences: &sentences,
+                tokens: &tokens,
                 quotes: &self.quotes,
                 attributions: &Attributions::default(),
                 config,
@@ -63,6 +69,7 @@ impl Piece {
             let findings = rules::run_scope(&ctx, Scope::Piece);
             Box::new(Reading {
                 sentences,
+                tokens,
                 extracted,
                 findings,
             })

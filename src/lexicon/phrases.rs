@@ -6,7 +6,7 @@
 //! case-insensitive by construction, because both sides are normalised tokens.
 
 use super::norm::Norm;
-use crate::analysis::words;
+use crate::analysis::tokens::{self as table, TokenKind};
 use crate::analysis::Span;
 use rustc_hash::FxHashMap;
 
@@ -51,57 +51,64 @@ fn normal_form(word: &str, scratch: &mut String) -> Norm {
     Norm::new(scratch)
 }
 
-/// Tokenise `span` of `masked` (the masked prose) into matchable words.
-///
-/// A possessive `'s` is dropped from both the span and the normal form, so
-/// "the regime's army" matches "regime" and a fix replaces only "regime".
-pub fn tokens(masked: &str, span: Span) -> Vec<Token> {
+/// Tokenise `span` of `text` on its own (a lexicon entry, a finding's text) into
+/// matchable words, cut as the token table cuts a draft.
+pub fn tokens(text: &str, span: Span) -> Vec<Token> {
+    let quotes = crate::analysis::quotes::Quotes::default();
+    let index = table::QuoteIndex::new(&quotes);
+    let mut cut = Vec::new();
+    table::tokenize_into(text, span, &index, &mut cut);
     let mut out = Vec::new();
-    tokens_into(masked, span, &mut out);
+    from_table(text, &cut, &mut out);
     out
 }
 
-/// `tokens`, into `out` (cleared first), so one buffer can serve sentence after sentence.
-pub fn tokens_into(masked: &str, span: Span, out: &mut Vec<Token>) {
+/// The matchable words among one sentence's tokens (cleared into `out`).
+///
+/// A possessive `'s` is its own token in the table and is left out, so
+/// "the regime's army" matches "regime" and a fix replaces only "regime"; an
+/// abbreviation's dot is left out too. Punctuation between two words keeps a
+/// phrase from running on across it.
+pub fn from_table(masked: &str, toks: &[table::Token], out: &mut Vec<Token>) {
     out.clear();
-    out.reserve(span.len() / 6);
+    out.reserve(toks.len());
     let mut previous_end: Option<usize> = None;
     let mut scratch = String::new();
-    for w in words::WordSpans::new(&masked[span.start..span.end], span.start) {
-        let joined = previous_end.is_some_and(|end| {
-            let gap = &masked.as_bytes()[end..w.start];
-            if gap.is_ascii() {
-                gap.iter().all(|&b| (b as char).is_whitespace())
-            } else {
-                masked[end..w.start].chars().all(char::is_whitespace)
+    for t in toks {
+        match t.kind {
+            TokenKind::Word | TokenKind::Number => {}
+            TokenKind::Possessive => {
+                previous_end = Some(t.span.end);
+                continue;
             }
-        });
-        previous_end = Some(w.end);
-        let text = &masked[w.start..w.end];
-        let mut end = w.end;
-        // Every possessive ends in "s" or "S": most words need no suffix test.
-        if text.ends_with(['s', 'S']) {
-            for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-                if text.len() > suffix.len() && text.ends_with(suffix) {
-                    end -= suffix.len();
-                    break;
-                }
-            }
+            _ => continue,
         }
-        let span = Span::new(w.start, end);
-        out.push(Token {
-            norm: normal_form(&masked[span.start..span.end], &mut scratch),
-            span,
-            joined,
-        });
+        let joined = previous_end.is_some_and(|end| only_whitespace(&masked[end..t.span.start]));
+        previous_end = Some(t.span.end);
+        let word = t.span.text(masked);
+        let span = Span::new(t.span.start, t.span.end - usize::from(word.ends_with('.')));
+        let norm = if word.is_ascii() {
+            Norm::ascii_lower(span.text(masked))
+        } else {
+            normal_form(span.text(masked), &mut scratch)
+        };
+        out.push(Token { span, norm, joined });
+    }
+}
+
+fn only_whitespace(gap: &str) -> bool {
+    if gap.is_ascii() {
+        gap.bytes().all(|b| b.is_ascii_whitespace())
+    } else {
+        gap.chars().all(char::is_whitespace)
     }
 }
 
 /// Split a lexicon phrase into normalised words, the same way the draft is split.
 pub fn phrase_words(phrase: &str) -> Vec<String> {
-    words::words(phrase, 0)
+    tokens(phrase, Span::new(0, phrase.len()))
         .into_iter()
-        .map(|w| normalize(&phrase[w.span.start..w.span.end]))
+        .map(|t| t.norm.as_str().to_string())
         .collect()
 }
 

@@ -9,7 +9,7 @@ use super::{shared, Edit, Finding, Fix, Rule, RuleContext, Scope, Severity};
 use crate::analysis::Span;
 use crate::config::QuotePolicy;
 use crate::lexicon::loaded::{Category, LexMatch, Lexicon};
-use crate::lexicon::phrases::{tokens, tokens_into, Token};
+use crate::lexicon::phrases::{from_table, tokens, Token};
 
 pub const ID: &str = "loaded-language";
 
@@ -68,8 +68,8 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
         static TOKENS: std::cell::Cell<Vec<Token>> = const { std::cell::Cell::new(Vec::new()) };
     }
     let mut toks = TOKENS.take();
-    for sentence in ctx.sentences {
-        tokens_into(&ctx.prose.masked, sentence.span, &mut toks);
+    for si in 0..ctx.sentences.len() {
+        from_table(&ctx.prose.masked, ctx.tokens.sentence(si), &mut toks);
         if toks.is_empty() {
             continue;
         }

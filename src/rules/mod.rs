@@ -15,6 +15,7 @@ use crate::analysis::attribution::Attributions;
 use crate::analysis::prose::ProseMap;
 use crate::analysis::quotes::Quotes;
 use crate::analysis::sentences::Sentence;
+use crate::analysis::tokens::TokenTable;
 use crate::analysis::Span;
 use crate::config::Config;
 use rayon::prelude::*;
@@ -122,6 +123,9 @@ pub struct RuleContext<'a> {
     pub text: &'a str,
     pub prose: &'a ProseMap,
     pub sentences: &'a [Sentence],
+    /// The piece's token table (empty for the rules that read the whole draft,
+    /// which work from the attributions).
+    pub tokens: &'a TokenTable,
     pub quotes: &'a Quotes,
     pub attributions: &'a Attributions,
     pub config: &'a Config,

@@ -5,7 +5,7 @@
 //! sentence inside that quote belongs to the speaker), and a quote-only
 //! sentence or paragraph that follows an attributed one.
 
-use super::tokens::QuoteIndex;
+use crate::analysis::tokens::QuoteIndex;
 use super::{Attribution, CueClass, CueForm};
 use crate::analysis::prose::ProseMap;
 use crate::analysis::sentences::Sentence;

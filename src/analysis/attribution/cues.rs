@@ -6,7 +6,7 @@
 use super::grammar::{
     is_auxiliary, is_be, is_determiner, is_np_preposition, is_possessive_pronoun, is_verb_adverb,
 };
-use super::tokens::{Token, TokenKind};
+use crate::analysis::tokens::{Token, TokenKind};
 use crate::lexicon::attribution::{lexicon, CueClass, CueFrame, HeadClass};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -536,7 +536,7 @@ fn verb_reading(toks: &[Token], norms: &[&str], i: usize, end: usize, lemma: &st
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::attribution::tokens::{tokenize, QuoteIndex};
+    use crate::analysis::tokens::{tokenize, QuoteIndex};
     use crate::analysis::quotes::Quotes;
     use crate::analysis::Span;
 

@@ -8,7 +8,7 @@
 
 use super::cues::at_sentence_start;
 use super::grammar::*;
-use super::tokens::{Token, TokenKind};
+use crate::analysis::tokens::{Token, TokenKind};
 use super::SourceKind;
 use crate::lexicon::attribution::{lexicon, Gender, HeadClass, HeadEntry, Number};
 use crate::lexicon::norm::Norm;
@@ -1005,7 +1005,7 @@ pub fn name_mentions(toks: &[Token], norms: &[&str]) -> Vec<Np> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::attribution::tokens::{tokenize, QuoteIndex};
+    use crate::analysis::tokens::{tokenize, QuoteIndex};
     use crate::analysis::quotes::Quotes;
     use crate::analysis::Span;
 

@@ -15,11 +15,12 @@ mod cues;
 mod extract;
 mod grammar;
 mod mentions;
-mod tokens;
+
 
 use super::prose::ProseMap;
 use super::quotes::Quotes;
 use super::sentences::Sentence;
+use super::tokens::TokenTable;
 use super::Span;
 use serde::Serialize;
 
@@ -357,8 +358,14 @@ impl Joined {
 }
 
 /// Read each sentence on its own: cues, source mentions, names and citations.
-pub fn extract(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Quotes) -> Extracted {
-    let quote_index = tokens::QuoteIndex::new(quotes);
+pub fn extract(
+    text: &str,
+    prose: &ProseMap,
+    sentences: &[Sentence],
+    quotes: &Quotes,
+    table: &TokenTable,
+) -> Extracted {
+    let quote_index = crate::analysis::tokens::QuoteIndex::new(quotes);
     let lex = crate::lexicon::attribution::lexicon();
     let mut pending: Vec<Pending> = Vec::new();
     let mut names: Vec<(usize, Span, mentions::MentionInfo)> = Vec::new();
@@ -367,16 +374,11 @@ pub fn extract(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Qu
     let by_sentence = citations_by_sentence(text, sentences, prose);
     // The block last asked about, and whether it is a transcript line.
     let mut speaker_block: (Option<usize>, bool) = (None, false);
-    // One token buffer per thread, kept from piece to piece (a piece is often one paragraph).
-    thread_local! {
-        static TOKENS: std::cell::Cell<Vec<tokens::Token>> = const { std::cell::Cell::new(Vec::new()) };
-    }
-    let mut toks = TOKENS.take();
     for (si, sentence) in sentences.iter().enumerate() {
         if sentence.span.end > prose.masked.len() || sentence.span.is_empty() {
             continue;
         }
-        tokens::tokenize_into(&prose.masked, sentence.span, &quote_index, &mut toks);
+        let toks = table.sentence(si);
         let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
         // A block's sentences follow one another: read its label once, not per sentence.
         if speaker_block.0 != Some(sentence.block) {
@@ -387,7 +389,7 @@ pub fn extract(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Qu
             speaker_block = (Some(sentence.block), speaker);
         }
         let speaker_line = speaker_block.1;
-        let result = extract::sentence(text, &toks, &norms, &quote_index, speaker_line);
+        let result = extract::sentence(text, toks, &norms, &quote_index, speaker_line);
         let mut found = result.found;
         // Citations: links, footnotes and bracketed references, from the original text.
         for c in by_sentence.get(&si).into_iter().flatten() {
@@ -452,7 +454,6 @@ pub fn extract(text: &str, prose: &ProseMap, sentences: &[Sentence], quotes: &Qu
             }
         }
     }
-    TOKENS.set(toks);
     pending.sort_by_key(|p| (p.sentence, p.found.source.start));
     Extracted {
         pending,
@@ -693,7 +694,7 @@ pub fn attributions(
         unsourced,
         corroboration,
     } = joined;
-    let quote_index = tokens::QuoteIndex::new(quotes);
+    let quote_index = crate::analysis::tokens::QuoteIndex::new(quotes);
     let mut list = Vec::with_capacity(found.len());
     for (mut a, &canonical) in found.into_iter().zip(ids) {
         // "They want ...", "we think ..." with no one for the pronoun to stand for: a

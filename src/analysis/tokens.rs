@@ -1,9 +1,12 @@
-//! Word and punctuation tokens of one sentence, for the attribution grammar.
+//! The token table: every sentence of a piece cut into words and punctuation
+//! once, for the attribution grammar, the rules and the linguistic layer.
 //!
 //! Tokens are cut from the masked prose, so link syntax and code never become
 //! words, and every span is an offset into the original text.
 
+use crate::analysis::prose::ProseMap;
 use crate::analysis::quotes::{QuoteKind, QuoteSpan, Quotes};
+use crate::analysis::sentences::Sentence;
 use crate::analysis::Span;
 use crate::lexicon::norm::Norm;
 
@@ -140,6 +143,47 @@ impl<'a> QuoteIndex<'a> {
             .iter()
             .take_while(move |q| q.span.start < span.end)
             .copied()
+    }
+}
+
+/// The tokens of every sentence of a piece, computed once and read by all.
+#[derive(Default)]
+pub struct TokenTable {
+    tokens: Vec<Token>,
+    /// Sentence `i` is `tokens[starts[i]..starts[i + 1]]`.
+    starts: Vec<u32>,
+}
+
+impl TokenTable {
+    pub fn build(prose: &ProseMap, sentences: &[Sentence], quotes: &Quotes) -> TokenTable {
+        let quote_index = QuoteIndex::new(quotes);
+        let mut table = TokenTable {
+            tokens: Vec::with_capacity(prose.masked.len() / 5),
+            starts: Vec::with_capacity(sentences.len() + 1),
+        };
+        let mut scratch = Vec::new();
+        table.starts.push(0);
+        for sentence in sentences {
+            let usable = sentence.span.end <= prose.masked.len() && !sentence.span.is_empty();
+            if usable {
+                tokenize_into(&prose.masked, sentence.span, &quote_index, &mut scratch);
+                table.tokens.append(&mut scratch);
+            }
+            table.starts.push(table.tokens.len() as u32);
+        }
+        table
+    }
+
+    /// The tokens of sentence `i` (empty for a sentence outside the prose).
+    pub fn sentence(&self, i: usize) -> &[Token] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.tokens[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    pub fn sentences(&self) -> usize {
+        self.starts.len().saturating_sub(1)
     }
 }
 
