@@ -9,6 +9,7 @@ use crate::analysis::quotes::{QuoteKind, QuoteSpan, Quotes};
 use crate::analysis::sentences::Sentence;
 use crate::analysis::Span;
 use crate::lexicon::norm::Norm;
+use crate::nlp::tags::Upos;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -31,9 +32,25 @@ pub struct Token {
     pub cap: bool,
     /// Inside a direct quotation.
     pub quoted: bool,
+    /// The part of speech, from the tagger (`Upos::X` for a token cut outside a table).
+    pub upos: Upos,
+    /// The Penn Treebank tag, as the tagger numbers it (`nlp::tagger::Tagger::xpos_name`).
+    pub xpos: u8,
 }
 
 impl Token {
+    fn new(span: Span, norm: Norm, kind: TokenKind, cap: bool) -> Token {
+        Token {
+            span,
+            norm,
+            kind,
+            cap,
+            quoted: false,
+            upos: Upos::X,
+            xpos: 0,
+        }
+    }
+
     pub fn is_word(&self) -> bool {
         matches!(self.kind, TokenKind::Word)
     }
@@ -331,20 +348,19 @@ fn tokenize_chars<C: Chars + ?Sized>(
                 let curly = word.ends_with("’s") || word.ends_with("’S");
                 let stem_len = word.len() - if curly { 4 } else { 2 };
                 lower.truncate(lower.len() - 2);
-                out.push(Token {
-                    span: Span::new(abs, abs + stem_len),
-                    norm: lower,
-                    kind: TokenKind::Word,
+                out.push(Token::new(
+                    Span::new(abs, abs + stem_len),
+                    lower,
+                    TokenKind::Word,
                     cap,
-                    quoted: false,
-                });
-                out.push(Token {
-                    span: Span::new(abs + stem_len, abs + word.len()),
-                    norm: Norm::new("'s"),
-                    kind: TokenKind::Possessive,
-                    cap: false,
-                    quoted: false,
-                });
+                ));
+                let possessive = Span::new(abs + stem_len, abs + word.len());
+                out.push(Token::new(
+                    possessive,
+                    Norm::new("'s"),
+                    TokenKind::Possessive,
+                    false,
+                ));
             } else {
                 let trimmed = lower.trim_end_matches('.');
                 let norm = if trimmed.is_empty() || trimmed.len() == lower.len() {
@@ -352,17 +368,17 @@ fn tokenize_chars<C: Chars + ?Sized>(
                 } else {
                     Norm::new(trimmed)
                 };
-                out.push(Token {
-                    span: Span::new(abs, abs + word.len()),
+                let kind = if number {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
+                out.push(Token::new(
+                    Span::new(abs, abs + word.len()),
                     norm,
-                    kind: if number {
-                        TokenKind::Number
-                    } else {
-                        TokenKind::Word
-                    },
+                    kind,
                     cap,
-                    quoted: false,
-                });
+                ));
             }
             i = j;
             continue;
@@ -373,17 +389,17 @@ fn tokenize_chars<C: Chars + ?Sized>(
             let prev_char = i.checked_sub(1).map(|k| chars.ch(k));
             let opens =
                 c == '`' || prev_char.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
-            out.push(Token {
-                span: Span::new(abs, abs + 2),
-                norm: Norm::new("\""),
-                kind: if opens {
-                    TokenKind::OpenQuote
-                } else {
-                    TokenKind::CloseQuote
-                },
-                cap: false,
-                quoted: false,
-            });
+            let kind = if opens {
+                TokenKind::OpenQuote
+            } else {
+                TokenKind::CloseQuote
+            };
+            out.push(Token::new(
+                Span::new(abs, abs + 2),
+                Norm::new("\""),
+                kind,
+                false,
+            ));
             i += 2;
             continue;
         }
@@ -425,17 +441,12 @@ fn tokenize_chars<C: Chars + ?Sized>(
             '–' => Norm::new("—"),
             _ => char_norm(c),
         };
-        out.push(Token {
-            span: Span::new(abs, abs + len),
-            norm: if kind == TokenKind::Possessive {
-                Norm::new("'s")
-            } else {
-                norm
-            },
-            kind,
-            cap: false,
-            quoted: false,
-        });
+        let norm = if kind == TokenKind::Possessive {
+            Norm::new("'s")
+        } else {
+            norm
+        };
+        out.push(Token::new(Span::new(abs, abs + len), norm, kind, false));
         i += 1;
     }
     // Tokens are in order, so one walk over the quotes around the sentence finds the
