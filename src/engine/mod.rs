@@ -13,12 +13,12 @@ mod layout;
 mod piece;
 mod splice;
 
-use crate::analysis::tokens::TokenTable;
 use crate::analysis::attribution::{self, Attributions, Canonical, Joined};
 use crate::analysis::chunks::SameEnds;
 use crate::analysis::prose::{self, Block, ProseMap};
 use crate::analysis::quotes::{QuoteSpan, Quotes};
 use crate::analysis::sentences::{LineStats, Sentence};
+use crate::analysis::tokens::TokenTable;
 use crate::analysis::{directives, Format, Span};
 use crate::config::Config;
 use crate::rules::{self, Finding, RuleContext, Scope};

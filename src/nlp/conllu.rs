@@ -47,12 +47,18 @@ pub fn parse(text: &str) -> Result<Vec<Sentence>, String> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 10 {
-            return Err(format!("line {}: expected 10 columns, found {}", n + 1, cols.len()));
+            return Err(format!(
+                "line {}: expected 10 columns, found {}",
+                n + 1,
+                cols.len()
+            ));
         }
         if cols[0].contains(['-', '.']) {
             continue;
         }
-        let head = cols[6].parse().map_err(|_| format!("line {}: bad head {:?}", n + 1, cols[6]))?;
+        let head = cols[6]
+            .parse()
+            .map_err(|_| format!("line {}: bad head {:?}", n + 1, cols[6]))?;
         current.words.push(Word {
             form: cols[1].to_string(),
             lemma: cols[2].to_string(),

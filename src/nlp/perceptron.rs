@@ -63,7 +63,11 @@ struct Cell {
 
 impl Trainer {
     pub fn new(classes: usize) -> Trainer {
-        Trainer { classes, rows: FxHashMap::default(), clock: 0 }
+        Trainer {
+            classes,
+            rows: FxHashMap::default(),
+            clock: 0,
+        }
     }
 
     pub fn classes(&self) -> usize {
@@ -96,7 +100,10 @@ impl Trainer {
         }
         let (classes, clock) = (self.classes, self.clock);
         for h in &features.hashes {
-            let row = self.rows.entry(*h).or_insert_with(|| vec![Cell::default(); classes]);
+            let row = self
+                .rows
+                .entry(*h)
+                .or_insert_with(|| vec![Cell::default(); classes]);
             for (class, delta) in [(truth, 1.0f32), (guess, -1.0)] {
                 let cell = &mut row[class];
                 cell.total += f64::from(cell.weight) * (clock - cell.stamp) as f64;
@@ -118,7 +125,10 @@ impl Trainer {
             .map(|(h, row)| {
                 let avg = row
                     .iter()
-                    .map(|c| ((c.total + f64::from(c.weight) * (self.clock - c.stamp) as f64) / clock) as f32)
+                    .map(|c| {
+                        ((c.total + f64::from(c.weight) * (self.clock - c.stamp) as f64) / clock)
+                            as f32
+                    })
                     .collect();
                 (*h, avg)
             })
@@ -160,7 +170,12 @@ pub struct Perceptron {
 
 impl Perceptron {
     fn empty(classes: usize, scale: f32) -> Perceptron {
-        Perceptron { classes, scale, index: FxHashMap::default(), entries: Vec::new() }
+        Perceptron {
+            classes,
+            scale,
+            index: FxHashMap::default(),
+            entries: Vec::new(),
+        }
     }
 
     fn push_row(&mut self, hash: u64, row: &[(u16, i16)]) {
@@ -328,7 +343,12 @@ mod tests {
 
     #[test]
     fn learns_a_separable_problem_and_round_trips() {
-        let data = [(vec!["a", "x"], 0), (vec!["b", "x"], 1), (vec!["c", "y"], 2), (vec!["a", "y"], 0)];
+        let data = [
+            (vec!["a", "x"], 0),
+            (vec!["b", "x"], 1),
+            (vec!["c", "y"], 2),
+            (vec!["a", "y"], 0),
+        ];
         let mut t = Trainer::new(3);
         let mut scratch = Vec::new();
         for _ in 0..10 {

@@ -21,7 +21,9 @@ macro_rules! upos {
     };
 }
 
-upos!(ADJ, ADP, ADV, AUX, CCONJ, DET, INTJ, NOUN, NUM, PART, PRON, PROPN, PUNCT, SCONJ, SYM, VERB, X);
+upos!(
+    ADJ, ADP, ADV, AUX, CCONJ, DET, INTJ, NOUN, NUM, PART, PRON, PROPN, PUNCT, SCONJ, SYM, VERB, X
+);
 
 impl Upos {
     /// A noun, a proper noun or a pronoun: what can head a noun phrase.

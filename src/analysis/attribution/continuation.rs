@@ -5,10 +5,10 @@
 //! sentence inside that quote belongs to the speaker), and a quote-only
 //! sentence or paragraph that follows an attributed one.
 
-use crate::analysis::tokens::QuoteIndex;
 use super::{Attribution, CueClass, CueForm};
 use crate::analysis::prose::ProseMap;
 use crate::analysis::sentences::Sentence;
+use crate::analysis::tokens::QuoteIndex;
 use crate::analysis::Span;
 
 /// Is the sentence a quotation (it opens with a quote mark, or a quote covers most of it)?

@@ -536,8 +536,8 @@ fn verb_reading(toks: &[Token], norms: &[&str], i: usize, end: usize, lemma: &st
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::tokens::{tokenize, QuoteIndex};
     use crate::analysis::quotes::Quotes;
+    use crate::analysis::tokens::{tokenize, QuoteIndex};
     use crate::analysis::Span;
 
     fn cues(s: &str) -> Vec<(String, bool)> {

@@ -8,8 +8,8 @@
 use super::cues::{self, Cue};
 use super::grammar::*;
 use super::mentions::{self, classify, np_left, np_right, skip_time_left, Entity, MentionInfo, Np};
-use crate::analysis::tokens::{QuoteIndex, Token, TokenKind};
 use super::{CueForm, UnsourcedKind};
+use crate::analysis::tokens::{QuoteIndex, Token, TokenKind};
 use crate::analysis::Span;
 use crate::lexicon::attribution::{lexicon, CueClass, CueFrame, HeadClass, SourcelessCategory};
 
@@ -2607,8 +2607,8 @@ fn is_dash(t: &Token) -> bool {
 #[cfg(test)]
 mod debug_tests {
     use super::*;
-    use crate::analysis::tokens::tokenize;
     use crate::analysis::quotes::Quotes;
+    use crate::analysis::tokens::tokenize;
 
     /// `DEBUG_SENTENCE="..." cargo test --lib debug_sentence -- --nocapture`
     #[test]

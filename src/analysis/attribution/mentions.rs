@@ -8,8 +8,8 @@
 
 use super::cues::at_sentence_start;
 use super::grammar::*;
-use crate::analysis::tokens::{Token, TokenKind};
 use super::SourceKind;
+use crate::analysis::tokens::{Token, TokenKind};
 use crate::lexicon::attribution::{lexicon, Gender, HeadClass, HeadEntry, Number};
 use crate::lexicon::norm::Norm;
 
@@ -1005,8 +1005,8 @@ pub fn name_mentions(toks: &[Token], norms: &[&str]) -> Vec<Np> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::tokens::{tokenize, QuoteIndex};
     use crate::analysis::quotes::Quotes;
+    use crate::analysis::tokens::{tokenize, QuoteIndex};
     use crate::analysis::Span;
 
     fn classify_text(s: &str) -> MentionInfo {

@@ -16,7 +16,6 @@ mod extract;
 mod grammar;
 mod mentions;
 
-
 use super::prose::ProseMap;
 use super::quotes::Quotes;
 use super::sentences::Sentence;
