@@ -57,7 +57,6 @@ pub fn tagger() -> &'static Tagger {
 #[derive(Default)]
 pub struct Scratch {
     tokens: Vec<Token>,
-    scores: Vec<i32>,
 }
 
 thread_local! {
@@ -83,17 +82,22 @@ impl Tagger {
     /// Runs the greedy decoder, passing each word's class to `emit` in order.
     fn classify(&self, words: &[&str], scratch: &mut Scratch, mut emit: impl FnMut(u8)) {
         read_sentence(words, &self.lexicon, &mut scratch.tokens);
-        let scores = &mut scratch.scores;
-        scores.resize(self.classes.len(), 0);
+        let mut scores: weights::Scores = [0; 256];
+        let classes = self.classes.len();
         let mut history = features::History::start();
         for at in 2..words.len() + 2 {
             let direct = scratch.tokens[at].direct;
             let class = if direct != NO_CLASS {
                 direct
             } else {
-                scores.fill(0);
-                features::for_each(&scratch.tokens, at, history, |h| self.weights.add(h, scores));
-                crate::nlp::perceptron::argmax(scores) as u8
+                let (mut hashes, mut n) = ([0u64; weights::MAX_BATCH], 0);
+                features::for_each(&scratch.tokens, at, history, |h| {
+                    hashes[n] = h;
+                    n += 1;
+                });
+                scores[..classes].fill(0);
+                self.weights.add_all(&hashes[..n], &mut scores);
+                crate::nlp::perceptron::argmax(&scores[..classes]) as u8
             };
             history.push(class);
             emit(class);

@@ -76,6 +76,7 @@ impl Token {
 }
 
 /// The normalised form of a word as a string (for the lexicon and lemma tables).
+#[cfg(test)]
 pub(super) fn normalised(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
