@@ -33,10 +33,10 @@ impl Default for TrainOptions {
         TrainOptions {
             epochs: 10,
             seed: 0x7275_7468,
-            min_weight: 0.002,
-            case_augment: 0.0,
-            direct_min_count: 40,
-            direct_min_share: 0.998,
+            min_weight: 0.004,
+            case_augment: 0.06,
+            direct_min_count: 20,
+            direct_min_share: 0.995,
             ambiguity_min_count: 2,
         }
     }
