@@ -4,5 +4,7 @@
 //! (see `models/NOTICE`) and are decoded on first use.
 
 pub mod conllu;
+pub mod lemma;
 pub mod perceptron;
+pub mod tagger;
 pub mod tags;
