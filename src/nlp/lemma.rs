@@ -1,6 +1,6 @@
 //! English lemmas from a word and its tags: inflection rules ("officials" ->
 //! "official", "stopped" -> "stop"), a table of the forms the rules get wrong
-//! ("went", "said" is fine, "children", "'s" as a verb), and the set of lemmas
+//! ("went", "children", "'s" as a verb), and the set of lemmas
 //! seen in training to choose between the rules' candidates ("hoped" -> "hope",
 //! "stopped" -> "stop", "waited" -> "wait"). The tables come from UD English
 //! EWT train and ship inside `models/tagger.bin`.
@@ -30,10 +30,13 @@ pub fn lemma_of_tag(word: &str, tag: Tag) -> Cow<'_, str> {
 #[derive(Default)]
 pub struct LemmaTable {
     /// Folded form -> (XPOS, lemma) pairs whose lemma the rules miss.
-    exceptions: FxHashMap<Box<str>, Vec<(Box<str>, Box<str>)>>,
+    exceptions: FxHashMap<Box<str>, Vec<XposLemma>>,
     /// Lemmas of open-class words seen in training.
     known: FxHashSet<Box<str>>,
 }
+
+/// An XPOS and the lemma a form has with it.
+type XposLemma = (Box<str>, Box<str>);
 
 /// A form seen this often with one XPOS and a lemma the rules miss becomes an exception.
 const EXCEPTION_MIN_COUNT: u32 = 1;
