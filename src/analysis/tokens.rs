@@ -7,6 +7,7 @@
 use crate::analysis::prose::ProseMap;
 use crate::analysis::quotes::{QuoteKind, QuoteSpan, Quotes};
 use crate::analysis::sentences::Sentence;
+use crate::analysis::tagging::Tagging;
 use crate::analysis::Span;
 use crate::lexicon::norm::Norm;
 use crate::nlp::tags::Upos;
@@ -179,11 +180,13 @@ impl TokenTable {
             starts: Vec::with_capacity(sentences.len() + 1),
         };
         let mut scratch = Vec::new();
+        let (mut tagging, mut words) = (Tagging::default(), Vec::new());
         table.starts.push(0);
         for sentence in sentences {
             let usable = sentence.span.end <= prose.masked.len() && !sentence.span.is_empty();
             if usable {
                 tokenize_into(&prose.masked, sentence.span, &quote_index, &mut scratch);
+                tagging.sentence(&prose.masked, &mut scratch, &mut words);
                 table.tokens.append(&mut scratch);
             }
             table.starts.push(table.tokens.len() as u32);
