@@ -15,16 +15,23 @@ fn main() {
         std::process::exit(2);
     }
     let read = |path: &str| {
-        let text = std::fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("cannot read {path}: {e}")));
+        let text = std::fs::read_to_string(path)
+            .unwrap_or_else(|e| fail(&format!("cannot read {path}: {e}")));
         conllu::parse(&text).unwrap_or_else(|e| fail(&format!("{path}: {e}")))
     };
     let (train, dev) = (read(&args[0]), read(&args[1]));
     let mut options = tagger::TrainOptions::default();
     if let Some(epochs) = args.get(3) {
-        options.epochs = epochs.parse().unwrap_or_else(|_| fail("EPOCHS must be a number"));
+        options.epochs = epochs
+            .parse()
+            .unwrap_or_else(|_| fail("EPOCHS must be a number"));
     }
     apply_env_overrides(&mut options);
-    eprintln!("{} training sentences, {} dev sentences, {options:?}", train.len(), dev.len());
+    eprintln!(
+        "{} training sentences, {} dev sentences, {options:?}",
+        train.len(),
+        dev.len()
+    );
     let started = Instant::now();
     let model = tagger::train_with_dev(&train, &dev, &options, |r| {
         let dev = r.dev.unwrap_or_default();
@@ -38,7 +45,8 @@ fn main() {
         );
     });
     let bytes = model.to_bytes();
-    std::fs::write(&args[2], &bytes).unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", args[2])));
+    std::fs::write(&args[2], &bytes)
+        .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", args[2])));
     let (classes, words, rows) = model.stats();
     let (exceptions, known) = model.lemmas().sizes();
     println!(

@@ -80,7 +80,9 @@ fn count(model: &Tagger, sentences: &[Sentence], tags: &[Vec<Tag>]) -> Counts {
             c.words += 1;
             c.upos += usize::from(tag.upos.as_str() == w.upos);
             c.xpos += usize::from(model.xpos_name(tag.xpos) == w.xpos);
-            let lemma = model.lemmas().lemma(&w.form, tag.upos, model.xpos_name(tag.xpos));
+            let lemma = model
+                .lemmas()
+                .lemma(&w.form, tag.upos, model.xpos_name(tag.xpos));
             c.lemma += usize::from(lemma.to_lowercase() == w.lemma.to_lowercase());
         }
     }
@@ -90,7 +92,10 @@ fn count(model: &Tagger, sentences: &[Sentence], tags: &[Vec<Tag>]) -> Counts {
 /// Seconds to tag every sentence once: the best of five passes, in this
 /// thread's CPU time (the machine is shared; wall time would count the others).
 fn time_tagging(model: &Tagger, sentences: &[Sentence]) -> f64 {
-    let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form.as_str()).collect())
+        .collect();
     let mut out = Vec::new();
     let mut best = f64::INFINITY;
     for _ in 0..5 {
@@ -107,7 +112,10 @@ fn time_tagging(model: &Tagger, sentences: &[Sentence]) -> f64 {
 }
 
 fn thread_cpu_seconds() -> f64 {
-    let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: clock_gettime writes the timespec it is given and nothing else.
     unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
     t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9

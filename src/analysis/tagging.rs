@@ -51,7 +51,11 @@ fn clitic_at(text: &str, kind: TokenKind) -> Option<usize> {
         return None;
     }
     let apostrophe = text.rfind(['\'', '\u{2019}'])?;
-    let mark = if text[apostrophe..].starts_with('\'') { 1 } else { 3 };
+    let mark = if text[apostrophe..].starts_with('\'') {
+        1
+    } else {
+        3
+    };
     let after = &text[apostrophe + mark..];
     let before_n = apostrophe
         .checked_sub(1)
@@ -59,7 +63,9 @@ fn clitic_at(text: &str, kind: TokenKind) -> Option<usize> {
     if after.eq_ignore_ascii_case("t") {
         return before_n;
     }
-    let clitic = ["m", "re", "ve", "ll", "d"].iter().any(|c| after.eq_ignore_ascii_case(c));
+    let clitic = ["m", "re", "ve", "ll", "d"]
+        .iter()
+        .any(|c| after.eq_ignore_ascii_case(c));
     (clitic && apostrophe > 0).then_some(apostrophe)
 }
 
@@ -83,7 +89,10 @@ mod tests {
 
     fn tag_of(text: &str, word: &str) -> Upos {
         let all = tagged(text);
-        all.iter().find(|(w, _)| w == word).unwrap_or_else(|| panic!("{word} in {all:?}")).1
+        all.iter()
+            .find(|(w, _)| w == word)
+            .unwrap_or_else(|| panic!("{word} in {all:?}"))
+            .1
     }
 
     #[test]

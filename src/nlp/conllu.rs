@@ -75,6 +75,29 @@ pub fn parse(text: &str) -> Result<Vec<Sentence>, String> {
     Ok(sentences)
 }
 
+/// Writes sentences back as CoNLL-U (the columns `Word` keeps; the others `_`).
+pub fn write(sentences: &[Sentence]) -> String {
+    let mut out = String::new();
+    for s in sentences {
+        out.push_str(&format!("# sent_id = {}\n# text = {}\n", s.id, s.text));
+        for (i, w) in s.words.iter().enumerate() {
+            let misc = if w.space_after { "_" } else { "SpaceAfter=No" };
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t{misc}\n",
+                i + 1,
+                w.form,
+                w.lemma,
+                w.upos,
+                w.xpos,
+                w.head,
+                w.deprel
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +114,14 @@ mod tests {
         assert_eq!(forms, ["I", "do", "n't", "."]);
         assert!(!s[0].words[2].space_after);
         assert_eq!(s[0].words[2].head, 0);
+    }
+
+    #[test]
+    fn written_sentences_read_back_the_same() {
+        let text = "# sent_id = s1\n# text = I don't.\n1\tI\tI\tPRON\tPRP\t_\t3\tnsubj\t_\t_\n\
+2\tdo\tdo\tAUX\tVBP\t_\t3\taux\t_\t_\n3\tn't\tnot\tPART\tRB\t_\t0\troot\t_\tSpaceAfter=No\n";
+        let once = parse(text).unwrap();
+        assert_eq!(parse(&write(&once)).unwrap(), once);
     }
 
     #[test]

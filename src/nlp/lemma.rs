@@ -69,7 +69,10 @@ impl LemmaTable {
             (_, "JJS" | "RBS") => stem_candidates(lower, "est"),
             _ => return None,
         };
-        let chosen = candidates.iter().find(|c| self.known.contains(c.as_str())).or(candidates.first());
+        let chosen = candidates
+            .iter()
+            .find(|c| self.known.contains(c.as_str()))
+            .or(candidates.first());
         chosen.filter(|c| c.as_str() != lower).cloned()
     }
 
@@ -84,16 +87,25 @@ impl LemmaTable {
         // (form, xpos) -> lemma -> count, with the UPOS the form mostly had.
         let mut seen: BTreeMap<(String, String), (BTreeMap<String, u32>, String)> = BTreeMap::new();
         for w in sentences.iter().flat_map(|s| &s.words) {
-            let entry = seen.entry((fold(&w.form).into_owned(), w.xpos.clone())).or_default();
+            let entry = seen
+                .entry((fold(&w.form).into_owned(), w.xpos.clone()))
+                .or_default();
             *entry.0.entry(fold(&w.lemma).into_owned()).or_insert(0) += 1;
             entry.1 = w.upos.clone();
         }
         for ((form, xpos), (lemmas, upos)) in seen {
-            let (best, &count) = lemmas.iter().max_by_key(|(l, n)| (**n, std::cmp::Reverse(*l))).unwrap();
+            let (best, &count) = lemmas
+                .iter()
+                .max_by_key(|(l, n)| (**n, std::cmp::Reverse(*l)))
+                .unwrap();
             let upos = Upos::parse(&upos).unwrap_or(Upos::X);
             let ruled = table.lemma(&form, upos, &xpos).to_lowercase();
             if count >= EXCEPTION_MIN_COUNT && ruled != *best {
-                table.exceptions.entry(form.into()).or_default().push((xpos.into(), best.as_str().into()));
+                table
+                    .exceptions
+                    .entry(form.into())
+                    .or_default()
+                    .push((xpos.into(), best.as_str().into()));
             }
         }
         table
@@ -109,7 +121,11 @@ impl LemmaTable {
         let mut rows: Vec<(&str, &str, &str)> = self
             .exceptions
             .iter()
-            .flat_map(|(form, pairs)| pairs.iter().map(move |(x, l)| (form.as_ref(), x.as_ref(), l.as_ref())))
+            .flat_map(|(form, pairs)| {
+                pairs
+                    .iter()
+                    .map(move |(x, l)| (form.as_ref(), x.as_ref(), l.as_ref()))
+            })
             .collect();
         rows.sort_unstable();
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
@@ -127,20 +143,29 @@ impl LemmaTable {
         }
         for _ in 0..r.u32()? {
             let (form, xpos, lemma) = (r.string()?, r.string()?, r.string()?);
-            table.exceptions.entry(form.into()).or_default().push((xpos.into(), lemma.into()));
+            table
+                .exceptions
+                .entry(form.into())
+                .or_default()
+                .push((xpos.into(), lemma.into()));
         }
         Ok(table)
     }
 
     /// (exceptions, known lemmas).
     pub fn sizes(&self) -> (usize, usize) {
-        (self.exceptions.values().map(Vec::len).sum(), self.known.len())
+        (
+            self.exceptions.values().map(Vec::len).sum(),
+            self.known.len(),
+        )
     }
 }
 
 /// Lowercase with straight apostrophes; borrowed when already so.
 fn fold(word: &str) -> Cow<'_, str> {
-    let plain = |c: char| !c.is_uppercase() && !matches!(c, '\u{2019}' | '\u{2018}' | '\u{201C}' | '\u{201D}');
+    let plain = |c: char| {
+        !c.is_uppercase() && !matches!(c, '\u{2019}' | '\u{2018}' | '\u{201C}' | '\u{201D}')
+    };
     if word.chars().all(plain) {
         return Cow::Borrowed(word);
     }
@@ -162,7 +187,9 @@ fn proper_noun<'a>(word: &'a str, xpos: &str, table: &LemmaTable) -> Cow<'a, str
     }
     let lower = word.to_lowercase();
     match table.rules(&lower, Upos::NOUN, "NNS") {
-        Some(l) if l.len() < word.len() && word.is_char_boundary(l.len()) => Cow::Borrowed(&word[..l.len()]),
+        Some(l) if l.len() < word.len() && word.is_char_boundary(l.len()) => {
+            Cow::Borrowed(&word[..l.len()])
+        }
         _ => Cow::Borrowed(word),
     }
 }
@@ -170,7 +197,12 @@ fn proper_noun<'a>(word: &'a str, xpos: &str, table: &LemmaTable) -> Cow<'a, str
 /// Singular candidates of a plural noun or third-person verb, likeliest first.
 fn plural_candidates(w: &str) -> Vec<String> {
     let cut = |n: usize| w[..w.len() - n].to_string();
-    if w.len() < 3 || !w.ends_with('s') || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+    if w.len() < 3
+        || !w.ends_with('s')
+        || w.ends_with("ss")
+        || w.ends_with("us")
+        || w.ends_with("is")
+    {
         return vec![w.to_string()];
     }
     if w.ends_with("ies") && w.len() > 4 {
@@ -179,7 +211,9 @@ fn plural_candidates(w: &str) -> Vec<String> {
     if w.ends_with("ves") {
         return vec![cut(1), cut(3) + "f", cut(3) + "fe"];
     }
-    let sibilant = ["sses", "xes", "ches", "shes", "zzes", "oes"].iter().any(|e| w.ends_with(e));
+    let sibilant = ["sses", "xes", "ches", "shes", "zzes", "oes"]
+        .iter()
+        .any(|e| w.ends_with(e));
     if sibilant {
         return vec![cut(2), cut(1)];
     }
@@ -225,15 +259,20 @@ fn stem_candidates(w: &str, suffix: &str) -> Vec<String> {
 fn undouble(stem: &str) -> Option<String> {
     let b = stem.as_bytes();
     let n = b.len();
-    (n >= 3 && b[n - 1] == b[n - 2] && b[n - 1].is_ascii_alphabetic() && !is_vowel(b[n - 1]) && is_vowel(b[n - 3])).then(|| stem[..n - 1].to_string())
+    (n >= 3
+        && b[n - 1] == b[n - 2]
+        && b[n - 1].is_ascii_alphabetic()
+        && !is_vowel(b[n - 1])
+        && is_vowel(b[n - 3]))
+    .then(|| stem[..n - 1].to_string())
 }
 
 /// Stems that lost an "e" ("hop(e)d", "creat(e)d", "us(e)d", "chang(e)d").
 fn wants_final_e(stem: &str) -> bool {
     const ENDINGS: &[&str] = &[
-        "v", "c", "iz", "yz", "ur", "ir", "at", "ut", "ud", "id", "os", "as", "ag", "ng", "rg", "dg", "bl", "pl", "tl",
-        "kl", "dl", "gl", "uat", "ar", "or", "ir", "in", "on", "ot", "ok", "ak", "ap", "ip", "op", "im", "om", "am",
-        "ib", "ob", "ud", "us", "ys",
+        "v", "c", "iz", "yz", "ur", "ir", "at", "ut", "ud", "id", "os", "as", "ag", "ng", "rg",
+        "dg", "bl", "pl", "tl", "kl", "dl", "gl", "uat", "ar", "or", "ir", "in", "on", "ot", "ok",
+        "ak", "ap", "ip", "op", "im", "om", "am", "ib", "ob", "ud", "us", "ys",
     ];
     let b = stem.as_bytes();
     let n = b.len();

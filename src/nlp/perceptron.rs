@@ -219,9 +219,12 @@ impl Perceptron {
     /// The kept rows, (feature hash, its (class, weight) entries), in no set order;
     /// for models that repack the weights into their own table.
     pub fn rows(&self) -> impl Iterator<Item = (u64, &[(u16, i16)])> + '_ {
-        self.index
-            .iter()
-            .map(|(h, &(start, len))| (*h, &self.entries[start as usize..start as usize + len as usize]))
+        self.index.iter().map(|(h, &(start, len))| {
+            (
+                *h,
+                &self.entries[start as usize..start as usize + len as usize],
+            )
+        })
     }
 
     /// The scale from integer units back to averaged weights.

@@ -15,7 +15,10 @@ pub(super) struct History {
 
 impl History {
     pub fn start() -> History {
-        History { prev: tag_hash(START), prev2: tag_hash(START) }
+        History {
+            prev: tag_hash(START),
+            prev2: tag_hash(START),
+        }
     }
 
     pub fn push(&mut self, class: u8) {
@@ -34,7 +37,13 @@ fn tag_hash(class: u64) -> u64 {
 /// two boundary tokens on either side, so `at - 2 ..= at + 2` always exists).
 #[inline]
 pub(super) fn for_each(tokens: &[Token], at: usize, history: History, mut emit: impl FnMut(u64)) {
-    let [m2, m1, w, p1, p2] = [&tokens[at - 2], &tokens[at - 1], &tokens[at], &tokens[at + 1], &tokens[at + 2]];
+    let [m2, m1, w, p1, p2] = [
+        &tokens[at - 2],
+        &tokens[at - 1],
+        &tokens[at],
+        &tokens[at + 1],
+        &tokens[at + 2],
+    ];
     let mut t = 0u64;
     let mut one = |a: u64| {
         t += 1;

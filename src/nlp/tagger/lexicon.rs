@@ -41,7 +41,13 @@ impl Lexicon {
             }
         };
         self.words.insert(word, (set as u16, direct));
-        self.entries.insert(word, Entry { ambiguity: set_hash(classes), direct });
+        self.entries.insert(
+            word,
+            Entry {
+                ambiguity: set_hash(classes),
+                direct,
+            },
+        );
     }
 
     pub fn write(&self, out: &mut Vec<u8>) {
@@ -78,7 +84,10 @@ impl Lexicon {
             let hash = u64::from_le_bytes(r.take(8)?.try_into().unwrap());
             let set = r.u16()?;
             let direct = r.take(1)?[0];
-            let members = lexicon.sets.get(usize::from(set)).ok_or(ModelError("lexicon set out of range"))?;
+            let members = lexicon
+                .sets
+                .get(usize::from(set))
+                .ok_or(ModelError("lexicon set out of range"))?;
             if direct != super::token::NO_CLASS && usize::from(direct) >= classes {
                 return Err(ModelError("lexicon class out of range"));
             }

@@ -50,7 +50,9 @@ static SHIPPED: &[u8] = include_bytes!("../models/tagger.bin");
 /// The shipped tagger, decoded on first use.
 pub fn tagger() -> &'static Tagger {
     static TAGGER: OnceLock<Tagger> = OnceLock::new();
-    TAGGER.get_or_init(|| Tagger::from_bytes(SHIPPED).expect("the shipped models/tagger.bin is valid"))
+    TAGGER.get_or_init(|| {
+        Tagger::from_bytes(SHIPPED).expect("the shipped models/tagger.bin is valid")
+    })
 }
 
 /// Reusable buffers, so tagging allocates nothing once they have grown.
@@ -76,7 +78,9 @@ impl Tagger {
     pub fn tag_with(&self, words: &[&str], scratch: &mut Scratch, out: &mut Vec<Tag>) {
         out.clear();
         out.reserve(words.len());
-        self.classify(words, scratch, |class| out.push(self.classes[usize::from(class)]));
+        self.classify(words, scratch, |class| {
+            out.push(self.classes[usize::from(class)])
+        });
     }
 
     /// Runs the greedy decoder, passing each word's class to `emit` in order.
@@ -106,12 +110,17 @@ impl Tagger {
 
     /// The Penn Treebank name of an XPOS id ("NN", "VBD", ","); "" when out of range.
     pub fn xpos_name(&self, xpos: u8) -> &str {
-        self.xpos_names.get(usize::from(xpos)).map_or("", String::as_str)
+        self.xpos_names
+            .get(usize::from(xpos))
+            .map_or("", String::as_str)
     }
 
     /// The id of a Penn Treebank tag name.
     pub fn xpos_id(&self, name: &str) -> Option<u8> {
-        self.xpos_names.iter().position(|n| n == name).map(|i| i as u8)
+        self.xpos_names
+            .iter()
+            .position(|n| n == name)
+            .map(|i| i as u8)
     }
 
     /// The lemma tables that came with this model (see `nlp::lemma`).
@@ -147,17 +156,23 @@ impl Tagger {
         if r.take(MAGIC.len())? != MAGIC {
             return Err(ModelError("not a tagger model (bad magic)"));
         }
-        let xpos_names: Vec<String> =
-            (0..r.u16()?).map(|_| r.string().map(str::to_string)).collect::<Result<_, _>>()?;
+        let xpos_names: Vec<String> = (0..r.u16()?)
+            .map(|_| r.string().map(str::to_string))
+            .collect::<Result<_, _>>()?;
         let class_count = usize::from(r.u16()?);
         let mut classes = Vec::with_capacity(class_count);
         for _ in 0..class_count {
             let pair = r.take(2)?;
-            let upos = *Upos::ALL.get(usize::from(pair[0])).ok_or(ModelError("bad UPOS"))?;
+            let upos = *Upos::ALL
+                .get(usize::from(pair[0]))
+                .ok_or(ModelError("bad UPOS"))?;
             if usize::from(pair[1]) >= xpos_names.len() {
                 return Err(ModelError("bad XPOS"));
             }
-            classes.push(Tag { upos, xpos: pair[1] });
+            classes.push(Tag {
+                upos,
+                xpos: pair[1],
+            });
         }
         let lexicon = Lexicon::read(&mut r, class_count)?;
         let weights = Weights::read(&mut r)?;
@@ -168,7 +183,13 @@ impl Tagger {
         if r.at != bytes.len() {
             return Err(ModelError("trailing bytes after the tagger model"));
         }
-        Ok(Tagger { xpos_names, classes, lexicon, weights, lemmas })
+        Ok(Tagger {
+            xpos_names,
+            classes,
+            lexicon,
+            weights,
+            lemmas,
+        })
     }
 }
 

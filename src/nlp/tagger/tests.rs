@@ -8,7 +8,11 @@ fn upos_of(sentence: &str) -> Vec<(String, &'static str)> {
     let mut out = Vec::new();
     tagger().tag(&words, &mut out);
     assert_eq!(out.len(), words.len());
-    words.iter().zip(&out).map(|(w, t)| (w.to_string(), t.upos.as_str())).collect()
+    words
+        .iter()
+        .zip(&out)
+        .map(|(w, t)| (w.to_string(), t.upos.as_str()))
+        .collect()
 }
 
 /// Checks the tags of the clear words of a sentence ("word/UPOS" pairs).
@@ -16,7 +20,10 @@ fn expect(sentence: &str, wanted: &[&str]) {
     let tagged = upos_of(sentence);
     for want in wanted {
         let (word, tag) = want.rsplit_once('/').unwrap();
-        let found = tagged.iter().find(|(w, _)| w == word).unwrap_or_else(|| panic!("{word} not in {sentence}"));
+        let found = tagged
+            .iter()
+            .find(|(w, _)| w == word)
+            .unwrap_or_else(|| panic!("{word} not in {sentence}"));
         assert_eq!(found.1, tag, "{word} in {sentence:?}: {tagged:?}");
     }
 }
@@ -25,22 +32,47 @@ fn expect(sentence: &str, wanted: &[&str]) {
 fn news_sentences() {
     expect(
         "Officials said on Monday that the bridge would reopen next week .",
-        &["Officials/NOUN", "said/VERB", "on/ADP", "Monday/PROPN", "the/DET", "bridge/NOUN", "would/AUX", "./PUNCT"],
+        &[
+            "Officials/NOUN",
+            "said/VERB",
+            "on/ADP",
+            "Monday/PROPN",
+            "the/DET",
+            "bridge/NOUN",
+            "would/AUX",
+            "./PUNCT",
+        ],
     );
     expect(
         "The suspect was arrested by police in Chicago on Tuesday , according to a statement .",
-        &["was/AUX", "arrested/VERB", "by/ADP", "police/NOUN", "Chicago/PROPN", "Tuesday/PROPN", "statement/NOUN"],
+        &[
+            "was/AUX",
+            "arrested/VERB",
+            "by/ADP",
+            "police/NOUN",
+            "Chicago/PROPN",
+            "Tuesday/PROPN",
+            "statement/NOUN",
+        ],
     );
     expect(
         "The company did n't respond to requests for comment .",
-        &["did/AUX", "n't/PART", "respond/VERB", "requests/NOUN", "comment/NOUN"],
+        &[
+            "did/AUX",
+            "n't/PART",
+            "respond/VERB",
+            "requests/NOUN",
+            "comment/NOUN",
+        ],
     );
 }
 
 #[test]
 fn curly_and_straight_quotes() {
     for (open, close, apostrophe) in [("\u{201C}", "\u{201D}", "\u{2019}"), ("\"", "\"", "'")] {
-        let sentence = format!("{open} We will not comment , {close} the spokesman said . It {apostrophe}s over .");
+        let sentence = format!(
+            "{open} We will not comment , {close} the spokesman said . It {apostrophe}s over ."
+        );
         expect(
             &sentence,
             &[
@@ -59,24 +91,57 @@ fn curly_and_straight_quotes() {
 fn headlines_and_lowercase() {
     expect(
         "OFFICIALS SAY THE BRIDGE WILL REOPEN ON MONDAY",
-        &["OFFICIALS/NOUN", "SAY/VERB", "THE/DET", "WILL/AUX", "REOPEN/VERB", "ON/ADP"],
+        &[
+            "OFFICIALS/NOUN",
+            "SAY/VERB",
+            "THE/DET",
+            "WILL/AUX",
+            "REOPEN/VERB",
+            "ON/ADP",
+        ],
     );
     expect(
         "the mayor said on monday that officials were investigating the fire .",
-        &["the/DET", "mayor/NOUN", "said/VERB", "officials/NOUN", "were/AUX", "investigating/VERB", "fire/NOUN"],
+        &[
+            "the/DET",
+            "mayor/NOUN",
+            "said/VERB",
+            "officials/NOUN",
+            "were/AUX",
+            "investigating/VERB",
+            "fire/NOUN",
+        ],
     );
 }
 
 #[test]
 fn odd_input_does_not_panic() {
-    let mut out = vec![Tag { upos: Upos::X, xpos: 0 }];
+    let mut out = vec![Tag {
+        upos: Upos::X,
+        xpos: 0,
+    }];
     tagger().tag(&[], &mut out);
     assert!(out.is_empty());
     tagger().tag(&["\u{1F600}"], &mut out);
     assert_eq!(out.len(), 1);
-    tagger().tag(&["", " ", "https://example.com/a?b=1", "3.5%", "\u{0301}", "ǅ"], &mut out);
+    tagger().tag(
+        &[
+            "",
+            " ",
+            "https://example.com/a?b=1",
+            "3.5%",
+            "\u{0301}",
+            "ǅ",
+        ],
+        &mut out,
+    );
     assert_eq!(out.len(), 6);
-    let long: Vec<&str> = ["the", "officials", "said", ",", "and"].iter().copied().cycle().take(10_000).collect();
+    let long: Vec<&str> = ["the", "officials", "said", ",", "and"]
+        .iter()
+        .copied()
+        .cycle()
+        .take(10_000)
+        .collect();
     tagger().tag(&long, &mut out);
     assert_eq!(out.len(), 10_000);
 }
@@ -147,7 +212,11 @@ const TINY_TREEBANK: &str = "\
 #[test]
 fn training_is_deterministic_and_fits_its_data() {
     let sentences = conllu::parse(TINY_TREEBANK).unwrap();
-    let options = TrainOptions { epochs: 8, direct_min_count: 3, ..TrainOptions::default() };
+    let options = TrainOptions {
+        epochs: 8,
+        direct_min_count: 3,
+        ..TrainOptions::default()
+    };
     let first = train(&sentences, &options);
     let second = train(&sentences, &options);
     assert_eq!(first.to_bytes(), second.to_bytes());

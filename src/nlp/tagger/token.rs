@@ -99,7 +99,10 @@ pub(super) fn form_hash(word: &str) -> u64 {
 fn lower(c: char) -> impl Iterator<Item = char> {
     // The ASCII fast path skips the Unicode case tables.
     let ascii = c.is_ascii().then(|| c.to_ascii_lowercase());
-    let other = (!c.is_ascii()).then(|| c.to_lowercase()).into_iter().flatten();
+    let other = (!c.is_ascii())
+        .then(|| c.to_lowercase())
+        .into_iter()
+        .flatten();
     ascii.into_iter().chain(other)
 }
 
@@ -124,7 +127,12 @@ struct FormHasher {
 
 impl Default for FormHasher {
     fn default() -> Self {
-        FormHasher { state: FNV_OFFSET, count: 0, prefix: [0; 3], last: ['\0'; 4] }
+        FormHasher {
+            state: FNV_OFFSET,
+            count: 0,
+            prefix: [0; 3],
+            last: ['\0'; 4],
+        }
     }
 }
 
@@ -165,7 +173,8 @@ impl FormHasher {
 }
 
 fn shape_and_case(word: &str, fold_case: bool) -> (u64, Case) {
-    let (mut upper, mut lower_count, mut first_upper, mut letters) = (0usize, 0usize, false, 0usize);
+    let (mut upper, mut lower_count, mut first_upper, mut letters) =
+        (0usize, 0usize, false, 0usize);
     let mut h = FNV_OFFSET ^ 0x7368_6170;
     let (mut prev, mut run, mut emitted) = ('\0', 0, 0);
     for c in word.chars() {
@@ -253,6 +262,9 @@ mod tests {
         assert_eq!(shape_and_case("iPhone", false).1, Case::Mixed);
         assert_eq!(shape_and_case("I", false).1, Case::Title);
         assert_eq!(shape_and_case("42", false).1, Case::NoLetters);
-        assert_eq!(shape_and_case("Monday", false).0, shape_and_case("Friday", false).0);
+        assert_eq!(
+            shape_and_case("Monday", false).0,
+            shape_and_case("Friday", false).0
+        );
     }
 }

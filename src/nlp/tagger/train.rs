@@ -102,11 +102,16 @@ pub fn train_with_dev(
         tagger.weights = Weights::from_perceptron(&trainer.freeze(options.min_weight));
         let train_percent = 100.0 * right as f64 / total.max(1) as f64;
         let dev_accuracy = (!dev.is_empty()).then(|| evaluate(&tagger, dev));
-        on_epoch(&EpochReport { epoch, train_percent, dev: dev_accuracy });
+        on_epoch(&EpochReport {
+            epoch,
+            train_percent,
+            dev: dev_accuracy,
+        });
         if let Some(acc) = dev_accuracy {
             let score = acc.upos + acc.xpos;
             if best.as_ref().is_none_or(|(b, _)| score > *b) {
-                let weights = std::mem::replace(&mut tagger.weights, Weights::empty(tagset.classes.len()));
+                let weights =
+                    std::mem::replace(&mut tagger.weights, Weights::empty(tagset.classes.len()));
                 best = Some((score, weights));
             }
         }
@@ -145,7 +150,13 @@ struct EpochState {
 
 impl EpochState {
     /// Decodes one sentence greedily, updating on each mistake; returns (right, scored).
-    fn learn(&mut self, trainer: &mut Trainer, lexicon: &Lexicon, words: &[&str], gold: &[u8]) -> (usize, usize) {
+    fn learn(
+        &mut self,
+        trainer: &mut Trainer,
+        lexicon: &Lexicon,
+        words: &[&str],
+        gold: &[u8],
+    ) -> (usize, usize) {
         read_sentence(words, lexicon, &mut self.tokens);
         let mut history = History::start();
         let (mut right, mut scored) = (0, 0);
@@ -180,28 +191,52 @@ impl TagSet {
     fn from(sentences: &[Sentence]) -> TagSet {
         let mut pairs: BTreeMap<(String, String), u8> = BTreeMap::new();
         for w in sentences.iter().flat_map(|s| &s.words) {
-            pairs.entry((upos_of(&w.upos).as_str().to_string(), w.xpos.clone())).or_insert(0);
+            pairs
+                .entry((upos_of(&w.upos).as_str().to_string(), w.xpos.clone()))
+                .or_insert(0);
         }
         let mut xpos_names: Vec<String> = pairs.keys().map(|(_, x)| x.clone()).collect();
         xpos_names.sort();
         xpos_names.dedup();
-        assert!(pairs.len() < usize::from(NO_CLASS) && xpos_names.len() < 256, "too many tags");
+        assert!(
+            pairs.len() < usize::from(NO_CLASS) && xpos_names.len() < 256,
+            "too many tags"
+        );
         let mut classes = Vec::new();
         for (i, ((upos, xpos), slot)) in pairs.iter_mut().enumerate() {
             *slot = i as u8;
             let xpos = xpos_names.iter().position(|n| n == xpos).unwrap() as u8;
-            classes.push(Tag { upos: Upos::parse(upos).unwrap(), xpos });
+            classes.push(Tag {
+                upos: Upos::parse(upos).unwrap(),
+                xpos,
+            });
         }
-        TagSet { xpos_names, classes, index: pairs }
+        TagSet {
+            xpos_names,
+            classes,
+            index: pairs,
+        }
     }
 
     fn classes_of(&self, sentence: &Sentence) -> Vec<u8> {
-        let class = |upos: &str, xpos: &str| self.index[&(upos_of(upos).as_str().to_string(), xpos.to_string())];
-        sentence.words.iter().map(|w| class(&w.upos, &w.xpos)).collect()
+        let class = |upos: &str, xpos: &str| {
+            self.index[&(upos_of(upos).as_str().to_string(), xpos.to_string())]
+        };
+        sentence
+            .words
+            .iter()
+            .map(|w| class(&w.upos, &w.xpos))
+            .collect()
     }
 
     fn tagger(&self, lexicon: Lexicon, weights: Weights, lemmas: LemmaTable) -> Tagger {
-        Tagger { xpos_names: self.xpos_names.clone(), classes: self.classes.clone(), lexicon, weights, lemmas }
+        Tagger {
+            xpos_names: self.xpos_names.clone(),
+            classes: self.classes.clone(),
+            lexicon,
+            weights,
+            lemmas,
+        }
     }
 }
 
@@ -215,7 +250,11 @@ fn build_lexicon(sentences: &[Sentence], gold: &[Vec<u8>], options: &TrainOption
     let mut counts: BTreeMap<u64, BTreeMap<u8, u32>> = BTreeMap::new();
     for (s, classes) in sentences.iter().zip(gold) {
         for (w, &c) in s.words.iter().zip(classes) {
-            *counts.entry(form_hash(&w.form)).or_default().entry(c).or_insert(0) += 1;
+            *counts
+                .entry(form_hash(&w.form))
+                .or_default()
+                .entry(c)
+                .or_insert(0) += 1;
         }
     }
     let mut lexicon = Lexicon::default();
@@ -226,9 +265,17 @@ fn build_lexicon(sentences: &[Sentence], gold: &[Vec<u8>], options: &TrainOption
         }
         // Classes seen once in a frequent word are mostly annotation noise.
         let floor = (total as f64 * 0.01).max(1.0) as u32;
-        let members: Vec<u8> = by_class.iter().filter(|(_, &n)| n >= floor).map(|(&c, _)| c).collect();
-        let (&top, &top_count) = by_class.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c))).unwrap();
-        let direct = total >= options.direct_min_count && f64::from(top_count) >= options.direct_min_share * f64::from(total);
+        let members: Vec<u8> = by_class
+            .iter()
+            .filter(|(_, &n)| n >= floor)
+            .map(|(&c, _)| c)
+            .collect();
+        let (&top, &top_count) = by_class
+            .iter()
+            .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
+            .unwrap();
+        let direct = total >= options.direct_min_count
+            && f64::from(top_count) >= options.direct_min_share * f64::from(total);
         lexicon.insert(word, &members, if direct { top } else { NO_CLASS });
     }
     lexicon
@@ -278,4 +325,3 @@ impl SplitMix {
         }
     }
 }
-

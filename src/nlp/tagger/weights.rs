@@ -155,7 +155,12 @@ impl Weights {
         let start = (row >> 8) as usize;
         if row & 0xff == DENSE {
             let weights = &self.dense[start * self.stride..start * self.stride + self.classes];
-            weights.iter().enumerate().filter(|(_, &w)| w != 0).map(|(c, &w)| (c as u8, w)).collect()
+            weights
+                .iter()
+                .enumerate()
+                .filter(|(_, &w)| w != 0)
+                .map(|(c, &w)| (c as u8, w))
+                .collect()
         } else {
             self.entries[start..start + (row & 0xff) as usize].to_vec()
         }
