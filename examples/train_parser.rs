@@ -1,7 +1,7 @@
 //! Trains the dependency parser, or scores a model file.
 //!
 //! ```sh
-//! cargo run --release --example train_parser -- TRAIN.conllu DEV.conllu OUT.bin [--epochs N] [--min-weight W]
+//! cargo run --release --example train_parser -- TRAIN.conllu DEV.conllu OUT.bin [--epochs N] [--min-weight W] [--tag-noise R]
 //! cargo run --release --example train_parser -- --eval MODEL.bin FILE.conllu [--noise 0.05] [--speed]
 //! ```
 //! Training prints dev scores per epoch and keeps the epoch with the best dev LAS.
@@ -46,6 +46,7 @@ fn train(args: &[String]) -> Result<(), String> {
     options.epochs = option(args, "--epochs")?.unwrap_or(options.epochs);
     options.min_weight = option(args, "--min-weight")?.unwrap_or(options.min_weight);
     options.explore_from = option(args, "--explore-from")?.unwrap_or(options.explore_from);
+    options.tag_noise = option(args, "--tag-noise")?.unwrap_or(options.tag_noise);
     let start = Instant::now();
     let model = parser::train_with_dev(&train, &dev, &options, |epoch, s| {
         eprintln!(

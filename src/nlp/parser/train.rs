@@ -19,11 +19,14 @@ pub struct TrainOptions {
     /// (with probability `explore_rate`) and learns from the dynamic oracle.
     pub explore_from: usize,
     pub explore_rate: f64,
+    /// Share of training words given a confusable wrong tag (see `corrupt_tags`),
+    /// so the model learns to lean on words too when the tagger errs.
+    pub tag_noise: f64,
 }
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
-        TrainOptions { epochs: 15, min_weight: 0.0, seed: 0x5eed_7275_7468, explore_from: 1, explore_rate: 0.9 }
+        TrainOptions { epochs: 15, min_weight: 0.0, seed: 0x5eed_7275_7468, explore_from: 1, explore_rate: 0.9, tag_noise: 0.0 }
     }
 }
 
@@ -40,6 +43,13 @@ pub fn train_with_dev(
     options: &TrainOptions,
     mut report: impl FnMut(usize, &Scores),
 ) -> Parser {
+    let noisy;
+    let sentences = if options.tag_noise > 0.0 {
+        noisy = corrupt_tags(sentences, options.tag_noise, options.seed);
+        &noisy[..]
+    } else {
+        sentences
+    };
     let examples: Vec<Example> = sentences.iter().map(Example::new).collect();
     let mut learner = Learner::new(options.seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
@@ -230,19 +240,61 @@ pub fn evaluate(parser: &Parser, sentences: &[Sentence]) -> Scores {
     Scores { sentences: sentences.len(), tokens, uas: pct(heads), las: pct(las), las_full: pct(full), seconds }
 }
 
-/// A copy of the sentences with a share `rate` of the words given a random
-/// other UPOS and PTB tag, to see how the parser copes with a tagger's errors.
+/// A copy of the sentences with a share `rate` of all words given a wrong
+/// tag of the kind taggers make (NN for JJ, VBD for VBN, IN for RP, ...),
+/// to see how the parser copes with a tagger's errors. Only words whose PTB
+/// tag has a usual confusion are changed, more often, so `rate` holds overall.
 pub fn corrupt_tags(sentences: &[Sentence], rate: f64, seed: u64) -> Vec<Sentence> {
-    let mut xpos_seen: Vec<String> = sentences.iter().flat_map(|s| s.words.iter().map(|w| w.xpos.clone())).collect();
-    xpos_seen.sort();
-    xpos_seen.dedup();
-    let mut rng = Rng(seed);
     let mut out = sentences.to_vec();
+    let words = || out.iter().flat_map(|s| s.words.iter());
+    let total = words().count();
+    let confusable = words().filter(|w| confusions(&w.xpos).is_some()).count();
+    let rate = rate * total as f64 / confusable.max(1) as f64;
+    let mut rng = Rng(seed);
     for w in out.iter_mut().flat_map(|s| s.words.iter_mut()) {
-        if rng.unit() < rate {
-            w.upos = Upos::ALL[rng.below(Upos::ALL.len())].as_str().to_string();
-            w.xpos = xpos_seen[rng.below(xpos_seen.len())].clone();
+        if let Some(options) = confusions(&w.xpos) {
+            if rng.unit() < rate {
+                let xpos = options[rng.below(options.len())];
+                w.xpos = xpos.to_string();
+                w.upos = upos_of(xpos).to_string();
+            }
         }
     }
     out
+}
+
+/// The tags a PTB tag is most often mistaken for.
+fn confusions(xpos: &str) -> Option<&'static [&'static str]> {
+    Some(match xpos {
+        "NN" => &["JJ", "NNP", "VBG", "VB"],
+        "NNS" => &["VBZ", "NNPS", "NN"],
+        "NNP" => &["NN", "JJ", "NNPS"],
+        "JJ" => &["NN", "VBN", "RB", "NNP"],
+        "VBD" => &["VBN"],
+        "VBN" => &["VBD", "JJ"],
+        "VB" => &["VBP", "NN"],
+        "VBP" => &["VB", "NN"],
+        "VBZ" => &["NNS"],
+        "VBG" => &["NN", "JJ"],
+        "RB" => &["JJ", "IN", "RP"],
+        "IN" => &["RB", "RP", "WDT"],
+        "RP" => &["IN", "RB"],
+        "WDT" => &["IN", "DT"],
+        "CD" => &["NNP", "JJ"],
+        _ => return None,
+    })
+}
+
+fn upos_of(xpos: &str) -> &'static str {
+    match xpos {
+        "NN" | "NNS" => "NOUN",
+        "NNP" | "NNPS" => "PROPN",
+        "JJ" => "ADJ",
+        "RB" => "ADV",
+        "IN" | "RP" => "ADP",
+        "DT" => "DET",
+        "WDT" => "PRON",
+        "CD" => "NUM",
+        _ => "VERB",
+    }
 }
