@@ -5,6 +5,7 @@
 
 pub mod conllu;
 pub mod lemma;
+pub mod parser;
 pub mod perceptron;
 pub mod tagger;
 pub mod tags;
