@@ -13,7 +13,11 @@ use truthlens::nlp::tags::Upos;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = if args.first().map(String::as_str) == Some("--eval") { eval(&args[1..]) } else { train(&args) };
+    let result = if args.first().map(String::as_str) == Some("--eval") {
+        eval(&args[1..])
+    } else {
+        train(&args)
+    };
     if let Err(e) = result {
         eprintln!("train_parser: {e}");
         std::process::exit(2);
@@ -31,16 +35,23 @@ fn option<T: std::str::FromStr>(args: &[String], name: &str) -> Result<Option<T>
         None => Ok(None),
         Some(i) => {
             let value = args.get(i + 1).ok_or(format!("{name} needs a value"))?;
-            value.parse().map(Some).map_err(|_| format!("bad value for {name}: {value}"))
+            value
+                .parse()
+                .map(Some)
+                .map_err(|_| format!("bad value for {name}: {value}"))
         }
     }
 }
 
 fn train(args: &[String]) -> Result<(), String> {
-    let [train_path, dev_path, out_path] = match args {
-        [a, b, c, ..] if !a.starts_with("--") => [a, b, c],
-        _ => return Err("usage: train_parser TRAIN.conllu DEV.conllu OUT.bin [--epochs N] [--min-weight W]".into()),
-    };
+    let [train_path, dev_path, out_path] =
+        match args {
+            [a, b, c, ..] if !a.starts_with("--") => [a, b, c],
+            _ => return Err(
+                "usage: train_parser TRAIN.conllu DEV.conllu OUT.bin [--epochs N] [--min-weight W]"
+                    .into(),
+            ),
+        };
     let (train, dev) = (read(train_path)?, read(dev_path)?);
     let mut options = TrainOptions::default();
     options.epochs = option(args, "--epochs")?.unwrap_or(options.epochs);
@@ -80,7 +91,10 @@ fn eval(args: &[String]) -> Result<(), String> {
         data = parser::corrupt_tags(&data, rate, 2026);
     }
     let scores = parser::evaluate(&model, &data);
-    println!("{}", serde_json::to_string(&scores).map_err(|e| e.to_string())?);
+    println!(
+        "{}",
+        serde_json::to_string(&scores).map_err(|e| e.to_string())?
+    );
     if args.iter().any(|a| a == "--speed") {
         speed(&model, &data);
     }
@@ -94,8 +108,16 @@ fn speed(model: &Parser, data: &[conllu::Sentence]) {
         .iter()
         .map(|s| {
             let words = s.words.iter().map(|w| w.form.as_str()).collect();
-            let upos = s.words.iter().map(|w| Upos::parse(&w.upos).unwrap_or(Upos::X)).collect();
-            (words, upos, s.words.iter().map(|w| w.xpos.as_str()).collect())
+            let upos = s
+                .words
+                .iter()
+                .map(|w| Upos::parse(&w.upos).unwrap_or(Upos::X))
+                .collect();
+            (
+                words,
+                upos,
+                s.words.iter().map(|w| w.xpos.as_str()).collect(),
+            )
         })
         .collect();
     let tokens: usize = data.iter().map(|s| s.words.len()).sum();
@@ -117,7 +139,10 @@ fn speed(model: &Parser, data: &[conllu::Sentence]) {
 }
 
 fn thread_cpu_seconds() -> f64 {
-    let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: clock_gettime writes into the timespec we own.
     unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
     t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9

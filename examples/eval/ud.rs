@@ -4,10 +4,12 @@
 //!
 //! The last line is one JSON object: `upos`, `xpos`, `lemma` (percent of
 //! words), `tokens`, `tokens_per_s` (tagging only, thread CPU time, best of five passes),
-//! and `uas`/`las` (null until the parser is measured here).
+//! and `uas`/`las`/`las_full` (the shipped parser on the predicted tags: every word
+//! counts, punctuation included; `las` compares the relation's universal part).
 
 use anyhow::{Context, Result};
 use truthlens::nlp::conllu::{self, Sentence};
+use truthlens::nlp::parser;
 use truthlens::nlp::tagger::{self, Tag, Tagger};
 
 pub fn run(args: &[String]) -> Result<()> {
@@ -36,18 +38,35 @@ pub fn run(args: &[String]) -> Result<()> {
     let counts = count(model, &sentences, &tags);
     let tokens = counts.words;
     let seconds = time_tagging(model, &sentences);
+    let parsed = parser::evaluate(parser::parser(), &with_tags(model, &sentences, &tags));
     let pct = |n: usize| format!("{:.2}", 100.0 * n as f64 / tokens.max(1) as f64);
     println!(
-        "{{\"file\":{:?},\"sentences\":{},\"tokens\":{},\"upos\":{},\"xpos\":{},\"lemma\":{},\"tokens_per_s\":{:.0},\"uas\":null,\"las\":null}}",
+        "{{\"file\":{:?},\"sentences\":{},\"tokens\":{},\"upos\":{},\"xpos\":{},\"lemma\":{},\"tokens_per_s\":{:.0},\"uas\":{:.2},\"las\":{:.2},\"las_full\":{:.2},\"parsed_tokens_per_s\":{:.0}}}",
         file,
         sentences.len(),
         tokens,
         pct(counts.upos),
         pct(counts.xpos),
         pct(counts.lemma),
-        tokens as f64 / seconds
+        tokens as f64 / seconds,
+        parsed.uas,
+        parsed.las,
+        parsed.las_full,
+        parsed.tokens as f64 / parsed.seconds.max(1e-9)
     );
     Ok(())
+}
+
+/// The sentences with the tagger's tags in place of the gold ones, for the parser.
+fn with_tags(model: &Tagger, sentences: &[Sentence], tags: &[Vec<Tag>]) -> Vec<Sentence> {
+    let mut out = sentences.to_vec();
+    for (s, tags) in out.iter_mut().zip(tags) {
+        for (w, tag) in s.words.iter_mut().zip(tags) {
+            w.upos = tag.upos.as_str().to_string();
+            w.xpos = model.xpos_name(tag.xpos).to_string();
+        }
+    }
+    out
 }
 
 fn tag_all(model: &Tagger, sentences: &[Sentence]) -> Vec<Vec<Tag>> {

@@ -26,7 +26,12 @@ pub fn tokens(words: &[&str], upos: &[Upos], xpos: &[&str]) -> Vec<Token> {
         .zip(upos.iter().zip(xpos))
         .map(|(w, (u, x))| token(w, *u, x))
         .collect();
-    out.push(Token { word: ROOT.to_vec(), suffix: ROOT.to_vec(), xpos: ROOT.to_vec(), upos: ROOT });
+    out.push(Token {
+        word: ROOT.to_vec(),
+        suffix: ROOT.to_vec(),
+        xpos: ROOT.to_vec(),
+        upos: ROOT,
+    });
     out
 }
 
@@ -35,7 +40,12 @@ fn token(word: &str, upos: Upos, xpos: &str) -> Token {
     let chars: Vec<char> = normal.chars().collect();
     let suffix: String = chars[chars.len().saturating_sub(3)..].iter().collect();
     let word = truncate(&normal, MAX_WORD_BYTES);
-    Token { word: word.into(), suffix: suffix.into(), xpos: truncate(xpos, 8).into(), upos: upos.as_str().as_bytes() }
+    Token {
+        word: word.into(),
+        suffix: suffix.into(),
+        xpos: truncate(xpos, 8).into(),
+        upos: upos.as_str().as_bytes(),
+    }
 }
 
 /// Lowercase, with digits folded to '0' so "1998" and "2024" share weights.
@@ -64,7 +74,13 @@ struct Slot<'a> {
     label: &'a [u8],
 }
 
-const EMPTY: Slot<'static> = Slot { word: ABSENT, tag: ABSENT, upos: ABSENT, suffix: ABSENT, label: ABSENT };
+const EMPTY: Slot<'static> = Slot {
+    word: ABSENT,
+    tag: ABSENT,
+    upos: ABSENT,
+    suffix: ABSENT,
+    label: ABSENT,
+};
 
 fn slot<'a>(tokens: &'a [Token], state: &State, i: u32) -> Slot<'a> {
     if i == NONE || i as usize >= tokens.len() {
@@ -75,7 +91,13 @@ fn slot<'a>(tokens: &'a [Token], state: &State, i: u32) -> Slot<'a> {
         Some(&h) if h != NONE => state.labels[i as usize].name().as_bytes(),
         _ => ABSENT,
     };
-    Slot { word: &t.word, tag: &t.xpos, upos: t.upos, suffix: &t.suffix, label }
+    Slot {
+        word: &t.word,
+        tag: &t.xpos,
+        upos: t.upos,
+        suffix: &t.suffix,
+        label,
+    }
 }
 
 /// A distance in a few buckets (1, 2, 3, 4, 5-7, 8+).
@@ -118,15 +140,31 @@ impl Adder<'_> {
 
 /// The children a template reads around the stack top and the buffer front.
 struct Context<'a> {
-    s0: Slot<'a>, s1: Slot<'a>, s2: Slot<'a>,
-    b0: Slot<'a>, b1: Slot<'a>, b2: Slot<'a>,
-    s0l: Slot<'a>, s0l2: Slot<'a>, s0r: Slot<'a>, s0r2: Slot<'a>,
-    b0l: Slot<'a>, b0l2: Slot<'a>, s1r: Slot<'a>, s1l: Slot<'a>,
+    s0: Slot<'a>,
+    s1: Slot<'a>,
+    s2: Slot<'a>,
+    b0: Slot<'a>,
+    b1: Slot<'a>,
+    b2: Slot<'a>,
+    s0l: Slot<'a>,
+    s0l2: Slot<'a>,
+    s0r: Slot<'a>,
+    s0r2: Slot<'a>,
+    b0l: Slot<'a>,
+    b0l2: Slot<'a>,
+    s1r: Slot<'a>,
+    s1l: Slot<'a>,
 }
 
 fn context<'a>(tokens: &'a [Token], st: &State) -> Context<'a> {
     let (s0, s1) = (st.s(0), st.s(1));
-    let b = |k: usize| if st.front + k <= st.n { (st.front + k) as u32 } else { NONE };
+    let b = |k: usize| {
+        if st.front + k <= st.n {
+            (st.front + k) as u32
+        } else {
+            NONE
+        }
+    };
     let kid = |w: u32, left: bool, k: usize| match (w, left) {
         (NONE, _) => NONE,
         (_, true) => st.left[w as usize][k],
@@ -134,12 +172,20 @@ fn context<'a>(tokens: &'a [Token], st: &State) -> Context<'a> {
     };
     let at = |i: u32| slot(tokens, st, i);
     Context {
-        s0: at(s0), s1: at(s1), s2: at(st.s(2)),
-        b0: at(b(0)), b1: at(b(1)), b2: at(b(2)),
-        s0l: at(kid(s0, true, 0)), s0l2: at(kid(s0, true, 1)),
-        s0r: at(kid(s0, false, 0)), s0r2: at(kid(s0, false, 1)),
-        b0l: at(kid(b(0), true, 0)), b0l2: at(kid(b(0), true, 1)),
-        s1r: at(kid(s1, false, 0)), s1l: at(kid(s1, true, 0)),
+        s0: at(s0),
+        s1: at(s1),
+        s2: at(st.s(2)),
+        b0: at(b(0)),
+        b1: at(b(1)),
+        b2: at(b(2)),
+        s0l: at(kid(s0, true, 0)),
+        s0l2: at(kid(s0, true, 1)),
+        s0r: at(kid(s0, false, 0)),
+        s0r2: at(kid(s0, false, 1)),
+        b0l: at(kid(b(0), true, 0)),
+        b0l2: at(kid(b(0), true, 1)),
+        s1r: at(kid(s1, false, 0)),
+        s1l: at(kid(s1, true, 0)),
     }
 }
 
@@ -209,7 +255,11 @@ fn triples(a: &mut Adder, c: &Context) {
 
 fn distance_and_valency(a: &mut Adder, c: &Context, st: &State) {
     let (s0, s1) = (st.s(0), st.s(1));
-    let b0 = if st.front <= st.n { st.front as u32 } else { NONE };
+    let b0 = if st.front <= st.n {
+        st.front as u32
+    } else {
+        NONE
+    };
     let d = distance(s0, b0);
     a.add(&[c.s0.word, d]);
     a.add(&[c.s0.tag, d]);
@@ -255,7 +305,11 @@ fn children(a: &mut Adder, c: &Context, st: &State) {
             (_, false) => st.right_labels[w as usize].to_le_bytes(),
         }
     };
-    let b0 = if st.front <= st.n { st.front as u32 } else { NONE };
+    let b0 = if st.front <= st.n {
+        st.front as u32
+    } else {
+        NONE
+    };
     let (s0r, s0l, b0l) = (set(st.s(0), false), set(st.s(0), true), set(b0, true));
     a.add(&[c.s0.word, &s0r]);
     a.add(&[c.s0.tag, &s0r]);
@@ -272,9 +326,17 @@ pub fn label(tokens: &[Token], st: &State, head: u32, dep: u32, f: &mut Features
     let at = |i: u32| slot(tokens, st, i);
     let (h, d) = (at(head), at(dep));
     let kid = |w: u32, left: bool, k: usize| {
-        if left { st.left[w as usize][k] } else { st.right[w as usize][k] }
+        if left {
+            st.left[w as usize][k]
+        } else {
+            st.right[w as usize][k]
+        }
     };
-    let (dl, dl2, dr) = (at(kid(dep, true, 0)), at(kid(dep, true, 1)), at(kid(dep, false, 0)));
+    let (dl, dl2, dr) = (
+        at(kid(dep, true, 0)),
+        at(kid(dep, true, 1)),
+        at(kid(dep, false, 0)),
+    );
     let (hl, hr) = (at(kid(head, true, 0)), at(kid(head, false, 0)));
     let dir: &[u8] = if dep < head { b"L" } else { b"R" };
     let dist = distance(head, dep);
@@ -300,7 +362,11 @@ pub fn label(tokens: &[Token], st: &State, head: u32, dep: u32, f: &mut Features
     a.add(&[d.tag, dl.label, dl2.label, dr.label]);
     a.add(&[dl2.word, dl2.label]);
     a.add(&[dr.word, dr.label, dir]);
-    a.add(&[d.tag, &st.left_labels[dep as usize].to_le_bytes(), &st.right_labels[dep as usize].to_le_bytes()]);
+    a.add(&[
+        d.tag,
+        &st.left_labels[dep as usize].to_le_bytes(),
+        &st.right_labels[dep as usize].to_le_bytes(),
+    ]);
     // The head's children so far: "was" before a participle makes a passive subject.
     a.add(&[h.tag, hl.word, hl.label, dir]);
     a.add(&[h.tag, hr.label, dir]);

@@ -40,7 +40,11 @@ pub struct LengthMismatch {
 
 impl std::fmt::Display for LengthMismatch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} words but {} UPOS and {} XPOS tags", self.words, self.upos, self.xpos)
+        write!(
+            f,
+            "{} words but {} UPOS and {} XPOS tags",
+            self.words, self.upos, self.xpos
+        )
     }
 }
 
@@ -65,9 +69,18 @@ impl Parser {
     }
 
     /// Parses one sentence given its words and their tags (one per word).
-    pub fn parse(&self, words: &[&str], upos: &[Upos], xpos: &[&str]) -> Result<Parse, LengthMismatch> {
+    pub fn parse(
+        &self,
+        words: &[&str],
+        upos: &[Upos],
+        xpos: &[&str],
+    ) -> Result<Parse, LengthMismatch> {
         if words.len() != upos.len() || words.len() != xpos.len() {
-            return Err(LengthMismatch { words: words.len(), upos: upos.len(), xpos: xpos.len() });
+            return Err(LengthMismatch {
+                words: words.len(),
+                upos: upos.len(),
+                xpos: xpos.len(),
+            });
         }
         let tokens = features::tokens(words, upos, xpos);
         let mut st = State::new(words.len());
@@ -124,16 +137,23 @@ impl Parser {
         }
         let count = r.u32()? as usize;
         if count != DEPRELS.len() {
-            return Err(ModelError("the model's relation table differs from this build's"));
+            return Err(ModelError(
+                "the model's relation table differs from this build's",
+            ));
         }
         for name in DEPRELS {
             if r.string()? != *name {
-                return Err(ModelError("the model's relation table differs from this build's"));
+                return Err(ModelError(
+                    "the model's relation table differs from this build's",
+                ));
             }
         }
         let moves = sub_model(&mut r)?;
         let labels = sub_model(&mut r)?;
-        if moves.classes() != MOVES.len() || labels.classes() != DEPRELS.len() || r.at != bytes.len() {
+        if moves.classes() != MOVES.len()
+            || labels.classes() != DEPRELS.len()
+            || r.at != bytes.len()
+        {
             return Err(ModelError("parser model has the wrong shape"));
         }
         Ok(Parser { moves, labels })
@@ -174,7 +194,14 @@ fn to_parse(st: &State) -> Parse {
         .map(|i| {
             let h = st.heads[i];
             let head = if h as usize >= st.n { 0 } else { h + 1 };
-            Arc { head, deprel: if head == 0 { Deprel::ROOT } else { st.labels[i] } }
+            Arc {
+                head,
+                deprel: if head == 0 {
+                    Deprel::ROOT
+                } else {
+                    st.labels[i]
+                },
+            }
         })
         .collect();
     Parse { arcs }

@@ -63,7 +63,11 @@ impl State {
 
     pub fn s(&self, depth: usize) -> u32 {
         let len = self.stack.len();
-        if depth < len { self.stack[len - 1 - depth] } else { NONE }
+        if depth < len {
+            self.stack[len - 1 - depth]
+        } else {
+            NONE
+        }
     }
 
     pub fn is_valid(&self, m: Move) -> bool {
@@ -123,7 +127,8 @@ impl State {
             Move::Shift => self.shift_cost(gold),
             Move::Left => {
                 let head_lost = gold[s0 as usize] != self.front as u32
-                    && (gold[s0 as usize] == self.s(1) || self.in_buffer_after_front(gold[s0 as usize]));
+                    && (gold[s0 as usize] == self.s(1)
+                        || self.in_buffer_after_front(gold[s0 as usize]));
                 self.dependents_in_buffer(s0, gold) + u32::from(head_lost)
             }
             Move::Right => {
@@ -135,7 +140,11 @@ impl State {
 
     fn shift_cost(&self, gold: &[u32]) -> u32 {
         let b0 = self.front as u32;
-        let dependents_lost = self.stack.iter().filter(|&&s| gold[s as usize] == b0).count() as u32;
+        let dependents_lost = self
+            .stack
+            .iter()
+            .filter(|&&s| gold[s as usize] == b0)
+            .count() as u32;
         let head = gold[self.front];
         let head_on_stack = head != self.s(0) && self.stack.contains(&head);
         // The root word must be shifted onto an empty stack to reach the root.
@@ -159,7 +168,16 @@ impl State {
 /// Gold heads in the oracle's convention: 0-based, the root as `n`.
 pub fn oracle_heads(heads_1based: &[usize]) -> Vec<u32> {
     let n = heads_1based.len();
-    heads_1based.iter().map(|&h| if h == 0 || h > n { n as u32 } else { (h - 1) as u32 }).collect()
+    heads_1based
+        .iter()
+        .map(|&h| {
+            if h == 0 || h > n {
+                n as u32
+            } else {
+                (h - 1) as u32
+            }
+        })
+        .collect()
 }
 
 /// Whether the arc from `dep` to its head crosses another arc.

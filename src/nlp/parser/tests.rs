@@ -105,12 +105,30 @@ fn odd_inputs_do_not_panic() {
     assert!(p.parse(&[], &[], &[]).unwrap().is_empty());
     check_tree(&p.parse(&["Hello"], &[Upos::INTJ], &["UH"]).unwrap(), 1);
     let words = ["🎉", "北京", "", " ", "\u{0}", "x̃̃̃̃̃̃", &"ab".repeat(500)];
-    check_tree(&p.parse(&words, &[Upos::X; 7], &["", "NNP", "", "??", "\u{0}", "🎉", "NN"]).unwrap(), 7);
-    let long: Vec<&str> = (0..500).map(|i| ["the", "cat", "sat", ",", "and"][i % 5]).collect();
-    check_tree(&p.parse(&long, &[Upos::NOUN; 500], &["NN"; 500]).unwrap(), 500);
+    check_tree(
+        &p.parse(
+            &words,
+            &[Upos::X; 7],
+            &["", "NNP", "", "??", "\u{0}", "🎉", "NN"],
+        )
+        .unwrap(),
+        7,
+    );
+    let long: Vec<&str> = (0..500)
+        .map(|i| ["the", "cat", "sat", ",", "and"][i % 5])
+        .collect();
+    check_tree(
+        &p.parse(&long, &[Upos::NOUN; 500], &["NN"; 500]).unwrap(),
+        500,
+    );
     assert!(p.parse(&["a", "b"], &[Upos::DET], &["DT", "NN"]).is_err());
     let empty = Parser::untrained();
-    check_tree(&empty.parse(&["a", "b", "c"], &[Upos::X; 3], &["", "", ""]).unwrap(), 3);
+    check_tree(
+        &empty
+            .parse(&["a", "b", "c"], &[Upos::X; 3], &["", "", ""])
+            .unwrap(),
+        3,
+    );
 }
 
 proptest! {
@@ -177,7 +195,10 @@ fn the_oracle_reproduces_every_projective_gold_tree() {
         let gold = system::oracle_heads(&s.words.iter().map(|w| w.head).collect::<Vec<_>>());
         let mut st = State::new(gold.len());
         while !st.is_terminal() {
-            let m = MOVES.iter().copied().find(|&m| st.is_valid(m) && st.cost(m, &gold) == 0);
+            let m = MOVES
+                .iter()
+                .copied()
+                .find(|&m| st.is_valid(m) && st.cost(m, &gold) == 0);
             st.apply(m.expect("a zero-cost move"), Deprel::ROOT);
         }
         assert_eq!(st.heads, gold);
@@ -195,8 +216,14 @@ fn projectivize_lifts_a_crossing_arc() {
 #[test]
 fn training_is_deterministic_and_learns_its_sentences() {
     let data = tiny();
-    let options = TrainOptions { epochs: 12, ..TrainOptions::default() };
-    let (a, b) = (train(&data, &options).to_bytes(), train(&data, &options).to_bytes());
+    let options = TrainOptions {
+        epochs: 12,
+        ..TrainOptions::default()
+    };
+    let (a, b) = (
+        train(&data, &options).to_bytes(),
+        train(&data, &options).to_bytes(),
+    );
     assert_eq!(a, b);
     let model = Parser::from_bytes(&a).unwrap();
     let scores = evaluate(&model, &data);
@@ -205,9 +232,15 @@ fn training_is_deterministic_and_learns_its_sentences() {
 
 #[test]
 fn truncated_models_are_errors() {
-    let bytes = train(&tiny(), &TrainOptions { epochs: 1, ..TrainOptions::default() }).to_bytes();
+    let bytes = train(
+        &tiny(),
+        &TrainOptions {
+            epochs: 1,
+            ..TrainOptions::default()
+        },
+    )
+    .to_bytes();
     for cut in [0, 4, 20, bytes.len() / 2, bytes.len() - 1] {
         assert!(Parser::from_bytes(&bytes[..cut]).is_err());
     }
 }
-

@@ -26,7 +26,14 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
-        TrainOptions { epochs: 15, min_weight: 0.0, seed: 0x5eed_7275_7468, explore_from: 1, explore_rate: 0.9, tag_noise: 0.0 }
+        TrainOptions {
+            epochs: 15,
+            min_weight: 0.0,
+            seed: 0x5eed_7275_7468,
+            explore_from: 1,
+            explore_rate: 0.9,
+            tag_noise: 0.0,
+        }
     }
 }
 
@@ -88,15 +95,27 @@ impl Example {
         let (words, upos, xpos) = columns(s);
         let mut heads = system::oracle_heads(&s.words.iter().map(|w| w.head).collect::<Vec<_>>());
         system::projectivize(&mut heads);
-        let labels = s.words.iter().map(|w| Deprel::from_name(&w.deprel)).collect();
-        Example { tokens: features::tokens(&words, &upos, &xpos), heads, labels }
+        let labels = s
+            .words
+            .iter()
+            .map(|w| Deprel::from_name(&w.deprel))
+            .collect();
+        Example {
+            tokens: features::tokens(&words, &upos, &xpos),
+            heads,
+            labels,
+        }
     }
 }
 
 /// The forms and tags of a treebank sentence, as `Parser::parse` takes them.
 fn columns(s: &Sentence) -> (Vec<&str>, Vec<Upos>, Vec<&str>) {
     let words = s.words.iter().map(|w| w.form.as_str()).collect();
-    let upos = s.words.iter().map(|w| Upos::parse(&w.upos).unwrap_or(Upos::X)).collect();
+    let upos = s
+        .words
+        .iter()
+        .map(|w| Upos::parse(&w.upos).unwrap_or(Upos::X))
+        .collect();
     let xpos = s.words.iter().map(|w| w.xpos.as_str()).collect();
     (words, upos, xpos)
 }
@@ -121,7 +140,10 @@ impl Learner {
     }
 
     fn freeze(&self, min_weight: f32) -> Parser {
-        Parser { moves: self.moves.freeze(min_weight), labels: self.labels.freeze(min_weight) }
+        Parser {
+            moves: self.moves.freeze(min_weight),
+            labels: self.labels.freeze(min_weight),
+        }
     }
 
     /// One pass over a sentence: learn each transition from the cheapest
@@ -134,7 +156,11 @@ impl Learner {
             let guess = best_valid(&st, &self.scores);
             let truth = self.cheapest(&st, &ex.heads);
             self.moves.update(&self.f, truth as usize, guess as usize);
-            let follow = if explore && self.rng.unit() < rate { guess } else { truth };
+            let follow = if explore && self.rng.unit() < rate {
+                guess
+            } else {
+                truth
+            };
             let label = match st.arc_of(follow) {
                 Some((head, dep)) => self.label(ex, &st, head, dep, explore),
                 None => Deprel::ROOT,
@@ -169,9 +195,18 @@ impl Learner {
             return guess;
         }
         let truth = ex.labels[dep as usize];
-        let truth = if truth == Deprel::ROOT { Deprel::from_name("dep") } else { truth };
-        self.labels.update(&self.f, usize::from(truth.0), usize::from(guess.0));
-        if explore { guess } else { truth }
+        let truth = if truth == Deprel::ROOT {
+            Deprel::from_name("dep")
+        } else {
+            truth
+        };
+        self.labels
+            .update(&self.f, usize::from(truth.0), usize::from(guess.0));
+        if explore {
+            guess
+        } else {
+            truth
+        }
     }
 }
 
@@ -223,7 +258,9 @@ pub fn evaluate(parser: &Parser, sentences: &[Sentence]) -> Scores {
     for s in sentences {
         let (words, upos, xpos) = columns(s);
         let start = std::time::Instant::now();
-        let parse = parser.parse(&words, &upos, &xpos).expect("columns have one entry per word");
+        let parse = parser
+            .parse(&words, &upos, &xpos)
+            .expect("columns have one entry per word");
         seconds += start.elapsed().as_secs_f64();
         for (arc, gold) in parse.arcs.iter().zip(&s.words) {
             tokens += 1;
@@ -237,7 +274,14 @@ pub fn evaluate(parser: &Parser, sentences: &[Sentence]) -> Scores {
         }
     }
     let pct = |k: usize| 100.0 * k as f64 / tokens.max(1) as f64;
-    Scores { sentences: sentences.len(), tokens, uas: pct(heads), las: pct(las), las_full: pct(full), seconds }
+    Scores {
+        sentences: sentences.len(),
+        tokens,
+        uas: pct(heads),
+        las: pct(las),
+        las_full: pct(full),
+        seconds,
+    }
 }
 
 /// A copy of the sentences with a share `rate` of all words given a wrong

@@ -52,7 +52,11 @@ impl Parse {
     /// The word's dependents, left to right.
     pub fn children(&self, word: usize) -> impl Iterator<Item = usize> + '_ {
         let head = word as u32 + 1;
-        self.arcs.iter().enumerate().filter(move |(_, a)| a.head == head).map(|(i, _)| i)
+        self.arcs
+            .iter()
+            .enumerate()
+            .filter(move |(_, a)| a.head == head)
+            .map(|(i, _)| i)
     }
 
     /// The first dependent whose relation satisfies `test`.
@@ -67,7 +71,8 @@ impl Parse {
 
     /// The direct object, else the indirect one.
     pub fn object(&self, verb: usize) -> Option<usize> {
-        self.child(verb, |d| d.name() == "obj").or_else(|| self.child(verb, |d| d.name() == "iobj"))
+        self.child(verb, |d| d.name() == "obj")
+            .or_else(|| self.child(verb, |d| d.name() == "iobj"))
     }
 
     /// The `ccomp` of a verb: what was said in "X said [that] ...".
@@ -77,7 +82,8 @@ impl Parse {
 
     /// Whether the predicate has a passive subject or a passive auxiliary.
     pub fn is_passive(&self, verb: usize) -> bool {
-        self.child(verb, |d| d.is_passive_subject() || d.name() == "aux:pass").is_some()
+        self.child(verb, |d| d.is_passive_subject() || d.name() == "aux:pass")
+            .is_some()
     }
 
     /// The agent of a passive: an `obl:agent` dependent, else an `obl` marked by "by".
@@ -85,10 +91,12 @@ impl Parse {
         self.child(verb, Deprel::is_agent).or_else(|| {
             let by = |obl: usize| {
                 self.children(obl).any(|c| {
-                    self.deprel(c).name() == "case" && words.get(c).is_some_and(|w| w.eq_ignore_ascii_case("by"))
+                    self.deprel(c).name() == "case"
+                        && words.get(c).is_some_and(|w| w.eq_ignore_ascii_case("by"))
                 })
             };
-            self.children(verb).find(|&c| self.deprel(c).main_type() == "obl" && by(c))
+            self.children(verb)
+                .find(|&c| self.deprel(c).main_type() == "obl" && by(c))
         })
     }
 
