@@ -4,5 +4,6 @@
 //! (see `models/NOTICE`) and are decoded on first use.
 
 pub mod conllu;
+pub mod entities;
 pub mod perceptron;
 pub mod tags;

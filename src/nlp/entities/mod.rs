@@ -1,0 +1,391 @@
+//! Entity typing: finds the names in a tagged sentence and says what each names.
+//!
+//! Sources must be people or organisations, so the question that matters is whether
+//! a name can speak: "Smith said" can, "Paris", "Monday" and "the Patriot Act" cannot.
+//! There is no training data with entity labels here, so this is a rule system over
+//! the part-of-speech tags: runs of proper nouns are the candidates, and each is typed
+//! from its own words (titles, given names and surnames, organisation and place head
+//! words, gazetteers; see `lexicon`) and then from its context (a reporting verb after
+//! it, a role apposition, a preposition of place before it). A `Memory` carries the
+//! names typed earlier in a document ("Jane Smith" … "Smith said").
+//!
+//! Names with no evidence either way are left out rather than guessed: a missing
+//! type costs less than a wrong one. "Washington" alone is a place unless its context
+//! says person ("Washington said", "Mr. Washington"), since the capital and the state
+//! are the commoner readings in news.
+
+mod lexicon;
+
+pub use lexicon::kind_of_noun;
+
+use crate::nlp::tags::Upos;
+use rustc_hash::FxHashMap;
+
+/// What a name names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Place,
+    /// Weekdays, months, holidays.
+    Time,
+    /// Works, laws, products, events, nationalities and other groups.
+    Other,
+}
+
+impl EntityKind {
+    /// Whether a name of this kind can be the source of a statement.
+    pub fn can_speak(self) -> bool {
+        matches!(self, EntityKind::Person | EntityKind::Organisation)
+    }
+}
+
+/// A typed name: word indices `start..end` (half-open) into the sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entity {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityKind,
+}
+
+/// Finds and types the names of one sentence on its own (no document memory).
+/// `words` and `upos` are parallel; extra entries of the longer one are ignored.
+pub fn find(words: &[&str], upos: &[Upos], out: &mut Vec<Entity>) {
+    Memory::default().find(words, upos, out);
+}
+
+/// The names typed so far in one document, so that a later mention keeps its type:
+/// "Jane Smith" makes "Smith" a person for the rest of the draft. Use one per document.
+#[derive(Clone, Debug, Default)]
+pub struct Memory {
+    kinds: FxHashMap<String, EntityKind>,
+}
+
+impl Memory {
+    pub fn new() -> Memory {
+        Memory::default()
+    }
+
+    /// The type remembered for a lowercased name, if any.
+    pub fn kind_of(&self, lower: &str) -> Option<EntityKind> {
+        self.kinds.get(lower).copied()
+    }
+
+    /// Like [`find`], using and then extending what this document said before.
+    pub fn find(&mut self, words: &[&str], upos: &[Upos], out: &mut Vec<Entity>) {
+        out.clear();
+        let n = words.len().min(upos.len());
+        if n == 0 {
+            return;
+        }
+        let sentence = Sentence::new(&words[..n], &upos[..n]);
+        let mut i = 0;
+        while i < n {
+            if !sentence.is_name_word(i) {
+                i += 1;
+                continue;
+            }
+            let end = sentence.span_end(i);
+            if let Some(entity) = self.type_span(&sentence, i, end) {
+                self.remember(&sentence, entity);
+                out.push(entity);
+            }
+            i = end;
+        }
+    }
+
+    fn remember(&mut self, s: &Sentence, e: Entity) {
+        let full = s.joined(e.start, e.end);
+        if e.kind == EntityKind::Person {
+            // Each word of a person's name stands for the person later on.
+            for w in &s.lower[e.start..e.end] {
+                if w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !lexicon::is_person_title(w) {
+                    self.kinds.entry(w.clone()).or_insert(EntityKind::Person);
+                }
+            }
+        }
+        self.kinds.entry(full).or_insert(e.kind);
+    }
+
+    /// Types the candidate span `start..end`, maybe trimming a title off its front.
+    fn type_span(&self, s: &Sentence, start: usize, end: usize) -> Option<Entity> {
+        let whole = s.joined(start, end);
+        let entity = |kind| Some(Entity { start, end, kind });
+        if lexicon::is_weak_title(&s.lower[start]) && lexicon::is_place_name(&whole) {
+            return entity(EntityKind::Place);
+        }
+        // "President Bush": the title is evidence, not part of the name.
+        let mut first = start;
+        while end - first >= 2 && lexicon::is_person_title(&s.lower[first]) {
+            first += 1;
+        }
+        let titled = first > start || s.title_before(start);
+        let kind = if first > start {
+            self.kind_with_title(s, first, end)
+        } else {
+            self.kind_of_span(s, start, end, titled)
+        }?;
+        Some(Entity { start: first, end, kind })
+    }
+
+    /// A span after a title: a person unless its own words say otherwise
+    /// ("President Bush", "Mr. Washington", but "General Motors Corp.").
+    fn kind_with_title(&self, s: &Sentence, start: usize, end: usize) -> Option<EntityKind> {
+        match own_words_kind(s, start, end) {
+            Some(kind) if kind != EntityKind::Place => Some(kind),
+            _ => Some(EntityKind::Person),
+        }
+    }
+
+    fn kind_of_span(&self, s: &Sentence, start: usize, end: usize, titled: bool) -> Option<EntityKind> {
+        let whole = s.joined(start, end);
+        let remembered = self.kind_of(&whole);
+        if let Some(kind) = own_words_kind(s, start, end) {
+            if kind != EntityKind::Place {
+                return Some(kind);
+            }
+            // "Mr. Washington", or "Washington" after "George Washington".
+            if (titled || remembered == Some(EntityKind::Person)) && may_be_person(s, start, end) {
+                return Some(EntityKind::Person);
+            }
+            // "Washington said", "France told the summit": the government speaking.
+            if s.verb_after(end) {
+                return Some(EntityKind::Organisation);
+            }
+            return Some(kind);
+        }
+        if s.is_acronym(start, end) {
+            return Some(EntityKind::Organisation);
+        }
+        if titled || remembered == Some(EntityKind::Person) {
+            return Some(EntityKind::Person);
+        }
+        if let Some(kind) = remembered {
+            return Some(kind);
+        }
+        if looks_like_person_name(s, start, end) || (s.speaks(start, end) && end - start <= 3) {
+            return Some(EntityKind::Person);
+        }
+        None
+    }
+}
+
+/// What the words of a name say by themselves: head words, gazetteers, time words.
+fn own_words_kind(s: &Sentence, start: usize, end: usize) -> Option<EntityKind> {
+    let words = &s.lower[start..end];
+    let (first, last) = (words[0].as_str(), words[words.len() - 1].as_str());
+    let whole = s.joined(start, end);
+    let several = words.len() >= 2;
+    if words.iter().all(|w| lexicon::is_time_word(w))
+        || (several && lexicon::is_time_head(last) && !lexicon::is_org_head(first))
+    {
+        return Some(EntityKind::Time);
+    }
+    if !several && lexicon::is_group_word(first) {
+        return Some(EntityKind::Other);
+    }
+    if several && (lexicon::is_org_head(last) || org_head_before_of(words)) {
+        return Some(EntityKind::Organisation);
+    }
+    if lexicon::is_single_word_institution(&whole) || last.ends_with(".com") {
+        return Some(EntityKind::Organisation);
+    }
+    if lexicon::is_place_name(&whole) || (several && is_place_by_words(words)) {
+        return Some(EntityKind::Place);
+    }
+    if !several && lexicon::is_us_state_code(first) && s.upper_case(start) && start > 0 && s.lower[start - 1] == "," {
+        return Some(EntityKind::Place);
+    }
+    if several && lexicon::is_other_head(last) {
+        return Some(EntityKind::Other);
+    }
+    None
+}
+
+/// "Ministry of Health", "Bank of England": an organisation word before "of".
+fn org_head_before_of(words: &[String]) -> bool {
+    words.windows(2).any(|p| (p[1] == "of" || p[1] == "for") && lexicon::is_org_head_before_of(&p[0]))
+}
+
+/// "Golden Gate Bridge", "Lake Tahoe", "Northern Iraq": a place head at either end.
+fn is_place_by_words(words: &[String]) -> bool {
+    let (first, last) = (words[0].as_str(), words[words.len() - 1].as_str());
+    if lexicon::is_place_head(last) {
+        return true;
+    }
+    let rest = words[1..].join(" ");
+    match first {
+        "lake" | "mount" | "mt." | "fort" | "ft." | "cape" | "gulf" | "isle" | "camp" | "port" => true,
+        _ => lexicon::is_place_head_before(first) && lexicon::is_place_name(&rest),
+    }
+}
+
+/// Given name first ("Jane Smith"), or two or three capitalised words ending in a
+/// common surname ("Tony Blair" where "Tony" is not on the list).
+fn looks_like_person_name(s: &Sentence, start: usize, end: usize) -> bool {
+    let words = &s.lower[start..end];
+    let len = words.len();
+    if len > 4 || !may_be_person(s, start, end) {
+        return false;
+    }
+    let first = words[0].as_str();
+    if lexicon::is_given_name(first) && (len >= 2 || s.capitalised(start)) {
+        return true;
+    }
+    (2..=3).contains(&len) && lexicon::is_surname(&words[len - 1]) && s.capitalised(start) && s.capitalised(end - 1)
+}
+
+/// No word of the span rules out a person (a head word, a place, a time word).
+fn may_be_person(s: &Sentence, start: usize, end: usize) -> bool {
+    !s.lower[start..end].iter().any(|w| {
+        lexicon::is_org_head(w)
+            || lexicon::is_place_head(w)
+            || lexicon::is_time_word(w)
+            || lexicon::is_group_word(w)
+            || lexicon::is_other_head(w)
+    }) && !s.is_acronym(start, end)
+}
+
+/// One sentence with its lowercased words, shared by the typing steps.
+struct Sentence<'a> {
+    words: &'a [&'a str],
+    upos: &'a [Upos],
+    lower: Vec<String>,
+    /// Most words in capitals: capitals then say nothing about acronyms.
+    shouting: bool,
+}
+
+impl<'a> Sentence<'a> {
+    fn new(words: &'a [&'a str], upos: &'a [Upos]) -> Sentence<'a> {
+        let lower = words.iter().map(|w| w.to_lowercase()).collect();
+        let lettered: Vec<&&str> = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+        let capitals = lettered.iter().filter(|w| is_all_caps(w)).count();
+        let shouting = lettered.len() >= 3 && capitals * 2 > lettered.len();
+        Sentence { words, upos, lower, shouting }
+    }
+
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    fn lower_at(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    fn joined(&self, start: usize, end: usize) -> String {
+        self.lower[start..end].join(" ")
+    }
+
+    /// A word that can be part of a name: a proper noun with a letter or digit in it.
+    /// Links, addresses and symbols are not names.
+    fn is_name_word(&self, i: usize) -> bool {
+        let w = self.words[i];
+        if !w.chars().any(char::is_alphanumeric) || w.contains('@') || w.contains("://") || w.starts_with("www.") {
+            return false;
+        }
+        self.upos[i] == Upos::PROPN
+    }
+
+    /// Where the name starting at `start` ends: the run of name words, across the
+    /// small words inside names ("Bank of England", "AT & T", "Leonardo da Vinci").
+    fn span_end(&self, start: usize) -> usize {
+        let mut end = start + 1;
+        while end < self.len() {
+            if self.is_name_word(end) {
+                end += 1;
+            } else if end + 1 < self.len() && self.is_name_word(end + 1) && self.joins_names(end) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    fn joins_names(&self, i: usize) -> bool {
+        let before = self.lower_at(i - 1);
+        match self.lower_at(i) {
+            "&" => true,
+            "of" | "for" => lexicon::is_org_head_before_of(before) || is_place_before_of(before),
+            "de" | "da" | "del" | "della" | "di" | "du" | "van" | "von" | "der" | "bin" | "ibn" | "al" | "le" | "la" => {
+                self.capitalised(i - 1) && self.capitalised(i + 1)
+            }
+            _ => false,
+        }
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.words.get(i).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+    }
+
+    fn upper_case(&self, i: usize) -> bool {
+        self.words.get(i).is_some_and(|w| is_all_caps(w))
+    }
+
+    fn is_acronym(&self, start: usize, end: usize) -> bool {
+        end - start == 1 && !self.shouting && is_acronym_word(self.words[start])
+    }
+
+    /// A title or a role noun right before the name ("president Bush", "Mr. Smith",
+    /// "spokeswoman Jane Doe").
+    fn title_before(&self, start: usize) -> bool {
+        start > 0 && {
+            let w = self.lower_at(start - 1);
+            (lexicon::is_person_title(w) && !lexicon::is_weak_title(w)) || lexicon::is_role_noun(w)
+        }
+    }
+
+    /// Context that makes the name a speaker or a person: a reporting verb after it
+    /// ("Smith said", "Smith has said"), an apposition ("Smith, 37," / "Smith, a
+    /// spokeswoman"), or "according to" before it.
+    fn speaks(&self, start: usize, end: usize) -> bool {
+        let according = start >= 2 && self.lower_at(start - 2) == "according" && self.lower_at(start - 1) == "to";
+        self.verb_after(end) || according || self.role_apposition(end)
+    }
+
+    /// A reporting verb right after a name ("Smith said", "Smith has also said").
+    fn verb_after(&self, end: usize) -> bool {
+        let mut i = end;
+        while matches!(self.lower_at(i), "has" | "had" | "also" | "then" | "later" | "once") {
+            i += 1;
+        }
+        lexicon::is_reporting_verb(self.lower_at(i))
+    }
+
+    fn role_apposition(&self, end: usize) -> bool {
+        if self.lower_at(end) != "," {
+            return false;
+        }
+        if self.upos.get(end + 1) == Some(&Upos::NUM) && self.lower_at(end + 2) == "," {
+            return true;
+        }
+        if !matches!(self.lower_at(end + 1), "a" | "an" | "the" | "who" | "whose") {
+            return false;
+        }
+        if matches!(self.lower_at(end + 1), "who" | "whose") {
+            return true;
+        }
+        // The role noun is the first noun of the apposition ("a former senior spokeswoman").
+        (end + 2..(end + 6).min(self.len()))
+            .find(|&i| self.upos[i] == Upos::NOUN)
+            .is_some_and(|i| lexicon::is_role_noun(self.lower_at(i)))
+    }
+}
+
+fn is_place_before_of(lower: &str) -> bool {
+    matches!(lower, "republic" | "kingdom" | "gulf" | "bay" | "isle" | "city" | "state" | "province" | "strait" | "straits" | "cape" | "sea" | "district" | "county" | "islands" | "isle" | "commonwealth")
+}
+
+/// Letters all capitals ("NATO", "U.S.", "AT&T"), at least two of them.
+fn is_acronym_word(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && is_all_caps(w) && w.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '&' | '-'))
+}
+
+fn is_all_caps(w: &str) -> bool {
+    let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests;
