@@ -14,10 +14,12 @@ import io, json, sys, tarfile, zipfile, pathlib, unicodedata
 NAMES_VERSION = "0.3.0"
 GEO_VERSION = "3.0.2"
 # Census percentages: a first name held by at least 0.005% of people of its sex
-# (a few thousand names), a surname held by at least 0.003% (about 6,000).
+# (a few thousand names), a surname held by at least 0.003% (about 4,700).
 FIRST_MIN_PERCENT = 0.005
 LAST_MIN_PERCENT = 0.003
-CITY_MIN_POPULATION = 250_000
+CITY_MIN_POPULATION = 100_000
+# Cities whose place reading beats a given name of the same spelling ("Paris").
+MAJOR_CITY_MIN_POPULATION = 1_000_000
 
 # Surnames that are also everyday English words: as the last of two capitalised
 # words they would make "White House" or "Long Island" a person. Hand-written.
@@ -76,13 +78,17 @@ def main(pkgs, out):
             places.add(c["capital"])
     places |= {s["name"] for s in states.values()}
     places |= {c["asciiName"] for c in continents.values()}
+    major = set(places)
     for c in cities.values():
+        if c["population"] >= MAJOR_CITY_MIN_POPULATION:
+            major |= {c["name"], ascii_fold(c["name"])}
         if c["population"] >= CITY_MIN_POPULATION:
             places.add(c["name"])
             places.add(ascii_fold(c["name"]))
     write(out / "first-names.txt", first)
     write(out / "surnames.txt", last)
     write(out / "places.txt", places)
+    write(out / "major-places.txt", major)
     write(out / "us-states.txt", [s["code"] for s in states.values()])
 
 

@@ -1,13 +1,14 @@
 //! The quality harness: measures the detectors against the corpora in ../shared/corpora.
 //!
 //! Usage: cargo run --release --example eval -- <task> <corpus-dir>
-//! Tasks: ptc, polnear, conll, rouge; `explain TEXT` shows the attributions in TEXT.
+//! Tasks: ptc, polnear, conll, rouge, uner (takes the .iob2 file); `explain TEXT` shows the attributions in TEXT.
 
 mod conll;
 mod explain;
 mod polnear;
 mod ptc;
 mod rouge;
+mod uner;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -16,9 +17,10 @@ fn main() {
         Some("polnear") => polnear::run(&args[1..]),
         Some("conll") => conll::run(&args[1..]),
         Some("rouge") => rouge::run(&args[1..]),
+        Some("uner") => uner::run(&args[1..]),
         Some("explain") => explain::run(&args[1..]),
         _ => Err(anyhow::anyhow!(
-            "usage: eval <ptc|polnear|conll|rouge> <corpus-dir> | eval explain TEXT"
+            "usage: eval <ptc|polnear|conll|rouge> <corpus-dir> | eval uner FILE.iob2 | eval explain TEXT"
         )),
     };
     if let Err(e) = result {

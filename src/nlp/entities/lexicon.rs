@@ -14,6 +14,7 @@ use super::EntityKind;
 static FIRST_NAMES: &str = include_str!("../data/first-names.txt");
 static SURNAMES: &str = include_str!("../data/surnames.txt");
 static PLACES: &str = include_str!("../data/places.txt");
+static MAJOR_PLACES: &str = include_str!("../data/major-places.txt");
 static US_STATES: &str = include_str!("../data/us-states.txt");
 
 fn lines(data: &'static str) -> FxHashSet<&'static str> {
@@ -36,11 +37,18 @@ pub fn is_surname(lower: &str) -> bool {
     set(&CELL, SURNAMES).contains(lower)
 }
 
-/// A country, a capital, a US state, a continent or a city of 250,000 people or more;
+/// A country, a capital, a US state, a continent or a city of 100,000 people or more;
 /// `lower` is the whole name, its words joined by single spaces.
 pub fn is_place_name(lower: &str) -> bool {
     static CELL: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     set(&CELL, PLACES).contains(lower) || is_extra_place(lower)
+}
+
+/// A country, a US state or a continent, or one of the largest cities: a name whose
+/// place reading outweighs a given name's ("Georgia", "Jordan", "Paris").
+pub fn is_major_place(lower: &str) -> bool {
+    static CELL: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    set(&CELL, MAJOR_PLACES).contains(lower) || is_extra_place(lower)
 }
 
 /// A two-letter US postal code ("ca", "ny").
@@ -59,7 +67,7 @@ fn is_extra_place(lower: &str) -> bool {
             | "balkans" | "caribbean" | "scandinavia" | "siberia" | "midwest" | "new england"
             | "latin america" | "central america" | "persian gulf" | "the gulf" | "mideast"
             | "calif." | "fla." | "mass." | "ariz." | "ill." | "mich." | "tex." | "wash." | "conn."
-            | "n.y." | "n.j." | "d.c." | "l.a." | "nyc" | "hollywood" | "manhattan" | "brooklyn"
+            | "n.y." | "n.j." | "d.c." | "l.a." | "nyc" | "u.s" | "sf" | "dc" | "hollywood" | "manhattan" | "brooklyn"
             | "queens" | "bronx" | "silicon valley" | "wall street" | "kurdistan" | "tibet"
             | "hong kong" | "taiwan" | "kashmir" | "chechnya" | "darfur" | "kosovo" | "crimea"
             | "falluja" | "fallujah" | "najaf" | "tikrit" | "ramadi" | "kirkuk" | "anbar"
@@ -72,7 +80,7 @@ fn is_extra_place(lower: &str) -> bool {
 pub fn is_person_title(lower: &str) -> bool {
     matches!(
         lower,
-        "mr." | "mr" | "mrs." | "mrs" | "ms." | "ms" | "miss" | "mx." | "dr." | "dr" | "prof."
+        "mr." | "mr" | "drs." | "messrs." | "mrs." | "mrs" | "ms." | "ms" | "miss" | "mx." | "dr." | "dr" | "prof."
             | "professor" | "sir" | "dame" | "lady" | "lord" | "sen." | "senator" | "rep."
             | "representative" | "congressman" | "congresswoman" | "gov." | "governor"
             | "president" | "vice-president" | "premier" | "chancellor" | "minister"
@@ -119,7 +127,7 @@ pub fn is_org_head(lower: &str) -> bool {
             | "media" | "broadcasting" | "radio" | "tv" | "channel" | "bancorp" | "capital"
             | "securities" | "insurance" | "energy" | "oil" | "petroleum" | "gas" | "electric"
             | "communications" | "telecom" | "software" | "bros." | "brothers" | "&"
-            | "program" | "project" | "initiative" | "taliban" | "mujahideen"
+            | "program" | "project" | "initiative" | "taliban" | "mujahideen" | "tech" | "chronicle"
     )
 }
 

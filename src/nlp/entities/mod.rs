@@ -86,9 +86,12 @@ impl Memory {
                 continue;
             }
             let end = sentence.span_end(i);
-            if let Some(entity) = self.type_span(&sentence, i, end) {
+            let start = sentence.extend_left(i, end);
+            let first = out.len();
+            self.type_span(&sentence, start, end, out);
+            for k in first..out.len() {
+                let entity = out[k];
                 self.remember(&sentence, entity);
-                out.push(entity);
             }
             i = end;
         }
@@ -107,25 +110,36 @@ impl Memory {
         self.kinds.entry(full).or_insert(e.kind);
     }
 
-    /// Types the candidate span `start..end`, maybe trimming a title off its front.
-    fn type_span(&self, s: &Sentence, start: usize, end: usize) -> Option<Entity> {
-        let whole = s.joined(start, end);
-        let entity = |kind| Some(Entity { start, end, kind });
-        if lexicon::is_weak_title(&s.lower[start]) && lexicon::is_place_name(&whole) {
-            return entity(EntityKind::Place);
+    /// Types the candidate span `start..end` into `out`: trimming a title off its
+    /// front, or splitting two names run together ("Miramar Florida").
+    fn type_span(&self, s: &Sentence, start: usize, end: usize, out: &mut Vec<Entity>) {
+        let mut push = |start, end, kind: Option<EntityKind>| {
+            if let Some(kind) = kind {
+                out.push(Entity { start, end, kind });
+            }
+        };
+        if s.storm_before(start) {
+            return push(start, end, Some(EntityKind::Other));
         }
         // "President Bush": the title is evidence, not part of the name.
         let mut first = start;
-        while end - first >= 2 && lexicon::is_person_title(&s.lower[first]) {
+        while end - first >= 2 && lexicon::is_person_title(&s.lower[first]) && !is_place_prefix(&s.lower[first]) {
             first += 1;
         }
-        let titled = first > start || s.title_before(start);
-        let kind = if first > start {
-            self.kind_with_title(s, first, end)
-        } else {
-            self.kind_of_span(s, start, end, titled)
-        }?;
-        Some(Entity { start: first, end, kind })
+        if end - first == 1 && is_title_or_role(&s.lower[first]) {
+            return; // "Director", "Mr.": a title alone names no one.
+        }
+        if first > start {
+            return push(first, end, self.kind_with_title(s, first, end));
+        }
+        let titled = s.title_before(start);
+        if let Some(kind) = self.kind_of_span(s, start, end, titled) {
+            return push(start, end, Some(kind));
+        }
+        if let Some(at) = split_point(s, start, end) {
+            push(start, at, self.kind_of_span(s, start, at, titled));
+            push(at, end, self.kind_of_span(s, at, end, false));
+        }
     }
 
     /// A span after a title: a person unless its own words say otherwise
@@ -145,12 +159,13 @@ impl Memory {
                 return Some(kind);
             }
             // "Mr. Washington", or "Washington" after "George Washington".
-            if (titled || remembered == Some(EntityKind::Person)) && may_be_person(s, start, end) {
+            let person = titled || remembered == Some(EntityKind::Person) || s.speaks(start, end);
+            if person && may_be_person(s, start, end) && lexicon::is_given_name(&s.lower[start]) {
                 return Some(EntityKind::Person);
             }
-            // "Washington said", "France told the summit": the government speaking.
-            if s.verb_after(end) {
-                return Some(EntityKind::Organisation);
+            // A given name that is also a town ("Elizabeth", "Norman") needs a preposition of place.
+            if end - start == 1 && lexicon::is_given_name(&whole) && !lexicon::is_major_place(&whole) && !s.place_preposition_before(start) {
+                return None;
             }
             return Some(kind);
         }
@@ -163,11 +178,30 @@ impl Memory {
         if let Some(kind) = remembered {
             return Some(kind);
         }
-        if looks_like_person_name(s, start, end) || (s.speaks(start, end) && end - start <= 3) {
+        if looks_like_person_name(s, start, end) || (s.speaks(start, end) && end - start <= 3 && may_be_person(s, start, end)) {
             return Some(EntityKind::Person);
         }
         None
     }
+}
+
+/// Where a span of two names run together splits: after a leading place
+/// ("London St Pancras") or before a trailing one ("Miramar Florida").
+fn split_point(s: &Sentence, start: usize, end: usize) -> Option<usize> {
+    if end - start < 2 {
+        return None;
+    }
+    let leading = (start + 1..end).rev().find(|&at| lexicon::is_place_name(&s.joined(start, at)));
+    leading.or_else(|| (start + 1..end).find(|&at| lexicon::is_place_name(&s.joined(at, end))))
+}
+
+fn is_title_or_role(lower: &str) -> bool {
+    lexicon::is_person_title(lower) || lexicon::is_role_noun(lower)
+}
+
+/// Titles that begin place names and are kept with them ("St. Louis", "Saint Lucia").
+fn is_place_prefix(lower: &str) -> bool {
+    matches!(lower, "st." | "st" | "saint" | "ste." | "san" | "santa")
 }
 
 /// What the words of a name say by themselves: head words, gazetteers, time words.
@@ -176,6 +210,9 @@ fn own_words_kind(s: &Sentence, start: usize, end: usize) -> Option<EntityKind> 
     let (first, last) = (words[0].as_str(), words[words.len() - 1].as_str());
     let whole = s.joined(start, end);
     let several = words.len() >= 2;
+    if lexicon::is_place_name(&whole) {
+        return Some(EntityKind::Place);
+    }
     if words.iter().all(|w| lexicon::is_time_word(w))
         || (several && lexicon::is_time_head(last) && !lexicon::is_org_head(first))
     {
@@ -187,13 +224,13 @@ fn own_words_kind(s: &Sentence, start: usize, end: usize) -> Option<EntityKind> 
     if several && (lexicon::is_org_head(last) || org_head_before_of(words)) {
         return Some(EntityKind::Organisation);
     }
-    if lexicon::is_single_word_institution(&whole) || last.ends_with(".com") {
+    if lexicon::is_single_word_institution(&whole) {
         return Some(EntityKind::Organisation);
     }
-    if lexicon::is_place_name(&whole) || (several && is_place_by_words(words)) {
+    if several && is_place_by_words(words) {
         return Some(EntityKind::Place);
     }
-    if !several && lexicon::is_us_state_code(first) && s.upper_case(start) && start > 0 && s.lower[start - 1] == "," {
+    if !several && lexicon::is_us_state_code(first) && s.upper_case(start) {
         return Some(EntityKind::Place);
     }
     if several && lexicon::is_other_head(last) {
@@ -215,7 +252,8 @@ fn is_place_by_words(words: &[String]) -> bool {
     }
     let rest = words[1..].join(" ");
     match first {
-        "lake" | "mount" | "mt." | "fort" | "ft." | "cape" | "gulf" | "isle" | "camp" | "port" => true,
+        "lake" | "mount" | "mt." | "fort" | "ft." | "cape" | "gulf" | "isle" | "camp" | "port" | "st." | "st"
+        | "saint" | "ste." => true,
         _ => lexicon::is_place_head_before(first) && lexicon::is_place_name(&rest),
     }
 }
@@ -237,13 +275,11 @@ fn looks_like_person_name(s: &Sentence, start: usize, end: usize) -> bool {
 
 /// No word of the span rules out a person (a head word, a place, a time word).
 fn may_be_person(s: &Sentence, start: usize, end: usize) -> bool {
-    !s.lower[start..end].iter().any(|w| {
-        lexicon::is_org_head(w)
-            || lexicon::is_place_head(w)
-            || lexicon::is_time_word(w)
-            || lexicon::is_group_word(w)
-            || lexicon::is_other_head(w)
-    }) && !s.is_acronym(start, end)
+    let last = s.lower_at(end - 1);
+    let head = lexicon::is_org_head(last) || lexicon::is_place_head(last) || lexicon::is_other_head(last);
+    !head
+        && !s.lower[start..end].iter().any(|w| lexicon::is_time_word(w) || lexicon::is_group_word(w))
+        && !s.is_acronym(start, end)
 }
 
 /// One sentence with its lowercased words, shared by the typing steps.
@@ -280,7 +316,11 @@ impl<'a> Sentence<'a> {
     /// Links, addresses and symbols are not names.
     fn is_name_word(&self, i: usize) -> bool {
         let w = self.words[i];
-        if !w.chars().any(char::is_alphanumeric) || w.contains('@') || w.contains("://") || w.starts_with("www.") {
+        if !w.chars().any(char::is_alphanumeric) || w.contains("://") || w.starts_with("www.") {
+            return false;
+        }
+        // "Traci Warner@ENRON" in an e-mail header is a name; "x@y.com" is an address.
+        if w.split_once('@').is_some_and(|(_, domain)| domain.contains('.')) {
             return false;
         }
         self.upos[i] == Upos::PROPN
@@ -293,7 +333,7 @@ impl<'a> Sentence<'a> {
         while end < self.len() {
             if self.is_name_word(end) {
                 end += 1;
-            } else if end + 1 < self.len() && self.is_name_word(end + 1) && self.joins_names(end) {
+            } else if end + 1 < self.len() && self.is_name_word(end + 1) && self.joins_names(start, end) {
                 end += 2;
             } else {
                 break;
@@ -302,16 +342,58 @@ impl<'a> Sentence<'a> {
         end
     }
 
-    fn joins_names(&self, i: usize) -> bool {
+    /// Whether the small word at `i` continues the name begun at `start`.
+    fn joins_names(&self, start: usize, i: usize) -> bool {
         let before = self.lower_at(i - 1);
         match self.lower_at(i) {
             "&" => true,
+            // "Al - Qaeda", "American - Arab": a hyphen split off between two names.
+            "-" => self.capitalised(i - 1) || matches!(before, "al" | "el" | "bin" | "abu" | "ibn"),
+            // "CCNG , Inc."
+            "," => matches!(self.lower_at(i + 1), "inc." | "inc" | "ltd." | "ltd" | "llc" | "corp." | "co." | "l.p." | "plc"),
+            // "Department of Housing and Urban Development": only inside an "X of" organisation.
+            "and" => self.capitalised(i + 1) && (start..i).any(|k| lexicon::is_org_head_before_of(self.lower_at(k)) && self.lower_at(k + 1) == "of"),
             "of" | "for" => lexicon::is_org_head_before_of(before) || is_place_before_of(before),
             "de" | "da" | "del" | "della" | "di" | "du" | "van" | "von" | "der" | "bin" | "ibn" | "al" | "le" | "la" => {
                 self.capitalised(i - 1) && self.capitalised(i + 1)
             }
             _ => false,
         }
+    }
+
+    /// Capitalised adjectives and nouns before a name that belong to it: "New" in
+    /// "New York" and "United" in "United States" (tagged ADJ in EWT), "Israeli" in
+    /// "Israeli Defense Forces".
+    fn extend_left(&self, start: usize, end: usize) -> usize {
+        let mut first = start;
+        while first > 0
+            && self.capitalised(first - 1)
+            && matches!(self.upos[first - 1], Upos::ADJ | Upos::NOUN)
+            && !is_all_caps(self.words[first - 1])
+        {
+            first -= 1;
+        }
+        if first == start {
+            return start;
+        }
+        let last = self.lower_at(end - 1);
+        (first..start)
+            .find(|&k| lexicon::is_place_name(&self.joined(k, end)) || lexicon::is_org_head(last))
+            .unwrap_or(start)
+    }
+
+    /// "Hurricane Katrina", "Tropical Storm Rita": a storm, not a person.
+    fn storm_before(&self, start: usize) -> bool {
+        matches!(self.lower_at(start.wrapping_sub(1)), "hurricane" | "storm" | "typhoon" | "cyclone")
+            || matches!(self.lower_at(start), "hurricane" | "storm" | "typhoon" | "cyclone")
+    }
+
+    fn place_preposition_before(&self, start: usize) -> bool {
+        start > 0
+            && matches!(
+                self.lower_at(start - 1),
+                "in" | "at" | "near" | "from" | "to" | "into" | "across" | "throughout" | "outside" | "around" | "via"
+            )
     }
 
     fn capitalised(&self, i: usize) -> bool {
@@ -373,13 +455,13 @@ impl<'a> Sentence<'a> {
 }
 
 fn is_place_before_of(lower: &str) -> bool {
-    matches!(lower, "republic" | "kingdom" | "gulf" | "bay" | "isle" | "city" | "state" | "province" | "strait" | "straits" | "cape" | "sea" | "district" | "county" | "islands" | "isle" | "commonwealth")
+    matches!(lower, "republic" | "kingdom" | "gulf" | "bay" | "isle" | "city" | "state" | "province" | "strait" | "straits" | "cape" | "sea" | "district" | "county" | "islands" | "commonwealth")
 }
 
 /// Letters all capitals ("NATO", "U.S.", "AT&T"), at least two of them.
 fn is_acronym_word(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=6).contains(&letters) && is_all_caps(w) && w.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '&' | '-'))
+    (2..=6).contains(&letters) && is_all_caps(w) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '&'))
 }
 
 fn is_all_caps(w: &str) -> bool {
