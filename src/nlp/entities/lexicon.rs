@@ -162,7 +162,7 @@ pub fn is_place_head(lower: &str) -> bool {
             | "cathedral" | "temple" | "mosque" | "zoo" | "monument" | "memorial" | "dam"
             | "canal" | "glacier" | "volcano" | "reef" | "peak" | "pass" | "ridge" | "plains"
             | "plateau" | "delta" | "basin" | "republic" | "kingdom" | "emirates" | "states"
-            | "province of" | "oblast" | "cantons" | "land" | "shire" | "wharf" | "pier"
+            | "oblast" | "cantons" | "land" | "shire" | "wharf" | "pier" | "hall" | "keys"
     )
 }
 
@@ -183,7 +183,7 @@ pub fn is_time_word(lower: &str) -> bool {
     matches!(
         lower,
         "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "mon." | "tue." | "tues." | "wed." | "thu." | "thur." | "thurs." | "fri." | "sat." | "sun."
+            | "mon" | "tue" | "tues" | "wed" | "thu" | "thurs" | "fri" | "sat" | "mon." | "tue." | "tues." | "wed." | "thu." | "thur." | "thurs." | "fri." | "sat." | "sun."
             | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
             | "september" | "october" | "november" | "december" | "jan." | "feb." | "mar." | "apr."
             | "jun." | "jul." | "aug." | "sep." | "sept." | "oct." | "nov." | "dec."
@@ -230,6 +230,11 @@ pub fn is_group_word(lower: &str) -> bool {
             | "baathist" | "wahhabi" | "jihadi" | "jihadist" | "latin" | "internet" | "web"
             | "god" | "allah" | "jesus" | "lord" | "christ"
     )
+}
+
+/// The sun, the moon and the planets, which share names with people ("Venus").
+pub fn is_celestial_body(lower: &str) -> bool {
+    matches!(lower, "sun" | "moon" | "earth" | "mercury" | "venus" | "mars" | "jupiter" | "saturn" | "uranus" | "neptune" | "pluto")
 }
 
 /// An institution known by one word that needs no head ("Congress", "Pentagon").

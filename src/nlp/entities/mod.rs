@@ -119,7 +119,9 @@ impl Memory {
             }
         };
         if s.storm_before(start) {
-            return push(start, end, Some(EntityKind::Other));
+            // "Hurricane Rita": the name alone is remembered, so that a later "Rita" stays a storm.
+            let first = if is_storm_word(&s.lower[start]) && end - start >= 2 { start + 1 } else { start };
+            return push(first, end, Some(EntityKind::Other));
         }
         // "President Bush": the title is evidence, not part of the name.
         let mut first = start;
@@ -159,7 +161,10 @@ impl Memory {
                 return Some(kind);
             }
             // "Mr. Washington", or "Washington" after "George Washington".
-            let person = titled || remembered == Some(EntityKind::Person) || s.speaks(start, end);
+            // A country or a large city stays a place unless a title or the document says otherwise.
+            let speaks = s.speaks(start, end) && !lexicon::is_major_place(&whole);
+            let major = lexicon::is_major_place(&whole);
+            let person = titled || (remembered == Some(EntityKind::Person) && !major) || speaks;
             if person && may_be_person(s, start, end) && lexicon::is_given_name(&s.lower[start]) {
                 return Some(EntityKind::Person);
             }
@@ -178,7 +183,7 @@ impl Memory {
         if let Some(kind) = remembered {
             return Some(kind);
         }
-        if looks_like_person_name(s, start, end) || (s.speaks(start, end) && end - start <= 3 && may_be_person(s, start, end)) {
+            if looks_like_person_name(s, start, end) || (s.speaks(start, end) && end - start <= 3 && may_be_person(s, start, end)) {
             return Some(EntityKind::Person);
         }
         None
@@ -193,6 +198,10 @@ fn split_point(s: &Sentence, start: usize, end: usize) -> Option<usize> {
     }
     let leading = (start + 1..end).rev().find(|&at| lexicon::is_place_name(&s.joined(start, at)));
     leading.or_else(|| (start + 1..end).find(|&at| lexicon::is_place_name(&s.joined(at, end))))
+}
+
+fn is_storm_word(lower: &str) -> bool {
+    matches!(lower, "hurricane" | "storm" | "typhoon" | "cyclone" | "tropical")
 }
 
 fn is_title_or_role(lower: &str) -> bool {
@@ -218,7 +227,7 @@ fn own_words_kind(s: &Sentence, start: usize, end: usize) -> Option<EntityKind> 
     {
         return Some(EntityKind::Time);
     }
-    if !several && lexicon::is_group_word(first) {
+    if !several && (lexicon::is_group_word(first) || lexicon::is_celestial_body(first)) {
         return Some(EntityKind::Other);
     }
     if several && (lexicon::is_org_head(last) || org_head_before_of(words)) {
@@ -308,8 +317,18 @@ impl<'a> Sentence<'a> {
         self.lower.get(i).map_or("", String::as_str)
     }
 
+    /// The lowercased words joined by spaces, but hyphens split off by the
+    /// tokeniser joined back ("al - qaeda" → "al-qaeda").
     fn joined(&self, start: usize, end: usize) -> String {
-        self.lower[start..end].join(" ")
+        let mut out = String::new();
+        for (k, w) in self.lower[start..end].iter().enumerate() {
+            let glued = w == "-" || (k > 0 && self.lower[start + k - 1] == "-");
+            if k > 0 && !glued {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
     }
 
     /// A word that can be part of a name: a proper noun with a letter or digit in it.
@@ -320,8 +339,8 @@ impl<'a> Sentence<'a> {
             return false;
         }
         // "Traci Warner@ENRON" in an e-mail header is a name; "x@y.com" is an address.
-        if w.split_once('@').is_some_and(|(_, domain)| domain.contains('.')) {
-            return false;
+        if let Some((_, domain)) = w.split_once('@') {
+            return !domain.contains('.') && self.capitalised(i);
         }
         self.upos[i] == Upos::PROPN
     }
@@ -384,8 +403,7 @@ impl<'a> Sentence<'a> {
 
     /// "Hurricane Katrina", "Tropical Storm Rita": a storm, not a person.
     fn storm_before(&self, start: usize) -> bool {
-        matches!(self.lower_at(start.wrapping_sub(1)), "hurricane" | "storm" | "typhoon" | "cyclone")
-            || matches!(self.lower_at(start), "hurricane" | "storm" | "typhoon" | "cyclone")
+        is_storm_word(self.lower_at(start.wrapping_sub(1))) || is_storm_word(self.lower_at(start))
     }
 
     fn place_preposition_before(&self, start: usize) -> bool {
