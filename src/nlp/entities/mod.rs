@@ -135,6 +135,11 @@ impl Memory {
             return push(first, end, self.kind_with_title(s, first, end));
         }
         let titled = s.title_before(start);
+        // "Brittany France", "Austin Texas": a name, then the country or state it is in.
+        if end - start >= 2 && lexicon::is_major_place(s.lower_at(end - 1)) && own_words_kind(s, start, end).is_none() {
+            push(start, end - 1, self.kind_of_span(s, start, end - 1, titled));
+            return push(end - 1, end, Some(EntityKind::Place));
+        }
         if let Some(kind) = self.kind_of_span(s, start, end, titled) {
             return push(start, end, Some(kind));
         }
@@ -233,6 +238,10 @@ fn own_words_kind(s: &Sentence, start: usize, end: usize) -> Option<EntityKind> 
     if several && (lexicon::is_org_head(last) || org_head_before_of(words)) {
         return Some(EntityKind::Organisation);
     }
+    // "Ray 's Pizza", "Barry 's Auto Tech": named after its owner, a business.
+    if several && words.iter().any(|w| matches!(w.as_str(), "'s" | "s" | "’s")) {
+        return Some(EntityKind::Organisation);
+    }
     if lexicon::is_single_word_institution(&whole) {
         return Some(EntityKind::Organisation);
     }
@@ -273,6 +282,10 @@ fn looks_like_person_name(s: &Sentence, start: usize, end: usize) -> bool {
     let words = &s.lower[start..end];
     let len = words.len();
     if len > 4 || !may_be_person(s, start, end) {
+        return false;
+    }
+    // "the Hilton", "the Santa of nuclear weapons": a person's name takes no article.
+    if start > 0 && matches!(s.lower_at(start - 1), "the" | "a" | "an") {
         return false;
     }
     let first = words[0].as_str();
@@ -368,6 +381,8 @@ impl<'a> Sentence<'a> {
             "&" => true,
             // "Al - Qaeda", "American - Arab": a hyphen split off between two names.
             "-" => self.capitalised(i - 1) || matches!(before, "al" | "el" | "bin" | "abu" | "ibn"),
+            // "Ray 's Pizza": a possessive inside a business's name.
+            "'s" | "s" | "’s" => self.capitalised(i + 1) && self.upos.get(i + 1) == Some(&Upos::PROPN) && self.capitalised(i - 1),
             // "CCNG , Inc."
             "," => matches!(self.lower_at(i + 1), "inc." | "inc" | "ltd." | "ltd" | "llc" | "corp." | "co." | "l.p." | "plc"),
             // "Department of Housing and Urban Development": only inside an "X of" organisation.
