@@ -10,9 +10,12 @@
 //! names typed earlier in a document ("Jane Smith" … "Smith said").
 //!
 //! Names with no evidence either way are left out rather than guessed: a missing
-//! type costs less than a wrong one. "Washington" alone is a place unless its context
-//! says person ("Washington said", "Mr. Washington"), since the capital and the state
-//! are the commoner readings in news.
+//! type costs less than a wrong one. "Washington" is a place, even in "Washington
+//! said" (where it stands for the government, which the caller may treat as a source:
+//! a place is never a person); only a title ("Mr. Washington") or the document
+//! ("George Washington" earlier) makes it a person, since the capital and the state
+//! are the commoner readings in news. A given name that is also a smaller town
+//! ("Elizabeth") is a place only after a preposition of place, otherwise untyped.
 
 mod lexicon;
 
@@ -135,8 +138,14 @@ impl Memory {
             return push(first, end, self.kind_with_title(s, first, end));
         }
         let titled = s.title_before(start);
-        // "Brittany France", "Austin Texas": a name, then the country or state it is in.
-        if end - start >= 2 && lexicon::is_major_place(s.lower_at(end - 1)) && own_words_kind(s, start, end).is_none() {
+        // "Tucson Arizona", "brittany france": a place, then the country or state it is in
+        // (but "George Washington"; lowercase web text says nothing about which).
+        let place_then_country = lexicon::is_major_place(s.lower_at(end - 1))
+            && (!s.capitalised(start) || {
+                let before = s.joined(start, end - 1);
+                lexicon::is_place_name(&before) && !lexicon::is_given_name(&before)
+            });
+        if end - start >= 2 && place_then_country && own_words_kind(s, start, end).is_none() {
             push(start, end - 1, self.kind_of_span(s, start, end - 1, titled));
             return push(end - 1, end, Some(EntityKind::Place));
         }
@@ -166,11 +175,10 @@ impl Memory {
                 return Some(kind);
             }
             // "Mr. Washington", or "Washington" after "George Washington".
-            // A country or a large city stays a place unless a title or the document says otherwise.
-            let speaks = s.speaks(start, end) && !lexicon::is_major_place(&whole);
-            let major = lexicon::is_major_place(&whole);
-            let person = titled || (remembered == Some(EntityKind::Person) && !major) || speaks;
-            if person && may_be_person(s, start, end) && lexicon::is_given_name(&s.lower[start]) {
+            // A country or a large city stays a place when it speaks ("France said").
+            let speaks = s.speaks(start, end) && !lexicon::is_major_place(&whole) && lexicon::is_given_name(&whole);
+            let person = titled || remembered == Some(EntityKind::Person) || speaks;
+            if person && may_be_person(s, start, end) {
                 return Some(EntityKind::Person);
             }
             // A given name that is also a town ("Elizabeth", "Norman") needs a preposition of place.
@@ -491,10 +499,12 @@ fn is_place_before_of(lower: &str) -> bool {
     matches!(lower, "republic" | "kingdom" | "gulf" | "bay" | "isle" | "city" | "state" | "province" | "strait" | "straits" | "cape" | "sea" | "district" | "county" | "islands" | "commonwealth")
 }
 
-/// Letters all capitals ("NATO", "U.S.", "AT&T"), at least two of them.
+/// Letters all capitals ("NATO", "U.S.", "AT&T"), two to four of them, or more
+/// with dots: a longer all-capitals word is more often a word shouted ("HORSE").
 fn is_acronym_word(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=6).contains(&letters) && is_all_caps(w) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '&'))
+    let max = if w.contains('.') { 6 } else { 4 };
+    (2..=max).contains(&letters) && is_all_caps(w) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '&'))
 }
 
 fn is_all_caps(w: &str) -> bool {

@@ -63,10 +63,10 @@ fn a_surname_stays_a_person_later_in_the_document() {
 }
 
 #[test]
-fn washington_is_a_place_its_government_or_with_a_title_a_person() {
+fn washington_is_a_place_unless_a_title_or_the_document_makes_it_a_person() {
     assert_eq!(entities("We/PRON flew/VERB to/ADP Washington/PROPN"), one("Washington", EntityKind::Place));
-    // A place that speaks is its government: an organisation, not a person.
-    assert_eq!(entities("Washington/PROPN said/VERB no/INTJ"), one("Washington", EntityKind::Organisation));
+    // A place that speaks stands for its government; it stays a place, never a person.
+    assert_eq!(entities("Washington/PROPN said/VERB no/INTJ"), one("Washington", EntityKind::Place));
     assert_eq!(entities("Mr./PROPN Washington/PROPN left/VERB"), one("Washington", EntityKind::Person));
     let mut memory = Memory::new();
     entities_in(&mut memory, "George/PROPN Washington/PROPN crossed/VERB the/DET river/NOUN");
@@ -126,6 +126,41 @@ fn odd_input_does_not_panic() {
     let (words, upos) = tagged("THE/DET MINISTRY/PROPN OF/ADP HEALTH/PROPN SAID/VERB JOHN/PROPN SMITH/PROPN LEFT/VERB");
     find(&words, &upos, &mut out);
     assert!(out.iter().all(|e| e.start < e.end && e.end <= words.len()));
+}
+
+#[test]
+fn a_given_name_that_is_a_town_needs_a_preposition() {
+    assert_eq!(entities("Elizabeth/PROPN is/AUX nice/ADJ"), vec![]);
+    assert_eq!(entities("Elizabeth/PROPN smiled/VERB"), one("Elizabeth", EntityKind::Person));
+    assert_eq!(entities("a/DET mall/NOUN in/ADP Elizabeth/PROPN"), one("Elizabeth", EntityKind::Place));
+    assert_eq!(entities("Elizabeth/PROPN Bennet/PROPN smiled/VERB"), one("Elizabeth Bennet", EntityKind::Person));
+}
+
+#[test]
+fn storms_planets_and_businesses_named_after_people_are_not_people() {
+    let mut memory = Memory::new();
+    assert_eq!(entities_in(&mut memory, "Hurricane/PROPN Rita/PROPN hit/VERB"), one("Rita", EntityKind::Other));
+    assert_eq!(entities_in(&mut memory, "Rita/PROPN weakened/VERB"), one("Rita", EntityKind::Other));
+    assert_eq!(entities("Venus/PROPN rose/VERB"), one("Venus", EntityKind::Other));
+    assert_eq!(
+        entities("we/PRON ate/VERB at/ADP Ray/PROPN 's/PART Pizza/PROPN"),
+        one("Ray 's Pizza", EntityKind::Organisation)
+    );
+    assert_eq!(entities("the/DET Hilton/PROPN is/AUX near/ADV"), vec![]);
+}
+
+#[test]
+fn names_split_and_joined_as_the_tokeniser_left_them() {
+    assert_eq!(
+        entities("in/ADP New/ADJ York/PROPN"),
+        one("New York", EntityKind::Place)
+    );
+    assert_eq!(
+        entities("they/PRON fly/VERB to/ADP Tucson/PROPN Arizona/PROPN"),
+        vec![("Tucson".to_string(), EntityKind::Place), ("Arizona".to_string(), EntityKind::Place)]
+    );
+    assert_eq!(entities("Al/PROPN -/PUNCT Qaeda/PROPN claimed/VERB it/PRON"), one("Al - Qaeda", EntityKind::Organisation));
+    assert_eq!(entities("CCNG/PROPN ,/PUNCT Inc./PROPN"), one("CCNG , Inc.", EntityKind::Organisation));
 }
 
 #[test]
