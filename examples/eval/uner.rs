@@ -35,13 +35,20 @@ pub fn run(args: &[String]) -> Result<()> {
             s => file = Some(PathBuf::from(s)),
         }
     }
-    let file = file.unwrap_or_else(|| PathBuf::from("../shared/corpora/uner-english-ewt/en_ewt-ud-dev.iob2"));
+    let file = file
+        .unwrap_or_else(|| PathBuf::from("../shared/corpora/uner-english-ewt/en_ewt-ud-dev.iob2"));
     if !file.is_file() {
-        println!("uner: {} not found; skipping (the corpus is not part of the repository)", file.display());
+        println!(
+            "uner: {} not found; skipping (the corpus is not part of the repository)",
+            file.display()
+        );
         return Ok(());
     }
     let conllu_path = conllu_path.unwrap_or_else(|| default_conllu(&file));
-    let sentences = read_iob2(&std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?);
+    let sentences = read_iob2(
+        &std::fs::read_to_string(&file)
+            .with_context(|| format!("cannot read {}", file.display()))?,
+    );
     let tags = GoldTags::load(&conllu_path)?;
 
     let mut counts: HashMap<&str, [usize; 3]> = HashMap::new(); // true positives, predicted, gold
@@ -50,7 +57,11 @@ pub fn run(args: &[String]) -> Result<()> {
     let mut log = String::new();
     let mut out = Vec::new();
     // Decode the name lists before the clock starts: that is a one-off cost.
-    Memory::new().find(&["Jane", "Smith", "in", "Paris"], &[Upos::PROPN, Upos::PROPN, Upos::ADP, Upos::PROPN], &mut out);
+    Memory::new().find(
+        &["Jane", "Smith", "in", "Paris"],
+        &[Upos::PROPN, Upos::PROPN, Upos::ADP, Upos::PROPN],
+        &mut out,
+    );
     for s in &sentences {
         if s.new_doc {
             memory = Memory::new();
@@ -61,13 +72,18 @@ pub fn run(args: &[String]) -> Result<()> {
         memory.find(&words, &upos, &mut out);
         typed_elapsed += started.elapsed();
         words_total += words.len();
-        let predicted: Vec<(usize, usize, &str)> =
-            out.iter().filter_map(|e| scored_type(e.kind).map(|t| (e.start, e.end, t))).collect();
+        let predicted: Vec<(usize, usize, &str)> = out
+            .iter()
+            .filter_map(|e| scored_type(e.kind).map(|t| (e.start, e.end, t)))
+            .collect();
         for t in TYPES {
             let c = counts.entry(t).or_default();
             c[1] += predicted.iter().filter(|p| p.2 == t).count();
             c[2] += s.gold.iter().filter(|g| g.2 == t).count();
-            c[0] += predicted.iter().filter(|p| p.2 == t && s.gold.contains(p)).count();
+            c[0] += predicted
+                .iter()
+                .filter(|p| p.2 == t && s.gold.contains(p))
+                .count();
         }
         if errors.is_some() {
             log_errors(&mut log, s, &words, &upos, &predicted, &out);
@@ -86,10 +102,18 @@ pub fn run(args: &[String]) -> Result<()> {
     for (k, t) in TYPES.iter().enumerate() {
         let [tp, predicted, gold] = counts[t];
         let (p, r) = (ratio(tp, predicted), ratio(tp, gold));
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         println!("{t}: {tp} right of {predicted} predicted, {gold} gold: precision {p:.3} recall {r:.3} F1 {f:.3}");
         let sep = if k > 0 { ", " } else { "" };
-        let _ = write!(json, "{sep}\"{}\": {{\"precision\": {p:.4}, \"recall\": {r:.4}, \"f1\": {f:.4}}}", t.to_lowercase());
+        let _ = write!(
+            json,
+            "{sep}\"{}\": {{\"precision\": {p:.4}, \"recall\": {r:.4}, \"f1\": {f:.4}}}",
+            t.to_lowercase()
+        );
     }
     json.push('}');
     println!("{json}");
@@ -107,11 +131,20 @@ struct GoldTags {
 
 impl GoldTags {
     fn load(path: &Path) -> Result<GoldTags> {
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
         let sentences = conllu::parse(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?;
         let by_id = sentences
             .into_iter()
-            .map(|s| (s.id, s.words.into_iter().map(|w| (w.form, Upos::parse(&w.upos).unwrap_or(Upos::X))).collect()))
+            .map(|s| {
+                (
+                    s.id,
+                    s.words
+                        .into_iter()
+                        .map(|w| (w.form, Upos::parse(&w.upos).unwrap_or(Upos::X)))
+                        .collect(),
+                )
+            })
             .collect();
         Ok(GoldTags { by_id })
     }
@@ -120,7 +153,10 @@ impl GoldTags {
     /// ("#audiobooks"): each word then takes the tag of the treebank word its first
     /// character falls in.
     fn upos(&self, id: &str, words: &[String]) -> Result<Vec<Upos>> {
-        let tagged = self.by_id.get(id).ok_or_else(|| anyhow!("sentence {id} is not in the CoNLL-U file"))?;
+        let tagged = self
+            .by_id
+            .get(id)
+            .ok_or_else(|| anyhow!("sentence {id} is not in the CoNLL-U file"))?;
         if tagged.len() == words.len() {
             return Ok(tagged.iter().map(|t| t.1).collect());
         }
@@ -142,7 +178,10 @@ impl GoldTags {
 }
 
 fn default_conllu(iob2: &Path) -> PathBuf {
-    let corpora = iob2.parent().and_then(Path::parent).unwrap_or(Path::new("."));
+    let corpora = iob2
+        .parent()
+        .and_then(Path::parent)
+        .unwrap_or(Path::new("."));
     corpora.join("ud-english-ewt/en_ewt-ud-dev.conllu")
 }
 
@@ -156,12 +195,21 @@ fn scored_type(kind: EntityKind) -> Option<&'static str> {
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
 }
 
 fn read_iob2(text: &str) -> Vec<Sentence> {
     let mut sentences = Vec::new();
-    let mut current = Sentence { id: String::new(), new_doc: false, words: Vec::new(), gold: Vec::new() };
+    let mut current = Sentence {
+        id: String::new(),
+        new_doc: false,
+        words: Vec::new(),
+        gold: Vec::new(),
+    };
     let mut tags: Vec<String> = Vec::new();
     let mut new_doc = false;
     for line in text.lines().chain(std::iter::once("")) {
@@ -171,7 +219,12 @@ fn read_iob2(text: &str) -> Vec<Sentence> {
                 current.new_doc = std::mem::take(&mut new_doc);
                 sentences.push(std::mem::replace(
                     &mut current,
-                    Sentence { id: String::new(), new_doc: false, words: Vec::new(), gold: Vec::new() },
+                    Sentence {
+                        id: String::new(),
+                        new_doc: false,
+                        words: Vec::new(),
+                        gold: Vec::new(),
+                    },
                 ));
                 tags.clear();
             }
@@ -197,7 +250,11 @@ fn read_iob2(text: &str) -> Vec<Sentence> {
 fn spans(tags: &[String]) -> Vec<(usize, usize, &'static str)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, &'static str)> = None;
-    for (i, tag) in tags.iter().chain(std::iter::once(&"O".to_string())).enumerate() {
+    for (i, tag) in tags
+        .iter()
+        .chain(std::iter::once(&"O".to_string()))
+        .enumerate()
+    {
         let (prefix, kind) = tag.split_once('-').unwrap_or(("O", ""));
         let kind = TYPES.iter().copied().find(|t| *t == kind);
         let continues = prefix == "I" && open.is_some_and(|(_, k)| Some(k) == kind);
@@ -233,10 +290,24 @@ fn log_errors(
     }
     for g in s.gold.iter().filter(|g| !predicted.contains(g)) {
         let overlapped = predicted.iter().any(|p| p.0 < g.1 && g.0 < p.1);
-        let untyped = all.iter().any(|e| e.start < g.1 && g.0 < e.end && scored_type(e.kind).is_none());
+        let untyped = all
+            .iter()
+            .any(|e| e.start < g.1 && g.0 < e.end && scored_type(e.kind).is_none());
         let tags: Vec<&str> = upos[g.0..g.1].iter().map(|t| t.as_str()).collect();
-        let why = if overlapped { "overlap" } else if untyped { "typed-time-or-other" } else { "missed" };
-        let _ = writeln!(log, "FN {} [{}] {} {why}", g.2, show(g.0, g.1), tags.join(" "));
+        let why = if overlapped {
+            "overlap"
+        } else if untyped {
+            "typed-time-or-other"
+        } else {
+            "missed"
+        };
+        let _ = writeln!(
+            log,
+            "FN {} [{}] {} {why}",
+            g.2,
+            show(g.0, g.1),
+            tags.join(" ")
+        );
     }
     if !log.ends_with("\n\n") && !log.is_empty() {
         let _ = writeln!(log, "  in: {}\n", words.join(" "));

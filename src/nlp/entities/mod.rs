@@ -92,8 +92,7 @@ impl Memory {
             let start = sentence.extend_left(i, end);
             let first = out.len();
             self.type_span(&sentence, start, end, out);
-            for k in first..out.len() {
-                let entity = out[k];
+            for &entity in &out[first..] {
                 self.remember(&sentence, entity);
             }
             i = end;
@@ -105,7 +104,9 @@ impl Memory {
         if e.kind == EntityKind::Person {
             // Each word of a person's name stands for the person later on.
             for w in &s.lower[e.start..e.end] {
-                if w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !lexicon::is_person_title(w) {
+                if w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                    && !lexicon::is_person_title(w)
+                {
                     self.kinds.entry(w.clone()).or_insert(EntityKind::Person);
                 }
             }
@@ -123,12 +124,19 @@ impl Memory {
         };
         if s.storm_before(start) {
             // "Hurricane Rita": the name alone is remembered, so that a later "Rita" stays a storm.
-            let first = if is_storm_word(&s.lower[start]) && end - start >= 2 { start + 1 } else { start };
+            let first = if is_storm_word(&s.lower[start]) && end - start >= 2 {
+                start + 1
+            } else {
+                start
+            };
             return push(first, end, Some(EntityKind::Other));
         }
         // "President Bush": the title is evidence, not part of the name.
         let mut first = start;
-        while end - first >= 2 && lexicon::is_person_title(&s.lower[first]) && !is_place_prefix(&s.lower[first]) {
+        while end - first >= 2
+            && lexicon::is_person_title(&s.lower[first])
+            && !is_place_prefix(&s.lower[first])
+        {
             first += 1;
         }
         if end - first == 1 && is_title_or_role(&s.lower[first]) {
@@ -167,7 +175,13 @@ impl Memory {
         }
     }
 
-    fn kind_of_span(&self, s: &Sentence, start: usize, end: usize, titled: bool) -> Option<EntityKind> {
+    fn kind_of_span(
+        &self,
+        s: &Sentence,
+        start: usize,
+        end: usize,
+        titled: bool,
+    ) -> Option<EntityKind> {
         let whole = s.joined(start, end);
         let remembered = self.kind_of(&whole);
         if let Some(kind) = own_words_kind(s, start, end) {
@@ -176,13 +190,19 @@ impl Memory {
             }
             // "Mr. Washington", or "Washington" after "George Washington".
             // A country or a large city stays a place when it speaks ("France said").
-            let speaks = s.speaks(start, end) && !lexicon::is_major_place(&whole) && lexicon::is_given_name(&whole);
+            let speaks = s.speaks(start, end)
+                && !lexicon::is_major_place(&whole)
+                && lexicon::is_given_name(&whole);
             let person = titled || remembered == Some(EntityKind::Person) || speaks;
             if person && may_be_person(s, start, end) {
                 return Some(EntityKind::Person);
             }
             // A given name that is also a town ("Elizabeth", "Norman") needs a preposition of place.
-            if end - start == 1 && lexicon::is_given_name(&whole) && !lexicon::is_major_place(&whole) && !s.place_preposition_before(start) {
+            if end - start == 1
+                && lexicon::is_given_name(&whole)
+                && !lexicon::is_major_place(&whole)
+                && !s.place_preposition_before(start)
+            {
                 return None;
             }
             return Some(kind);
@@ -196,7 +216,9 @@ impl Memory {
         if let Some(kind) = remembered {
             return Some(kind);
         }
-            if looks_like_person_name(s, start, end) || (s.speaks(start, end) && end - start <= 3 && may_be_person(s, start, end)) {
+        if looks_like_person_name(s, start, end)
+            || (s.speaks(start, end) && end - start <= 3 && may_be_person(s, start, end))
+        {
             return Some(EntityKind::Person);
         }
         None
@@ -209,12 +231,17 @@ fn split_point(s: &Sentence, start: usize, end: usize) -> Option<usize> {
     if end - start < 2 {
         return None;
     }
-    let leading = (start + 1..end).rev().find(|&at| lexicon::is_place_name(&s.joined(start, at)));
+    let leading = (start + 1..end)
+        .rev()
+        .find(|&at| lexicon::is_place_name(&s.joined(start, at)));
     leading.or_else(|| (start + 1..end).find(|&at| lexicon::is_place_name(&s.joined(at, end))))
 }
 
 fn is_storm_word(lower: &str) -> bool {
-    matches!(lower, "hurricane" | "storm" | "typhoon" | "cyclone" | "tropical")
+    matches!(
+        lower,
+        "hurricane" | "storm" | "typhoon" | "cyclone" | "tropical"
+    )
 }
 
 fn is_title_or_role(lower: &str) -> bool {
@@ -247,7 +274,11 @@ fn own_words_kind(s: &Sentence, start: usize, end: usize) -> Option<EntityKind> 
         return Some(EntityKind::Organisation);
     }
     // "Ray 's Pizza", "Barry 's Auto Tech": named after its owner, a business.
-    if several && words.iter().any(|w| matches!(w.as_str(), "'s" | "s" | "’s")) {
+    if several
+        && words
+            .iter()
+            .any(|w| matches!(w.as_str(), "'s" | "s" | "’s"))
+    {
         return Some(EntityKind::Organisation);
     }
     if lexicon::is_single_word_institution(&whole) {
@@ -267,7 +298,9 @@ fn own_words_kind(s: &Sentence, start: usize, end: usize) -> Option<EntityKind> 
 
 /// "Ministry of Health", "Bank of England": an organisation word before "of".
 fn org_head_before_of(words: &[String]) -> bool {
-    words.windows(2).any(|p| (p[1] == "of" || p[1] == "for") && lexicon::is_org_head_before_of(&p[0]))
+    words
+        .windows(2)
+        .any(|p| (p[1] == "of" || p[1] == "for") && lexicon::is_org_head_before_of(&p[0]))
 }
 
 /// "Golden Gate Bridge", "Lake Tahoe", "Northern Iraq": a place head at either end.
@@ -278,8 +311,8 @@ fn is_place_by_words(words: &[String]) -> bool {
     }
     let rest = words[1..].join(" ");
     match first {
-        "lake" | "mount" | "mt." | "fort" | "ft." | "cape" | "gulf" | "isle" | "camp" | "port" | "st." | "st"
-        | "saint" | "ste." => true,
+        "lake" | "mount" | "mt." | "fort" | "ft." | "cape" | "gulf" | "isle" | "camp" | "port"
+        | "st." | "st" | "saint" | "ste." => true,
         _ => lexicon::is_place_head_before(first) && lexicon::is_place_name(&rest),
     }
 }
@@ -300,15 +333,21 @@ fn looks_like_person_name(s: &Sentence, start: usize, end: usize) -> bool {
     if lexicon::is_given_name(first) && (len >= 2 || s.capitalised(start)) {
         return true;
     }
-    (2..=3).contains(&len) && lexicon::is_surname(&words[len - 1]) && s.capitalised(start) && s.capitalised(end - 1)
+    (2..=3).contains(&len)
+        && lexicon::is_surname(&words[len - 1])
+        && s.capitalised(start)
+        && s.capitalised(end - 1)
 }
 
 /// No word of the span rules out a person (a head word, a place, a time word).
 fn may_be_person(s: &Sentence, start: usize, end: usize) -> bool {
     let last = s.lower_at(end - 1);
-    let head = lexicon::is_org_head(last) || lexicon::is_place_head(last) || lexicon::is_other_head(last);
+    let head =
+        lexicon::is_org_head(last) || lexicon::is_place_head(last) || lexicon::is_other_head(last);
     !head
-        && !s.lower[start..end].iter().any(|w| lexicon::is_time_word(w) || lexicon::is_group_word(w))
+        && !s.lower[start..end]
+            .iter()
+            .any(|w| lexicon::is_time_word(w) || lexicon::is_group_word(w))
         && !s.is_acronym(start, end)
 }
 
@@ -324,10 +363,18 @@ struct Sentence<'a> {
 impl<'a> Sentence<'a> {
     fn new(words: &'a [&'a str], upos: &'a [Upos]) -> Sentence<'a> {
         let lower = words.iter().map(|w| w.to_lowercase()).collect();
-        let lettered: Vec<&&str> = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+        let lettered: Vec<&&str> = words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
         let capitals = lettered.iter().filter(|w| is_all_caps(w)).count();
         let shouting = lettered.len() >= 3 && capitals * 2 > lettered.len();
-        Sentence { words, upos, lower, shouting }
+        Sentence {
+            words,
+            upos,
+            lower,
+            shouting,
+        }
     }
 
     fn len(&self) -> usize {
@@ -373,7 +420,10 @@ impl<'a> Sentence<'a> {
         while end < self.len() {
             if self.is_name_word(end) {
                 end += 1;
-            } else if end + 1 < self.len() && self.is_name_word(end + 1) && self.joins_names(start, end) {
+            } else if end + 1 < self.len()
+                && self.is_name_word(end + 1)
+                && self.joins_names(start, end)
+            {
                 end += 2;
             } else {
                 break;
@@ -390,15 +440,27 @@ impl<'a> Sentence<'a> {
             // "Al - Qaeda", "American - Arab": a hyphen split off between two names.
             "-" => self.capitalised(i - 1) || matches!(before, "al" | "el" | "bin" | "abu" | "ibn"),
             // "Ray 's Pizza": a possessive inside a business's name.
-            "'s" | "s" | "’s" => self.capitalised(i + 1) && self.upos.get(i + 1) == Some(&Upos::PROPN) && self.capitalised(i - 1),
-            // "CCNG , Inc."
-            "," => matches!(self.lower_at(i + 1), "inc." | "inc" | "ltd." | "ltd" | "llc" | "corp." | "co." | "l.p." | "plc"),
-            // "Department of Housing and Urban Development": only inside an "X of" organisation.
-            "and" => self.capitalised(i + 1) && (start..i).any(|k| lexicon::is_org_head_before_of(self.lower_at(k)) && self.lower_at(k + 1) == "of"),
-            "of" | "for" => lexicon::is_org_head_before_of(before) || is_place_before_of(before),
-            "de" | "da" | "del" | "della" | "di" | "du" | "van" | "von" | "der" | "bin" | "ibn" | "al" | "le" | "la" => {
-                self.capitalised(i - 1) && self.capitalised(i + 1)
+            "'s" | "s" | "’s" => {
+                self.capitalised(i + 1)
+                    && self.upos.get(i + 1) == Some(&Upos::PROPN)
+                    && self.capitalised(i - 1)
             }
+            // "CCNG , Inc."
+            "," => matches!(
+                self.lower_at(i + 1),
+                "inc." | "inc" | "ltd." | "ltd" | "llc" | "corp." | "co." | "l.p." | "plc"
+            ),
+            // "Department of Housing and Urban Development": only inside an "X of" organisation.
+            "and" => {
+                self.capitalised(i + 1)
+                    && (start..i).any(|k| {
+                        lexicon::is_org_head_before_of(self.lower_at(k))
+                            && self.lower_at(k + 1) == "of"
+                    })
+            }
+            "of" | "for" => lexicon::is_org_head_before_of(before) || is_place_before_of(before),
+            "de" | "da" | "del" | "della" | "di" | "du" | "van" | "von" | "der" | "bin" | "ibn"
+            | "al" | "le" | "la" => self.capitalised(i - 1) && self.capitalised(i + 1),
             _ => false,
         }
     }
@@ -433,12 +495,24 @@ impl<'a> Sentence<'a> {
         start > 0
             && matches!(
                 self.lower_at(start - 1),
-                "in" | "at" | "near" | "from" | "to" | "into" | "across" | "throughout" | "outside" | "around" | "via"
+                "in" | "at"
+                    | "near"
+                    | "from"
+                    | "to"
+                    | "into"
+                    | "across"
+                    | "throughout"
+                    | "outside"
+                    | "around"
+                    | "via"
             )
     }
 
     fn capitalised(&self, i: usize) -> bool {
-        self.words.get(i).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+        self.words
+            .get(i)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
     }
 
     fn upper_case(&self, i: usize) -> bool {
@@ -462,14 +536,19 @@ impl<'a> Sentence<'a> {
     /// ("Smith said", "Smith has said"), an apposition ("Smith, 37," / "Smith, a
     /// spokeswoman"), or "according to" before it.
     fn speaks(&self, start: usize, end: usize) -> bool {
-        let according = start >= 2 && self.lower_at(start - 2) == "according" && self.lower_at(start - 1) == "to";
+        let according = start >= 2
+            && self.lower_at(start - 2) == "according"
+            && self.lower_at(start - 1) == "to";
         self.verb_after(end) || according || self.role_apposition(end)
     }
 
     /// A reporting verb right after a name ("Smith said", "Smith has also said").
     fn verb_after(&self, end: usize) -> bool {
         let mut i = end;
-        while matches!(self.lower_at(i), "has" | "had" | "also" | "then" | "later" | "once") {
+        while matches!(
+            self.lower_at(i),
+            "has" | "had" | "also" | "then" | "later" | "once"
+        ) {
             i += 1;
         }
         lexicon::is_reporting_verb(self.lower_at(i))
@@ -496,7 +575,25 @@ impl<'a> Sentence<'a> {
 }
 
 fn is_place_before_of(lower: &str) -> bool {
-    matches!(lower, "republic" | "kingdom" | "gulf" | "bay" | "isle" | "city" | "state" | "province" | "strait" | "straits" | "cape" | "sea" | "district" | "county" | "islands" | "commonwealth")
+    matches!(
+        lower,
+        "republic"
+            | "kingdom"
+            | "gulf"
+            | "bay"
+            | "isle"
+            | "city"
+            | "state"
+            | "province"
+            | "strait"
+            | "straits"
+            | "cape"
+            | "sea"
+            | "district"
+            | "county"
+            | "islands"
+            | "commonwealth"
+    )
 }
 
 /// Letters all capitals ("NATO", "U.S.", "AT&T"), two to four of them, or more
@@ -504,7 +601,10 @@ fn is_place_before_of(lower: &str) -> bool {
 fn is_acronym_word(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     let max = if w.contains('.') { 6 } else { 4 };
-    (2..=max).contains(&letters) && is_all_caps(w) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '&'))
+    (2..=max).contains(&letters)
+        && is_all_caps(w)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '&'))
 }
 
 fn is_all_caps(w: &str) -> bool {
