@@ -1,7 +1,8 @@
 //! The quality harness: measures the detectors against the corpora in ../shared/corpora.
 //!
 //! Usage: cargo run --release --example eval -- <task> <corpus-dir>
-//! Tasks: ptc, polnear, conll, rouge, ud (a CoNLL-U file: tagger and lemma accuracy); `explain TEXT` shows the attributions in TEXT.
+//! Tasks: ptc, polnear, conll, rouge, ud (a CoNLL-U file: tagger, lemma and parser accuracy),
+//! uner (an .iob2 file: entity typing); `explain TEXT` shows the attributions in TEXT.
 
 mod conll;
 mod explain;
@@ -9,6 +10,7 @@ mod polnear;
 mod ptc;
 mod rouge;
 mod ud;
+mod uner;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -18,9 +20,10 @@ fn main() {
         Some("conll") => conll::run(&args[1..]),
         Some("rouge") => rouge::run(&args[1..]),
         Some("ud") => ud::run(&args[1..]),
+        Some("uner") => uner::run(&args[1..]),
         Some("explain") => explain::run(&args[1..]),
         _ => Err(anyhow::anyhow!(
-            "usage: eval <ptc|polnear|conll|rouge> <corpus-dir> | eval ud FILE.conllu | eval explain TEXT"
+            "usage: eval <ptc|polnear|conll|rouge> <corpus-dir> | eval ud FILE.conllu | eval uner FILE.iob2 | eval explain TEXT"
         )),
     };
     if let Err(e) = result {

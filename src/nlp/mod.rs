@@ -4,6 +4,7 @@
 //! (see `models/NOTICE`) and are decoded on first use.
 
 pub mod conllu;
+pub mod entities;
 pub mod lemma;
 pub mod parser;
 pub mod perceptron;
