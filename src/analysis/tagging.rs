@@ -1,12 +1,15 @@
 //! Runs the linguistic layer over a sentence's tokens: the part of speech,
-//! written into the tokens themselves.
+//! then what each name is (person, organisation, place, time, other), written
+//! into the tokens themselves.
 //!
 //! The models were trained on UD English EWT, which splits contractions into
 //! two words ("do" + "n't", "I" + "'m"); a token such as "don't" is given to
 //! them as those two words, and takes the tags of its first.
 
 use super::tokens::{Token, TokenKind};
+use crate::nlp::entities::{Entity, Memory};
 use crate::nlp::tagger::{self, Tag};
+use crate::nlp::tags::Upos;
 
 /// Buffers kept from sentence to sentence of a piece.
 #[derive(Default)]
@@ -14,6 +17,10 @@ pub struct Tagging {
     /// Tagger word -> the token it comes from.
     owner: Vec<u32>,
     tags: Vec<Tag>,
+    upos: Vec<Upos>,
+    entities: Vec<Entity>,
+    /// Names typed earlier in the piece ("Jane Smith" makes a later "Smith" a person).
+    memory: Memory,
 }
 
 impl Tagging {
@@ -41,6 +48,14 @@ impl Tagging {
             let t = &mut toks[self.owner[w] as usize];
             t.upos = tag.upos;
             t.xpos = tag.xpos;
+        }
+        self.upos.clear();
+        self.upos.extend(self.tags.iter().map(|t| t.upos));
+        self.memory.find(words, &self.upos, &mut self.entities);
+        for e in &self.entities {
+            for w in e.start..e.end.min(self.owner.len()) {
+                toks[self.owner[w] as usize].entity = Some(e.kind);
+            }
         }
     }
 }
@@ -74,6 +89,7 @@ mod tests {
     use super::*;
     use crate::analysis::tokens::TokenTable;
     use crate::analysis::{prose, quotes, sentences, Format};
+    use crate::nlp::entities::EntityKind;
     use crate::nlp::tags::Upos;
 
     /// (word, UPOS) for every token of `text`'s sentences, in order.
@@ -117,6 +133,26 @@ mod tests {
         assert_eq!(tag_of(text, "approved"), Upos::VERB);
         assert_eq!(tag_of(text, "Monday"), Upos::PROPN);
         assert_eq!(tag_of(text, "."), Upos::PUNCT);
+    }
+
+    #[test]
+    fn names_are_typed_so_places_and_days_cannot_speak() {
+        let text = "Mayor Jane Smith said on Monday that Paris would wait. Smith said more.";
+        let prose = prose::map(text, Format::PlainText);
+        let sentences = sentences::split(&prose);
+        let table = TokenTable::build(&prose, &sentences, &quotes::find(&prose));
+        let kind = |word: &str, sentence: usize| {
+            let t = table
+                .sentence(sentence)
+                .iter()
+                .find(|t| t.span.text(text) == word);
+            t.unwrap_or_else(|| panic!("{word}")).entity
+        };
+        assert_eq!(kind("Jane", 0), Some(EntityKind::Person));
+        assert_eq!(kind("Monday", 0), Some(EntityKind::Time));
+        assert_eq!(kind("Paris", 0), Some(EntityKind::Place));
+        assert_eq!(kind("Smith", 1), Some(EntityKind::Person));
+        assert_eq!(kind("said", 1), None);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::analysis::sentences::Sentence;
 use crate::analysis::tagging::Tagging;
 use crate::analysis::Span;
 use crate::lexicon::norm::Norm;
+use crate::nlp::entities::EntityKind;
 use crate::nlp::tags::Upos;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +38,8 @@ pub struct Token {
     pub upos: Upos,
     /// The Penn Treebank tag, as the tagger numbers it (`nlp::tagger::Tagger::xpos_name`).
     pub xpos: u8,
+    /// What the name this token belongs to is, from the entity typer.
+    pub entity: Option<EntityKind>,
 }
 
 impl Token {
@@ -49,6 +52,7 @@ impl Token {
             quoted: false,
             upos: Upos::X,
             xpos: 0,
+            entity: None,
         }
     }
 

@@ -15,6 +15,7 @@ mod cues;
 mod extract;
 mod grammar;
 mod mentions;
+mod speakers;
 
 use super::prose::ProseMap;
 use super::quotes::Quotes;
@@ -418,6 +419,7 @@ pub fn extract(
         // A cue inside a quote is the speaker's report, part of what they said: not the
         // writer's attribution. (Unsourced cues keep a `nested` flag for the rules.)
         found.retain(|f| !f.nested);
+        speakers::settle(&mut found, toks);
         // "according to satellite images published by the Open Terrain Project": the agent
         // inside a larger source mention is part of that mention, not a second statement.
         let outer: Vec<Span> = found.iter().map(|f| f.source).collect();

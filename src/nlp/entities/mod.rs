@@ -19,7 +19,7 @@
 
 mod lexicon;
 
-pub use lexicon::kind_of_noun;
+pub use lexicon::{is_major_place, kind_of_noun};
 
 use crate::nlp::tags::Upos;
 use rustc_hash::FxHashMap;
