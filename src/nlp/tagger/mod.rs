@@ -1,14 +1,19 @@
 //! Part-of-speech tagging: a greedy left-to-right averaged perceptron that
-//! gives each word a UPOS tag and a Penn Treebank tag (one joint class).
+//! gives each word a UPOS tag, then a second, smaller one that picks its Penn
+//! Treebank tag among those that UPOS had in training.
 //!
 //! Words come as the tokenizer gives them, EWT-style (clitics split: "do"
 //! "n't"), in any case, with curly or straight quotes. Frequent words that had
 //! one tag in training ("the", ",") are tagged from the dictionary without
-//! scoring; the rest are scored with about thirty hashed features. The model
-//! ships in the binary (`models/tagger.bin`, see `models/NOTICE`) and is decoded
-//! on first use.
+//! scoring; the rest are scored over the 17 UPOS tags with about thirty hashed
+//! features, of which the word-only ones are summed once per word form and
+//! cached per thread (`lexemes`). Scoring the 102 joint UPOS|XPOS classes at
+//! once cost three times as much for about the same accuracy. The model ships
+//! in the binary (`models/tagger.bin`, see `models/NOTICE`) and is decoded on
+//! first use.
 
 mod features;
+mod lexemes;
 mod lexicon;
 mod token;
 mod train;
@@ -22,11 +27,13 @@ pub use train::{evaluate, train, train_with_dev, Accuracy, EpochReport, TrainOpt
 use crate::nlp::lemma::LemmaTable;
 use crate::nlp::perceptron::{write_string, ModelError, Reader};
 use crate::nlp::tags::Upos;
+use lexemes::{Lexeme, Lexemes, LocalScores, UPOS_STRIDE};
 use lexicon::Lexicon;
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 use token::{Case, Token, NO_CLASS};
-use weights::Weights;
+use weights::{Scores, Weights, MAX_BATCH};
 
 /// The tags of one word: its UPOS and its Penn Treebank tag (see `Tagger::xpos_name`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -35,14 +42,24 @@ pub struct Tag {
     pub xpos: u8,
 }
 
+/// The classes of the UPOS model: `Upos as u8`.
+const UPOS_COUNT: usize = Upos::ALL.len();
+
 /// A trained tagger: its tag set, tag dictionary, weights and lemma tables.
 pub struct Tagger {
     xpos_names: Vec<String>,
-    /// The joint classes the model scores, each a (UPOS, XPOS) pair.
+    /// The joint classes of the dictionary and the XPOS model, each a (UPOS, XPOS) pair.
     classes: Vec<Tag>,
+    /// For each UPOS, the joint classes the XPOS model chooses among.
+    candidates: Vec<Vec<u8>>,
     lexicon: Lexicon,
-    weights: Weights,
+    /// The UPOS model.
+    upos_weights: Weights,
+    /// The XPOS model, over joint classes.
+    xpos_weights: Weights,
     lemmas: LemmaTable,
+    /// Tells this tagger's cached lexemes from another's (see `lexemes`).
+    id: u64,
 }
 
 static SHIPPED: &[u8] = include_bytes!("../models/tagger.bin");
@@ -57,13 +74,34 @@ pub fn tagger() -> &'static Tagger {
 #[derive(Default)]
 pub struct Scratch {
     tokens: Vec<Token>,
+    local: Vec<LocalScores>,
+    lexemes: Lexemes,
 }
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
+/// A fresh tagger id: a tagger's weights change only with its id.
+fn next_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 impl Tagger {
+    fn new(xpos_names: Vec<String>, classes: Vec<Tag>, lexicon: Lexicon, weights: [Weights; 2], lemmas: LemmaTable) -> Tagger {
+        let [upos_weights, xpos_weights] = weights;
+        let candidates = candidates_by_upos(&classes);
+        Tagger { xpos_names, classes, candidates, lexicon, upos_weights, xpos_weights, lemmas, id: next_id() }
+    }
+
+    /// Replaces both models' weights (training).
+    fn set_weights(&mut self, weights: [Weights; 2]) -> [Weights; 2] {
+        self.id = next_id();
+        let [upos, xpos] = weights;
+        [std::mem::replace(&mut self.upos_weights, upos), std::mem::replace(&mut self.xpos_weights, xpos)]
+    }
+
     /// Tags one sentence: `out` is cleared and gets one tag per word.
     pub fn tag(&self, words: &[&str], out: &mut Vec<Tag>) {
         SCRATCH.with(|s| match s.try_borrow_mut() {
@@ -76,32 +114,95 @@ impl Tagger {
     pub fn tag_with(&self, words: &[&str], scratch: &mut Scratch, out: &mut Vec<Tag>) {
         out.clear();
         out.reserve(words.len());
-        self.classify(words, scratch, |class| out.push(self.classes[usize::from(class)]));
-    }
-
-    /// Runs the greedy decoder, passing each word's class to `emit` in order.
-    fn classify(&self, words: &[&str], scratch: &mut Scratch, mut emit: impl FnMut(u8)) {
-        read_sentence(words, &self.lexicon, &mut scratch.tokens);
-        let mut scores: weights::Scores = [0; 256];
-        let classes = self.classes.len();
+        self.read_words(words, scratch);
+        let mut scores: Scores = [0; 256];
         let mut history = features::History::start();
         for at in 2..words.len() + 2 {
             let direct = scratch.tokens[at].direct;
-            let class = if direct != NO_CLASS {
-                direct
+            let (class, tag) = if direct != NO_CLASS {
+                (direct, self.classes[usize::from(direct)])
             } else {
-                let (mut hashes, mut n) = ([0u64; weights::MAX_BATCH], 0);
-                features::for_each(&scratch.tokens, at, history, |h| {
-                    hashes[n] = h;
-                    n += 1;
-                });
-                scores[..classes].fill(0);
-                self.weights.add_all(&hashes[..n], &mut scores);
-                crate::nlp::perceptron::argmax(&scores[..classes]) as u8
+                let upos = self.choose_upos(&scratch.tokens, &scratch.local[at], at, history, &mut scores);
+                let class = self.choose_class(&scratch.tokens, at, upos, history, &mut scores);
+                (class, Tag { upos: Upos::ALL[usize::from(upos)], xpos: self.classes[usize::from(class)].xpos })
             };
             history.push(class);
-            emit(class);
+            out.push(tag);
         }
+    }
+
+    /// The UPOS (as a number) of the word at `at`, from its cached word-only
+    /// scores `local` and its context features.
+    #[inline]
+    fn choose_upos(&self, tokens: &[Token], local: &LocalScores, at: usize, history: features::History, scores: &mut Scores) -> u8 {
+        scores[..UPOS_STRIDE].copy_from_slice(local);
+        let (mut hashes, mut n) = ([0u64; MAX_BATCH], 0);
+        features::context(tokens, at, history, |h| {
+            hashes[n] = h;
+            n += 1;
+        });
+        self.upos_weights.add_all(&hashes[..n], scores);
+        crate::nlp::perceptron::argmax(&scores[..UPOS_COUNT]) as u8
+    }
+
+    /// The joint class of the word at `at`, among those of its UPOS `upos`.
+    #[inline]
+    fn choose_class(&self, tokens: &[Token], at: usize, upos: u8, history: features::History, scores: &mut Scores) -> u8 {
+        let candidates = &self.candidates[usize::from(upos)];
+        if let [only] = candidates[..] {
+            return only;
+        }
+        for &c in candidates {
+            scores[usize::from(c)] = 0;
+        }
+        let (mut hashes, mut n) = ([0u64; MAX_BATCH], 0);
+        features::xpos(tokens, at, upos, history, |h| {
+            hashes[n] = h;
+            n += 1;
+        });
+        self.xpos_weights.add_all(&hashes[..n], scores);
+        best_of(candidates, |c| scores[usize::from(c)])
+    }
+
+    /// Reads a sentence into `scratch.tokens` (with two boundary tokens on
+    /// either side) and each word's cached word-only scores into `scratch.local`.
+    fn read_words(&self, words: &[&str], scratch: &mut Scratch) {
+        let Scratch { tokens, local, lexemes } = scratch;
+        tokens.clear();
+        local.clear();
+        tokens.extend([Token::boundary(0), Token::boundary(1)]);
+        local.extend([[0; UPOS_STRIDE]; 2]);
+        lexemes.prepare(self.id, words.len());
+        for word in words {
+            let lexeme = lexemes.get(word, || self.lexeme(word, false));
+            tokens.push(lexeme.token);
+            local.push(lexeme.local);
+        }
+        if is_headline(&tokens[2..]) {
+            for (at, word) in words.iter().enumerate().map(|(i, w)| (i + 2, w)) {
+                if matches!(tokens[at].case, Case::Upper | Case::Title) {
+                    let lexeme = self.lexeme(word, true);
+                    (tokens[at], local[at]) = (lexeme.token, lexeme.local);
+                }
+            }
+        }
+        tokens.extend([Token::boundary(2), Token::boundary(3)]);
+        local.extend([[0; UPOS_STRIDE]; 2]);
+    }
+
+    /// Reads `word` and sums the weights of its word-only features.
+    fn lexeme(&self, word: &str, fold_case: bool) -> Lexeme {
+        let token = Token::read(word, &self.lexicon, fold_case);
+        let (mut hashes, mut n) = ([0u64; features::MAX_LOCAL], 0);
+        features::local(&token, |h| {
+            hashes[n] = h;
+            n += 1;
+        });
+        let mut scores: Scores = [0; 256];
+        self.upos_weights.add_all(&hashes[..n], &mut scores);
+        let mut local = [0; UPOS_STRIDE];
+        local.copy_from_slice(&scores[..UPOS_STRIDE]);
+        Lexeme { token, local }
     }
 
     /// The Penn Treebank name of an XPOS id ("NN", "VBD", ","); "" when out of range.
@@ -119,9 +220,9 @@ impl Tagger {
         &self.lemmas
     }
 
-    /// Model statistics: (classes, dictionary words, weight rows).
+    /// Model statistics: (joint classes, dictionary words, weight rows of both models).
     pub fn stats(&self) -> (usize, usize, usize) {
-        (self.classes.len(), self.lexicon.len(), self.weights.len())
+        (self.classes.len(), self.lexicon.len(), self.upos_weights.len() + self.xpos_weights.len())
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -137,7 +238,8 @@ impl Tagger {
             out.push(tag.xpos);
         }
         self.lexicon.write(&mut out);
-        self.weights.write(&mut out);
+        self.upos_weights.write(&mut out);
+        self.xpos_weights.write(&mut out);
         self.lemmas.write(&mut out);
         out
     }
@@ -160,19 +262,50 @@ impl Tagger {
             classes.push(Tag { upos, xpos: pair[1] });
         }
         let lexicon = Lexicon::read(&mut r, class_count)?;
-        let weights = Weights::read(&mut r)?;
-        if weights.classes() != class_count || class_count == 0 {
+        let upos_weights = Weights::read(&mut r)?;
+        let xpos_weights = Weights::read(&mut r)?;
+        if upos_weights.classes() != UPOS_COUNT || xpos_weights.classes() != class_count || class_count == 0 {
             return Err(ModelError("weights and classes disagree"));
         }
         let lemmas = LemmaTable::read(&mut r, xpos_names.len())?;
         if r.at != bytes.len() {
             return Err(ModelError("trailing bytes after the tagger model"));
         }
-        Ok(Tagger { xpos_names, classes, lexicon, weights, lemmas })
+        Ok(Tagger::new(xpos_names, classes, lexicon, [upos_weights, xpos_weights], lemmas))
     }
 }
 
-const MAGIC: &[u8] = b"TLTAGR1\0";
+const MAGIC: &[u8] = b"TLTAGR2\0";
+
+/// For each UPOS, the joint classes that have it; all of them for a UPOS the
+/// treebank never had (so every word gets some Penn tag).
+fn candidates_by_upos(classes: &[Tag]) -> Vec<Vec<u8>> {
+    let all: Vec<u8> = (0..classes.len() as u8).collect();
+    Upos::ALL
+        .iter()
+        .map(|&upos| {
+            let own: Vec<u8> = all.iter().copied().filter(|&c| classes[usize::from(c)].upos == upos).collect();
+            if own.is_empty() {
+                all.clone()
+            } else {
+                own
+            }
+        })
+        .collect()
+}
+
+/// The first of `items` with the highest `score`.
+fn best_of<T: Copy, S: PartialOrd>(items: &[T], score: impl Fn(T) -> S) -> T {
+    let mut best = items[0];
+    let mut best_score = score(best);
+    for &item in &items[1..] {
+        let s = score(item);
+        if s > best_score {
+            (best, best_score) = (item, s);
+        }
+    }
+    best
+}
 
 /// Reads a sentence into `tokens`, with two boundary tokens on either side.
 fn read_sentence(words: &[&str], lexicon: &Lexicon, tokens: &mut Vec<Token>) {
