@@ -2,9 +2,10 @@
 //!
 //! The UPOS model reads the word, its affixes and shape, two words either
 //! side, the two classes already chosen, and the ambiguity classes around it.
-//! Its features are split in two: those of the word alone (`local`), whose
+//! Its features are split by what they read: the word alone (`local`), the
+//! word before alone (`as_previous`), the word after alone (`as_next`), whose
 //! weights the tagger sums once per word form and caches (see `lexemes`), and
-//! those of its context (`context`), looked up at every position.
+//! the rest (`context`), looked up at every position.
 //!
 //! The XPOS model (`xpos`) reads a few of the same facts, each paired with the
 //! chosen UPOS, so its rows hold only the Penn tags that UPOS can have.
@@ -49,8 +50,6 @@ fn pair(a: u64, b: u64) -> u64 {
     a ^ b.rotate_left(29).wrapping_mul(0x2545_f491_4f6c_dd1d)
 }
 
-/// The most features `local` gives.
-pub(super) const MAX_LOCAL: usize = 11;
 
 /// Calls `emit` with each UPOS feature that reads only the word itself.
 #[inline]
@@ -68,16 +67,30 @@ pub(super) fn local(w: &Token, mut emit: impl FnMut(u64)) {
     emit(feature(12, pair(w.lower, case_hash(w.case))));
 }
 
+/// Calls `emit` with each UPOS feature that reads only the word before.
+#[inline]
+pub(super) fn as_previous(m1: &Token, mut emit: impl FnMut(u64)) {
+    emit(feature(13, m1.lower));
+    emit(feature(25, m1.suffix[2]));
+}
+
+/// Calls `emit` with each UPOS feature that reads only the word after.
+#[inline]
+pub(super) fn as_next(p1: &Token, mut emit: impl FnMut(u64)) {
+    emit(feature(15, p1.lower));
+    emit(feature(23, p1.ambiguity));
+    emit(feature(24, p1.suffix[2]));
+    emit(feature(26, p1.shape));
+}
+
 /// Calls `emit` with each UPOS feature of the word at `at` in `tokens` that
-/// reads its neighbours or the history (`tokens` carries two boundary tokens on
-/// either side, so `at - 2 ..= at + 2` always exists).
+/// reads more than one word, or the history (`tokens` carries two boundary
+/// tokens on either side, so `at - 2 ..= at + 2` always exists).
 #[inline]
 pub(super) fn context(tokens: &[Token], at: usize, history: History, mut emit: impl FnMut(u64)) {
     let [m2, m1, w, p1, p2] = [&tokens[at - 2], &tokens[at - 1], &tokens[at], &tokens[at + 1], &tokens[at + 2]];
     emit(feature(11, pair(case_hash(w.case), u64::from(at == 2))));
-    emit(feature(13, m1.lower));
     emit(feature(14, m2.lower));
-    emit(feature(15, p1.lower));
     emit(feature(16, p2.lower));
     emit(feature(17, history.prev));
     emit(feature(18, pair(history.prev, history.prev2)));
@@ -85,10 +98,6 @@ pub(super) fn context(tokens: &[Token], at: usize, history: History, mut emit: i
     emit(feature(20, w.ambiguity));
     emit(feature(21, pair(w.ambiguity, p1.ambiguity)));
     emit(feature(22, pair(history.prev, w.ambiguity)));
-    emit(feature(23, p1.ambiguity));
-    emit(feature(24, p1.suffix[2]));
-    emit(feature(25, m1.suffix[2]));
-    emit(feature(26, p1.shape));
     emit(feature(27, pair(w.lower, p1.lower)));
     emit(feature(28, pair(m1.lower, w.lower)));
 }

@@ -1,6 +1,6 @@
 //! A per-thread cache of what the tagger reads of each word form: its hashes
-//! and dictionary facts (`Token`) and the summed weights of its word-only
-//! features (`features::local`). A word seen before in this thread then costs
+//! and dictionary facts (`Token`) and the summed weights of the features that
+//! read only this word (`features::local`, `as_previous`, `as_next`). A word seen before in this thread then costs
 //! one hash-map lookup, where reading it costs a dozen hashes and as many
 //! weight-table lookups; in news text nine tokens in ten are such repeats.
 
@@ -8,7 +8,7 @@ use super::token::Token;
 use rustc_hash::FxHashMap;
 
 /// Score slots of the UPOS model (its 17 classes, rounded up to the weights' stride).
-pub(super) const UPOS_STRIDE: usize = 32;
+pub(super) const UPOS_STRIDE: usize = 24;
 
 /// The word-only UPOS scores of a form.
 pub(super) type LocalScores = [i32; UPOS_STRIDE];
@@ -16,11 +16,16 @@ pub(super) type LocalScores = [i32; UPOS_STRIDE];
 #[derive(Clone, Copy, Default)]
 pub(super) struct Lexeme {
     pub token: Token,
+    /// For tagging this word.
     pub local: LocalScores,
+    /// For tagging the word after it.
+    pub as_previous: LocalScores,
+    /// For tagging the word before it.
+    pub as_next: LocalScores,
 }
 
-/// Forms cached at most; the cache starts over when full (about 3 MB per thread).
-const CAPACITY: usize = 12_000;
+/// Forms cached at most; the cache starts over when full (about 3.5 MB per thread).
+const CAPACITY: usize = 10_000;
 
 #[derive(Default)]
 pub(super) struct Lexemes {
@@ -40,6 +45,11 @@ impl Lexemes {
             self.index.clear();
             self.entries.clear();
             self.owner = owner;
+        }
+        // Full size at once: growing would copy every entry again and again.
+        if self.entries.capacity() == 0 {
+            self.entries.reserve_exact(CAPACITY);
+            self.index.reserve(CAPACITY);
         }
     }
 

@@ -10,6 +10,8 @@ use rustc_hash::FxHashMap;
 pub(super) struct Entry {
     pub ambiguity: u64,
     pub direct: u8,
+    /// The word's classes, as an index for `Lexicon::set`.
+    pub set: u16,
 }
 
 /// Keyed by the hash of the word's normalised form (`token::form_hash`).
@@ -27,6 +29,11 @@ impl Lexicon {
         self.entries.get(&word)
     }
 
+    /// The classes of set `set` (an `Entry::set`), sorted.
+    pub fn set(&self, set: u16) -> &[u8] {
+        &self.sets[usize::from(set)]
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -41,7 +48,7 @@ impl Lexicon {
             }
         };
         self.words.insert(word, (set as u16, direct));
-        self.entries.insert(word, Entry { ambiguity: set_hash(classes), direct });
+        self.entries.insert(word, Entry { ambiguity: set_hash(classes), direct, set: set as u16 });
     }
 
     pub fn write(&self, out: &mut Vec<u8>) {
@@ -84,7 +91,7 @@ impl Lexicon {
             }
             let ambiguity = set_hash(members);
             lexicon.words.insert(hash, (set, direct));
-            lexicon.entries.insert(hash, Entry { ambiguity, direct });
+            lexicon.entries.insert(hash, Entry { ambiguity, direct, set });
         }
         Ok(lexicon)
     }

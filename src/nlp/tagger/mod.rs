@@ -32,8 +32,8 @@ use lexicon::Lexicon;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
-use token::{Case, Token, NO_CLASS};
-use weights::{Scores, Weights, MAX_BATCH};
+use token::{Case, Token, NO_CLASS, NO_SET};
+use weights::{Scores, Weights};
 
 /// The tags of one word: its UPOS and its Penn Treebank tag (see `Tagger::xpos_name`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -41,6 +41,9 @@ pub struct Tag {
     pub upos: Upos,
     pub xpos: u8,
 }
+
+/// Room for the features of one template group (`features::local`, `context`, `xpos`).
+const FEATURES_AT_ONCE: usize = 16;
 
 /// The classes of the UPOS model: `Upos as u8`.
 const UPOS_COUNT: usize = Upos::ALL.len();
@@ -60,6 +63,8 @@ pub struct Tagger {
     lemmas: LemmaTable,
     /// Tells this tagger's cached lexemes from another's (see `lexemes`).
     id: u64,
+    /// The padding around a sentence, read once.
+    boundaries: [Lexeme; 4],
 }
 
 static SHIPPED: &[u8] = include_bytes!("../models/tagger.bin");
@@ -74,7 +79,10 @@ pub fn tagger() -> &'static Tagger {
 #[derive(Default)]
 pub struct Scratch {
     tokens: Vec<Token>,
+    /// Each token's cached scores (`Lexeme`), in step with `tokens`.
     local: Vec<LocalScores>,
+    as_previous: Vec<LocalScores>,
+    as_next: Vec<LocalScores>,
     lexemes: Lexemes,
 }
 
@@ -92,14 +100,25 @@ impl Tagger {
     fn new(xpos_names: Vec<String>, classes: Vec<Tag>, lexicon: Lexicon, weights: [Weights; 2], lemmas: LemmaTable) -> Tagger {
         let [upos_weights, xpos_weights] = weights;
         let candidates = candidates_by_upos(&classes);
-        Tagger { xpos_names, classes, candidates, lexicon, upos_weights, xpos_weights, lemmas, id: next_id() }
+        let boundaries = [Lexeme::default(); 4];
+        let mut tagger =
+            Tagger { xpos_names, classes, candidates, lexicon, upos_weights, xpos_weights, lemmas, id: 0, boundaries };
+        tagger.weights_changed();
+        tagger
     }
 
-    /// Replaces both models' weights (training).
+    /// Replaces both models' weights (training); returns the old ones.
     fn set_weights(&mut self, weights: [Weights; 2]) -> [Weights; 2] {
-        self.id = next_id();
         let [upos, xpos] = weights;
-        [std::mem::replace(&mut self.upos_weights, upos), std::mem::replace(&mut self.xpos_weights, xpos)]
+        let old = [std::mem::replace(&mut self.upos_weights, upos), std::mem::replace(&mut self.xpos_weights, xpos)];
+        self.weights_changed();
+        old
+    }
+
+    /// What is summed from the weights must be summed again.
+    fn weights_changed(&mut self) {
+        self.id = next_id();
+        self.boundaries = [0, 1, 2, 3].map(|side| self.lexeme_of(Token::boundary(side)));
     }
 
     /// Tags one sentence: `out` is cleared and gets one tag per word.
@@ -122,7 +141,8 @@ impl Tagger {
             let (class, tag) = if direct != NO_CLASS {
                 (direct, self.classes[usize::from(direct)])
             } else {
-                let upos = self.choose_upos(&scratch.tokens, &scratch.local[at], at, history, &mut scores);
+                self.static_scores(scratch, at, &mut scores);
+                let upos = self.choose_upos(&scratch.tokens, at, history, &mut scores);
                 let class = self.choose_class(&scratch.tokens, at, upos, history, &mut scores);
                 (class, Tag { upos: Upos::ALL[usize::from(upos)], xpos: self.classes[usize::from(class)].xpos })
             };
@@ -131,12 +151,21 @@ impl Tagger {
         }
     }
 
-    /// The UPOS (as a number) of the word at `at`, from its cached word-only
-    /// scores `local` and its context features.
+    /// Sets `scores` to the cached UPOS scores of the word at `at` and of the
+    /// features that read only the word before or after it.
     #[inline]
-    fn choose_upos(&self, tokens: &[Token], local: &LocalScores, at: usize, history: features::History, scores: &mut Scores) -> u8 {
-        scores[..UPOS_STRIDE].copy_from_slice(local);
-        let (mut hashes, mut n) = ([0u64; MAX_BATCH], 0);
+    fn static_scores(&self, scratch: &Scratch, at: usize, scores: &mut Scores) {
+        let [here, before, after] = [&scratch.local[at], &scratch.as_previous[at - 1], &scratch.as_next[at + 1]];
+        for (i, s) in scores[..UPOS_STRIDE].iter_mut().enumerate() {
+            *s = here[i] + before[i] + after[i];
+        }
+    }
+
+    /// The UPOS (as a number) of the word at `at`: adds its context features
+    /// to `scores`, which hold its `static_scores`.
+    #[inline]
+    fn choose_upos(&self, tokens: &[Token], at: usize, history: features::History, scores: &mut Scores) -> u8 {
+        let (mut hashes, mut n) = ([0u64; FEATURES_AT_ONCE], 0);
         features::context(tokens, at, history, |h| {
             hashes[n] = h;
             n += 1;
@@ -148,14 +177,14 @@ impl Tagger {
     /// The joint class of the word at `at`, among those of its UPOS `upos`.
     #[inline]
     fn choose_class(&self, tokens: &[Token], at: usize, upos: u8, history: features::History, scores: &mut Scores) -> u8 {
-        let candidates = &self.candidates[usize::from(upos)];
-        if let [only] = candidates[..] {
-            return only;
+        if let Some(class) = self.known_class(&tokens[at], upos) {
+            return class;
         }
+        let candidates = &self.candidates[usize::from(upos)];
         for &c in candidates {
             scores[usize::from(c)] = 0;
         }
-        let (mut hashes, mut n) = ([0u64; MAX_BATCH], 0);
+        let (mut hashes, mut n) = ([0u64; FEATURES_AT_ONCE], 0);
         features::xpos(tokens, at, upos, history, |h| {
             hashes[n] = h;
             n += 1;
@@ -164,45 +193,64 @@ impl Tagger {
         best_of(candidates, |c| scores[usize::from(c)])
     }
 
-    /// Reads a sentence into `scratch.tokens` (with two boundary tokens on
-    /// either side) and each word's cached word-only scores into `scratch.local`.
-    fn read_words(&self, words: &[&str], scratch: &mut Scratch) {
-        let Scratch { tokens, local, lexemes } = scratch;
-        tokens.clear();
-        local.clear();
-        tokens.extend([Token::boundary(0), Token::boundary(1)]);
-        local.extend([[0; UPOS_STRIDE]; 2]);
-        lexemes.prepare(self.id, words.len());
-        for word in words {
-            let lexeme = lexemes.get(word, || self.lexeme(word, false));
-            tokens.push(lexeme.token);
-            local.push(lexeme.local);
+    /// The class of a word the dictionary knows with one class of UPOS `upos`.
+    fn known_class(&self, token: &Token, upos: u8) -> Option<u8> {
+        if token.known == NO_SET {
+            return None;
         }
-        if is_headline(&tokens[2..]) {
+        let mut same = self.lexicon.set(token.known).iter().filter(|&&c| self.classes[usize::from(c)].upos as u8 == upos);
+        match (same.next(), same.next()) {
+            (Some(&class), None) => Some(class),
+            _ => None,
+        }
+    }
+
+    /// Reads a sentence into `scratch.tokens` (with two boundary tokens on
+    /// either side) and each word's cached scores into the other buffers.
+    fn read_words(&self, words: &[&str], scratch: &mut Scratch) {
+        scratch.tokens.clear();
+        scratch.local.clear();
+        scratch.as_previous.clear();
+        scratch.as_next.clear();
+        scratch.push(&self.boundaries[0]);
+        scratch.push(&self.boundaries[1]);
+        scratch.lexemes.prepare(self.id, words.len());
+        for word in words {
+            let lexeme = *scratch.lexemes.get(word, || self.lexeme_of(Token::read(word, &self.lexicon, false)));
+            scratch.push(&lexeme);
+        }
+        if is_headline(&scratch.tokens[2..]) {
             for (at, word) in words.iter().enumerate().map(|(i, w)| (i + 2, w)) {
-                if matches!(tokens[at].case, Case::Upper | Case::Title) {
-                    let lexeme = self.lexeme(word, true);
-                    (tokens[at], local[at]) = (lexeme.token, lexeme.local);
+                if matches!(scratch.tokens[at].case, Case::Upper | Case::Title) {
+                    scratch.set(at, &self.lexeme_of(Token::read(word, &self.lexicon, true)));
                 }
             }
         }
-        tokens.extend([Token::boundary(2), Token::boundary(3)]);
-        local.extend([[0; UPOS_STRIDE]; 2]);
+        scratch.push(&self.boundaries[2]);
+        scratch.push(&self.boundaries[3]);
     }
 
-    /// Reads `word` and sums the weights of its word-only features.
-    fn lexeme(&self, word: &str, fold_case: bool) -> Lexeme {
-        let token = Token::read(word, &self.lexicon, fold_case);
-        let (mut hashes, mut n) = ([0u64; features::MAX_LOCAL], 0);
-        features::local(&token, |h| {
+    /// Sums the weights of the features that read only `token`.
+    fn lexeme_of(&self, token: Token) -> Lexeme {
+        let mut scores: Scores = [0; 256];
+        Lexeme {
+            token,
+            local: self.sum_upos_weights(&mut scores, |emit| features::local(&token, emit)),
+            as_previous: self.sum_upos_weights(&mut scores, |emit| features::as_previous(&token, emit)),
+            as_next: self.sum_upos_weights(&mut scores, |emit| features::as_next(&token, emit)),
+        }
+    }
+
+    /// The summed UPOS weights of the features `features` gives (`scores` is a buffer).
+    fn sum_upos_weights(&self, scores: &mut Scores, features: impl FnOnce(&mut dyn FnMut(u64))) -> LocalScores {
+        let (mut hashes, mut n) = ([0u64; FEATURES_AT_ONCE], 0);
+        features(&mut |h| {
             hashes[n] = h;
             n += 1;
         });
-        let mut scores: Scores = [0; 256];
-        self.upos_weights.add_all(&hashes[..n], &mut scores);
-        let mut local = [0; UPOS_STRIDE];
-        local.copy_from_slice(&scores[..UPOS_STRIDE]);
-        Lexeme { token, local }
+        scores[..UPOS_STRIDE].fill(0);
+        self.upos_weights.add_all(&hashes[..n], scores);
+        scores[..UPOS_STRIDE].try_into().unwrap()
     }
 
     /// The Penn Treebank name of an XPOS id ("NN", "VBD", ","); "" when out of range.
@@ -305,6 +353,22 @@ fn best_of<T: Copy, S: PartialOrd>(items: &[T], score: impl Fn(T) -> S) -> T {
         }
     }
     best
+}
+
+impl Scratch {
+    fn push(&mut self, lexeme: &Lexeme) {
+        self.tokens.push(lexeme.token);
+        self.local.push(lexeme.local);
+        self.as_previous.push(lexeme.as_previous);
+        self.as_next.push(lexeme.as_next);
+    }
+
+    fn set(&mut self, at: usize, lexeme: &Lexeme) {
+        self.tokens[at] = lexeme.token;
+        self.local[at] = lexeme.local;
+        self.as_previous[at] = lexeme.as_previous;
+        self.as_next[at] = lexeme.as_next;
+    }
 }
 
 /// Reads a sentence into `tokens`, with two boundary tokens on either side.

@@ -187,7 +187,10 @@ impl EpochState {
 
     fn learn_upos(&mut self, trainer: &mut Trainer, at: usize, history: History, truth: usize) -> usize {
         self.features.clear();
-        features::local(&self.tokens[at], |h| self.features.hashes.push(h));
+        let [before, here, after] = [&self.tokens[at - 1], &self.tokens[at], &self.tokens[at + 1]];
+        features::local(here, |h| self.features.hashes.push(h));
+        features::as_previous(before, |h| self.features.hashes.push(h));
+        features::as_next(after, |h| self.features.hashes.push(h));
         features::context(&self.tokens, at, history, |h| self.features.hashes.push(h));
         let guess = trainer.predict(&self.features, &mut self.scores);
         trainer.update(&self.features, truth, guess);
@@ -203,6 +206,9 @@ impl EpochState {
         history: History,
         truth: Option<u8>,
     ) -> u8 {
+        if let Some(class) = tagger.known_class(&self.tokens[at], upos) {
+            return class;
+        }
         self.xpos_features.clear();
         features::xpos(&self.tokens, at, upos, history, |h| self.xpos_features.hashes.push(h));
         trainer.scores(&self.xpos_features, &mut self.scores);
