@@ -33,8 +33,6 @@ pub(super) struct Lexemes {
     owner: u64,
     index: FxHashMap<Box<str>, u32>,
     entries: Vec<Lexeme>,
-    /// Where a word goes when the cache is full mid-sentence.
-    spare: Lexeme,
 }
 
 impl Lexemes {
@@ -53,19 +51,24 @@ impl Lexemes {
         }
     }
 
-    /// The cached lexeme of `word`, made with `make` on a miss (after `prepare`).
+    /// The number of the cached lexeme of `word`, made with `make` on a miss
+    /// (after `prepare`; numbers hold until the next `prepare`).
     #[inline]
-    pub fn get(&mut self, word: &str, make: impl FnOnce() -> Lexeme) -> &Lexeme {
+    pub fn get(&mut self, word: &str, make: impl FnOnce() -> Lexeme) -> u32 {
         if let Some(&i) = self.index.get(word) {
-            return &self.entries[i as usize];
+            return i;
         }
-        // Past capacity (a sentence longer than the cache): read without keeping.
-        if self.entries.len() >= CAPACITY {
-            self.spare = make();
-            return &self.spare;
+        let i = self.entries.len() as u32;
+        // Past capacity (a sentence longer than the cache) words are kept
+        // unindexed until the next `prepare` empties the cache.
+        if self.entries.len() < CAPACITY {
+            self.index.insert(word.into(), i);
         }
-        self.index.insert(word.into(), self.entries.len() as u32);
         self.entries.push(make());
-        &self.entries[self.entries.len() - 1]
+        i
+    }
+
+    pub fn entry(&self, i: u32) -> &Lexeme {
+        &self.entries[i as usize]
     }
 }

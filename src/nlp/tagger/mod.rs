@@ -79,12 +79,15 @@ pub fn tagger() -> &'static Tagger {
 #[derive(Default)]
 pub struct Scratch {
     tokens: Vec<Token>,
-    /// Each token's cached scores (`Lexeme`), in step with `tokens`.
-    local: Vec<LocalScores>,
-    as_previous: Vec<LocalScores>,
-    as_next: Vec<LocalScores>,
+    /// Each token's lexeme, in step with `tokens`: a number in `lexemes`, or
+    /// `EXTRA` and a place in `extra` (the padding, words of a headline).
+    at: Vec<u32>,
+    extra: Vec<Lexeme>,
     lexemes: Lexemes,
 }
+
+/// Marks a lexeme number as a place in `Scratch::extra`.
+const EXTRA: u32 = 1 << 31;
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
@@ -155,7 +158,8 @@ impl Tagger {
     /// features that read only the word before or after it.
     #[inline]
     fn static_scores(&self, scratch: &Scratch, at: usize, scores: &mut Scores) {
-        let [here, before, after] = [&scratch.local[at], &scratch.as_previous[at - 1], &scratch.as_next[at + 1]];
+        let [here, before, after] =
+            [&scratch.lexeme(at).local, &scratch.lexeme(at - 1).as_previous, &scratch.lexeme(at + 1).as_next];
         for (i, s) in scores[..UPOS_STRIDE].iter_mut().enumerate() {
             *s = here[i] + before[i] + after[i];
         }
@@ -209,25 +213,28 @@ impl Tagger {
     /// either side) and each word's cached scores into the other buffers.
     fn read_words(&self, words: &[&str], scratch: &mut Scratch) {
         scratch.tokens.clear();
-        scratch.local.clear();
-        scratch.as_previous.clear();
-        scratch.as_next.clear();
-        scratch.push(&self.boundaries[0]);
-        scratch.push(&self.boundaries[1]);
+        scratch.at.clear();
+        scratch.extra.clear();
+        scratch.push_extra(self.boundaries[0]);
+        scratch.push_extra(self.boundaries[1]);
         scratch.lexemes.prepare(self.id, words.len());
         for word in words {
-            let lexeme = *scratch.lexemes.get(word, || self.lexeme_of(Token::read(word, &self.lexicon, false)));
-            scratch.push(&lexeme);
+            let i = scratch.lexemes.get(word, || self.lexeme_of(Token::read(word, &self.lexicon, false)));
+            scratch.tokens.push(scratch.lexemes.entry(i).token);
+            scratch.at.push(i);
         }
         if is_headline(&scratch.tokens[2..]) {
             for (at, word) in words.iter().enumerate().map(|(i, w)| (i + 2, w)) {
                 if matches!(scratch.tokens[at].case, Case::Upper | Case::Title) {
-                    scratch.set(at, &self.lexeme_of(Token::read(word, &self.lexicon, true)));
+                    let lexeme = self.lexeme_of(Token::read(word, &self.lexicon, true));
+                    scratch.tokens[at] = lexeme.token;
+                    scratch.at[at] = EXTRA | scratch.extra.len() as u32;
+                    scratch.extra.push(lexeme);
                 }
             }
         }
-        scratch.push(&self.boundaries[2]);
-        scratch.push(&self.boundaries[3]);
+        scratch.push_extra(self.boundaries[2]);
+        scratch.push_extra(self.boundaries[3]);
     }
 
     /// Sums the weights of the features that read only `token`.
@@ -356,18 +363,22 @@ fn best_of<T: Copy, S: PartialOrd>(items: &[T], score: impl Fn(T) -> S) -> T {
 }
 
 impl Scratch {
-    fn push(&mut self, lexeme: &Lexeme) {
+    /// Appends a token whose lexeme is not in the cache.
+    fn push_extra(&mut self, lexeme: Lexeme) {
         self.tokens.push(lexeme.token);
-        self.local.push(lexeme.local);
-        self.as_previous.push(lexeme.as_previous);
-        self.as_next.push(lexeme.as_next);
+        self.at.push(EXTRA | self.extra.len() as u32);
+        self.extra.push(lexeme);
     }
 
-    fn set(&mut self, at: usize, lexeme: &Lexeme) {
-        self.tokens[at] = lexeme.token;
-        self.local[at] = lexeme.local;
-        self.as_previous[at] = lexeme.as_previous;
-        self.as_next[at] = lexeme.as_next;
+    /// The lexeme of the token at `at`.
+    #[inline]
+    fn lexeme(&self, at: usize) -> &Lexeme {
+        let i = self.at[at];
+        if i & EXTRA != 0 {
+            &self.extra[(i & !EXTRA) as usize]
+        } else {
+            self.lexemes.entry(i)
+        }
     }
 }
 
