@@ -24,7 +24,7 @@ pub(super) struct Lexeme {
     pub as_next: LocalScores,
 }
 
-/// Forms cached at most; the cache starts over when full (about 3.5 MB per thread).
+/// Forms cached at most; the cache starts over when full (about 4 MB per thread).
 const CAPACITY: usize = 10_000;
 
 #[derive(Default)]
