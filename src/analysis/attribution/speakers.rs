@@ -69,7 +69,11 @@ fn reading(toks: &[Token], f: &Found) -> Reading {
     let plural = last.norm.ends_with('s') && !last.norm.ends_with("ss");
     // A surname can also be a town ("Bolton"): only a country, a state or a great
     // city is taken for the place it names.
-    let major = f.info.name.as_deref().is_some_and(|n| is_major_place(&n.to_lowercase()));
+    let major = f
+        .info
+        .name
+        .as_deref()
+        .is_some_and(|n| is_major_place(&n.to_lowercase()));
     match (place, other) {
         (true, _) if major => Reading::Place,
         (true, _) => Reading::AsFound,

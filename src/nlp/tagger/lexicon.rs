@@ -10,6 +10,8 @@ use rustc_hash::FxHashMap;
 pub(super) struct Entry {
     pub ambiguity: u64,
     pub direct: u8,
+    /// The word's classes, as an index for `Lexicon::set`.
+    pub set: u16,
 }
 
 /// Keyed by the hash of the word's normalised form (`token::form_hash`).
@@ -25,6 +27,11 @@ pub(super) struct Lexicon {
 impl Lexicon {
     pub fn get(&self, word: u64) -> Option<&Entry> {
         self.entries.get(&word)
+    }
+
+    /// The classes of set `set` (an `Entry::set`), sorted.
+    pub fn set(&self, set: u16) -> &[u8] {
+        &self.sets[usize::from(set)]
     }
 
     pub fn len(&self) -> usize {
@@ -46,6 +53,7 @@ impl Lexicon {
             Entry {
                 ambiguity: set_hash(classes),
                 direct,
+                set: set as u16,
             },
         );
     }
@@ -93,7 +101,14 @@ impl Lexicon {
             }
             let ambiguity = set_hash(members);
             lexicon.words.insert(hash, (set, direct));
-            lexicon.entries.insert(hash, Entry { ambiguity, direct });
+            lexicon.entries.insert(
+                hash,
+                Entry {
+                    ambiguity,
+                    direct,
+                    set,
+                },
+            );
         }
         Ok(lexicon)
     }

@@ -229,3 +229,29 @@ fn training_is_deterministic_and_fits_its_data() {
     reread.tag(&["Maria", "fires", "the", "minister", "."], &mut out);
     assert_eq!(out[1].upos, Upos::VERB);
 }
+
+#[test]
+fn cached_lexemes_change_no_tag_and_follow_the_tagger() {
+    let words = ["Officials", "said", "the", "OFFICIALS", "said", "so", "."];
+    let fresh = |model: &Tagger| {
+        let mut out = Vec::new();
+        model.tag_with(&words, &mut Scratch::default(), &mut out);
+        out
+    };
+    let tiny = train(
+        &conllu::parse(TINY_TREEBANK).unwrap(),
+        &TrainOptions {
+            epochs: 4,
+            direct_min_count: 3,
+            ..TrainOptions::default()
+        },
+    );
+    // One thread's cache, shared by two models in turn: each must read its own sums.
+    let mut out = Vec::new();
+    for model in [tagger(), &tiny, tagger(), &tiny] {
+        model.tag(&words, &mut out);
+        assert_eq!(out, fresh(model));
+        model.tag(&words, &mut out);
+        assert_eq!(out, fresh(model));
+    }
+}

@@ -10,6 +10,9 @@ use super::lexicon::Lexicon;
 /// The class a word has no direct tag for.
 pub(super) const NO_CLASS: u8 = u8::MAX;
 
+/// The class set of a word the dictionary does not know.
+pub(super) const NO_SET: u16 = u16::MAX;
+
 /// The hashes and dictionary facts of one token.
 #[derive(Clone, Copy, Default)]
 pub(super) struct Token {
@@ -26,6 +29,8 @@ pub(super) struct Token {
     pub ambiguity: u64,
     /// The class of a word that always had one tag in training, or `NO_CLASS`.
     pub direct: u8,
+    /// Its classes in training (`Lexicon::set`), or `NO_SET`.
+    pub known: u16,
 }
 
 #[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
@@ -51,12 +56,13 @@ impl Token {
         let entry = lexicon.get(lower);
         Token {
             lower,
-            prefix: hasher.prefix,
+            prefix: hasher.prefixes(),
             suffix: hasher.suffixes(),
             shape,
             case,
             ambiguity: entry.map_or(0, |e| e.ambiguity),
             direct: entry.map_or(NO_CLASS, |e| e.direct),
+            known: entry.map_or(NO_SET, |e| e.set),
         }
     }
 
@@ -71,6 +77,7 @@ impl Token {
             case: Case::NoLetters,
             ambiguity: h,
             direct: NO_CLASS,
+            known: NO_SET,
         }
     }
 }
@@ -96,6 +103,7 @@ pub(super) fn form_hash(word: &str) -> u64 {
     h.finish()
 }
 
+#[cfg(test)]
 fn lower(c: char) -> impl Iterator<Item = char> {
     // The ASCII fast path skips the Unicode case tables.
     let ascii = c.is_ascii().then(|| c.to_ascii_lowercase());
@@ -138,19 +146,33 @@ impl Default for FormHasher {
 
 impl FormHasher {
     fn push(&mut self, c: char) {
-        for l in lower(c) {
-            let n = normal_char(l);
-            self.state = fnv_char(self.state, n);
-            self.last = [self.last[1], self.last[2], self.last[3], n];
-            if self.count < 3 {
-                self.prefix[self.count] = mix(self.state ^ 0x7072_6566);
+        if c.is_ascii() {
+            self.push_normal(normal_char(c.to_ascii_lowercase()));
+        } else {
+            for l in c.to_lowercase() {
+                self.push_normal(normal_char(l));
             }
-            self.count += 1;
         }
-        // Short words: their missing prefixes are the whole word.
-        for k in self.count..3 {
-            self.prefix[k] = mix(self.state ^ 0x7072_6566);
+    }
+
+    /// Adds one lowercased, normalised character.
+    #[inline]
+    fn push_normal(&mut self, n: char) {
+        self.state = fnv_char(self.state, n);
+        self.last = [self.last[1], self.last[2], self.last[3], n];
+        if self.count < 3 {
+            self.prefix[self.count] = mix(self.state ^ 0x7072_6566);
         }
+        self.count += 1;
+    }
+
+    /// Hashes of the first 1..=3 characters; a short word's missing prefixes are the whole word.
+    fn prefixes(&self) -> [u64; 3] {
+        let mut out = self.prefix;
+        for slot in out.iter_mut().skip(self.count) {
+            *slot = mix(self.state ^ 0x7072_6566);
+        }
+        out
     }
 
     fn finish(&self) -> u64 {
@@ -223,7 +245,11 @@ fn shape_and_case(word: &str, fold_case: bool) -> (u64, Case) {
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
+#[inline]
 fn fnv_char(mut h: u64, c: char) -> u64 {
+    if c.is_ascii() {
+        return (h ^ c as u64).wrapping_mul(FNV_PRIME);
+    }
     let mut buf = [0u8; 4];
     for &b in c.encode_utf8(&mut buf).as_bytes() {
         h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);

@@ -1,11 +1,12 @@
 //! Training: the tag set and dictionary from the treebank, then epochs of the
-//! averaged perceptron over a fixed-seed shuffle (same bytes every run).
+//! two averaged perceptrons (UPOS, then XPOS among that UPOS's classes) over a
+//! fixed-seed shuffle (same bytes every run).
 
 use super::features::{self, History};
 use super::lexicon::Lexicon;
 use super::token::{form_hash, Token, NO_CLASS};
 use super::weights::Weights;
-use super::{read_sentence, Tag, Tagger};
+use super::{best_of, read_sentence, Tag, Tagger, UPOS_COUNT};
 use crate::nlp::conllu::Sentence;
 use crate::nlp::lemma::LemmaTable;
 use crate::nlp::perceptron::{Features, Trainer};
@@ -83,11 +84,14 @@ pub fn train_with_dev(
     let gold: Vec<Vec<u8>> = sentences.iter().map(|s| tagset.classes_of(s)).collect();
     let lexicon = build_lexicon(sentences, &gold, options);
     let lemmas = LemmaTable::derive(sentences, &tagset.xpos_names);
-    let mut trainer = Trainer::new(tagset.classes.len());
+    let mut trainers = Trainers {
+        upos: Trainer::new(UPOS_COUNT),
+        xpos: Trainer::new(tagset.classes.len()),
+    };
     let mut rng = SplitMix(options.seed);
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut tagger = tagset.tagger(lexicon, Weights::empty(tagset.classes.len()), lemmas);
-    let mut best: Option<(usize, Weights)> = None;
+    let mut tagger = tagset.tagger(lexicon, empty_weights(tagset.classes.len()), lemmas);
+    let mut best: Option<(usize, [Weights; 2])> = None;
     let mut state = EpochState::default();
     for epoch in 1..=options.epochs {
         rng.shuffle(&mut order);
@@ -95,11 +99,15 @@ pub fn train_with_dev(
         for &s in &order {
             let words = case_variant(&sentences[s], options.case_augment, &mut rng);
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            let (r, t) = state.learn(&mut trainer, &tagger.lexicon, &words, &gold[s]);
+            let (r, t) = state.learn(&mut trainers, &tagger, &words, &gold[s]);
             right += r;
             total += t;
         }
-        tagger.weights = Weights::from_perceptron(&trainer.freeze(options.min_weight));
+        let frozen = [
+            Weights::from_perceptron(&trainers.upos.freeze(options.min_weight)),
+            Weights::from_perceptron(&trainers.xpos.freeze(options.min_weight)),
+        ];
+        tagger.set_weights(frozen);
         let train_percent = 100.0 * right as f64 / total.max(1) as f64;
         let dev_accuracy = (!dev.is_empty()).then(|| evaluate(&tagger, dev));
         on_epoch(&EpochReport {
@@ -110,16 +118,21 @@ pub fn train_with_dev(
         if let Some(acc) = dev_accuracy {
             let score = acc.upos + acc.xpos;
             if best.as_ref().is_none_or(|(b, _)| score > *b) {
-                let weights =
-                    std::mem::replace(&mut tagger.weights, Weights::empty(tagset.classes.len()));
-                best = Some((score, weights));
+                best = Some((
+                    score,
+                    tagger.set_weights(empty_weights(tagset.classes.len())),
+                ));
             }
         }
     }
     if let Some((_, weights)) = best {
-        tagger.weights = weights;
+        tagger.set_weights(weights);
     }
     tagger
+}
+
+fn empty_weights(classes: usize) -> [Weights; 2] {
+    [Weights::empty(UPOS_COUNT), Weights::empty(classes)]
 }
 
 /// Tags every sentence of `sentences` (gold tokenisation) and counts the right tags.
@@ -140,11 +153,18 @@ pub fn evaluate(tagger: &Tagger, sentences: &[Sentence]) -> Accuracy {
     acc
 }
 
+/// The two models being trained.
+struct Trainers {
+    upos: Trainer,
+    xpos: Trainer,
+}
+
 /// The buffers of one training pass.
 #[derive(Default)]
 struct EpochState {
     tokens: Vec<Token>,
     features: Features,
+    xpos_features: Features,
     scores: Vec<f32>,
 }
 
@@ -152,12 +172,12 @@ impl EpochState {
     /// Decodes one sentence greedily, updating on each mistake; returns (right, scored).
     fn learn(
         &mut self,
-        trainer: &mut Trainer,
-        lexicon: &Lexicon,
+        trainers: &mut Trainers,
+        tagger: &Tagger,
         words: &[&str],
         gold: &[u8],
     ) -> (usize, usize) {
-        read_sentence(words, lexicon, &mut self.tokens);
+        read_sentence(words, &tagger.lexicon, &mut self.tokens);
         let mut history = History::start();
         let (mut right, mut scored) = (0, 0);
         for (i, &truth) in gold.iter().enumerate() {
@@ -166,17 +186,64 @@ impl EpochState {
             let class = if direct != NO_CLASS {
                 direct
             } else {
-                self.features.clear();
-                features::for_each(&self.tokens, at, history, |h| self.features.hashes.push(h));
-                let guess = trainer.predict(&self.features, &mut self.scores);
-                trainer.update(&self.features, usize::from(truth), guess);
+                let true_upos = tagger.classes[usize::from(truth)].upos as usize;
+                let upos = self.learn_upos(&mut trainers.upos, at, history, true_upos);
+                // The XPOS model learns only where the UPOS was right: it is
+                // trained to choose among the right UPOS's classes.
+                let truth = (upos == true_upos).then_some(truth);
+                let class =
+                    self.learn_class(&mut trainers.xpos, tagger, at, upos as u8, history, truth);
                 scored += 1;
-                right += usize::from(guess == usize::from(truth));
-                guess as u8
+                right += usize::from(truth == Some(class));
+                class
             };
             history.push(class);
         }
         (right, scored)
+    }
+
+    fn learn_upos(
+        &mut self,
+        trainer: &mut Trainer,
+        at: usize,
+        history: History,
+        truth: usize,
+    ) -> usize {
+        self.features.clear();
+        let [before, here, after] = [&self.tokens[at - 1], &self.tokens[at], &self.tokens[at + 1]];
+        features::local(here, |h| self.features.hashes.push(h));
+        features::as_previous(before, |h| self.features.hashes.push(h));
+        features::as_next(after, |h| self.features.hashes.push(h));
+        features::context(&self.tokens, at, history, |h| self.features.hashes.push(h));
+        let guess = trainer.predict(&self.features, &mut self.scores);
+        trainer.update(&self.features, truth, guess);
+        guess
+    }
+
+    fn learn_class(
+        &mut self,
+        trainer: &mut Trainer,
+        tagger: &Tagger,
+        at: usize,
+        upos: u8,
+        history: History,
+        truth: Option<u8>,
+    ) -> u8 {
+        if let Some(class) = tagger.known_class(&self.tokens[at], upos) {
+            return class;
+        }
+        self.xpos_features.clear();
+        features::xpos(&self.tokens, at, upos, history, |h| {
+            self.xpos_features.hashes.push(h)
+        });
+        trainer.scores(&self.xpos_features, &mut self.scores);
+        let guess = best_of(&tagger.candidates[usize::from(upos)], |c| {
+            self.scores[usize::from(c)]
+        });
+        if let Some(truth) = truth {
+            trainer.update(&self.xpos_features, usize::from(truth), usize::from(guess));
+        }
+        guess
     }
 }
 
@@ -229,14 +296,14 @@ impl TagSet {
             .collect()
     }
 
-    fn tagger(&self, lexicon: Lexicon, weights: Weights, lemmas: LemmaTable) -> Tagger {
-        Tagger {
-            xpos_names: self.xpos_names.clone(),
-            classes: self.classes.clone(),
+    fn tagger(&self, lexicon: Lexicon, weights: [Weights; 2], lemmas: LemmaTable) -> Tagger {
+        Tagger::new(
+            self.xpos_names.clone(),
+            self.classes.clone(),
             lexicon,
             weights,
             lemmas,
-        }
+        )
     }
 }
 
