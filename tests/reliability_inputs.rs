@@ -58,3 +58,76 @@ fn an_endless_sentence_of_asides_costs_in_proportion_to_its_length() {
         "8 times the sentence cost {growth:.1} times as much"
     );
 }
+
+fn front_matter_draft(front_matter: &str) -> String {
+    format!("---\n{front_matter}\n---\nThe minister slammed the plan.\n")
+}
+
+/// Found by the hostile probe: front matter `x: [[[[…]]]]` nested 100,000 deep took
+/// 38 s to check although it has no `truthlens` key: the whole YAML was parsed
+/// first, and the parser's cost grows with the square of the depth.
+#[test]
+fn deep_front_matter_of_another_tool_costs_nothing() {
+    let nested = |n: usize| format!("x: {}{}", "[".repeat(n), "]".repeat(n));
+    let analyse = |n: usize| {
+        let text = front_matter_draft(&nested(n));
+        let _ = analyze(&text, Format::Markdown, &Config::default());
+    };
+    let growth = growth_for_eight_times_the_input(5_000, analyse);
+    assert!(
+        growth < 24.0,
+        "8 times the depth cost {growth:.1} times as much"
+    );
+    // With settings beside it, only the `truthlens` section is parsed.
+    let text = front_matter_draft(&format!(
+        "{}\ntruthlens:\n  allowlist: [slammed]\n",
+        nested(100_000)
+    ));
+    let started = Instant::now();
+    let config =
+        truthlens::config::front_matter::apply(&text, Format::Markdown, &Config::default())
+            .expect("valid settings")
+            .expect("settings found");
+    assert_eq!(config.allowlist, vec!["slammed"]);
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+/// Settings too deep or too long to be settings get a message that says so, at the
+/// `truthlens` key, instead of a parse that takes minutes.
+#[test]
+fn front_matter_settings_past_the_limits_are_refused_with_a_reason() {
+    use truthlens::config::front_matter::{settings, MAX_SETTINGS_BYTES, MAX_SETTINGS_DEPTH};
+    let deep = front_matter_draft(&format!(
+        "truthlens:\n  allowlist: {}{}",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    ));
+    let err = settings(&deep, Format::Markdown).unwrap_err();
+    assert!(
+        err.message
+            .contains(&format!("more than {MAX_SETTINGS_DEPTH} levels deep")),
+        "{err}"
+    );
+    assert_eq!(err.span.text(&deep), "truthlens");
+    let long = front_matter_draft(&format!(
+        "truthlens:\n  allowlist:\n{}",
+        "    - word\n".repeat(MAX_SETTINGS_BYTES / 8)
+    ));
+    let err = settings(&long, Format::Markdown).unwrap_err();
+    assert!(
+        err.message
+            .contains(&format!("over the limit of {MAX_SETTINGS_BYTES}")),
+        "{err}"
+    );
+    let toml = format!(
+        "+++\n[truthlens]\nallowlist = {}{}\n+++\nBody.\n",
+        "[".repeat(1_000),
+        "]".repeat(1_000)
+    );
+    let err = settings(&toml, Format::Markdown).unwrap_err();
+    assert!(err.message.contains("levels deep"), "{err}");
+}
