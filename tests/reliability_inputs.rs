@@ -131,3 +131,47 @@ fn front_matter_settings_past_the_limits_are_refused_with_a_reason() {
     let err = settings(&toml, Format::Markdown).unwrap_err();
     assert!(err.message.contains("levels deep"), "{err}");
 }
+
+fn lexicon_config(entries: usize) -> String {
+    (0..entries)
+        .map(|i| format!("[[lexicon]]\nterm = \"word{i}\"\ncategory = \"puffery\"\n"))
+        .collect()
+}
+
+/// Found by the hostile probe: 200,000 `[[lexicon]]` entries ran past 120 s, each
+/// form looked up in a list of all the forms before it.
+#[test]
+fn lexicon_entries_are_checked_in_linear_time_and_capped() {
+    use truthlens::config::LexiconEntry;
+    use truthlens::lexicon::loaded::{check_extra_entries, Category};
+    let entry = |i: usize| LexiconEntry {
+        term: format!("word{i}"),
+        category: Category::Puffery,
+        alternatives: Vec::new(),
+        explanation: None,
+        weight: None,
+        pos: None,
+        forms: Vec::new(),
+    };
+    let check = |n: usize| {
+        let entries: Vec<LexiconEntry> = (0..n).map(entry).collect();
+        check_extra_entries(&entries).expect("valid");
+    };
+    let growth = growth_for_eight_times_the_input(16_000, check);
+    assert!(
+        growth < 24.0,
+        "8 times the entries cost {growth:.1} times as much"
+    );
+    let path = std::path::Path::new("t.toml");
+    let limit = truthlens::config::MAX_LEXICON_ENTRIES;
+    let text = lexicon_config(limit + 1);
+    let err = Config::parse(&text, path).unwrap_err();
+    assert!(
+        err.message().contains(&format!(
+            "{} [[lexicon]] entries; at most {limit}",
+            limit + 1
+        )),
+        "{err}"
+    );
+    assert!(Config::parse(&lexicon_config(limit), path).is_ok());
+}

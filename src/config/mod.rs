@@ -51,6 +51,14 @@ pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
 const MAX_GLOBS: usize = 256;
 const MAX_GLOB_BYTES: usize = 1024;
 
+/// Limit on `[[lexicon]]` entries: a project adds a few dozen words, and every
+/// config load (each open in the server) builds a lexicon from them.
+pub const MAX_LEXICON_ENTRIES: usize = 5_000;
+
+/// Limit on a config file's size: one is a few lines long, and it is read whole
+/// before it is parsed (`--config /dev/zero` must end, not fill the memory).
+pub const MAX_CONFIG_BYTES: usize = 1024 * 1024;
+
 #[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub enum RunMode {
     #[default]
@@ -415,6 +423,15 @@ impl Config {
                 path: vec!["allowlist".into(), i.to_string()],
                 message: "allowlist terms cannot be empty".to_string(),
             });
+        }
+        if self.lexicon.len() > MAX_LEXICON_ENTRIES {
+            return Err(Problem::at(
+                &["lexicon"],
+                format!(
+                    "{} [[lexicon]] entries; at most {MAX_LEXICON_ENTRIES}",
+                    self.lexicon.len()
+                ),
+            ));
         }
         crate::lexicon::loaded::check_extra_entries(&self.lexicon).map_err(|(i, field, e)| {
             Problem {
