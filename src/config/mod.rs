@@ -250,11 +250,18 @@ pub struct LexiconEntry {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read {path}: {source}")]
+    // The cause is part of the message, not a chained source, so that `{:#}` does
+    // not print it twice.
+    #[error("cannot read {}: {}", path.display(), describe_io(cause))]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
+    #[error(
+        "{} was not read: it is larger than the limit of {MAX_CONFIG_BYTES} bytes for a config file",
+        path.display()
+    )]
+    TooLarge { path: PathBuf },
     #[error("invalid config {}: {message}", place(path, *line_col))]
     Invalid {
         path: PathBuf,
@@ -264,6 +271,35 @@ pub enum ConfigError {
         /// 1-based line and column of `span.start`.
         line_col: Option<(usize, usize)>,
     },
+}
+
+/// An I/O error in words, with what "invalid data" means for a config file.
+pub fn describe_io(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::InvalidData => "it is not valid UTF-8 text".to_string(),
+        _ => error.to_string(),
+    }
+}
+
+/// A config file's text, read no further than `MAX_CONFIG_BYTES`.
+pub fn read_text(path: &Path) -> Result<String, ConfigError> {
+    use std::io::Read;
+    let read_error = |cause| ConfigError::Read {
+        path: path.to_path_buf(),
+        cause,
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_CONFIG_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() > MAX_CONFIG_BYTES {
+        return Err(ConfigError::TooLarge {
+            path: path.to_path_buf(),
+        });
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| read_error(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
 }
 
 fn place(path: &Path, line_col: Option<(usize, usize)>) -> String {
@@ -277,7 +313,8 @@ impl ConfigError {
     /// The message alone, without the file name (for a diagnostic in that file).
     pub fn message(&self) -> String {
         match self {
-            ConfigError::Read { source, .. } => source.to_string(),
+            ConfigError::Read { cause, .. } => describe_io(cause),
+            ConfigError::TooLarge { .. } => self.to_string(),
             ConfigError::Invalid { message, .. } => message.clone(),
         }
     }
@@ -285,7 +322,7 @@ impl ConfigError {
     pub fn span(&self) -> Option<Range<usize>> {
         match self {
             ConfigError::Invalid { span, .. } => span.clone(),
-            ConfigError::Read { .. } => None,
+            ConfigError::Read { .. } | ConfigError::TooLarge { .. } => None,
         }
     }
 
@@ -343,11 +380,7 @@ impl Config {
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Config::parse(&text, path)
+        Config::parse(&read_text(path)?, path)
     }
 
     /// Build a config from JSON (editor settings, merged layers) with the same
