@@ -44,3 +44,28 @@ fn a_config_file_is_not_read_past_its_limit() {
         "{errors}"
     );
 }
+
+/// Found by the hostile probe: a `.truthlens.toml` in `/tmp` that turns every rule
+/// off silenced `check /tmp/x/draft.md`. A folder others may write to is never
+/// searched; the search stops at the repository root.
+#[test]
+fn a_config_above_the_project_is_not_used() {
+    let tmp = temp_dir("planted");
+    let shared = tmp.path().join("shared");
+    let project = shared.join("project");
+    std::fs::create_dir_all(project.join("drafts")).unwrap();
+    std::fs::write(project.join("drafts/a.md"), LOADED).unwrap();
+    let off = "[rules.loaded-language]\nenabled = false\n";
+    std::fs::write(shared.join(".truthlens.toml"), off).unwrap();
+    let check = || truthlens_in(&project, &["check", "drafts/a.md"]);
+    // Before: anyone who can write to `shared` silences the project.
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o777)).unwrap();
+    assert_eq!(check().status.code(), Some(1), "{}", stderr(&check()));
+    // The repository root ends the search even when the folder above is private.
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::create_dir(project.join(".git")).unwrap();
+    assert_eq!(check().status.code(), Some(1), "{}", stderr(&check()));
+    // Without either, the nearest config above still applies.
+    std::fs::remove_dir(project.join(".git")).unwrap();
+    assert_eq!(check().status.code(), Some(0), "{}", stderr(&check()));
+}

@@ -481,9 +481,9 @@ impl Config {
             .unwrap_or(DEFAULT_MAX_DOCUMENT_BYTES)
     }
 
-    /// Walk up from `dir` to find the nearest `.truthlens.toml`.
+    /// Walk up from `dir` to find the nearest `.truthlens.toml` (see `search_dirs`).
     pub fn discover(dir: &Path) -> Option<PathBuf> {
-        dir.ancestors()
+        search_dirs(dir)
             .map(|d| d.join(FILE_NAME))
             .find(|p| p.is_file())
     }
@@ -519,6 +519,38 @@ impl Config {
             .iter()
             .any(|a| a.trim().to_lowercase() == term.to_lowercase())
     }
+}
+
+/// The folders searched for `.truthlens.toml`, nearest first: `dir` and its parents,
+/// up to the repository root (the folder holding `.git`) or the user's home folder,
+/// whichever comes first. A folder that other users may write to (`/tmp`) is never
+/// searched, nor anything above it: a file planted there could silence the rules
+/// for every draft below.
+pub fn search_dirs(dir: &Path) -> impl Iterator<Item = &Path> {
+    let home = std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from);
+    let mut done = false;
+    dir.ancestors().map_while(move |d| {
+        if done || writable_by_others(d) {
+            return None;
+        }
+        done = d.join(".git").exists() || home.as_deref() == Some(d);
+        Some(d)
+    })
+}
+
+/// Whether users other than the owner may create files in `dir`.
+#[cfg(not(unix))]
+fn writable_by_others(_dir: &Path) -> bool {
+    false
+}
+
+/// Whether users other than the owner may create files in `dir`.
+#[cfg(unix)]
+fn writable_by_others(dir: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).is_ok_and(|m| m.mode() & 0o002 != 0)
 }
 
 #[cfg(test)]

@@ -85,8 +85,7 @@ impl ProjectConfig {
         let Some(dir) = document.parent() else {
             return Ok(None);
         };
-        let Some(path) = dir
-            .ancestors()
+        let Some(path) = crate::config::search_dirs(dir)
             .map(|d| d.join(crate::config::FILE_NAME))
             .find(|p| written.contains_key(p) || p.is_file())
         else {
