@@ -238,7 +238,16 @@ impl Backend {
             return Ok(());
         };
         let path = allowlist::config_path(&document, folder, |p| self.session.config_exists(p));
-        let current = self.session.config_text(&path);
+        let current = allowlist::refusal(&path, folder)
+            .map_or_else(|| self.session.config_text(&path), Err)
+            .map_err(|reason| format!("cannot add \"{term}\" to the allowlist: {reason}"));
+        let current = match current {
+            Ok(current) => current,
+            Err(message) => {
+                self.show(MessageType::ERROR, message).await;
+                return Ok(());
+            }
+        };
         let plan = allowlist::plan(
             &path,
             current,
