@@ -69,3 +69,94 @@ fn a_config_above_the_project_is_not_used() {
     std::fs::remove_dir(project.join(".git")).unwrap();
     assert_eq!(check().status.code(), Some(0), "{}", stderr(&check()));
 }
+
+/// Found by the hostile probe: `check --format json DIR` with one draft that is not
+/// UTF-8 printed nothing, so every other draft's findings were lost.
+#[test]
+fn one_bad_draft_is_reported_in_the_json_and_the_others_reviewed() {
+    let tmp = temp_dir("bad-draft");
+    let dir = tmp.path();
+    std::fs::write(dir.join("a.md"), LOADED).unwrap();
+    std::fs::write(dir.join("b.md"), [0xff, 0xfe, b'a']).unwrap();
+    std::fs::write(dir.join("c.md"), LOADED).unwrap();
+    let out = truthlens_in(dir, &["check", "--format", "json", "."]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON on standard output");
+    let files = doc["files"].as_array().unwrap();
+    let named = |name: &str| {
+        files
+            .iter()
+            .find(|f| f["path"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("{name} missing from {doc:#}"))
+    };
+    assert!(!named("a.md")["findings"].as_array().unwrap().is_empty());
+    assert!(!named("c.md")["findings"].as_array().unwrap().is_empty());
+    let bad = named("b.md");
+    assert_eq!(bad["findings"], serde_json::json!([]));
+    assert!(
+        bad["not_reviewed"]
+            .as_str()
+            .unwrap()
+            .contains("is not valid UTF-8"),
+        "{bad}"
+    );
+    assert!(
+        stderr(&out).contains("1 file was not reviewed"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Found by the hostile probe: one subfolder that cannot be read stopped the walk
+/// before any draft was reviewed, and the error said its cause twice ("Permission
+/// denied (os error 13): Permission denied (os error 13)"). Run as an unprivileged
+/// user, since root reads any folder.
+#[test]
+fn an_unreadable_subfolder_is_skipped_and_named_once() {
+    let tmp = temp_dir("locked");
+    let dir = tmp.path();
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::write(dir.join("a.md"), LOADED).unwrap();
+    std::fs::create_dir(dir.join("locked")).unwrap();
+    std::fs::write(dir.join("locked/b.md"), LOADED).unwrap();
+    std::fs::write(dir.join("z.md"), LOADED).unwrap();
+    std::fs::set_permissions(dir.join("locked"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    let binary = env!("CARGO_BIN_EXE_truthlens");
+    let args = ["check", dir.to_str().unwrap()];
+    let is_root = std::fs::read_dir(dir.join("locked")).is_ok();
+    let out = if is_root {
+        let unprivileged = ["--reuid=65534", "--regid=65534", "--clear-groups", binary];
+        let mut command = Command::new("setpriv");
+        command.args(unprivileged).args(args);
+        command.current_dir("/").output().expect("setpriv")
+    } else {
+        Command::new(binary)
+            .args(args)
+            .output()
+            .expect("run truthlens")
+    };
+    std::fs::set_permissions(dir.join("locked"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let errors = stderr(&out);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{errors}\n{text}");
+    assert!(
+        text.contains("a.md:1:") && text.contains("z.md:1:"),
+        "{text}"
+    );
+    assert!(errors.contains("locked: Permission denied"), "{errors}");
+    assert_eq!(errors.matches("Permission denied").count(), 1, "{errors}");
+}
+
+/// Found by the hostile probe: `truthlens summary /tmp` summarised some draft found
+/// below the folder and exited 0.
+#[test]
+fn a_one_draft_command_given_a_folder_says_so() {
+    let tmp = temp_dir("folder-for-one");
+    std::fs::write(tmp.path().join("a.md"), LOADED).unwrap();
+    for command in ["summary", "headline", "report", "sources"] {
+        let out = truthlens_in(tmp.path(), &[command, "."]);
+        let errors = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{command}: {errors}");
+        assert!(errors.contains(". is a folder"), "{command}: {errors}");
+    }
+}
