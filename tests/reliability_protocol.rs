@@ -335,3 +335,38 @@ fn long_draft() -> String {
     "The regime slammed critics, experts say. \"It was brutal,\" one official said.\n\n"
         .repeat(2000)
 }
+
+/// Found by the hostile probe: three `workspace/applyEdit` requests the client never
+/// answered, or three `workspace/configuration` requests after `didChangeConfiguration
+/// {settings: null}`, stopped hover, code actions and diagnostics, with no timeout.
+#[test]
+fn unanswered_server_requests_do_not_hold_the_server() {
+    let (mut client, server) = started();
+    client.open(URI, "markdown", 1, TEXT);
+    client.diagnostics(URI, 1);
+    for _ in 0..4 {
+        client.send_request(
+            "workspace/executeCommand",
+            json!({"command": "truthlens.insertReport", "arguments": [URI]}),
+        );
+        client.hold_server_request("workspace/applyEdit");
+    }
+    for _ in 0..4 {
+        client.notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": null}),
+        );
+        client.hold_server_request("workspace/configuration");
+    }
+    let other = "file:///drafts/other.md";
+    assert_still_serving(&mut client, other);
+    client.replace_all(other, 2, "The regime slammed critics.\n");
+    let diagnostics = client.diagnostics(other, 2);
+    assert!(!diagnostics.is_empty(), "an edit is still reviewed");
+    let actions = client.code_actions(
+        other,
+        json!({"start": {"line": 0, "character": 5}, "end": {"line": 0, "character": 5}}),
+    );
+    assert!(!actions.is_empty(), "code actions are still answered");
+    drop(server);
+}

@@ -152,8 +152,12 @@ impl Session {
         }
         let client = self.client.clone();
         tokio::spawn(async move {
-            if let Err(e) = client.workspace_diagnostic_refresh().await {
-                super::log(&format!("workspace/diagnostic/refresh failed: {e}"));
+            // A client that never answers must not keep a task waiting for ever.
+            let wait = std::time::Duration::from_secs(30);
+            match tokio::time::timeout(wait, client.workspace_diagnostic_refresh()).await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => super::log(&format!("workspace/diagnostic/refresh failed: {e}")),
+                Err(_) => super::log("no answer to workspace/diagnostic/refresh within 30 s"),
             }
         });
     }
