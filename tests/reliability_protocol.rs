@@ -335,3 +335,98 @@ fn long_draft() -> String {
     "The regime slammed critics, experts say. \"It was brutal,\" one official said.\n\n"
         .repeat(2000)
 }
+
+/// Found by the hostile probe: three `workspace/applyEdit` requests the client never
+/// answered, or three `workspace/configuration` requests after `didChangeConfiguration
+/// {settings: null}`, stopped hover, code actions and diagnostics, with no timeout.
+#[test]
+fn unanswered_server_requests_do_not_hold_the_server() {
+    let (mut client, server) = started();
+    client.open(URI, "markdown", 1, TEXT);
+    client.diagnostics(URI, 1);
+    for _ in 0..4 {
+        client.send_request(
+            "workspace/executeCommand",
+            json!({"command": "truthlens.insertReport", "arguments": [URI]}),
+        );
+        client.hold_server_request("workspace/applyEdit");
+    }
+    for _ in 0..4 {
+        client.notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": null}),
+        );
+        client.hold_server_request("workspace/configuration");
+    }
+    let other = "file:///drafts/other.md";
+    assert_still_serving(&mut client, other);
+    client.replace_all(other, 2, "The regime slammed critics.\n");
+    let diagnostics = client.diagnostics(other, 2);
+    assert!(!diagnostics.is_empty(), "an edit is still reviewed");
+    let actions = client.code_actions(
+        other,
+        json!({"start": {"line": 0, "character": 5}, "end": {"line": 0, "character": 5}}),
+    );
+    assert!(!actions.is_empty(), "code actions are still answered");
+    drop(server);
+}
+
+/// Found by the hostile probe: with a client that stopped reading, every publish was
+/// queued (memory rose from 15 MB to 235 MB in 90 s on a 200 KB draft), and 1,787
+/// stale ones arrived when it read again. Only the newest publish per document waits.
+#[test]
+fn a_client_that_stops_reading_gets_only_the_newest_publish() {
+    use std::io::{BufReader, Write};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_truthlens"))
+        .args(["lsp", "--stdio"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the server");
+    let mut input = child.stdin.take().unwrap();
+    let mut output = BufReader::new(child.stdout.take().unwrap());
+    let mut send = |message: Value| {
+        let body = message.to_string();
+        write!(input, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        input.flush().unwrap();
+    };
+    send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                "params": {"processId": null, "rootUri": null, "capabilities": capabilities(&["utf-16"])}}));
+    while read_frame(&mut output).expect("initialize reply")["id"] != 1 {}
+    send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+    // Each publish of this draft is far larger than a pipe's buffer.
+    let draft = "The thug shelled the town.\n".repeat(2_000);
+    send(
+        json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument":
+        {"uri": URI, "languageId": "markdown", "version": 1, "text": draft}}}),
+    );
+    // The client reads nothing while the draft is edited 60 times, slowly enough for
+    // each version to be reviewed and published.
+    let edits = 60;
+    for version in 2..=edits + 1 {
+        let text = format!("{draft}The regime slammed critics {version} times.\n");
+        send(
+            json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": URI, "version": version},
+            "contentChanges": [{"text": text}]}}),
+        );
+        std::thread::sleep(std::time::Duration::from_millis(40));
+    }
+    // Reading again: the publishes that waited, up to the newest version's.
+    let mut versions = Vec::new();
+    while versions.last() != Some(&(edits + 1)) {
+        let message = read_frame(&mut output).expect("the server's output");
+        if message["method"] == "textDocument/publishDiagnostics" {
+            versions.push(message["params"]["version"].as_i64().unwrap_or(0));
+        }
+    }
+    send(json!({"jsonrpc": "2.0", "method": "exit"}));
+    let _ = child.wait();
+    assert!(
+        versions.len() <= 5,
+        "{} publishes waited for a client that was not reading: {versions:?}",
+        versions.len()
+    );
+}

@@ -229,3 +229,98 @@ fn a_whole_editing_session_writes_nothing() {
     );
     assert_eq!(snapshot(dir), before, "the server wrote to the workspace");
 }
+
+/// Client capabilities that allow creating files through workspace edits.
+fn creating_capabilities() -> Value {
+    let mut caps = capabilities(&["utf-16"]);
+    caps["workspace"]["workspaceEdit"] =
+        json!({"documentChanges": true, "resourceOperations": ["create"]});
+    caps
+}
+
+/// Run `truthlens.addToAllowlist` for a draft in `root` (the workspace root, as a
+/// URI) and return the server's message, after checking it proposed no edit.
+fn allowlist_refusal(root: &str, draft: &Path) -> String {
+    let (mut client, _server) = InMemoryServer::start();
+    let params = json!({
+        "processId": null, "rootUri": root, "capabilities": creating_capabilities(),
+        "workspaceFolders": [{"uri": root, "name": "workspace"}]
+    });
+    client.call("initialize", params);
+    client.notify("initialized", json!({}));
+    let uri = file_uri(draft);
+    client.call(
+        "workspace/executeCommand",
+        json!({"command": "truthlens.addToAllowlist", "arguments": [{"uri": uri, "term": "thug"}]}),
+    );
+    let message = client.wait_for("the refusal", |m| {
+        m["method"] == "window/showMessage"
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|s| s.contains("cannot add \"thug\""))
+    });
+    assert!(
+        client.applied_edits.is_empty(),
+        "{:#?}",
+        client.applied_edits
+    );
+    message["params"]["message"].as_str().unwrap().to_string()
+}
+
+/// Found by the hostile probe: with `.truthlens.toml` a link to a file outside the
+/// workspace, the allowlist edit rewrote that file; with a dangling link, it created
+/// the file outside.
+#[test]
+fn the_allowlist_action_does_not_write_through_a_link_out_of_the_workspace() {
+    let outside = temp_folder("outside");
+    let tmp = temp_folder("linked");
+    let folder = tmp.path();
+    let draft = folder.join("story.md");
+    std::fs::write(&draft, "The thug shelled the town.\n").unwrap();
+    let target = outside.path().join("victim.toml");
+    std::fs::write(&target, "allowlist = []\n").unwrap();
+    std::os::unix::fs::symlink(&target, folder.join(".truthlens.toml")).unwrap();
+    let message = allowlist_refusal(&file_uri(folder), &draft);
+    assert!(
+        message.contains("outside the workspace folder") && message.contains("victim.toml"),
+        "{message}"
+    );
+    std::fs::remove_file(&target).unwrap();
+    let message = allowlist_refusal(&file_uri(folder), &draft);
+    assert!(message.contains("which does not exist"), "{message}");
+}
+
+/// Found by the hostile probe: with `rootUri: file:///`, the action proposed
+/// creating `/.truthlens.toml`, a config for every draft on the machine.
+#[test]
+fn the_allowlist_action_refuses_a_workspace_at_the_root_of_the_machine() {
+    let tmp = temp_folder("root-workspace");
+    let draft = tmp.path().join("story.md");
+    std::fs::write(&draft, "The thug shelled the town.\n").unwrap();
+    let message = allowlist_refusal("file:///", &draft);
+    assert!(
+        message.contains("the workspace folder is /,") && message.contains("every draft"),
+        "{message}"
+    );
+}
+
+/// Found by the hostile probe: a `.truthlens.toml` that is not UTF-8 was taken for
+/// a missing one, and a whole new file was inserted at its start.
+#[test]
+fn the_allowlist_action_never_edits_a_config_it_could_not_read() {
+    let tmp = temp_folder("unreadable-config");
+    let folder = tmp.path();
+    let draft = folder.join("story.md");
+    std::fs::write(&draft, "The thug shelled the town.\n").unwrap();
+    let config = folder.join(".truthlens.toml");
+    std::fs::write(&config, b"allowlist = [\"caf\xe9\"]\n").unwrap();
+    let message = allowlist_refusal(&file_uri(folder), &draft);
+    assert!(
+        message.contains("cannot read") && message.contains("not valid UTF-8"),
+        "{message}"
+    );
+    assert_eq!(
+        std::fs::read(&config).unwrap(),
+        b"allowlist = [\"caf\xe9\"]\n"
+    );
+}

@@ -4,6 +4,7 @@ use super::output::{finding_json, JSON_VERSION};
 use super::{
     config_if_included, list_inputs, over_size_limit, CheckOptions, Outcome, OutputFormat,
 };
+use crate::config::ConfigError;
 use crate::engine::{findings_cached, Cache};
 use crate::line_index::LineIndex;
 use anyhow::Result;
@@ -23,19 +24,30 @@ pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Result<Outcome> {
     let mut not_reviewed = 0;
     let count = inputs.len();
     for (i, named) in inputs.iter().enumerate() {
-        let mut input = named.read(&options.stdin_filename, options.config.as_deref())?;
-        let Some(config) = config_if_included(&input)? else {
-            continue;
-        };
-        // The other files are still checked; the run ends in an error, so a draft too
-        // large to review never passes as clean.
-        if let Some(reason) = over_size_limit(&input) {
+        // A draft that cannot be reviewed is named with its reason, and the others are
+        // still checked; the run ends in an error, so it never passes as clean.
+        let mut skip = |display: String, reason: String| {
             eprintln!("truthlens: {reason}");
             if options.format == OutputFormat::Json {
-                files_json
-                    .push(json!({ "path": input.display, "findings": [], "not_reviewed": reason }));
+                files_json.push(json!({ "path": display, "findings": [], "not_reviewed": reason }));
             }
             not_reviewed += 1;
+        };
+        let reviewable = named
+            .read(&options.stdin_filename, options.config.as_deref())
+            .and_then(|input| Ok((config_if_included(&input)?, input)));
+        let (config, mut input) = match reviewable {
+            Ok((Some(config), input)) => (config, input),
+            Ok((None, _)) => continue,
+            // A broken project config is every draft's problem: it stops the run.
+            Err(e) if e.downcast_ref::<ConfigError>().is_some() => return Err(e),
+            Err(e) => {
+                skip(named.display(&options.stdin_filename), format!("{e:#}"));
+                continue;
+            }
+        };
+        if let Some(reason) = over_size_limit(&input) {
+            skip(input.display.clone(), reason);
             continue;
         }
         files += 1;
@@ -105,7 +117,7 @@ pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Result<Outcome> {
     out.flush()?;
     if not_reviewed > 0 {
         anyhow::bail!(
-            "{not_reviewed} file{} not reviewed: over `max-document-bytes`",
+            "{not_reviewed} file{} not reviewed",
             if not_reviewed == 1 { " was" } else { "s were" }
         );
     }

@@ -23,10 +23,9 @@ pub fn print(path: &Path, explicit: Option<&Path>) -> Result<Outcome> {
         None => Config::discover(&std::fs::canonicalize(&dir).unwrap_or(dir)),
     };
     if let Some(file) = file {
-        // Loading first reports an invalid file with its line and column.
-        Config::load(&file)?;
-        let text = std::fs::read_to_string(&file)
-            .with_context(|| format!("cannot read {}", file.display()))?;
+        let text = crate::config::read_text(&file)?;
+        // Parsing first reports an invalid file with its line and column.
+        Config::parse(&text, &file)?;
         let table: toml::Table = toml::from_str(&text)?;
         layers_given.push((Origin::File(file), serde_json::to_value(table)?));
     }

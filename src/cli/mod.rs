@@ -88,6 +88,8 @@ fn is_draft(path: &Path) -> bool {
 pub enum Named {
     Stdin,
     File { path: PathBuf, walked: bool },
+    /// A folder (or file) the walk could not enter, and why: reported, not reviewed.
+    Unreadable { path: PathBuf, reason: String },
 }
 
 /// Expand arguments into drafts: `-` is stdin, directories are walked for `.md`/`.txt`
@@ -108,7 +110,14 @@ pub fn list_inputs(paths: &[PathBuf]) -> Result<Vec<Named>> {
                         || !(name.starts_with('.') || name == "target" || name == "node_modules")
                 });
             for entry in walker {
-                let entry = entry.with_context(|| format!("cannot walk {}", path.display()))?;
+                // One folder that cannot be read does not stop the walk.
+                let entry = match entry {
+                    Ok(entry) => entry,
+                    Err(e) => {
+                        named.push(unreadable(path, &e));
+                        continue;
+                    }
+                };
                 if entry.file_type().is_file() && is_draft(entry.path()) {
                     let path = entry.into_path();
                     named.push(Named::File { path, walked: true });
@@ -124,6 +133,20 @@ pub fn list_inputs(paths: &[PathBuf]) -> Result<Vec<Named>> {
     Ok(named)
 }
 
+/// What the walk below `root` could not read, named once with its cause (walkdir's
+/// message repeats its I/O error's).
+fn unreadable(root: &Path, error: &walkdir::Error) -> Named {
+    let path = error.path().unwrap_or(root).to_path_buf();
+    let cause = match error.io_error() {
+        Some(io) => io.to_string(),
+        None => error.to_string(),
+    };
+    Named::Unreadable {
+        reason: format!("cannot read {}: {cause}", path.display()),
+        path,
+    }
+}
+
 impl Named {
     /// Read the draft, but not past its project's `max-document-bytes`: `/dev/zero`
     /// or a multi-gigabyte dump gets a message, not a hang.
@@ -134,6 +157,17 @@ impl Named {
                 let mut input = read_file(path, explicit_config)?;
                 input.walked = *walked;
                 Ok(input)
+            }
+            Named::Unreadable { reason, .. } => Err(anyhow::anyhow!("{reason}")),
+        }
+    }
+
+    /// The name to print for it.
+    pub fn display(&self, stdin_filename: &Path) -> String {
+        match self {
+            Named::Stdin => stdin_filename.display().to_string(),
+            Named::File { path, .. } | Named::Unreadable { path, .. } => {
+                path.display().to_string()
             }
         }
     }
@@ -255,6 +289,12 @@ pub fn config_if_included(input: &Input) -> Result<Option<Config>> {
 
 /// Read one draft and its config (explicit, discovered, or default).
 pub fn read_one(path: &Path, explicit_config: Option<&Path>) -> Result<(Input, Config)> {
+    if path.is_dir() {
+        anyhow::bail!(
+            "{} is a folder; this command reviews one draft: name a file",
+            path.display()
+        );
+    }
     let input = list_inputs(&[path.to_path_buf()])?
         .first()
         .ok_or_else(|| anyhow::anyhow!("{} holds no Markdown or text drafts", path.display()))?

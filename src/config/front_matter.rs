@@ -27,6 +27,14 @@ const NOT_PER_DRAFT: &[(&str, &str)] = &[
     ),
 ];
 
+/// Settings text longer than this is not parsed: they are a few lines, and the
+/// front matter is read again at every keystroke.
+pub const MAX_SETTINGS_BYTES: usize = 64 * 1024;
+
+/// Settings nested deeper than this are not parsed (the YAML parser's cost grows
+/// with the square of the depth); real settings are three levels deep.
+pub const MAX_SETTINGS_DEPTH: usize = 32;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Yaml,
@@ -144,10 +152,116 @@ pub fn settings(text: &str, format: Format) -> Result<Option<Settings>, Error> {
         return Ok(None);
     };
     let body = front.body.text(text);
-    match front.kind {
-        Kind::Toml => toml_settings(text, body, front.body.start),
-        Kind::Yaml => yaml_settings(text, body, front.body.start),
+    // Another tool's front matter is not ours to read, nor to pay for.
+    if memchr::memmem::find(body.as_bytes(), b"truthlens").is_none() {
+        return Ok(None);
     }
+    match front.kind {
+        Kind::Toml if within_limits(text, body, front.body.start, toml_key(body))? => {
+            toml_settings(text, body, front.body.start)
+        }
+        Kind::Toml => Ok(None),
+        Kind::Yaml => {
+            // Only the `truthlens:` section is parsed when it is a top-level block.
+            let (from, to) = yaml_section(body).unwrap_or((0, body.len()));
+            let (section, base) = (&body[from..to], front.body.start + from);
+            let key_at = yaml_key_line(section, 0, "truthlens")
+                .or_else(|| memchr::memmem::find(section.as_bytes(), b"truthlens:"));
+            if !within_limits(text, section, base, key_at)? {
+                return Ok(None);
+            }
+            yaml_settings(text, section, base)
+        }
+    }
+}
+
+/// Whether settings are small and shallow enough to parse. Past the limits, an error
+/// that says so when they hold `key`; anything else that large is another tool's
+/// front matter, and is skipped.
+fn within_limits(
+    text: &str,
+    settings: &str,
+    base: usize,
+    key_at: Option<usize>,
+) -> Result<bool, Error> {
+    let problem = if settings.len() > MAX_SETTINGS_BYTES {
+        format!(
+            "the front matter holding them is {} bytes, over the limit of {MAX_SETTINGS_BYTES}",
+            settings.len()
+        )
+    } else {
+        let depth = nesting_depth(settings);
+        if depth <= MAX_SETTINGS_DEPTH {
+            return Ok(true);
+        }
+        format!("they nest more than {MAX_SETTINGS_DEPTH} levels deep")
+    };
+    match key_at {
+        Some(at) => Err(Error::new(
+            text,
+            Span::new(base + at, base + at + "truthlens".len()),
+            format!("TruthLens did not read these settings: {problem}"),
+        )),
+        None => Ok(false),
+    }
+}
+
+/// Where a TOML body names the `truthlens` table (`[truthlens]`, `[truthlens.rules]`,
+/// `truthlens.allowlist = ...`), if it does.
+fn toml_key(body: &str) -> Option<usize> {
+    memchr::memmem::find_iter(body.as_bytes(), b"truthlens").find(|&at| {
+        let before = body[..at].trim_end_matches([' ', '\t']);
+        let after = body[at + "truthlens".len()..].trim_start_matches([' ', '\t', '"']);
+        (before.ends_with('[') || before.ends_with('\n') || before.is_empty())
+            && after.starts_with([']', '.', '='])
+    })
+}
+
+/// The deepest nesting of brackets or of indented lines (brackets inside quotes
+/// count too: an overestimate only makes the limit stricter).
+fn nesting_depth(settings: &str) -> usize {
+    let mut brackets: usize = 0;
+    let mut deepest = 0;
+    let mut indents: Vec<usize> = Vec::new();
+    for line in settings.lines() {
+        let content = line.trim_start();
+        if !content.is_empty() && !content.starts_with('#') {
+            let indent = line.len() - content.len();
+            while indents.last().is_some_and(|&i| i >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+        }
+        for b in line.bytes() {
+            match b {
+                b'[' | b'{' => brackets += 1,
+                b']' | b'}' => brackets = brackets.saturating_sub(1),
+                _ => continue,
+            }
+            deepest = deepest.max(brackets + indents.len());
+        }
+        deepest = deepest.max(brackets + indents.len());
+    }
+    deepest
+}
+
+/// The byte range in a YAML body of its top-level `truthlens:` block: from the key's
+/// line to the next line that starts at the left margin.
+fn yaml_section(body: &str) -> Option<(usize, usize)> {
+    let at = yaml_key_line(body, 0, "truthlens")?;
+    let line_start = body[..at].rfind('\n').map_or(0, |i| i + 1);
+    if at != line_start {
+        return None;
+    }
+    let end = line_spans(body, at)
+        .skip(1)
+        .find(|line| {
+            let content = &body[line.start..line.end];
+            !content.is_empty()
+                && !content.starts_with([' ', '\t', '#', '-'])
+        })
+        .map_or(body.len(), |line| line.start);
+    Some((at, end))
 }
 
 /// The config for a draft: `base` with its front matter settings laid on top.

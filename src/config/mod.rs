@@ -51,6 +51,14 @@ pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
 const MAX_GLOBS: usize = 256;
 const MAX_GLOB_BYTES: usize = 1024;
 
+/// Limit on `[[lexicon]]` entries: a project adds a few dozen words, and every
+/// config load (each open in the server) builds a lexicon from them.
+pub const MAX_LEXICON_ENTRIES: usize = 5_000;
+
+/// Limit on a config file's size: one is a few lines long, and it is read whole
+/// before it is parsed (`--config /dev/zero` must end, not fill the memory).
+pub const MAX_CONFIG_BYTES: usize = 1024 * 1024;
+
 #[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub enum RunMode {
     #[default]
@@ -242,11 +250,18 @@ pub struct LexiconEntry {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read {path}: {source}")]
+    // The cause is part of the message, not a chained source, so that `{:#}` does
+    // not print it twice.
+    #[error("cannot read {}: {}", path.display(), describe_io(cause))]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
+    #[error(
+        "{} was not read: it is larger than the limit of {MAX_CONFIG_BYTES} bytes for a config file",
+        path.display()
+    )]
+    TooLarge { path: PathBuf },
     #[error("invalid config {}: {message}", place(path, *line_col))]
     Invalid {
         path: PathBuf,
@@ -256,6 +271,35 @@ pub enum ConfigError {
         /// 1-based line and column of `span.start`.
         line_col: Option<(usize, usize)>,
     },
+}
+
+/// An I/O error in words, with what "invalid data" means for a config file.
+pub fn describe_io(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::InvalidData => "it is not valid UTF-8 text".to_string(),
+        _ => error.to_string(),
+    }
+}
+
+/// A config file's text, read no further than `MAX_CONFIG_BYTES`.
+pub fn read_text(path: &Path) -> Result<String, ConfigError> {
+    use std::io::Read;
+    let read_error = |cause| ConfigError::Read {
+        path: path.to_path_buf(),
+        cause,
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_CONFIG_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() > MAX_CONFIG_BYTES {
+        return Err(ConfigError::TooLarge {
+            path: path.to_path_buf(),
+        });
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| read_error(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
 }
 
 fn place(path: &Path, line_col: Option<(usize, usize)>) -> String {
@@ -269,7 +313,8 @@ impl ConfigError {
     /// The message alone, without the file name (for a diagnostic in that file).
     pub fn message(&self) -> String {
         match self {
-            ConfigError::Read { source, .. } => source.to_string(),
+            ConfigError::Read { cause, .. } => describe_io(cause),
+            ConfigError::TooLarge { .. } => self.to_string(),
             ConfigError::Invalid { message, .. } => message.clone(),
         }
     }
@@ -277,7 +322,7 @@ impl ConfigError {
     pub fn span(&self) -> Option<Range<usize>> {
         match self {
             ConfigError::Invalid { span, .. } => span.clone(),
-            ConfigError::Read { .. } => None,
+            ConfigError::Read { .. } | ConfigError::TooLarge { .. } => None,
         }
     }
 
@@ -335,11 +380,7 @@ impl Config {
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Config::parse(&text, path)
+        Config::parse(&read_text(path)?, path)
     }
 
     /// Build a config from JSON (editor settings, merged layers) with the same
@@ -416,6 +457,15 @@ impl Config {
                 message: "allowlist terms cannot be empty".to_string(),
             });
         }
+        if self.lexicon.len() > MAX_LEXICON_ENTRIES {
+            return Err(Problem::at(
+                &["lexicon"],
+                format!(
+                    "{} [[lexicon]] entries; at most {MAX_LEXICON_ENTRIES}",
+                    self.lexicon.len()
+                ),
+            ));
+        }
         crate::lexicon::loaded::check_extra_entries(&self.lexicon).map_err(|(i, field, e)| {
             Problem {
                 path: vec!["lexicon".into(), i.to_string(), field.to_string()],
@@ -431,9 +481,9 @@ impl Config {
             .unwrap_or(DEFAULT_MAX_DOCUMENT_BYTES)
     }
 
-    /// Walk up from `dir` to find the nearest `.truthlens.toml`.
+    /// Walk up from `dir` to find the nearest `.truthlens.toml` (see `search_dirs`).
     pub fn discover(dir: &Path) -> Option<PathBuf> {
-        dir.ancestors()
+        search_dirs(dir)
             .map(|d| d.join(FILE_NAME))
             .find(|p| p.is_file())
     }
@@ -469,6 +519,38 @@ impl Config {
             .iter()
             .any(|a| a.trim().to_lowercase() == term.to_lowercase())
     }
+}
+
+/// The folders searched for `.truthlens.toml`, nearest first: `dir` and its parents,
+/// up to the repository root (the folder holding `.git`) or the user's home folder,
+/// whichever comes first. A folder that other users may write to (`/tmp`) is never
+/// searched, nor anything above it: a file planted there could silence the rules
+/// for every draft below.
+pub fn search_dirs(dir: &Path) -> impl Iterator<Item = &Path> {
+    let home = std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from);
+    let mut done = false;
+    dir.ancestors().map_while(move |d| {
+        if done || writable_by_others(d) {
+            return None;
+        }
+        done = d.join(".git").exists() || home.as_deref() == Some(d);
+        Some(d)
+    })
+}
+
+/// Whether users other than the owner may create files in `dir`.
+#[cfg(not(unix))]
+fn writable_by_others(_dir: &Path) -> bool {
+    false
+}
+
+/// Whether users other than the owner may create files in `dir`.
+#[cfg(unix)]
+fn writable_by_others(dir: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).is_ok_and(|m| m.mode() & 0o002 != 0)
 }
 
 #[cfg(test)]

@@ -452,7 +452,8 @@ fn project_forms(raw: &LexiconEntry) -> Result<Vec<(String, Form)>, String> {
 
 /// Check a project's `[[lexicon]]` entries: (entry index, key, problem) on error.
 pub fn check_extra_entries(entries: &[LexiconEntry]) -> Result<(), (usize, &'static str, String)> {
-    let mut seen: Vec<String> = Vec::new();
+    // Hashed: a list of thousands of entries must not cost the square of its length.
+    let mut seen = std::collections::HashSet::new();
     for (i, raw) in entries.iter().enumerate() {
         let forms = project_forms(raw).map_err(|e| {
             let key = if e.contains("`term`") {
@@ -473,10 +474,9 @@ pub fn check_extra_entries(entries: &[LexiconEntry]) -> Result<(), (usize, &'sta
             ));
         }
         for (surface, _) in forms {
-            if seen.contains(&surface) {
+            if !seen.insert(surface.clone()) {
                 return Err((i, "term", format!("`{surface}` is listed twice")));
             }
-            seen.push(surface);
         }
     }
     Ok(())

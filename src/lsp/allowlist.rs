@@ -53,6 +53,52 @@ pub fn config_path(document: &Path, folder: &Path, exists: impl Fn(&Path) -> boo
         .unwrap_or_else(|| folder.join(crate::config::FILE_NAME))
 }
 
+/// Why the config file at `path` must not be written from workspace folder `folder`,
+/// if it must not: a folder that is the whole machine or the home folder (a config
+/// there would rule every draft below it), or a path whose real location, links
+/// followed, is outside the folder (the edit would land there).
+pub fn refusal(path: &Path, folder: &Path) -> Option<String> {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let dir = path.parent()?;
+    if dir == folder && (folder.parent().is_none() || home.as_deref() == Some(folder)) {
+        return Some(format!(
+            "the workspace folder is {}, and a {} there would apply to every draft below it; open the project's own folder instead",
+            folder.display(),
+            crate::config::FILE_NAME
+        ));
+    }
+    let outside = |real: &Path| {
+        Some(format!(
+            "{} leads to {}, outside the workspace folder {}; TruthLens writes only inside the workspace",
+            path.display(),
+            real.display(),
+            folder.display()
+        ))
+    };
+    let real_folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let real = if is_link {
+        match std::fs::canonicalize(path) {
+            Ok(real) => real,
+            Err(_) => {
+                let target = std::fs::read_link(path).unwrap_or_default();
+                return Some(format!(
+                    "{} is a link to {}, which does not exist; TruthLens does not create files through links",
+                    path.display(),
+                    target.display()
+                ));
+            }
+        }
+    } else {
+        let real_dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        real_dir.join(crate::config::FILE_NAME)
+    };
+    if !real.starts_with(&real_folder) {
+        return outside(&real);
+    }
+    None
+}
+
 /// The config file as it stands now.
 pub struct Current {
     pub text: String,
@@ -179,6 +225,24 @@ mod tests {
             Some(&folders[1])
         );
         assert_eq!(folder_of(Path::new("/elsewhere/a.md"), &folders), None);
+    }
+
+    /// Found by the hostile probe: a workspace rooted at `/` got a proposal to create
+    /// `/.truthlens.toml`, a config for every draft on the machine.
+    #[test]
+    fn a_config_for_the_whole_machine_or_home_folder_is_refused() {
+        let root = Path::new("/");
+        let why = refusal(&root.join(crate::config::FILE_NAME), root).expect("refused");
+        assert!(why.contains("the workspace folder is /,"), "{why}");
+        if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
+            let why = refusal(&home.join(crate::config::FILE_NAME), &home).expect("refused");
+            assert!(why.contains("every draft below it"), "{why}");
+        }
+        let project = std::env::temp_dir().join("truthlens-no-such-project");
+        assert_eq!(
+            refusal(&project.join(crate::config::FILE_NAME), &project),
+            None
+        );
     }
 
     #[test]

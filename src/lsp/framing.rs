@@ -28,6 +28,20 @@ pub enum Decoded {
 #[derive(Default)]
 pub struct FrameDecoder {
     buffer: Vec<u8>,
+    /// The run of skipped bytes under way (a 70 MB frame of garbage arrives in a
+    /// thousand reads), reported once when it starts and once when it ends.
+    skipping: Option<Skipping>,
+}
+
+struct Skipping {
+    /// Skipped since the run was first reported.
+    unreported: usize,
+}
+
+enum Step {
+    Item(Decoded),
+    /// Bytes were dropped without a word (a run already reported).
+    Skipped,
 }
 
 impl FrameDecoder {
@@ -37,37 +51,50 @@ impl FrameDecoder {
 
     /// The next frame or skipped chunk, or `None` when more bytes are needed.
     pub fn next_item(&mut self) -> Option<Decoded> {
+        loop {
+            match self.step()? {
+                Step::Item(item) => return Some(item),
+                Step::Skipped => continue,
+            }
+        }
+    }
+
+    /// One step of decoding; `None` when more bytes are needed.
+    fn step(&mut self) -> Option<Step> {
         if self.buffer.is_empty() {
             return None;
         }
-        if let Some(skipped) = self.skip_garbage() {
-            return Some(skipped);
+        if let Some(resume_at) = self.garbage_len() {
+            return Some(self.skip(resume_at, "bytes outside any frame"));
         }
         let (header_len, headers) = match self.header_block() {
             HeaderBlock::Complete { len, lines } => (len, lines),
             HeaderBlock::Incomplete if self.buffer.len() > MAX_HEADER_BYTES => {
-                return Some(self.drop_front(self.buffer.len(), "an endless header block"));
+                return Some(self.skip(self.buffer.len(), "an endless header block"));
             }
             HeaderBlock::Incomplete => return None,
         };
         let length = match content_length(&headers) {
             Ok(length) => length,
-            Err(reason) => return Some(self.drop_front(header_len, &reason)),
+            Err(reason) => return Some(self.skip(header_len, &reason)),
         };
         if self.buffer.len() < header_len + length {
             return None;
+        }
+        if let Some(ended) = self.end_skipping() {
+            return Some(Step::Item(ended));
         }
         let body = self.buffer[header_len..header_len + length].to_vec();
         self.buffer.drain(..header_len + length);
         if self.buffer.capacity() > KEPT_CAPACITY {
             self.buffer.shrink_to(KEPT_CAPACITY.max(self.buffer.len()));
         }
-        Some(Decoded::Frame(body))
+        Some(Step::Item(Decoded::Frame(body)))
     }
 
     /// Bytes that cannot start a header (e.g. the tail of a broken body) are dropped
-    /// up to the next `Content-Length`, so the stream resynchronises.
-    fn skip_garbage(&mut self) -> Option<Decoded> {
+    /// up to the next `Content-Length`, so the stream resynchronises: how many.
+    fn garbage_len(&self) -> Option<usize> {
         let line_end = self.buffer.iter().position(|&b| b == b'\n');
         let first_line = &self.buffer[..line_end.unwrap_or(self.buffer.len())];
         if looks_like_header(first_line, line_end.is_some()) {
@@ -79,10 +106,35 @@ impl FrameDecoder {
             // Keep a possibly partial `Content-Length` at the end for the next push.
             None => self.buffer.len().saturating_sub(CONTENT_LENGTH.len()),
         };
-        if resume_at == 0 {
-            return None;
+        (resume_at > 0).then_some(resume_at)
+    }
+
+    /// Drop `len` bytes for `reason`: reported when a run of skipped bytes starts,
+    /// silent until a frame ends it.
+    fn skip(&mut self, len: usize, reason: &str) -> Step {
+        match &mut self.skipping {
+            Some(run) => {
+                self.buffer.drain(..len);
+                run.unreported += len;
+                Step::Skipped
+            }
+            None => {
+                self.skipping = Some(Skipping { unreported: 0 });
+                Step::Item(self.drop_front(len, reason))
+            }
         }
-        Some(self.drop_front(resume_at, "bytes outside any frame"))
+    }
+
+    /// A whole frame follows: the run of skipped bytes is over, and how far it went
+    /// is said if it went on past its first report.
+    fn end_skipping(&mut self) -> Option<Decoded> {
+        let run = self.skipping.take()?;
+        (run.unreported > 0).then(|| {
+            Decoded::Malformed(format!(
+                "skipped {} more bytes of broken input, up to the next frame",
+                run.unreported
+            ))
+        })
     }
 
     fn header_block(&self) -> HeaderBlock {
@@ -205,6 +257,28 @@ mod tests {
 
     fn frame(body: &str) -> Decoded {
         Decoded::Frame(body.as_bytes().to_vec())
+    }
+
+    /// Found by the hostile probe: one 70 MB frame wrote 1,122 log lines, one per read.
+    #[test]
+    fn a_huge_broken_frame_is_reported_once_not_per_read() {
+        let chunk = [vec![b'a'; 64 * 1024], b"x\n{\"jsonrpc\": 1}".repeat(4096)];
+        for (header, filler) in [
+            (&b"Content-Length: 70000000\r\n\r\n"[..], &chunk[1]),
+            (&b"X-Padding: "[..], &chunk[0]),
+        ] {
+            let mut d = FrameDecoder::default();
+            let mut reports = Vec::new();
+            d.push(header);
+            for _ in 0..(70 << 20) / filler.len() {
+                d.push(filler);
+                reports.extend(drain(&mut d));
+            }
+            d.push(&encode(b"{}"));
+            reports.extend(drain(&mut d));
+            assert_eq!(reports.last(), Some(&frame("{}")));
+            assert!(reports.len() <= 4, "{} reports: {:?}", reports.len(), &reports[..4]);
+        }
     }
 
     #[test]

@@ -344,7 +344,7 @@ pub fn spawn_publisher(session: Weak<Session>) -> mpsc::UnboundedSender<Publicat
                         && diagnostics.iter().enumerate().all(|(k, &i)| k == i);
                     if let (Some(json), Some(frames), true) = (json, &session.frames, every_finding)
                     {
-                        frames.send_frame(json.frame());
+                        frames.publish_frame(review.uri.as_str(), json.frame());
                         drop_later(replaced);
                         continue;
                     }
@@ -402,7 +402,7 @@ async fn send(session: &Session, uri: &Url, diagnostics: &[Published<'_>], versi
         // A notification, never an error reply: nothing for `protocol_log` to report.
         // `false` means the writer is gone, i.e. the session is ending.
         Ok(body) => {
-            frames.send(&body);
+            frames.publish(uri.as_str(), &body);
         }
         Err(e) => super::log(&format!("publishing diagnostics failed: {e}")),
     }

@@ -27,6 +27,7 @@ mod hover;
 #[doc(hidden)]
 pub mod internals;
 mod linting;
+mod output_queue;
 mod panics;
 mod position;
 mod protocol_log;

@@ -16,14 +16,57 @@ use super::versioned;
 use crate::config::RunMode;
 use serde::Deserialize;
 use serde_json::Value;
+use std::future::Future;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 use tower_lsp::jsonrpc::{Error, Result};
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer, LspService};
 
+#[derive(Clone)]
 pub struct Backend {
     session: Arc<Session>,
+}
+
+/// How long the server waits for the client to answer a request of its own
+/// (`workspace/applyEdit`, `workspace/configuration`, ...).
+const CLIENT_ANSWER_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How long a command waits for the client to apply its edit before it replies
+/// anyway: clients expect the edit before the reply, but one that never answers must
+/// not hold a handler (tower-lsp runs four at a time).
+const EDIT_ANSWER_IN_HANDLER: Duration = Duration::from_secs(1);
+
+/// Send a request to the client at once and take its answer (`then`): within
+/// `in_handler` in the caller, after that in the background, so that a client that
+/// never answers holds nothing. The wait ends after `CLIENT_ANSWER_TIMEOUT`, with a
+/// log line.
+async fn ask_client<T: Send + 'static>(
+    method: &'static str,
+    request: impl Future<Output = Result<T>> + Send + 'static,
+    in_handler: Duration,
+    then: impl FnOnce(T) + Send + 'static,
+) {
+    let mut request = Box::pin(request);
+    let take = move |answer: Result<T>| match answer {
+        Ok(value) => then(value),
+        Err(e) => super::log(&format!("{method} failed: {e}")),
+    };
+    // `timeout` polls the request before the clock, so it is sent even with no time.
+    if let Ok(answer) = tokio::time::timeout(in_handler, request.as_mut()).await {
+        return take(answer);
+    }
+    tokio::spawn(async move {
+        match tokio::time::timeout(CLIENT_ANSWER_TIMEOUT.saturating_sub(in_handler), request).await
+        {
+            Ok(answer) => take(answer),
+            Err(_) => super::log(&format!(
+                "no answer to {method} within {} s; stopped waiting",
+                CLIENT_ANSWER_TIMEOUT.as_secs()
+            )),
+        }
+    });
 }
 
 /// The custom notification that tells the server where the cursor is, so that a
@@ -158,13 +201,38 @@ impl Backend {
             section: Some("truthlens".to_string()),
         };
         let asked_at = self.session.settings_revision();
-        match self.session.client.configuration(vec![item]).await {
-            Ok(values) => {
+        let client = self.session.client.clone();
+        let backend = self.clone();
+        ask_client(
+            "workspace/configuration",
+            async move { client.configuration(vec![item]).await },
+            Duration::ZERO,
+            move |values| {
                 let value = values.into_iter().next().unwrap_or(Value::Null);
-                self.apply_settings(SettingsSource::Pulled(asked_at), &value);
-            }
-            Err(e) => super::log(&format!("workspace/configuration failed: {e}")),
-        }
+                backend.apply_settings(SettingsSource::Pulled(asked_at), &value);
+            },
+        )
+        .await;
+    }
+
+    /// Ask the client to apply `edit`; `applied` runs once it has.
+    async fn apply_edit(&self, edit: WorkspaceEdit, applied: impl FnOnce() + Send + 'static) {
+        let client = self.session.client.clone();
+        let session = self.session.clone();
+        ask_client(
+            "workspace/applyEdit",
+            async move { client.apply_edit(edit).await },
+            EDIT_ANSWER_IN_HANDLER,
+            move |response| {
+                if response.applied {
+                    applied();
+                } else {
+                    let reason = response.failure_reason.unwrap_or_default();
+                    session.warn(format!("the editor did not apply the edit {reason}"));
+                }
+            },
+        )
+        .await;
     }
 
     /// Take new editor settings (or keep the old ones and say why), then re-lint.
@@ -238,7 +306,16 @@ impl Backend {
             return Ok(());
         };
         let path = allowlist::config_path(&document, folder, |p| self.session.config_exists(p));
-        let current = self.session.config_text(&path);
+        let current = allowlist::refusal(&path, folder)
+            .map_or_else(|| self.session.config_text(&path), Err)
+            .map_err(|reason| format!("cannot add \"{term}\" to the allowlist: {reason}"));
+        let current = match current {
+            Ok(current) => current,
+            Err(message) => {
+                self.show(MessageType::ERROR, message).await;
+                return Ok(());
+            }
+        };
         let plan = allowlist::plan(
             &path,
             current,
@@ -261,21 +338,13 @@ impl Backend {
                 return Ok(());
             }
         };
-        match self.session.client.apply_edit(edit).await {
-            Ok(response) if response.applied => {
-                // The editor may hold the new text unsaved; it is in force already.
-                self.session.remember_written_config(path, text);
-                self.relint(self.session.refresh_configs());
-            }
-            Ok(response) => {
-                let reason = response.failure_reason.unwrap_or_default();
-                self.session
-                    .warn(format!("the editor did not apply the edit {reason}"));
-            }
-            Err(e) => self
-                .session
-                .warn(format!("workspace/applyEdit failed: {e}")),
-        }
+        let backend = self.clone();
+        self.apply_edit(edit, move || {
+            // The editor may hold the new text unsaved; it is in force already.
+            backend.session.remember_written_config(path, text);
+            backend.relint(backend.session.refresh_configs());
+        })
+        .await;
         Ok(())
     }
 
@@ -300,17 +369,7 @@ impl Backend {
         if self.session.support().document_changes {
             versioned::pin(&mut edit, &review.uri, review.version);
         }
-        match self.session.client.apply_edit(edit).await {
-            Ok(response) if response.applied => {}
-            Ok(response) => {
-                let reason = response.failure_reason.unwrap_or_default();
-                self.session
-                    .warn(format!("the editor did not apply the edit {reason}"));
-            }
-            Err(e) => self
-                .session
-                .warn(format!("workspace/applyEdit failed: {e}")),
-        }
+        self.apply_edit(edit, || {}).await;
         Ok(())
     }
 }
@@ -356,16 +415,14 @@ impl LanguageServer for Backend {
                 method: "workspace/didChangeConfiguration".to_string(),
                 register_options: None,
             };
-            if let Err(e) = self
-                .session
-                .client
-                .register_capability(vec![registration])
-                .await
-            {
-                super::log(&format!(
-                    "could not register for configuration changes: {e}"
-                ));
-            }
+            let client = self.session.client.clone();
+            ask_client(
+                "client/registerCapability",
+                async move { client.register_capability(vec![registration]).await },
+                Duration::ZERO,
+                |()| {},
+            )
+            .await;
         }
         self.pull_configuration().await;
     }

@@ -152,8 +152,12 @@ impl Session {
         }
         let client = self.client.clone();
         tokio::spawn(async move {
-            if let Err(e) = client.workspace_diagnostic_refresh().await {
-                super::log(&format!("workspace/diagnostic/refresh failed: {e}"));
+            // A client that never answers must not keep a task waiting for ever.
+            let wait = std::time::Duration::from_secs(30);
+            match tokio::time::timeout(wait, client.workspace_diagnostic_refresh()).await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => super::log(&format!("workspace/diagnostic/refresh failed: {e}")),
+                Err(_) => super::log("no answer to workspace/diagnostic/refresh within 30 s"),
             }
         });
     }
@@ -185,13 +189,18 @@ impl Session {
     }
 
     /// A config file's current text: the editor's buffer when it is open there,
-    /// else what the server had written, else the disk; `None` if it does not exist.
-    pub fn config_text(&self, path: &std::path::Path) -> Option<super::allowlist::Current> {
+    /// else what the server had written, else the disk; `None` if it does not exist,
+    /// and why when it exists but cannot be read (an edit must never replace a file
+    /// that was not read).
+    pub fn config_text(
+        &self,
+        path: &std::path::Path,
+    ) -> Result<Option<super::allowlist::Current>, String> {
         if let Some((text, version)) = self.documents().text_of_path(path) {
-            return Some(super::allowlist::Current {
+            return Ok(Some(super::allowlist::Current {
                 text,
                 version: Some(version),
-            });
+            }));
         }
         let written = self
             .written_configs
@@ -199,12 +208,15 @@ impl Session {
             .unwrap_or_else(|e| e.into_inner())
             .get(path)
             .cloned();
-        written
-            .or_else(|| std::fs::read_to_string(path).ok())
-            .map(|text| super::allowlist::Current {
-                text,
-                version: None,
-            })
+        let text = match written {
+            Some(text) => text,
+            None if std::fs::symlink_metadata(path).is_err() => return Ok(None),
+            None => crate::config::read_text(path).map_err(|e| e.to_string())?,
+        };
+        Ok(Some(super::allowlist::Current {
+            text,
+            version: None,
+        }))
     }
 
     pub fn publish(&self, publication: Publication) {

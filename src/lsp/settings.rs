@@ -7,7 +7,7 @@
 //! the CLI accepts and reports the same reasons.
 
 use crate::config::layers::merge;
-use crate::config::{Config, ConfigError};
+use crate::config::Config;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -85,8 +85,7 @@ impl ProjectConfig {
         let Some(dir) = document.parent() else {
             return Ok(None);
         };
-        let Some(path) = dir
-            .ancestors()
+        let Some(path) = crate::config::search_dirs(dir)
             .map(|d| d.join(crate::config::FILE_NAME))
             .find(|p| written.contains_key(p) || p.is_file())
         else {
@@ -94,12 +93,7 @@ impl ProjectConfig {
         };
         let text = match written.get(&path) {
             Some(text) => text.clone(),
-            None => std::fs::read_to_string(&path)
-                .map_err(|e| ConfigError::Read {
-                    path: path.clone(),
-                    source: e,
-                })
-                .map_err(|e| e.to_string())?,
+            None => crate::config::read_text(&path).map_err(|e| e.to_string())?,
         };
         Config::parse(&text, &path).map_err(|e| e.to_string())?;
         let table: toml::Value = toml::from_str(&text).map_err(|e| e.to_string())?;

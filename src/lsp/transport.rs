@@ -12,6 +12,7 @@
 //! task in whole frames, so replies never interleave inside a message.
 
 use super::framing::{encode, header, Decoded, Frame, FrameDecoder};
+use super::output_queue::OutputQueue;
 use super::panics::CatchPanic;
 use super::protocol_log::{self, InputWatch};
 use super::server;
@@ -19,9 +20,9 @@ use serde::de::IgnoredAny;
 use serde::{Deserialize, Deserializer};
 use serde_json::{json, Value};
 use std::borrow::Cow;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, DuplexStream};
-use tokio::sync::mpsc;
 use tokio::time::timeout;
 use tower_lsp::jsonrpc::{Request, Response};
 use tower_lsp::Server;
@@ -70,7 +71,7 @@ where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin + Send + 'static,
 {
-    serve_to(input, |frames| write_frames(frames, output)).await
+    serve_to(input, |queue| write_frames(queue, output)).await
 }
 
 /// `serve`, writing to a file descriptor (stdout) from a thread of its own.
@@ -84,12 +85,12 @@ pub async fn serve_to_file<I>(input: I, output: std::fs::File) -> SessionEnd
 where
     I: AsyncRead + Unpin + Send + 'static,
 {
-    serve_to(input, |frames| {
+    serve_to(input, |queue| {
         let (done, finished) = tokio::sync::oneshot::channel();
         std::thread::Builder::new()
             .name("truthlens-output".into())
             .spawn(move || {
-                write_frames_blocking(frames, output);
+                write_frames_blocking(&queue, output);
                 let _ = done.send(());
             })
             .map(|_| ())
@@ -103,25 +104,22 @@ where
 
 /// The session, with `writer` (started with the queue of whole frames) as the one
 /// writer of the output.
-async fn serve_to<I, W>(
-    input: I,
-    writer: impl FnOnce(mpsc::UnboundedReceiver<Frame>) -> W,
-) -> SessionEnd
+async fn serve_to<I, W>(input: I, writer: impl FnOnce(Arc<OutputQueue>) -> W) -> SessionEnd
 where
     I: AsyncRead + Unpin + Send + 'static,
     W: std::future::Future<Output = ()> + Send + 'static,
 {
     let (to_server, server_input) = tokio::io::duplex(INPUT_PIPE_CAPACITY);
     let (server_output, from_server) = tokio::io::duplex(PIPE_CAPACITY);
-    let (frames, frames_to_write) = mpsc::unbounded_channel::<Frame>();
-    let (service, socket) = server::service(Some(FrameWriter(frames.downgrade())));
+    let queue = Arc::new(OutputQueue::default());
+    let (service, socket) = server::service(Some(FrameWriter(queue.clone())));
     let service = CatchPanic::new(service);
     let mut server = tokio::spawn(Server::new(server_input, server_output, socket).serve(service));
 
-    let writer = tokio::spawn(writer(frames_to_write));
-    let mut relay = tokio::spawn(relay_server_output(from_server, frames.clone()));
+    let writer = tokio::spawn(writer(queue.clone()));
+    let mut relay = tokio::spawn(relay_server_output(from_server, queue.clone()));
 
-    let end = route_input(input, to_server, frames).await;
+    let end = route_input(input, to_server, &queue).await;
 
     // The pipe into tower-lsp is closed now; let it finish writing, but not forever
     // (a handler still waiting for a client reply would never finish).
@@ -131,15 +129,23 @@ where
     if timeout(GRACE, &mut relay).await.is_err() {
         relay.abort();
     }
-    // Every frame sender is gone now, so the writer drains and stops.
+    // The writer drains what is queued and stops (unless the client has stopped
+    // reading: then the grace ends it).
+    queue.close();
     let _ = timeout(GRACE, writer).await;
+    let superseded = queue.superseded();
+    if superseded > 0 {
+        super::log(&format!(
+            "{superseded} publishes were dropped unsent for a newer one of their document (the client read slowly)"
+        ));
+    }
     end
 }
 
 async fn route_input<I>(
     mut input: I,
     mut to_server: DuplexStream,
-    replies: mpsc::UnboundedSender<Frame>,
+    replies: &OutputQueue,
 ) -> SessionEnd
 where
     I: AsyncRead + Unpin,
@@ -167,7 +173,8 @@ where
                 Incoming::Invalid { reason, reply } => {
                     super::log(&format!("dropped a message: {reason}"));
                     if let Some(reply) = reply {
-                        let _ = replies.send(Frame::Owned(encode(reply.to_string().as_bytes())));
+                        let reply = Frame::Owned(encode(reply.to_string().as_bytes()));
+                        replies.push(reply).await;
                     }
                     continue;
                 }
@@ -378,28 +385,26 @@ fn preview(value: &Value) -> String {
 /// A way for the server to write a message of its own through the one writer,
 /// bypassing tower-lsp: the diagnostics publisher serialises `publishDiagnostics`
 /// straight to bytes, where tower-lsp's client would first build a
-/// `serde_json::Value` tree of it. Weak, so it does not keep the writer running
-/// at the end of the session.
+/// `serde_json::Value` tree of it.
 #[derive(Clone)]
-pub struct FrameWriter(mpsc::WeakUnboundedSender<Frame>);
+pub struct FrameWriter(Arc<OutputQueue>);
 
 impl FrameWriter {
-    /// Queue one message (a JSON-RPC body) as a whole frame. The frames of one
-    /// sender go out in the order they were queued. False once the writer is gone.
-    pub fn send(&self, body: &[u8]) -> bool {
-        self.send_frame(Frame::Owned(encode(body)))
+    /// Queue the `publishDiagnostics` of `document` (a JSON-RPC body) as a whole
+    /// frame, in place of one still queued for it: a client that reads slowly gets
+    /// the newest, not every one. False once the writer is gone.
+    pub fn publish(&self, document: &str, body: &[u8]) -> bool {
+        self.publish_frame(document, Frame::Owned(encode(body)))
     }
 
-    /// `send`, for a message already framed.
-    pub fn send_frame(&self, frame: Frame) -> bool {
-        self.0
-            .upgrade()
-            .is_some_and(|frames| frames.send(frame).is_ok())
+    /// `publish`, for a message already framed.
+    pub fn publish_frame(&self, document: &str, frame: Frame) -> bool {
+        self.0.push_publish(document, frame)
     }
 }
 
 /// Re-frame tower-lsp's output so it can share the writer with this layer's replies.
-async fn relay_server_output(mut from_server: DuplexStream, frames: mpsc::UnboundedSender<Frame>) {
+async fn relay_server_output(mut from_server: DuplexStream, queue: Arc<OutputQueue>) {
     let mut decoder = FrameDecoder::default();
     let mut buffer = vec![0u8; PIPE_CAPACITY];
     loop {
@@ -410,7 +415,8 @@ async fn relay_server_output(mut from_server: DuplexStream, frames: mpsc::Unboun
         while let Some(item) = decoder.next_item() {
             if let Decoded::Frame(body) = item {
                 protocol_log::outgoing(&body);
-                if frames.send(Frame::Owned(encode(&body))).is_err() {
+                // Waits while the queue is full: tower-lsp, and then the input, wait too.
+                if !queue.push(Frame::Owned(encode(&body))).await {
                     return;
                 }
             }
@@ -419,11 +425,8 @@ async fn relay_server_output(mut from_server: DuplexStream, frames: mpsc::Unboun
 }
 
 /// The one writer of the output stream: whole frames, flushed one by one.
-async fn write_frames<O: AsyncWrite + Unpin>(
-    mut frames: mpsc::UnboundedReceiver<Frame>,
-    mut output: O,
-) {
-    while let Some(frame) = frames.recv().await {
+async fn write_frames<O: AsyncWrite + Unpin>(queue: Arc<OutputQueue>, mut output: O) {
+    while let Some(frame) = queue.pop().await {
         let written = output.write_all(&frame).await.and(output.flush().await);
         if let Err(e) = written {
             super::log(&format!("writing output failed: {e}"));
@@ -434,9 +437,9 @@ async fn write_frames<O: AsyncWrite + Unpin>(
 }
 
 /// `write_frames` on a thread: each frame in one blocking write.
-fn write_frames_blocking(mut frames: mpsc::UnboundedReceiver<Frame>, mut output: std::fs::File) {
+fn write_frames_blocking(queue: &OutputQueue, mut output: std::fs::File) {
     use std::io::Write;
-    while let Some(frame) = frames.blocking_recv() {
+    while let Some(frame) = queue.pop_blocking() {
         if let Err(e) = output.write_all(&frame) {
             super::log(&format!("writing output failed: {e}"));
             return;

@@ -315,7 +315,7 @@ pub fn is_diagnostics_for(message: &Value, uri: &str) -> bool {
     message["method"] == "textDocument/publishDiagnostics" && message["params"]["uri"] == uri
 }
 
-fn read_frame(reader: &mut impl BufRead) -> Option<Value> {
+pub fn read_frame(reader: &mut impl BufRead) -> Option<Value> {
     let mut length = None;
     loop {
         let mut line = String::new();

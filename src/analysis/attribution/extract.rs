@@ -1878,15 +1878,17 @@ fn speaker_chunk(toks: &[Token], norms: &[&str], last: usize) -> Option<Np> {
 fn parenthetical(toks: &[Token], cue: &Cue, np: Np) -> bool {
     let before_np = np.start.checked_sub(1).map(|k| &toks[k]);
     let opens = before_np.is_some_and(|t| t.is_punct(",") || t.kind == TokenKind::CloseQuote);
-    let closes = toks
-        .get(cue.end)
-        .is_none_or(|t| t.is_boundary_punct() || t.kind == TokenKind::CloseQuote)
-        || (cue.end..toks.len()).all(|k| !toks[k].is_word() || toks[k].norm != "that")
-            && toks[cue.end..]
-                .iter()
-                .position(|t| t.is_boundary_punct())
-                .is_some_and(|p| p <= 4);
-    opens && closes && np.start > 1
+    // The bounded tests first: this runs for every cue, and the search for a later
+    // "that" reads to the end of the sentence.
+    let closes = || {
+        let after = &toks[cue.end..];
+        after
+            .first()
+            .is_none_or(|t| t.is_boundary_punct() || t.kind == TokenKind::CloseQuote)
+            || after.iter().take(5).any(|t| t.is_boundary_punct())
+                && after.iter().all(|t| !t.is_word() || t.norm != "that")
+    };
+    opens && np.start > 1 && closes()
 }
 
 /// Content after the cue: a following quotation, or the rest of the sentence.

@@ -20,7 +20,7 @@ mod speakers;
 use super::prose::ProseMap;
 use super::quotes::Quotes;
 use super::sentences::Sentence;
-use super::tokens::TokenTable;
+use super::tokens::{Token, TokenTable};
 use super::Span;
 use serde::Serialize;
 
@@ -357,6 +357,35 @@ impl Joined {
     }
 }
 
+/// A "sentence" longer than this is not prose but a dump or a list run together: it
+/// is read in windows of this many tokens, so that what one sentence costs is bounded
+/// (some passes compare each cue with the ones before it).
+pub const MAX_SENTENCE_TOKENS: usize = 512;
+
+/// Each sentence's tokens, cut into windows of at most `MAX_SENTENCE_TOKENS` (real
+/// sentences are one window), with the byte offsets whose citations go with the window.
+fn sentence_windows<'a>(
+    sentences: &'a [Sentence],
+    table: &'a TokenTable,
+) -> impl Iterator<Item = (usize, &'a Sentence, &'a [Token], std::ops::Range<usize>)> {
+    sentences
+        .iter()
+        .enumerate()
+        .flat_map(move |(si, sentence)| {
+            let toks = table.sentence(si);
+            (0..toks.len().max(1))
+                .step_by(MAX_SENTENCE_TOKENS)
+                .map(move |from| {
+                    let to = (from + MAX_SENTENCE_TOKENS).min(toks.len());
+                    // A citation goes with the window it starts in (the first takes what
+                    // comes before any token).
+                    let first = if from == 0 { 0 } else { toks[from].span.start };
+                    let next = toks.get(to).map_or(usize::MAX, |t| t.span.start);
+                    (si, sentence, &toks[from..to], first..next)
+                })
+        })
+}
+
 /// Read each sentence on its own: cues, source mentions, names and citations.
 pub fn extract(
     text: &str,
@@ -374,11 +403,10 @@ pub fn extract(
     let by_sentence = citations_by_sentence(text, sentences, prose);
     // The block last asked about, and whether it is a transcript line.
     let mut speaker_block: (Option<usize>, bool) = (None, false);
-    for (si, sentence) in sentences.iter().enumerate() {
+    for (si, sentence, toks, window) in sentence_windows(sentences, table) {
         if sentence.span.end > prose.masked.len() || sentence.span.is_empty() {
             continue;
         }
-        let toks = table.sentence(si);
         let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
         // A block's sentences follow one another: read its label once, not per sentence.
         if speaker_block.0 != Some(sentence.block) {
@@ -392,7 +420,8 @@ pub fn extract(
         let result = extract::sentence(text, toks, &norms, &quote_index, speaker_line);
         let mut found = result.found;
         // Citations: links, footnotes and bracketed references, from the original text.
-        for c in by_sentence.get(&si).into_iter().flatten() {
+        let in_window = |c: &&citations::Citation| window.contains(&c.span.start);
+        for c in by_sentence.get(&si).into_iter().flatten().filter(in_window) {
             let c = c.clone();
             if let Some(f) = found.iter_mut().find(|f| f.source.overlaps(c.span)) {
                 // "[Studies](https://...) show": the link makes a vague mention a citation.

@@ -1,0 +1,177 @@
+//! Hostile inputs that cost too much (issue #25): one endless sentence, deep or long
+//! front matter, thousands of `[[lexicon]]` entries, a config file with no end.
+//!
+//! Costs are checked as growth, never as a tight time: the work for an input eight
+//! times larger must stay far below the 64 times a quadratic pass would take. Each
+//! figure is the fastest of a few runs, so a busy machine slows both sides alike.
+
+use std::time::{Duration, Instant};
+use truthlens::{analyze, Config, Format};
+
+/// The fastest of `runs` timings of `work`.
+fn fastest(runs: usize, work: impl Fn()) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            work();
+            started.elapsed()
+        })
+        .min()
+        .expect("at least one run")
+}
+
+/// How many times longer `work(8 * n)` takes than `work(n)`. Linear is about 8,
+/// quadratic about 64.
+fn growth_for_eight_times_the_input(n: usize, work: impl Fn(usize)) -> f64 {
+    let small = fastest(3, || work(n));
+    let large = fastest(1, || work(8 * n));
+    large.as_secs_f64() / small.as_secs_f64().max(1e-3)
+}
+
+/// Found by the hostile probe: a sentence of 240,000 words took 38 s to check, since
+/// `attribution::extract::parenthetical` searched to the end of the sentence for every
+/// reporting verb, and other passes compared each cue with all the ones before it.
+#[test]
+fn one_endless_sentence_costs_in_proportion_to_its_length() {
+    let analyse = |n: usize| {
+        let text = "the official said it was fine ".repeat(n);
+        let _ = analyze(&text, Format::Markdown, &Config::default());
+    };
+    let growth = growth_for_eight_times_the_input(2_500, analyse);
+    assert!(
+        growth < 24.0,
+        "8 times the sentence cost {growth:.1} times as much"
+    );
+}
+
+/// The same with commas between the cues, so the bounded test in `parenthetical`
+/// passes and only the search for a later "that" is left.
+#[test]
+fn an_endless_sentence_of_asides_costs_in_proportion_to_its_length() {
+    let analyse = |n: usize| {
+        let text = "critics, the official said, were fine, ".repeat(n);
+        let _ = analyze(&text, Format::Markdown, &Config::default());
+    };
+    let growth = growth_for_eight_times_the_input(2_000, analyse);
+    assert!(
+        growth < 24.0,
+        "8 times the sentence cost {growth:.1} times as much"
+    );
+}
+
+fn front_matter_draft(front_matter: &str) -> String {
+    format!("---\n{front_matter}\n---\nThe minister slammed the plan.\n")
+}
+
+/// Found by the hostile probe: front matter `x: [[[[…]]]]` nested 100,000 deep took
+/// 38 s to check although it has no `truthlens` key: the whole YAML was parsed
+/// first, and the parser's cost grows with the square of the depth.
+#[test]
+fn deep_front_matter_of_another_tool_costs_nothing() {
+    let nested = |n: usize| format!("x: {}{}", "[".repeat(n), "]".repeat(n));
+    let analyse = |n: usize| {
+        let text = front_matter_draft(&nested(n));
+        let _ = analyze(&text, Format::Markdown, &Config::default());
+    };
+    let growth = growth_for_eight_times_the_input(5_000, analyse);
+    assert!(
+        growth < 24.0,
+        "8 times the depth cost {growth:.1} times as much"
+    );
+    // With settings beside it, only the `truthlens` section is parsed.
+    let text = front_matter_draft(&format!(
+        "{}\ntruthlens:\n  allowlist: [slammed]\n",
+        nested(100_000)
+    ));
+    let started = Instant::now();
+    let config =
+        truthlens::config::front_matter::apply(&text, Format::Markdown, &Config::default())
+            .expect("valid settings")
+            .expect("settings found");
+    assert_eq!(config.allowlist, vec!["slammed"]);
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+/// Settings too deep or too long to be settings get a message that says so, at the
+/// `truthlens` key, instead of a parse that takes minutes.
+#[test]
+fn front_matter_settings_past_the_limits_are_refused_with_a_reason() {
+    use truthlens::config::front_matter::{settings, MAX_SETTINGS_BYTES, MAX_SETTINGS_DEPTH};
+    let deep = front_matter_draft(&format!(
+        "truthlens:\n  allowlist: {}{}",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    ));
+    let err = settings(&deep, Format::Markdown).unwrap_err();
+    assert!(
+        err.message
+            .contains(&format!("more than {MAX_SETTINGS_DEPTH} levels deep")),
+        "{err}"
+    );
+    assert_eq!(err.span.text(&deep), "truthlens");
+    let long = front_matter_draft(&format!(
+        "truthlens:\n  allowlist:\n{}",
+        "    - word\n".repeat(MAX_SETTINGS_BYTES / 8)
+    ));
+    let err = settings(&long, Format::Markdown).unwrap_err();
+    assert!(
+        err.message
+            .contains(&format!("over the limit of {MAX_SETTINGS_BYTES}")),
+        "{err}"
+    );
+    let toml = format!(
+        "+++\n[truthlens]\nallowlist = {}{}\n+++\nBody.\n",
+        "[".repeat(1_000),
+        "]".repeat(1_000)
+    );
+    let err = settings(&toml, Format::Markdown).unwrap_err();
+    assert!(err.message.contains("levels deep"), "{err}");
+}
+
+fn lexicon_config(entries: usize) -> String {
+    (0..entries)
+        .map(|i| format!("[[lexicon]]\nterm = \"word{i}\"\ncategory = \"puffery\"\n"))
+        .collect()
+}
+
+/// Found by the hostile probe: 200,000 `[[lexicon]]` entries ran past 120 s, each
+/// form looked up in a list of all the forms before it.
+#[test]
+fn lexicon_entries_are_checked_in_linear_time_and_capped() {
+    use truthlens::config::LexiconEntry;
+    use truthlens::lexicon::loaded::{check_extra_entries, Category};
+    let entry = |i: usize| LexiconEntry {
+        term: format!("word{i}"),
+        category: Category::Puffery,
+        alternatives: Vec::new(),
+        explanation: None,
+        weight: None,
+        pos: None,
+        forms: Vec::new(),
+    };
+    let check = |n: usize| {
+        let entries: Vec<LexiconEntry> = (0..n).map(entry).collect();
+        check_extra_entries(&entries).expect("valid");
+    };
+    let growth = growth_for_eight_times_the_input(16_000, check);
+    assert!(
+        growth < 24.0,
+        "8 times the entries cost {growth:.1} times as much"
+    );
+    let path = std::path::Path::new("t.toml");
+    let limit = truthlens::config::MAX_LEXICON_ENTRIES;
+    let text = lexicon_config(limit + 1);
+    let err = Config::parse(&text, path).unwrap_err();
+    assert!(
+        err.message().contains(&format!(
+            "{} [[lexicon]] entries; at most {limit}",
+            limit + 1
+        )),
+        "{err}"
+    );
+    assert!(Config::parse(&lexicon_config(limit), path).is_ok());
+}
