@@ -87,9 +87,15 @@ fn is_draft(path: &Path) -> bool {
 /// A draft named on the command line or found in a folder, not read yet.
 pub enum Named {
     Stdin,
-    File { path: PathBuf, walked: bool },
+    File {
+        path: PathBuf,
+        walked: bool,
+    },
     /// A folder (or file) the walk could not enter, and why: reported, not reviewed.
-    Unreadable { path: PathBuf, reason: String },
+    Unreadable {
+        path: PathBuf,
+        reason: String,
+    },
 }
 
 /// Expand arguments into drafts: `-` is stdin, directories are walked for `.md`/`.txt`
@@ -166,9 +172,7 @@ impl Named {
     pub fn display(&self, stdin_filename: &Path) -> String {
         match self {
             Named::Stdin => stdin_filename.display().to_string(),
-            Named::File { path, .. } | Named::Unreadable { path, .. } => {
-                path.display().to_string()
-            }
+            Named::File { path, .. } | Named::Unreadable { path, .. } => path.display().to_string(),
         }
     }
 }

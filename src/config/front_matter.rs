@@ -257,8 +257,7 @@ fn yaml_section(body: &str) -> Option<(usize, usize)> {
         .skip(1)
         .find(|line| {
             let content = &body[line.start..line.end];
-            !content.is_empty()
-                && !content.starts_with([' ', '\t', '#', '-'])
+            !content.is_empty() && !content.starts_with([' ', '\t', '#', '-'])
         })
         .map_or(body.len(), |line| line.start);
     Some((at, end))

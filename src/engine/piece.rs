@@ -28,8 +28,6 @@ pub struct Piece {
 /// The sentence-level analysis of a piece.
 pub struct Reading {
     pub sentences: Vec<Sentence>,
-    /// Each sentence's tokens, read by the attribution grammar and the rules.
-    pub tokens: TokenTable,
     pub extracted: Extracted,
     /// Findings of the rules that read one piece at a time.
     pub findings: Vec<Finding>,
@@ -69,7 +67,6 @@ impl Piece {
             let findings = rules::run_scope(&ctx, Scope::Piece);
             Box::new(Reading {
                 sentences,
-                tokens,
                 extracted,
                 findings,
             })

@@ -277,7 +277,12 @@ mod tests {
             d.push(&encode(b"{}"));
             reports.extend(drain(&mut d));
             assert_eq!(reports.last(), Some(&frame("{}")));
-            assert!(reports.len() <= 4, "{} reports: {:?}", reports.len(), &reports[..4]);
+            assert!(
+                reports.len() <= 4,
+                "{} reports: {:?}",
+                reports.len(),
+                &reports[..4]
+            );
         }
     }
 

@@ -2,7 +2,7 @@
 //! perceptron, and each arc's relation chosen by a second perceptron as the
 //! arc is made (so later decisions read the relations already given).
 //!
-//! Trained on UD English EWT (see `models/NOTICE-parser.md`); `train` reads
+//! Trained on UD English EWT (see `models/NOTICE`); `train` reads
 //! the part-of-speech tags from the sentences it is given, so the shipped
 //! model can be retrained on a tagger's (jackknifed) tags with no code change.
 //! Parsing is linear in the sentence length (2n transitions), with no length cap.
