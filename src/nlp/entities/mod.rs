@@ -23,6 +23,7 @@ pub use lexicon::{is_major_place, kind_of_noun};
 
 use crate::nlp::tags::Upos;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// What a name names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -78,7 +79,9 @@ impl Memory {
     pub fn find(&mut self, words: &[&str], upos: &[Upos], out: &mut Vec<Entity>) {
         out.clear();
         let n = words.len().min(upos.len());
-        if n == 0 {
+        // Only a proper noun or an e-mail name ("Warner@ENRON") starts a name.
+        let candidate = |i: usize| upos[i] == Upos::PROPN || words[i].contains('@');
+        if !(0..n).any(candidate) {
             return;
         }
         let sentence = Sentence::new(&words[..n], &upos[..n]);
@@ -107,7 +110,9 @@ impl Memory {
                 if w.chars().filter(|c| c.is_alphabetic()).count() > 1
                     && !lexicon::is_person_title(w)
                 {
-                    self.kinds.entry(w.clone()).or_insert(EntityKind::Person);
+                    self.kinds
+                        .entry(w.to_string())
+                        .or_insert(EntityKind::Person);
                 }
             }
         }
@@ -256,7 +261,7 @@ fn is_place_prefix(lower: &str) -> bool {
 /// What the words of a name say by themselves: head words, gazetteers, time words.
 fn own_words_kind(s: &Sentence, start: usize, end: usize) -> Option<EntityKind> {
     let words = &s.lower[start..end];
-    let (first, last) = (words[0].as_str(), words[words.len() - 1].as_str());
+    let (first, last) = (words[0].as_ref(), words[words.len() - 1].as_ref());
     let whole = s.joined(start, end);
     let several = words.len() >= 2;
     if lexicon::is_place_name(&whole) {
@@ -277,7 +282,7 @@ fn own_words_kind(s: &Sentence, start: usize, end: usize) -> Option<EntityKind> 
     if several
         && words
             .iter()
-            .any(|w| matches!(w.as_str(), "'s" | "s" | "’s"))
+            .any(|w| matches!(w.as_ref(), "'s" | "s" | "’s"))
     {
         return Some(EntityKind::Organisation);
     }
@@ -297,15 +302,15 @@ fn own_words_kind(s: &Sentence, start: usize, end: usize) -> Option<EntityKind> 
 }
 
 /// "Ministry of Health", "Bank of England": an organisation word before "of".
-fn org_head_before_of(words: &[String]) -> bool {
+fn org_head_before_of(words: &[Cow<str>]) -> bool {
     words
         .windows(2)
         .any(|p| (p[1] == "of" || p[1] == "for") && lexicon::is_org_head_before_of(&p[0]))
 }
 
 /// "Golden Gate Bridge", "Lake Tahoe", "Northern Iraq": a place head at either end.
-fn is_place_by_words(words: &[String]) -> bool {
-    let (first, last) = (words[0].as_str(), words[words.len() - 1].as_str());
+fn is_place_by_words(words: &[Cow<str>]) -> bool {
+    let (first, last) = (words[0].as_ref(), words[words.len() - 1].as_ref());
     if lexicon::is_place_head(last) {
         return true;
     }
@@ -329,7 +334,7 @@ fn looks_like_person_name(s: &Sentence, start: usize, end: usize) -> bool {
     if start > 0 && matches!(s.lower_at(start - 1), "the" | "a" | "an") {
         return false;
     }
-    let first = words[0].as_str();
+    let first = words[0].as_ref();
     if lexicon::is_given_name(first) && (len >= 2 || s.capitalised(start)) {
         return true;
     }
@@ -352,17 +357,27 @@ fn may_be_person(s: &Sentence, start: usize, end: usize) -> bool {
 }
 
 /// One sentence with its lowercased words, shared by the typing steps.
+/// `word` in lower case, without a copy when it has no capital.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 struct Sentence<'a> {
     words: &'a [&'a str],
     upos: &'a [Upos],
-    lower: Vec<String>,
+    /// Lowercased words, borrowed where a word has no capital (most words).
+    lower: Vec<Cow<'a, str>>,
     /// Most words in capitals: capitals then say nothing about acronyms.
     shouting: bool,
 }
 
 impl<'a> Sentence<'a> {
     fn new(words: &'a [&'a str], upos: &'a [Upos]) -> Sentence<'a> {
-        let lower = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower = words.iter().map(|w| lowercase(w)).collect();
         let lettered: Vec<&&str> = words
             .iter()
             .filter(|w| w.chars().any(char::is_alphabetic))
@@ -382,7 +397,7 @@ impl<'a> Sentence<'a> {
     }
 
     fn lower_at(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w.as_ref())
     }
 
     /// The lowercased words joined by spaces, but hyphens split off by the
