@@ -8,5 +8,6 @@ pub mod entities;
 pub mod lemma;
 pub mod parser;
 pub mod perceptron;
+pub mod rng;
 pub mod tagger;
 pub mod tags;

@@ -130,7 +130,8 @@ mod tests {
 
     #[test]
     fn people_stay_people() {
-        let found = sources("Jane Smith said the talks would resume. Smith added that no date was set.");
+        let found =
+            sources("Jane Smith said the talks would resume. Smith added that no date was set.");
         assert!(found.iter().all(|f| f.1 == Entity::Person), "{found:?}");
         assert_eq!(found.len(), 2, "{found:?}");
         let found = sources("The Republican said the bill would pass.");

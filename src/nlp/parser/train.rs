@@ -6,6 +6,7 @@ use super::system::{self, Move, State, MOVES};
 use super::{best_non_root, best_valid, Parser};
 use crate::nlp::conllu::Sentence;
 use crate::nlp::perceptron::{Features, Trainer};
+use crate::nlp::rng::SplitMix;
 use crate::nlp::tags::Upos;
 
 #[derive(Clone, Debug)]
@@ -123,7 +124,7 @@ fn columns(s: &Sentence) -> (Vec<&str>, Vec<Upos>, Vec<&str>) {
 struct Learner {
     moves: Trainer,
     labels: Trainer,
-    rng: Rng,
+    rng: SplitMix,
     f: Features,
     scores: Vec<f32>,
 }
@@ -133,7 +134,7 @@ impl Learner {
         Learner {
             moves: Trainer::new(MOVES.len()),
             labels: Trainer::new(labels::count()),
-            rng: Rng(seed),
+            rng: SplitMix(seed),
             f: Features::default(),
             scores: Vec::new(),
         }
@@ -210,33 +211,6 @@ impl Learner {
     }
 }
 
-/// A tiny deterministic generator (splitmix64): no dependency, same run every time.
-pub(super) struct Rng(pub u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            items.swap(i, self.below(i + 1));
-        }
-    }
-}
-
 /// Attachment scores over every word, punctuation included (CoNLL 2018).
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct Scores {
@@ -294,7 +268,7 @@ pub fn corrupt_tags(sentences: &[Sentence], rate: f64, seed: u64) -> Vec<Sentenc
     let total = words().count();
     let confusable = words().filter(|w| confusions(&w.xpos).is_some()).count();
     let rate = rate * total as f64 / confusable.max(1) as f64;
-    let mut rng = Rng(seed);
+    let mut rng = SplitMix(seed);
     for w in out.iter_mut().flat_map(|s| s.words.iter_mut()) {
         if let Some(options) = confusions(&w.xpos) {
             if rng.unit() < rate {

@@ -10,6 +10,7 @@ use super::{best_of, read_sentence, Tag, Tagger, UPOS_COUNT};
 use crate::nlp::conllu::Sentence;
 use crate::nlp::lemma::LemmaTable;
 use crate::nlp::perceptron::{Features, Trainer};
+use crate::nlp::rng::SplitMix;
 use crate::nlp::tags::Upos;
 use std::collections::BTreeMap;
 
@@ -365,30 +366,4 @@ fn case_variant(sentence: &Sentence, share: f64, rng: &mut SplitMix) -> Vec<Stri
             }
         })
         .collect()
-}
-
-/// splitmix64: a tiny deterministic generator for the shuffle.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// Fisher-Yates.
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            items.swap(i, j);
-        }
-    }
 }
