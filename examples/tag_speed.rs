@@ -15,7 +15,7 @@ fn main() {
         eprintln!("usage: tag_speed FILE.conllu [--model FILE.bin]");
         std::process::exit(2);
     };
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
         eprintln!("tag_speed: cannot read {path}: {e}");
         std::process::exit(2);
     });
