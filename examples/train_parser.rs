@@ -9,7 +9,6 @@
 use std::time::Instant;
 use truthlens::nlp::conllu;
 use truthlens::nlp::parser::{self, Parser, TrainOptions};
-use truthlens::nlp::tags::Upos;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -104,22 +103,7 @@ fn eval(args: &[String]) -> Result<(), String> {
 /// Parsing speed in CPU time of this thread (the build machine is shared, so
 /// wall time would count other jobs): the best of five passes over the file.
 fn speed(model: &Parser, data: &[conllu::Sentence]) {
-    let columns: Vec<(Vec<&str>, Vec<Upos>, Vec<&str>)> = data
-        .iter()
-        .map(|s| {
-            let words = s.words.iter().map(|w| w.form.as_str()).collect();
-            let upos = s
-                .words
-                .iter()
-                .map(|w| Upos::parse(&w.upos).unwrap_or(Upos::X))
-                .collect();
-            (
-                words,
-                upos,
-                s.words.iter().map(|w| w.xpos.as_str()).collect(),
-            )
-        })
-        .collect();
+    let columns: Vec<_> = data.iter().map(parser::columns).collect();
     let tokens: usize = data.iter().map(|s| s.words.len()).sum();
     let best = (0..5)
         .map(|_| {

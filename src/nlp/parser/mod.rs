@@ -16,7 +16,7 @@ mod train;
 mod tree;
 
 pub use labels::{deprel_name, Deprel, DEPRELS};
-pub use train::{corrupt_tags, evaluate, train, train_with_dev, Scores, TrainOptions};
+pub use train::{columns, corrupt_tags, evaluate, train, train_with_dev, Scores, TrainOptions};
 pub use tree::{Arc, Parse};
 
 use crate::nlp::perceptron::{argmax, write_string, Features, ModelError, Perceptron, Reader};

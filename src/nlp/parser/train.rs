@@ -110,7 +110,7 @@ impl Example {
 }
 
 /// The forms and tags of a treebank sentence, as `Parser::parse` takes them.
-fn columns(s: &Sentence) -> (Vec<&str>, Vec<Upos>, Vec<&str>) {
+pub fn columns(s: &Sentence) -> (Vec<&str>, Vec<Upos>, Vec<&str>) {
     let words = s.words.iter().map(|w| w.form.as_str()).collect();
     let upos = s
         .words
