@@ -10,6 +10,7 @@ pub mod directives;
 pub mod prose;
 pub mod quotes;
 pub mod sentences;
+pub mod syntax;
 pub mod tagging;
 pub mod tokens;
 pub mod words;

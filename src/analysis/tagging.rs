@@ -61,7 +61,7 @@ impl Tagging {
 }
 
 /// Where a contraction's second word starts: "don't" -> 2, "can't" -> 2, "I'm" -> 1.
-fn clitic_at(text: &str, kind: TokenKind) -> Option<usize> {
+pub(super) fn clitic_at(text: &str, kind: TokenKind) -> Option<usize> {
     if kind != TokenKind::Word {
         return None;
     }
