@@ -135,9 +135,9 @@ impl Review {
                 bounded::analysis(cache, text, snapshot.since, snapshot.format, &effective);
             // Read from the analysis just cached: no second pass over the draft.
             let speakers = match (&reviewed, cache.attributions()) {
-                (Ok(_), Some(attributions)) => Speakers::read(attributions, text, |a, b| {
-                    lines.next_line_start(a) == lines.next_line_start(b)
-                }),
+                (Ok(reviewed), Some(attributions)) => {
+                    Speakers::read(attributions, text, &reviewed.blocks)
+                }
                 _ => Speakers::default(),
             };
             (reviewed, speakers)

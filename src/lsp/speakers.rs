@@ -4,6 +4,7 @@
 //! attributions, as byte offsets, so a request only converts positions.
 
 use crate::analysis::attribution::{Attribution, Attributions, SourceKind};
+use crate::analysis::prose::Block;
 use crate::analysis::Span;
 use std::sync::Arc;
 
@@ -47,7 +48,6 @@ pub struct Statement {
     /// What was said, else the cue, else the mention: what the hover quotes.
     pub span: Span,
     pub cue: Option<Span>,
-    pub mention: Span,
 }
 
 impl SourceCard {
@@ -62,13 +62,8 @@ impl SourceCard {
 }
 
 impl Speakers {
-    /// Read the engine's attributions of `text`. `same_line(a, b)`: whether two
-    /// offsets are on one line (a quote carried on there needs no hint of its own).
-    pub fn read(
-        attributions: &Attributions,
-        text: &str,
-        same_line: impl Fn(usize, usize) -> bool,
-    ) -> Speakers {
+    /// Read the engine's attributions of `text`, whose prose blocks are `blocks`.
+    pub fn read(attributions: &Attributions, text: &str, blocks: &[Block]) -> Speakers {
         let sources = attributions
             .sources
             .iter()
@@ -80,7 +75,7 @@ impl Speakers {
             })
             .collect();
         Speakers {
-            hints: hints(attributions, text, same_line),
+            hints: hints(attributions, text, blocks),
             sources,
             mentions: mentions(attributions),
         }
@@ -112,20 +107,18 @@ fn statements_of(attributions: &Attributions, indices: &[usize]) -> Vec<Statemen
         .map(|a| Statement {
             span: a.content.or(a.cue).unwrap_or(a.source),
             cue: a.cue,
-            mention: a.source,
         })
         .collect();
     statements.sort_by_key(|s| s.span.start);
     statements
 }
 
-/// One hint per attribution, less a quote carried on along the same line as the
-/// one it continues (the hint on the first already says who).
-fn hints(
-    attributions: &Attributions,
-    text: &str,
-    same_line: impl Fn(usize, usize) -> bool,
-) -> Vec<SpeakerHint> {
+/// One hint per attribution, less a quote carried on in the paragraph of the one it
+/// continues (the hint there already says who; a quote-only paragraph further on
+/// gets its own, since its speaker is out of sight).
+fn hints(attributions: &Attributions, text: &str, blocks: &[Block]) -> Vec<SpeakerHint> {
+    let block_of = |offset: usize| blocks.partition_point(|b| b.span.start <= offset);
+    let same_block = |a: usize, b: usize| block_of(a) == block_of(b);
     let anchors: Vec<usize> = attributions.list.iter().map(|a| anchor(a, text)).collect();
     let mut hints: Vec<SpeakerHint> = attributions
         .list
@@ -133,7 +126,7 @@ fn hints(
         .zip(&anchors)
         .filter(|(a, &at)| {
             let continued = a.continues.and_then(|c| anchors.get(c));
-            !continued.is_some_and(|&before| same_line(before, at))
+            !continued.is_some_and(|&before| same_block(before, at))
         })
         .map(|(a, &at)| SpeakerHint {
             at,
@@ -211,8 +204,7 @@ mod tests {
 
     fn read(text: &str) -> Speakers {
         let analysis = crate::analyze(text, Format::Markdown, &Config::default());
-        let line = |o: usize| text[..o].matches('\n').count();
-        Speakers::read(&analysis.attributions, text, |a, b| line(a) == line(b))
+        Speakers::read(&analysis.attributions, text, &analysis.prose.blocks)
     }
 
     fn named<'a>(speakers: &'a Speakers, hint: &SpeakerHint) -> &'a str {
@@ -232,6 +224,16 @@ mod tests {
         }
         assert!(!speakers.hints[0].pronoun);
         assert!(speakers.hints[1].pronoun, "She resolves to Maria Repnikova");
+    }
+
+    #[test]
+    fn a_quote_carried_on_gets_a_hint_only_in_a_paragraph_of_its_own() {
+        let text = "\"We will not sign,\" said Ann Lee. \"Not now. Not ever.\"\n\n\"The offer is an insult.\"\n";
+        let speakers = read(text);
+        let ats: Vec<usize> = speakers.hints.iter().map(|h| h.at).collect();
+        let first = text.find("sign,\"").unwrap() + "sign,\"".len();
+        let own_paragraph = text.find("insult.\"").unwrap() + "insult.\"".len();
+        assert_eq!(ats, [first, own_paragraph], "{speakers:#?}");
     }
 
     #[test]
