@@ -611,8 +611,10 @@ impl LanguageServer for Backend {
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        // Off: an empty list rather than null, which some clients (Neovim 0.11) take
+        // as "no answer" and keep showing the hints they had.
         if !self.session.inlay_hints_enabled() {
-            return Ok(None);
+            return Ok(Some(Vec::new()));
         }
         // Asked right after each edit: the analysis that edit started serves it.
         let Some(review) = self.session.settled_review(&params.text_document.uri).await else {
