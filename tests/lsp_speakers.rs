@@ -214,3 +214,44 @@ fn hover_on_a_source_mention_lists_its_kind_and_statements_by_line() {
     let (line, character) = position_of(TEXT, port, enc);
     assert_eq!(client.hover(URI, line, character), Value::Null);
 }
+
+#[test]
+fn hover_on_a_flagged_mention_gives_the_finding_then_the_source() {
+    let (mut client, _server) = InMemoryServer::start();
+    client.initialize(capabilities(&["utf-16"]), None);
+    let text = "The ferry stopped on Tuesday.\n\nOne official, who spoke on condition of anonymity, said the army had shelled the school.\n";
+    client.open(URI, "markdown", 1, text);
+    let diagnostics = client.diagnostics(URI, 1);
+    let official = span_of(text, "official", 0).0;
+    let (line, character) = position_of(text, official, Enc::Utf16);
+    let covering: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| {
+            let (start, end) = (&d["range"]["start"], &d["range"]["end"]);
+            let at = |p: &Value| {
+                (
+                    p["line"].as_u64().unwrap(),
+                    p["character"].as_u64().unwrap(),
+                )
+            };
+            at(start) <= (line as u64, character as u64)
+                && (line as u64, character as u64) < at(end)
+        })
+        .collect();
+    assert!(
+        !covering.is_empty(),
+        "no finding on the anonymous source: {diagnostics:#?}"
+    );
+    let hover = client.hover(URI, line, character);
+    let value = hover["contents"]["value"].as_str().unwrap();
+    let (finding, source) = value
+        .split_once("\n\n---\n\n")
+        .unwrap_or_else(|| panic!("one section only: {value}"));
+    let code = covering[0]["code"].as_str().unwrap();
+    assert!(value.contains(&format!("`{code}`")), "{value}");
+    assert!(!finding.contains("· source **"), "{finding}");
+    assert!(
+        source.contains("source **One official") && source.contains("· anonymous ·"),
+        "{source}"
+    );
+}
