@@ -1,7 +1,7 @@
 //! Hover on a finding: why it was flagged, the rule, and what to write instead.
 
 use super::linting::Review;
-use crate::rules::{find_rule, Finding};
+use crate::rules::{find_rule, loaded_language, Finding};
 use tower_lsp::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
 /// The hover at `position`, or `None` when no finding covers it.
@@ -45,7 +45,11 @@ fn explain(finding: &Finding) -> String {
         ));
     }
     if finding.alternatives.is_empty() {
-        out.push_str("\n\n**Alternatives:** none on file; describe what happened instead.");
+        // Only a loaded word has a neutral alternative to miss; a sourcing finding
+        // asks for a source, which its message already says.
+        if finding.rule == loaded_language::ID {
+            out.push_str("\n\n**Alternatives:** none on file; describe what happened instead.");
+        }
     } else {
         let list: Vec<String> = finding
             .alternatives

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the real-editor end-to-end suites (Neovim, Emacs, VS Code) against
-# target/release/truthlens and prints the total as its last line.
+# Runs the real-editor end-to-end suites (Neovim, Emacs, VS Code), and the pre-commit
+# hook through the real pre-commit tool, against target/release/truthlens and prints
+# the total as its last line.
 # A suite whose editor is missing skips (fails under CI=true); a scenario whose
 # server feature has not landed skips with the feature's name.
 set -uo pipefail
@@ -15,7 +16,7 @@ fi
 mkdir -p "$ARTIFACTS"
 summary="$ARTIFACTS/results.txt"
 : > "$summary"
-for suite in nvim emacs vscode; do
+for suite in nvim emacs vscode precommit; do
   t0="$(now)"
   log "$suite suite..."
   bash "$EDITORS_DIR/$suite/run.sh" | tee "$ARTIFACTS/$suite.txt"
