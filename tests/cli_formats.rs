@@ -365,3 +365,11 @@ fn auto_colours_a_terminal_unless_no_color_is_set() {
     assert!(on_terminal(None).contains("\x1b[33mwarning"));
     assert!(!on_terminal(Some("1")).contains('\x1b'));
 }
+
+#[test]
+fn the_schema_check_rejects_what_is_not_sarif() {
+    let mut log = sarif_of(&[EXAMPLE], "");
+    log["runs"][0]["results"][0]["level"] = Value::from("hint");
+    let caught = std::panic::catch_unwind(|| validate_sarif(&log));
+    assert!(caught.is_err(), "a level SARIF does not have must fail");
+}
