@@ -14,7 +14,9 @@ fn yaml(name: &str) -> serde_yaml_ng::Value {
 }
 
 fn text(value: &serde_yaml_ng::Value) -> &str {
-    value.as_str().unwrap_or_else(|| panic!("not a string: {value:?}"))
+    value
+        .as_str()
+        .unwrap_or_else(|| panic!("not a string: {value:?}"))
 }
 
 /// `PATH` with the tested binary's folder first, as the action's install step leaves it.
@@ -85,7 +87,11 @@ fn the_action_writes_sarif_where_it_says() {
     )
     .unwrap();
     let out = run_action_step(
-        &[("paths", "drafts"), ("format", "sarif"), ("sarif-file", "out.sarif")],
+        &[
+            ("paths", "drafts"),
+            ("format", "sarif"),
+            ("sarif-file", "out.sarif"),
+        ],
         dir.path(),
     );
     assert_eq!(
@@ -98,8 +104,8 @@ fn the_action_writes_sarif_where_it_says() {
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.sarif")).unwrap())
             .unwrap();
     assert_eq!(log["version"], "2.1.0");
-    let uri = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
-        ["artifactLocation"]["uri"];
+    let uri = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"];
     assert_eq!(uri, "drafts/story.md");
     let out = run_action_step(&[("paths", "drafts"), ("format", "xml")], dir.path());
     assert_eq!(out.status.code(), Some(2));
@@ -163,7 +169,10 @@ fn completions_cover_every_command_and_flag() {
 #[test]
 fn the_man_page_is_roff_with_the_commands() {
     let page = truthlens(&["man"]);
-    assert!(page.starts_with(".ie") || page.contains(".TH truthlens"), "{page}");
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH truthlens"),
+        "{page}"
+    );
     assert!(page.contains(".TH truthlens 1"), "{page}");
     for word in ["check", "completions", "Reviews how article drafts"] {
         assert!(page.contains(word), "man page lacks {word}");
@@ -227,7 +236,10 @@ fn the_root_holds_only_the_layout_the_readme_describes() {
         .collect();
     top.sort();
     top.dedup();
-    let unexpected: Vec<&String> = top.iter().filter(|t| !LAYOUT.contains(&t.as_str())).collect();
+    let unexpected: Vec<&String> = top
+        .iter()
+        .filter(|t| !LAYOUT.contains(&t.as_str()))
+        .collect();
     assert!(
         unexpected.is_empty(),
         "files at the root that the README's layout does not describe: {unexpected:?}"

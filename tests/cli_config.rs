@@ -139,7 +139,9 @@ fn a_missing_config_file_is_named_once() {
     let tmp = temp_dir("missing-config");
     let dir = tmp.path();
     std::fs::write(dir.join("a.md"), DRAFT).unwrap();
-    for command in ["check", "config", "summary", "headline", "report", "sources"] {
+    for command in [
+        "check", "config", "summary", "headline", "report", "sources",
+    ] {
         let out = truthlens(&[command, "--config", "nowhere.toml", "a.md"], dir);
         assert_eq!(out.status.code(), Some(2), "{command}");
         let err = stderr(&out);

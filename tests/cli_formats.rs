@@ -53,8 +53,7 @@ fn sarif_of(args: &[&str], stdin: &str) -> Value {
 /// The vendored SARIF 2.1.0 schema (tests/data), with format assertions on, so
 /// that a URI that is not one fails too.
 fn validate_sarif(log: &Value) {
-    let schema: Value =
-        serde_json::from_str(include_str!("data/sarif-schema-2.1.0.json")).unwrap();
+    let schema: Value = serde_json::from_str(include_str!("data/sarif-schema-2.1.0.json")).unwrap();
     let id = schema["id"].as_str().unwrap().to_string();
     let mut compiler = boon::Compiler::new();
     compiler.enable_format_assertions();
@@ -222,7 +221,9 @@ fn github_annotations_parse_back_to_the_json_findings() {
         assert_eq!(a.get("col"), finding["column"].to_string());
         assert_eq!(a.get("endLine"), finding["end_line"].to_string());
         assert_eq!(a.get("endColumn"), finding["end_column"].to_string());
-        assert!(a.get("title").starts_with(finding["rule"].as_str().unwrap()));
+        assert!(a
+            .get("title")
+            .starts_with(finding["rule"].as_str().unwrap()));
         assert_eq!(a.message, finding["message"].as_str().unwrap());
     }
 }
@@ -272,7 +273,11 @@ fn fail_on_sets_which_severities_exit_1() {
                 "The thug fell.\n",
             );
             // A finding fails the run when it is at least as severe as the threshold.
-            let expected = if s <= t && *threshold != "never" { 1 } else { 0 };
+            let expected = if s <= t && *threshold != "never" {
+                1
+            } else {
+                0
+            };
             assert_eq!(
                 out.status.code(),
                 Some(expected),
@@ -353,7 +358,13 @@ fn auto_colours_a_terminal_unless_no_color_is_set() {
     let on_terminal = |no_color: Option<&str>| {
         let mut command = Command::new("script");
         command
-            .args(["-q", "-e", "-c", &format!("{bin} check {EXAMPLE}"), "/dev/null"])
+            .args([
+                "-q",
+                "-e",
+                "-c",
+                &format!("{bin} check {EXAMPLE}"),
+                "/dev/null",
+            ])
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .env_remove("NO_COLOR")
             .stdin(Stdio::null());

@@ -148,7 +148,11 @@ fn a_folder_given_to_a_one_draft_command_is_exit_2() {
     for command in ["summary", "headline", "report", "sources"] {
         let out = truthlens(&[command, folder]);
         assert_eq!(out.status.code(), Some(2), "{command}");
-        assert_eq!(stdout(&out), "", "{command}: nothing labelled with the folder");
+        assert_eq!(
+            stdout(&out),
+            "",
+            "{command}: nothing labelled with the folder"
+        );
         let errors = String::from_utf8_lossy(&out.stderr);
         assert!(
             errors.contains("is a folder") && errors.contains("name a file"),

@@ -55,7 +55,10 @@ mod tests {
 
     #[test]
     fn messages_escape_percent_and_line_breaks_only() {
-        assert_eq!(escape_data("50% said: a, b\r\nc"), "50%25 said: a, b%0D%0Ac");
+        assert_eq!(
+            escape_data("50% said: a, b\r\nc"),
+            "50%25 said: a, b%0D%0Ac"
+        );
     }
 
     #[test]

@@ -418,9 +418,8 @@ impl Config {
     /// Build a config from JSON (editor settings, merged layers) with the same
     /// checks as a `.truthlens.toml`; `origin` names the source in messages.
     pub fn from_json(value: serde_json::Value, origin: &str) -> Result<Config, String> {
-        let config: Config =
-            serde_json::from_value(value)
-                .map_err(|e| format!("invalid {origin}: {}", plain_types(&e.to_string())))?;
+        let config: Config = serde_json::from_value(value)
+            .map_err(|e| format!("invalid {origin}: {}", plain_types(&e.to_string())))?;
         config
             .validate()
             .map_err(|p| format!("invalid {origin}: {}: {}", p.path.join("."), p.message))?;
@@ -592,12 +591,18 @@ mod tests {
 
     #[test]
     fn type_errors_use_plain_words() {
-        let err = Config::parse("[single-source]\nmin-statements = -1\n", Path::new("t.toml"))
-            .unwrap_err()
-            .message();
+        let err = Config::parse(
+            "[single-source]\nmin-statements = -1\n",
+            Path::new("t.toml"),
+        )
+        .unwrap_err()
+        .message();
         assert!(!err.contains("usize"), "{err}");
         assert!(err.contains("expected a whole number (0 or more)"), "{err}");
-        assert_eq!(plain_types("expected f64, or expected u8x"), "expected a number, or expected u8x");
+        assert_eq!(
+            plain_types("expected f64, or expected u8x"),
+            "expected a number, or expected u8x"
+        );
     }
 
     #[test]

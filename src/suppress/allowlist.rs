@@ -103,7 +103,9 @@ mod tests {
         assert!(is_term("One official"));
         assert!(is_term("a person familiar with the matter"));
         assert!(!is_term("Michael, not his real name, said"));
-        assert!(!is_term("one of the many people who were there that day said"));
+        assert!(!is_term(
+            "one of the many people who were there that day said"
+        ));
     }
 
     fn added(existing: &str, term: &str) -> String {
