@@ -177,8 +177,14 @@ mod tests {
             text.contains("[[lexicon]]  # /p/.truthlens.toml\n"),
             "{text}"
         );
+        // Unset, the limit is printed with its default value.
+        assert!(
+            text.contains("max-document-bytes = 10485760  # default"),
+            "{text}"
+        );
         let back = Config::parse(&text, Path::new("printed.toml")).unwrap();
         let mut expected = layered.config.clone();
+        expected.max_document_bytes = Some(super::super::DEFAULT_MAX_DOCUMENT_BYTES);
         for rule in crate::rules::REGISTRY {
             expected
                 .rules
