@@ -1,9 +1,10 @@
 //! Argument parsing only; the work happens in `truthlens::cli` and `truthlens::lsp`.
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use truthlens::cli::{self, OutputFormat};
+use truthlens::cli::colour::ColourChoice;
+use truthlens::cli::{self, CheckFormat, FailOn, OutputFormat};
 
 #[derive(Parser)]
 #[command(
@@ -18,14 +19,26 @@ struct Args {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Review drafts and print findings (exit 0 clean, 1 findings, 2 error).
+    /// Review drafts and print findings (exit 0 clean, 1 findings at or above
+    /// --fail-on, 2 error).
     Check {
         /// Files or directories to review; `-` reads standard input.
         #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-        format: OutputFormat,
+        /// Output format: for people, versioned JSON, SARIF 2.1.0, or GitHub Actions
+        /// annotations.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// The lowest severity that makes the exit code 1 (info and hint findings
+        /// are advice: they are printed but pass by default).
+        #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+        fail_on: FailOn,
+        /// Print only the findings, without the closing total.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Colour the output: on a terminal without NO_COLOR (auto), always or never.
+        #[arg(long, value_enum, default_value_t = ColourChoice::Auto)]
+        color: ColourChoice,
         /// Use this config file instead of searching upward for `.truthlens.toml`.
         #[arg(long)]
         config: Option<PathBuf>,
@@ -61,10 +74,11 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
-    /// Show the configuration that applies to a draft or folder.
+    /// Print the configuration that applies to a draft or folder, as TOML, each
+    /// value with where it came from.
     Config {
-        /// Print the merged configuration as TOML, each value with where it came from.
-        #[arg(long)]
+        /// Accepted for older scripts: printing is what `config` does.
+        #[arg(long, hide = true)]
         print: bool,
         /// Use this config file instead of searching upward for `.truthlens.toml`.
         #[arg(long)]
@@ -79,6 +93,14 @@ enum Command {
         #[arg(long)]
         stdio: bool,
     },
+    /// Print a shell completion script (for example: truthlens completions bash
+    /// > ~/.local/share/bash-completion/completions/truthlens).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), for example: truthlens man > truthlens.1
+    Man,
 }
 
 fn main() -> ExitCode {
@@ -88,6 +110,9 @@ fn main() -> ExitCode {
         Command::Check {
             paths,
             format,
+            fail_on,
+            quiet,
+            color,
             config,
             stdin_filename,
         } => {
@@ -95,6 +120,9 @@ fn main() -> ExitCode {
                 format,
                 config,
                 stdin_filename,
+                fail_on,
+                quiet,
+                colour: cli::colour::for_stdout(color),
             };
             cli::exit_code(cli::check::run(&paths, &options))
         }
@@ -115,16 +143,10 @@ fn main() -> ExitCode {
             config,
         } => cli::exit_code(cli::review::report(&path, format, config.as_deref())),
         Command::Config {
-            print,
+            print: _,
             config,
             path,
-        } => {
-            if !print {
-                eprintln!("truthlens: `config` needs --print (the only thing it does)");
-                return ExitCode::from(2);
-            }
-            cli::exit_code(cli::config::print(&path, config.as_deref()))
-        }
+        } => cli::exit_code(cli::config::print(&path, config.as_deref())),
         Command::Lsp { stdio: _ } => match truthlens::lsp::run_stdio() {
             Ok(code) => code,
             Err(e) => {
@@ -132,6 +154,21 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Completions { shell } => {
+            let mut command = Args::command();
+            clap_complete::generate(shell, &mut command, "truthlens", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            let page = clap_mangen::Man::new(Args::command());
+            match page.render(&mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("truthlens: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 

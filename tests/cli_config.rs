@@ -107,6 +107,11 @@ fn invalid_configs_exit_2_with_where_and_why() {
             "unknown loaded-language category `puffry`",
         ),
         (
+            "[single-source]\nmin-statements = -1\n",
+            ".truthlens.toml:2:18",
+            "expected a whole number (0 or more)",
+        ),
+        (
             "[[lexicon]]\nterm = \"x\"\ncategory = \"puffery\"\nweight = 5\n",
             ".truthlens.toml:4:1",
             "lexicon entry 1: weight must be in (0, 1]",
@@ -123,7 +128,26 @@ fn invalid_configs_exit_2_with_where_and_why() {
                 "{args:?} {config}: {err}"
             );
             assert_eq!(err.lines().count(), 1, "one clear line: {err}");
+            // Rust's type names mean nothing to a writer.
+            assert!(!err.contains("usize"), "{err}");
         }
+    }
+}
+
+#[test]
+fn a_missing_config_file_is_named_once() {
+    let tmp = temp_dir("missing-config");
+    let dir = tmp.path();
+    std::fs::write(dir.join("a.md"), DRAFT).unwrap();
+    for command in [
+        "check", "config", "summary", "headline", "report", "sources",
+    ] {
+        let out = truthlens(&[command, "--config", "nowhere.toml", "a.md"], dir);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{command}: {err}");
+        assert_eq!(err.matches("nowhere.toml").count(), 1, "{command}: {err}");
+        assert_eq!(err.matches("No such file").count(), 1, "{command}: {err}");
     }
 }
 
@@ -186,6 +210,7 @@ fn config_print_shows_every_value_and_its_origin() {
         "blockquotes = true  # default".to_string(),
         "run = \"on-type\"  # default".to_string(),
         "sentences = 3  # default".to_string(),
+        "max-document-bytes = 10485760  # default".to_string(),
     ] {
         assert!(text.contains(&line), "missing {line:?} in\n{text}");
     }
@@ -214,5 +239,8 @@ fn config_print_shows_every_value_and_its_origin() {
         "{}",
         stdout(&out)
     );
-    assert_eq!(truthlens(&["config"], empty).status.code(), Some(2));
+    // Printing is what `config` does: --print is optional.
+    let bare = truthlens(&["config"], empty);
+    assert_eq!(bare.status.code(), Some(0), "{}", stderr(&bare));
+    assert_eq!(stdout(&bare), stdout(&out));
 }

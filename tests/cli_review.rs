@@ -128,3 +128,35 @@ fn missing_file_is_exit_2() {
         assert_eq!(out.status.code(), Some(2), "{cmd}");
     }
 }
+
+#[test]
+fn nothing_to_print_is_exit_1_with_the_reason() {
+    let (_dir, path) = temp_file("empty.md", "x\n");
+    for command in ["summary", "headline"] {
+        let out = truthlens(&[command, path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        assert_eq!(stdout(&out), "", "{command}");
+        let errors = String::from_utf8_lossy(&out.stderr);
+        assert!(errors.contains("empty.md"), "{command}: {errors}");
+    }
+}
+
+#[test]
+fn a_folder_given_to_a_one_draft_command_is_exit_2() {
+    let (dir, _path) = temp_file("draft.md", DRAFT);
+    let folder = dir.path().to_str().unwrap();
+    for command in ["summary", "headline", "report", "sources"] {
+        let out = truthlens(&[command, folder]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert_eq!(
+            stdout(&out),
+            "",
+            "{command}: nothing labelled with the folder"
+        );
+        let errors = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            errors.contains("is a folder") && errors.contains("name a file"),
+            "{command}: {errors}"
+        );
+    }
+}

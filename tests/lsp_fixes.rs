@@ -423,3 +423,52 @@ fn allowlist_refuses_what_it_cannot_do() {
     );
     assert!(client.applied_edits.is_empty());
 }
+
+#[test]
+fn a_whole_clause_gets_no_allowlist_action_and_its_hover_no_alternatives() {
+    let tmp = temp_folder("allowlist-clause");
+    let folder = tmp.path();
+    let uri = file_uri(&folder.join("story.md"));
+    let text = "Michael, not his real name, said his superiors locked him in a pit.\n\n\
+                One official said the thug fled.\n";
+    let (mut client, _server) = InMemoryServer::start();
+    client.initialize_in(editing_capabilities(), None, folder);
+    client.open(&uri, "markdown", 1, text);
+    let diagnostics = client.diagnostics(&uri, 1);
+    let clause = diagnostics
+        .iter()
+        .find(|d| d["code"] == "single-source" && d["range"]["start"]["line"] == 0)
+        .unwrap_or_else(|| panic!("no single-source finding on the clause: {diagnostics:#?}"));
+    let titles = |actions: Vec<Value>| -> Vec<String> {
+        actions
+            .iter()
+            .map(|a| a["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let offered = titles(client.code_actions(&uri, clause["range"].clone()));
+    assert!(
+        offered.iter().all(|t| !t.contains("allowlist")),
+        "a clause is no term: {offered:?}"
+    );
+    assert!(
+        offered.iter().any(|t| t.contains("single-source")),
+        "the other silencers stay: {offered:?}"
+    );
+    // A term in the same draft still gets it.
+    let thug = flagged(&diagnostics, text, "thug")[0]["range"].clone();
+    let offered = titles(client.code_actions(&uri, thug));
+    assert!(
+        offered.contains(&"Add \"thug\" to the project allowlist".to_string()),
+        "{offered:?}"
+    );
+    // A sourcing finding's hover asks for a source, not for "alternatives".
+    let start = &clause["range"]["start"];
+    let hover = client.hover(
+        &uri,
+        start["line"].as_u64().unwrap() as u32,
+        start["character"].as_u64().unwrap() as u32 + 1,
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(shown.contains("single-source"), "{shown}");
+    assert!(!shown.contains("Alternatives"), "{shown}");
+}

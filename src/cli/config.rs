@@ -1,4 +1,4 @@
-//! `truthlens config --print [--config FILE] [PATH]`: the configuration that
+//! `truthlens config [--config FILE] [PATH]` (`--print` is optional): the configuration that
 //! applies to PATH (a draft or a folder), merged from the defaults, the project
 //! file and the draft's front matter, with where each value came from.
 

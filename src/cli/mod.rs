@@ -1,13 +1,17 @@
 //! Command-line surfaces: reading inputs, resolving config, printing results.
 
 pub mod check;
+pub mod colour;
 pub mod config;
+pub mod github;
 pub mod output;
 pub mod review;
+pub mod sarif;
 pub mod sources;
 
 use crate::analysis::Format;
 use crate::config::Config;
+use crate::rules::Severity;
 use anyhow::{Context, Result};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -25,23 +29,70 @@ pub enum ReportFormat {
     Json,
 }
 
+/// What `check` prints: for people, for programs, for code scanning, for GitHub Actions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// `::warning file=…,line=…,col=…::message` workflow commands (GitHub Actions annotations).
+    Github,
+}
+
+/// The lowest severity that makes `check` exit 1 (`--fail-on`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Hint,
+    /// Findings never fail the run; only errors (exit 2) do.
+    #[value(alias = "none")]
+    Never,
+}
+
+impl FailOn {
+    /// Whether a finding of `severity` fails the run.
+    pub fn fails(self, severity: Severity) -> bool {
+        let threshold = match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+            FailOn::Hint => Severity::Hint,
+            FailOn::Never => return false,
+        };
+        // Severities are ordered from the most severe (error) down.
+        severity <= threshold
+    }
+}
+
 pub struct CheckOptions {
-    pub format: OutputFormat,
+    pub format: CheckFormat,
     pub config: Option<PathBuf>,
     pub stdin_filename: PathBuf,
+    pub fail_on: FailOn,
+    /// Only the findings: no closing total.
+    pub quiet: bool,
+    /// Colour the human output.
+    pub colour: bool,
 }
 
 /// Outcome of a command, mapped to the documented exit codes.
 pub enum Outcome {
     Clean,
+    /// `check` found something at or above `--fail-on`.
     Findings,
+    /// `summary` or `headline` had nothing to print (the reason is on stderr).
+    NothingToPrint,
 }
 
-/// 0 clean, 1 findings, 2 usage, I/O or config error (message on stderr).
+/// 0 clean, 1 findings (or nothing to print), 2 usage, I/O or config error
+/// (message on stderr).
 pub fn exit_code(result: Result<Outcome>) -> ExitCode {
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
-        Ok(Outcome::Findings) => ExitCode::from(1),
+        Ok(Outcome::Findings | Outcome::NothingToPrint) => ExitCode::from(1),
         Err(e) => {
             eprintln!("truthlens: {e:#}");
             ExitCode::from(2)
@@ -324,4 +375,25 @@ pub fn over_size_limit(input: &Input) -> Option<String> {
          (`max-document-bytes` in .truthlens.toml)",
         input.display
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fail_on_takes_its_severity_and_every_more_severe_one() {
+        use Severity::*;
+        let failing = |fail_on: FailOn| {
+            [Error, Warning, Info, Hint]
+                .into_iter()
+                .filter(|s| fail_on.fails(*s))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(failing(FailOn::Error), [Error]);
+        assert_eq!(failing(FailOn::Warning), [Error, Warning]);
+        assert_eq!(failing(FailOn::Info), [Error, Warning, Info]);
+        assert_eq!(failing(FailOn::Hint), [Error, Warning, Info, Hint]);
+        assert_eq!(failing(FailOn::Never), []);
+    }
 }

@@ -45,6 +45,7 @@ pub fn summary(path: &Path, config: Option<&Path>) -> Result<Outcome> {
             "truthlens: no sentence in {} qualifies for a summary",
             path.display()
         );
+        return Ok(Outcome::NothingToPrint);
     }
     let mut out = std::io::stdout().lock();
     for s in sentences {
@@ -56,13 +57,14 @@ pub fn summary(path: &Path, config: Option<&Path>) -> Result<Outcome> {
 /// Print the headline suggestion on one line.
 pub fn headline(path: &Path, config: Option<&Path>) -> Result<Outcome> {
     let (text, _, _, analysis) = analysed(path, config, Scope::Body)?;
-    match crate::summary::headline(&text, &analysis) {
-        Some(h) => writeln!(std::io::stdout().lock(), "{h}")?,
-        None => eprintln!(
+    let Some(h) = crate::summary::headline(&text, &analysis) else {
+        eprintln!(
             "truthlens: {} has no lead sentence to make a headline from",
             path.display()
-        ),
-    }
+        );
+        return Ok(Outcome::NothingToPrint);
+    };
+    writeln!(std::io::stdout().lock(), "{h}")?;
     Ok(Outcome::Clean)
 }
 

@@ -337,6 +337,38 @@ impl ConfigError {
     }
 }
 
+/// Serde's messages in a writer's words: "expected usize" says nothing to them.
+fn plain_types(message: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        ("usize", "a whole number (0 or more)"),
+        ("u64", "a whole number (0 or more)"),
+        ("u32", "a whole number (0 or more)"),
+        ("u16", "a whole number (0 or more)"),
+        ("u8", "a whole number (0 or more)"),
+        ("isize", "a whole number"),
+        ("i64", "a whole number"),
+        ("i32", "a whole number"),
+        ("f64", "a number"),
+        ("f32", "a number"),
+    ];
+    let mut out = message.to_string();
+    for (rust, words) in WORDS {
+        let needle = format!("expected {rust}");
+        let mut from = 0;
+        while let Some(at) = out[from..].find(&needle).map(|i| i + from) {
+            let end = at + needle.len();
+            // Whole words only: `u8` must not match the start of `u8x`.
+            if out[end..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                from = end;
+                continue;
+            }
+            out.replace_range(at..end, &format!("expected {words}"));
+            from = at;
+        }
+    }
+    out
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
@@ -370,7 +402,7 @@ impl Config {
     /// byte range of the offending key or value.
     pub fn parse(text: &str, origin: &Path) -> Result<Config, ConfigError> {
         let config: Config = toml::from_str(text).map_err(|e| {
-            ConfigError::invalid(origin, e.message().trim().to_string(), e.span(), text)
+            ConfigError::invalid(origin, plain_types(e.message().trim()), e.span(), text)
         })?;
         config.validate().map_err(|p| {
             let span = locate::key_span(text, &p.path);
@@ -386,8 +418,8 @@ impl Config {
     /// Build a config from JSON (editor settings, merged layers) with the same
     /// checks as a `.truthlens.toml`; `origin` names the source in messages.
     pub fn from_json(value: serde_json::Value, origin: &str) -> Result<Config, String> {
-        let config: Config =
-            serde_json::from_value(value).map_err(|e| format!("invalid {origin}: {e}"))?;
+        let config: Config = serde_json::from_value(value)
+            .map_err(|e| format!("invalid {origin}: {}", plain_types(&e.to_string())))?;
         config
             .validate()
             .map_err(|p| format!("invalid {origin}: {}: {}", p.path.join("."), p.message))?;
@@ -556,6 +588,22 @@ fn writable_by_others(dir: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn type_errors_use_plain_words() {
+        let err = Config::parse(
+            "[single-source]\nmin-statements = -1\n",
+            Path::new("t.toml"),
+        )
+        .unwrap_err()
+        .message();
+        assert!(!err.contains("usize"), "{err}");
+        assert!(err.contains("expected a whole number (0 or more)"), "{err}");
+        assert_eq!(
+            plain_types("expected f64, or expected u8x"),
+            "expected a number, or expected u8x"
+        );
+    }
 
     #[test]
     fn unknown_keys_are_errors() {

@@ -11,16 +11,21 @@ pub fn render(layered: &Layered) -> String {
     let mut out = String::from(
         "# The merged TruthLens configuration; each comment says where the value came from.\n",
     );
-    let Value::Object(root) = with_rule_defaults(&layered.value) else {
+    let Value::Object(root) = with_defaults_shown(&layered.value) else {
         unreachable!("a config serialises to an object")
     };
     emit_table(&mut out, &mut Vec::new(), &root, layered);
     out
 }
 
-/// Every registered rule gets a table, so that the output shows that it is on.
-fn with_rule_defaults(value: &Value) -> Value {
+/// Every registered rule gets a table, so that the output shows that it is on,
+/// and `max-document-bytes` (unset means the default) its value.
+fn with_defaults_shown(value: &Value) -> Value {
     let mut value = value.clone();
+    if let Some(root) = value.as_object_mut() {
+        root.entry("max-document-bytes".to_string())
+            .or_insert(Value::from(super::DEFAULT_MAX_DOCUMENT_BYTES));
+    }
     let rules = value
         .as_object_mut()
         .and_then(|m| m.get_mut("rules"))
@@ -172,8 +177,14 @@ mod tests {
             text.contains("[[lexicon]]  # /p/.truthlens.toml\n"),
             "{text}"
         );
+        // Unset, the limit is printed with its default value.
+        assert!(
+            text.contains("max-document-bytes = 10485760  # default"),
+            "{text}"
+        );
         let back = Config::parse(&text, Path::new("printed.toml")).unwrap();
         let mut expected = layered.config.clone();
+        expected.max_document_bytes = Some(super::super::DEFAULT_MAX_DOCUMENT_BYTES);
         for rule in crate::rules::REGISTRY {
             expected
                 .rules

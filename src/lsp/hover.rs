@@ -4,7 +4,7 @@
 use super::linting::Review;
 use super::speakers::SourceCard;
 use crate::analysis::Span;
-use crate::rules::{find_rule, Finding};
+use crate::rules::{find_rule, loaded_language, Finding};
 use tower_lsp::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
 /// Statements listed in a source's hover; the rest are counted.
@@ -137,7 +137,11 @@ fn explain(finding: &Finding) -> String {
         ));
     }
     if finding.alternatives.is_empty() {
-        out.push_str("\n\n**Alternatives:** none on file; describe what happened instead.");
+        // Only a loaded word has a neutral alternative to miss; a sourcing finding
+        // asks for a source, which its message already says.
+        if finding.rule == loaded_language::ID {
+            out.push_str("\n\n**Alternatives:** none on file; describe what happened instead.");
+        }
     } else {
         let list: Vec<String> = finding
             .alternatives

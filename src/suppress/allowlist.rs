@@ -74,7 +74,7 @@ pub fn add_term(existing: &str, term: &str) -> Result<Added, String> {
 /// form of it is accepted), else the flagged text. `None` when the flagged text
 /// is no term (a whole sentence, say).
 pub fn term_for(text: &str, finding: &Finding, config: &Config) -> Option<String> {
-    let flagged = quotable_term(finding.span.text(text))?;
+    let flagged = quotable_term(finding.span.text(text)).filter(|t| is_term(t))?;
     if finding.rule == loaded_language::ID {
         if let Some(head) = loaded_language::headword(flagged, config) {
             return Some(head);
@@ -84,10 +84,29 @@ pub fn term_for(text: &str, finding: &Finding, config: &Config) -> Option<String
     Some(flagged.to_string())
 }
 
+/// A word or a short phrase, not a clause: "Michael, not his real name, said"
+/// is a statement, and allowlisting it would accept nothing else.
+fn is_term(text: &str) -> bool {
+    const MAX_WORDS: usize = 6;
+    let clause_marks = [',', ';', ':', '(', ')', '!', '?', '\u{2014}'];
+    !text.contains(clause_marks) && text.split_whitespace().count() <= MAX_WORDS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::path::Path;
+
+    #[test]
+    fn a_term_is_a_short_phrase_not_a_clause() {
+        assert!(is_term("regime"));
+        assert!(is_term("One official"));
+        assert!(is_term("a person familiar with the matter"));
+        assert!(!is_term("Michael, not his real name, said"));
+        assert!(!is_term(
+            "one of the many people who were there that day said"
+        ));
+    }
 
     fn added(existing: &str, term: &str) -> String {
         match add_term(existing, term).unwrap() {

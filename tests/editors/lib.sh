@@ -5,8 +5,9 @@
 
 EDITORS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$EDITORS_DIR/../.." && pwd)"
-# Everything downloaded or built for these tests lives here (target/ is gitignored).
-TOOLS="${TRUTHLENS_EDITOR_TOOLS:-$REPO_ROOT/target/editor-tools}"
+# Everything downloaded or built for these tests (about 0.9 GB) lives in the user's
+# cache folder, outside target/, so `cargo clean` keeps it and clones share it.
+TOOLS="${TRUTHLENS_EDITOR_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/truthlens/editor-tools}"
 ARTIFACTS="${TRUTHLENS_EDITOR_ARTIFACTS:-$REPO_ROOT/target/editor-artifacts}"
 # shellcheck source=versions.env
 . "$EDITORS_DIR/versions.env"
@@ -33,6 +34,12 @@ missing() {
   echo "SKIP $suite: $* (run: bash tests/editors/setup.sh)"
   return "$SKIP"
 }
+
+# Whether Debian package $1 is installed.
+has_deb() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
+# The Debian packages among "$@" that are not installed, one per line.
+absent_debs() { for p in "$@"; do has_deb "$p" || echo "$p"; done; }
 
 # sha256 of the files that pin a tool; an install is reused only while they match.
 pin_hash() { cat "$@" | sha256sum | cut -d' ' -f1; }

@@ -66,7 +66,7 @@ async function showReport(host: Host): Promise<void> {
   const d = await savedDraft(host);
   if (!d) return;
   try {
-    await host.views.show('Report', d.uri, await runCli(d.binary, ['report', d.file], d.file));
+    await host.views.show('Report', d.uri, await runCli(d.binary, ['report', d.file], d.file), true);
   } catch (e) {
     void vscode.window.showErrorMessage(`TruthLens: ${e instanceof Error ? e.message : e}`);
   }

@@ -14,8 +14,11 @@ export class ViewProvider implements vscode.TextDocumentContentProvider {
     return this.contents.get(uri.toString()) ?? '';
   }
 
-  /** Show TEXT as a Markdown document titled after KIND and the draft. */
-  async show(kind: string, draft: vscode.Uri, text: string): Promise<void> {
+  /**
+   * Show TEXT as a Markdown document titled after KIND and the draft: rendered in
+   * the Markdown preview when RENDERED (a report is read, not edited), else as text.
+   */
+  async show(kind: string, draft: vscode.Uri, text: string, rendered = false): Promise<void> {
     const uri = vscode.Uri.from({
       scheme: VIEW_SCHEME,
       path: `/${kind} - ${path.basename(draft.fsPath)}`,
@@ -25,6 +28,11 @@ export class ViewProvider implements vscode.TextDocumentContentProvider {
     this.changed.fire(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+    if (rendered) {
+      // The built-in Markdown extension previews any document it can open, ours too.
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+      return;
+    }
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
   }
 }

@@ -36,6 +36,7 @@ SCENARIOS=(
   "server diagnostics single-source"
   "server hover"
   "server quickfix"
+  "server allowlist bare"
   "server insert_summary action"
   "server insert_summary command"
   "server edit onType"
@@ -64,7 +65,12 @@ for s in "${SCENARIOS[@]}"; do
   # Each scenario edits its own copy of the article, in a folder that is its own root.
   dir="$(mktemp -d "${TMPDIR:-/tmp}/truthlens-nvim.XXXXXX")"
   cp "$REPO_ROOT/examples/ceasefire-draft.md" "$dir/"
-  if [ "$extra" = invalid ]; then echo 'colour = "blue"' > "$dir/.truthlens.toml"; else : > "$dir/.truthlens.toml"; fi
+  # `bare`: no root marker at all (no .git, no .truthlens.toml).
+  case "$extra" in
+    invalid) echo 'colour = "blue"' > "$dir/.truthlens.toml" ;;
+    bare) ;;
+    *) : > "$dir/.truthlens.toml" ;;
+  esac
   mkdir -p "$OUT/$name"
   # Neovim runs from elsewhere, so the root and the config must be found from the draft.
   ( cd "$OUT/$name" && env ${env:+"$env"} PATH="$OUT/bin:$PATH" TRUTHLENS_BIN="$BIN" \

@@ -216,7 +216,8 @@ async function scenario(name, fn) {
       }
       check(/\d+ sources?/.test(text), `status bar "${text}" lacks the source count`);
       await item.click();
-      await page.waitForSelector('.tabs-container .tab[aria-label*="Report - "]', { timeout: 15000 });
+      // The report opens rendered, in the Markdown preview, not as raw Markdown.
+      await page.waitForSelector('.tabs-container .tab[aria-label*="Preview Report - "]', { timeout: 15000 });
     });
 
     await scenario('sources', async () => {

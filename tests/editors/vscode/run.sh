@@ -21,10 +21,18 @@ OUT="$ARTIFACTS/vscode"
 rm -rf "$OUT" && mkdir -p "$OUT"
 
 t0="$(now)"
-# The extension as a user gets it: packaged, with this binary bundled under server/.
-if ! bash "$REPO_ROOT/editors/vscode/scripts/package.sh" --server "$BIN" --out "$OUT/truthlens.vsix" \
+# The extension as a user gets it: packaged with the README's command, from the
+# repository root with relative paths, with this binary bundled under server/.
+if ! ( cd "$REPO_ROOT" && bash editors/vscode/scripts/package.sh \
+      --server "$(realpath --relative-to=. "$BIN")" --out "$(realpath -m --relative-to=. "$OUT/truthlens.vsix")" ) \
     > "$OUT/package.log" 2>&1; then
   echo "FAIL vscode/package: $(tail -20 "$OUT/package.log")"
+  exit 1
+fi
+# The bundled server is stripped (no symbol table), so the download stays small.
+unzip -o -q "$OUT/truthlens.vsix" extension/server/truthlens -d "$OUT/unpacked"
+if readelf -S "$OUT/unpacked/extension/server/truthlens" | grep -q '\.symtab'; then
+  echo "FAIL vscode/package: the bundled server is not stripped"
   exit 1
 fi
 # vsce must package without a prompt or a warning (README, LICENSE, repository, icon).

@@ -51,12 +51,22 @@ local function lsp_settings(opts)
   return { truthlens = settings }
 end
 
+-- The nearest folder with a root marker, else the draft's own folder: a client
+-- without a root has no workspace folder, and the server then cannot offer the
+-- allowlist action (it writes the project's .truthlens.toml).
+local function root_dir(markers)
+  return function(buf, on_dir)
+    on_dir(vim.fs.root(buf, markers) or vim.fs.dirname(vim.api.nvim_buf_get_name(buf)))
+  end
+end
+
 local function client_config(opts)
   return {
     name = NAME,
     cmd = opts.cmd,
     filetypes = opts.filetypes,
     root_markers = opts.root_markers,
+    root_dir = root_dir(opts.root_markers),
     settings = lsp_settings(opts),
   }
 end
