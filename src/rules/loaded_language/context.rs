@@ -78,10 +78,24 @@ fn in_speech_frame(table: &[TableToken], first: usize, last: usize) -> bool {
     match next.kind {
         TokenKind::OpenQuote => true,
         TokenKind::Punct => next.norm == ":",
-        _ if next.norm == "that" => true,
+        // "insisted that the first lady go": a demand (its verb in the base
+        // form), not a statement whose truth the verb could doubt.
+        _ if next.norm == "that" => {
+            clause_verb(table, last + 2).is_none_or(|v| !mandative(table, v))
+        }
         _ if next.norm == "to" => table.get(last + 2).is_some_and(|t| t.upos.is_verbal()),
-        _ => clause_follows(table, last + 1),
+        _ => clause_verb(table, last + 1).is_some_and(|v| !mandative(table, v)),
     }
+}
+
+/// A demand, not a statement: the clause's verb in the base form ("that he
+/// be", "that the patient go", where a statement would say "goes").
+fn mandative(table: &[TableToken], verb: usize) -> bool {
+    let tag = |t: &TableToken| crate::nlp::tagger::tagger().xpos_name(t.xpos);
+    let subject = &table[verb - 1];
+    let singular_subject = matches!(tag(subject), "NN" | "NNP")
+        || matches!(subject.norm.as_str(), "he" | "she" | "it");
+    tag(&table[verb]) == "VB" || (tag(&table[verb]) == "VBP" && singular_subject)
 }
 
 /// "I must admit", "we concede": the writer's own voice, not an attribution.
@@ -94,31 +108,28 @@ fn first_person(table: &[TableToken], first: usize) -> bool {
 /// "was claimed", "is widely admitted": the agentless passive.
 fn after_be(table: &[TableToken], first: usize) -> bool {
     let before = &table[first.saturating_sub(2)..first];
-    before
-        .iter()
-        .rev()
-        .take_while(|t| t.is_word())
-        .any(|t| {
-            matches!(
-                t.norm.as_str(),
-                "is" | "are" | "was" | "were" | "be" | "been" | "being"
-            )
-        })
+    before.iter().rev().take_while(|t| t.is_word()).any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+    })
 }
 
-/// A complement clause without "that": a short subject ("he", "the plan",
-/// "its own staff") and then a verb or auxiliary ("admitted he was wrong").
-fn clause_follows(table: &[TableToken], from: usize) -> bool {
+/// The verb of a clause starting at `from`: a short subject ("he", "the
+/// plan", "its own staff") and then a verb or auxiliary ("admitted he was
+/// wrong").
+fn clause_verb(table: &[TableToken], from: usize) -> Option<usize> {
     let mut subject_words = 0;
-    for t in &table[from..] {
+    for (i, t) in table.iter().enumerate().skip(from) {
         match t.kind {
             TokenKind::Possessive => continue,
             TokenKind::Word | TokenKind::Number => {}
-            _ => return false,
+            _ => return None,
         }
         if t.upos.is_verbal() {
             // "admit a person living in ...": a participle is not a clause's verb.
-            return subject_words > 0 && !t.norm.ends_with("ing");
+            return (subject_words > 0 && !t.norm.ends_with("ing")).then_some(i);
         }
         let nominal = matches!(
             t.upos,
@@ -126,12 +137,12 @@ fn clause_follows(table: &[TableToken], from: usize) -> bool {
         );
         // "the man who ..." is an object with a relative clause, not a subject.
         if !nominal || matches!(t.norm.as_str(), "who" | "whom" | "which" | "whose") {
-            return false;
+            return None;
         }
         subject_words += 1;
         if subject_words > 5 {
-            return false;
+            return None;
         }
     }
-    false
+    None
 }

@@ -27,10 +27,45 @@ const MAX_WORDS: usize = 3;
 
 /// Words right before a quotation that make it a name, a term or a sign's text.
 const NAMING: &[&str] = &[
-    "called", "calls", "call", "calling", "dubbed", "dubs", "termed", "labelled", "labeled",
-    "named", "nicknamed", "titled", "entitled", "as", "word", "words", "term", "terms", "phrase",
-    "phrases", "slogan", "slogans", "hashtag", "label", "name", "reading", "read", "reads",
-    "marked", "chanted", "chanting", "chants", "shouting", "shouted", "so-called", "spelled", "spelt", "meaning", "means",
+    "called",
+    "calls",
+    "call",
+    "calling",
+    "dubbed",
+    "dubs",
+    "termed",
+    "labelled",
+    "labeled",
+    "named",
+    "nicknamed",
+    "titled",
+    "entitled",
+    "as",
+    "word",
+    "words",
+    "term",
+    "terms",
+    "phrase",
+    "phrases",
+    "slogan",
+    "slogans",
+    "hashtag",
+    "label",
+    "name",
+    "reading",
+    "read",
+    "reads",
+    "marked",
+    "chanted",
+    "chanting",
+    "chants",
+    "shouting",
+    "shouted",
+    "so-called",
+    "spelled",
+    "spelt",
+    "meaning",
+    "means",
 ];
 
 /// The scare quotes of sentence `si`.
@@ -59,7 +94,8 @@ pub fn find(ctx: &RuleContext, si: usize) -> Vec<Finding> {
 }
 
 fn in_blockquote(ctx: &RuleContext, si: usize) -> bool {
-    ctx.quotes.inside_quote(ctx.sentences[si].span, ctx.config.quotes.blockquotes)
+    ctx.quotes
+        .inside_quote(ctx.sentences[si].span, ctx.config.quotes.blockquotes)
 }
 
 /// Inside another quotation: the speaker's own scare quotes.
@@ -171,7 +207,7 @@ mod tests {
             ["\"discriminating\""]
         );
         assert_eq!(
-            scare_quotes("The council's 'reform' left the budget unchanged."),
+            scare_quotes("It was a 'reform' in name only."),
             ["'reform'"]
         );
         assert_eq!(

@@ -126,7 +126,11 @@ fn guards_keep_ambiguous_words_quiet() {
         flagged("The senator falsely claimed that the vote was rigged."),
         ["falsely claimed", "rigged"]
     );
-    assert!(flagged("The senator claimed that the vote was fair.").is_empty());
+    // A bare "claimed" is a doubt-casting verb, its own category at info.
+    assert_eq!(
+        categories("The senator claimed that the vote was fair."),
+        pair("claimed", "doubt-casting-verb")
+    );
     assert_eq!(flagged("Smith slammed the decision."), ["slammed"]);
     assert_eq!(
         flagged("The firm left mountains of debt."),
@@ -334,7 +338,10 @@ fn alternatives_are_not_loaded_themselves() {
                 .filter(|m| {
                     // What is reported on its own: not a plain judgement, not a mere booster.
                     let booster = m.entry.category == Category::Intensifier && !m.entry.standalone;
-                    m.entry.category != Category::Evaluative && !booster
+                    // A doubt-casting verb is reported only as a verb of saying, so
+                    // the noun "claims" as an alternative is fine.
+                    let speech_only = m.entry.category == Category::DoubtCastingVerb;
+                    m.entry.category != Category::Evaluative && !booster && !speech_only
                 })
                 .map(|m| m.entry.term.clone())
                 .collect();
@@ -370,7 +377,10 @@ fn everyday_charged_news_words_fire() {
         ("The senator derided the proposal.", "derided"),
         ("The team's lackluster season ended in May.", "lackluster"),
         ("The party's spin machine went to work.", "spin machine"),
-        ("The union has been a thorn in the side of the council.", "thorn in the side"),
+        (
+            "The union has been a thorn in the side of the council.",
+            "thorn in the side",
+        ),
         ("The minister's blunder cost him the job.", "blunder"),
     ] {
         let got: Vec<String> = flagged(text);
@@ -385,6 +395,7 @@ fn everyday_words_keep_their_neutral_senses() {
         "The hotel is conveniently located near the station.",
         "She wore rubber flip-flops to the beach.",
         "The patient has an inflammatory bowel disease.",
+        "The city is choking on its own fumes.",
     ] {
         assert!(flagged(quiet).is_empty(), "{quiet}: {:?}", flagged(quiet));
     }
@@ -393,12 +404,20 @@ fn everyday_words_keep_their_neutral_senses() {
 #[test]
 fn insinuation_fires() {
     for (text, word) in [
-        ("The report conveniently left out the costs.", "conveniently"),
-        ("The supposedly independent panel met in private.", "supposedly"),
+        (
+            "The report conveniently left out the costs.",
+            "conveniently",
+        ),
+        (
+            "The supposedly independent panel met in private.",
+            "supposedly",
+        ),
         ("The so-called reform cut the budget.", "so-called"),
         ("The minister apparently forgot the deadline.", "apparently"),
-        ("Of course, the senator voted against the bill.", "Of course"),
-        ("The self-styled reformer kept the old staff.", "self-styled"),
+        (
+            "The self-styled reformer kept the old staff.",
+            "self-styled",
+        ),
     ] {
         assert_eq!(categories(text), pair(word, "insinuation"), "{text}");
     }
@@ -409,6 +428,8 @@ fn insinuation_guards_stay_quiet() {
     for quiet in [
         // A plain hedge.
         "The driver apparently died of a heart attack.",
+        // Measured and left out: its sneer cannot be told from plain rhetoric.
+        "Of course, the senator voted against the bill.",
         // "of course" inside a clause is a course of something.
         "The river changed its course of flow.",
         "The course of events is unclear.",
@@ -422,12 +443,18 @@ fn insinuation_guards_stay_quiet() {
 #[test]
 fn doubt_casting_verbs_fire_in_a_speech_frame_at_info() {
     for (text, word) in [
-        ("He claimed that the vote was rigged by his rivals.", "claimed"),
+        (
+            "He claimed that the vote was rigged by his rivals.",
+            "claimed",
+        ),
         ("She admitted she had misread the figures.", "admitted"),
         ("\"We did nothing wrong,\" he insisted.", "insisted"),
-        ("The minister conceded that the plan had failed.", "conceded"),
+        (
+            "The minister conceded that the plan had failed.",
+            "conceded",
+        ),
         ("He confessed to stealing the files.", "confessed"),
-        ("The firm claims to have fixed the fault.", "claims"),
+        ("The firm claimed to have fixed the fault.", "claimed"),
     ] {
         let found = findings(text);
         let doubt: Vec<&Finding> = found
@@ -437,7 +464,13 @@ fn doubt_casting_verbs_fire_in_a_speech_frame_at_info() {
         assert_eq!(doubt.len(), 1, "{text}: {found:?}");
         assert_eq!(doubt[0].span.text(text), word, "{text}");
         assert_eq!(doubt[0].severity, Severity::Info, "{text}");
-        assert!(doubt[0].alternatives.iter().any(|a| a == "said" || a == "say" || a == "says" || a == "saying"), "{text}");
+        assert!(
+            doubt[0]
+                .alternatives
+                .iter()
+                .any(|a| a == "said" || a == "say" || a == "says" || a == "saying"),
+            "{text}"
+        );
         assert!(doubt[0].message.contains("neutral"), "{}", doubt[0].message);
     }
 }
@@ -454,6 +487,7 @@ fn doubt_casting_verbs_outside_speech_stay_quiet() {
         "The school admitted 40 new pupils.",
         "The claims that he made were false.",
         "I must admit that the plan surprised me.",
+        "The doctor insisted that the patient go to hospital.",
         "No priest could admit a person living abroad to the course.",
     ] {
         let doubt: Vec<(String, String)> = categories(quiet)
@@ -468,13 +502,16 @@ fn doubt_casting_verbs_outside_speech_stay_quiet() {
 fn the_doubt_casting_fix_says_said() {
     let text = "She admitted she had misread the figures.";
     let f = &findings(text)[0];
-    let fixed = apply(text, f.fixes.get(0).unwrap());
+    let fixed = apply(text, &f.fixes.get(0).unwrap());
     assert_eq!(fixed, "She said she had misread the figures.");
 }
 
 #[test]
 fn ambiguous_labels_follow_the_parse() {
-    assert_eq!(flagged("He joined the infamous gang in 2010."), ["infamous"]);
+    assert_eq!(
+        flagged("He joined the infamous gang in 2010."),
+        ["infamous"]
+    );
     assert_eq!(flagged("The notorious militia returned."), ["notorious"]);
     for quiet in [
         // Measured and left out, bare or guarded: "regime" and "propaganda".
@@ -489,7 +526,10 @@ fn ambiguous_labels_follow_the_parse() {
         assert!(flagged(quiet).is_empty(), "{quiet}: {:?}", flagged(quiet));
     }
     // Loaded compounds stay.
-    assert_eq!(flagged("The puppet regime jailed three reporters."), ["puppet regime"]);
+    assert_eq!(
+        flagged("The puppet regime jailed three reporters."),
+        ["puppet regime"]
+    );
 }
 
 #[test]
@@ -507,7 +547,12 @@ fn indirect_speech_is_the_writers_wording() {
 fn the_same_text_gets_the_same_verdict_in_any_layout() {
     let paragraphs = "The supposedly independent panel met.\n\nHe claimed that the vote was rigged.\n\nThe firm defended its \"discriminating\" policy.";
     let one_line = paragraphs.replace("\n\n", " ");
-    let cats = |t: &str| -> Vec<String> { categories(t).into_iter().map(|(w, c)| format!("{w}/{c}")).collect() };
+    let cats = |t: &str| -> Vec<String> {
+        categories(t)
+            .into_iter()
+            .map(|(w, c)| format!("{w}/{c}"))
+            .collect()
+    };
     assert_eq!(cats(paragraphs), cats(&one_line));
     assert_eq!(cats(paragraphs).len(), 4, "{:?}", cats(paragraphs));
 }
@@ -518,5 +563,9 @@ fn new_categories_can_be_switched_off() {
         "[rules.loaded-language]\ncategories = { insinuation = \"off\", doubt-casting-verb = \"off\", scare-quote = \"off\" }\n",
     );
     let text = "The supposedly independent panel claimed that its \"review\" was fair.";
-    assert!(findings_with(text, &cfg).is_empty(), "{:?}", findings_with(text, &cfg));
+    assert!(
+        findings_with(text, &cfg).is_empty(),
+        "{:?}",
+        findings_with(text, &cfg)
+    );
 }
