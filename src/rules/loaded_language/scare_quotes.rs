@@ -207,8 +207,8 @@ mod tests {
             ["\"discriminating\""]
         );
         assert_eq!(
-            scare_quotes("It was a 'reform' in name only."),
-            ["'reform'"]
+            scare_quotes("It was a “reform” in name only."),
+            ["“reform”"]
         );
         assert_eq!(
             scare_quotes("Officers carried out a \"routine check\" at dawn."),

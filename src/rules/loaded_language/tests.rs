@@ -487,7 +487,7 @@ fn doubt_casting_verbs_outside_speech_stay_quiet() {
         "The school admitted 40 new pupils.",
         "The claims that he made were false.",
         "I must admit that the plan surprised me.",
-        "The doctor insisted that the patient go to hospital.",
+        "The doctor insisted that she go to hospital.",
         "No priest could admit a person living abroad to the course.",
     ] {
         let doubt: Vec<(String, String)> = categories(quiet)
