@@ -8,6 +8,7 @@
 use super::inflect::{inflect, Form};
 use super::phrases::{phrase_words, PhraseIndex, Token};
 use crate::config::LexiconEntry;
+use crate::nlp::tags::Upos;
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -29,6 +30,11 @@ const FILES: &[(&str, &str)] = &[
         include_str!("loaded/loaded-verb-of-saying.toml"),
     ),
     ("evaluative.toml", include_str!("loaded/evaluative.toml")),
+    ("insinuation.toml", include_str!("loaded/insinuation.toml")),
+    (
+        "doubt-casting-verb.toml",
+        include_str!("loaded/doubt-casting-verb.toml"),
+    ),
 ];
 
 /// What kind of loaded wording an entry is. The kebab-case id is what findings
@@ -42,19 +48,31 @@ pub enum Category {
     Hyperbole,
     Puffery,
     LoadedVerbOfSaying,
+    /// Hints at bad faith or falsehood without showing it: "conveniently",
+    /// "supposedly", "so-called".
+    Insinuation,
+    /// Attribution verbs that cast doubt or imply guilt ("claimed",
+    /// "admitted"): reported in a speech frame only, at info severity.
+    DoubtCastingVerb,
+    /// A word or short phrase in quotation marks with no speaker: the
+    /// writer's irony. Found by the rule from the quotes, not from a list.
+    ScareQuote,
     /// A plain judgement ("dangerous", "important"): never reported alone,
     /// only when an intensifier boosts it ("extremely dangerous").
     Evaluative,
 }
 
 impl Category {
-    pub const REPORTED: [Category; 6] = [
+    pub const REPORTED: [Category; 9] = [
         Category::PejorativeLabel,
         Category::EmotionallyCharged,
         Category::Intensifier,
         Category::Hyperbole,
         Category::Puffery,
         Category::LoadedVerbOfSaying,
+        Category::Insinuation,
+        Category::DoubtCastingVerb,
+        Category::ScareQuote,
     ];
 
     pub fn id(self) -> &'static str {
@@ -65,6 +83,9 @@ impl Category {
             Category::Hyperbole => "hyperbole",
             Category::Puffery => "puffery",
             Category::LoadedVerbOfSaying => "loaded-verb-of-saying",
+            Category::Insinuation => "insinuation",
+            Category::DoubtCastingVerb => "doubt-casting-verb",
+            Category::ScareQuote => "scare-quote",
             Category::Evaluative => "evaluative",
         }
     }
@@ -72,7 +93,19 @@ impl Category {
     /// Whether an intensifier in front of a word of this category boosts it.
     /// Verbs of saying are not boosted ("very slammed" is not English).
     pub fn can_be_boosted(self) -> bool {
-        !matches!(self, Category::Intensifier | Category::LoadedVerbOfSaying)
+        !matches!(
+            self,
+            Category::Intensifier
+                | Category::LoadedVerbOfSaying
+                | Category::Insinuation
+                | Category::DoubtCastingVerb
+                | Category::ScareQuote
+        )
+    }
+
+    /// Whether the category comes from a lexicon file (scare quotes do not).
+    pub fn has_lexicon(self) -> bool {
+        self != Category::ScareQuote
     }
 }
 
@@ -124,6 +157,24 @@ impl Guards {
     }
 }
 
+/// Guards read from the tagger's parts of speech and the sentence's punctuation,
+/// for words whose loaded and neutral senses share their neighbours ("the
+/// infamous gang" / "infamous for its traffic", "Of course, ..." / "the course").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ParseGuards {
+    /// The word right after the match must have one of these parts of speech.
+    pub next_upos: Vec<Upos>,
+    /// The match must open its clause: first in the sentence, or right after
+    /// a comma, semicolon, colon, dash or a coordinating conjunction.
+    pub clause_initial: bool,
+}
+
+impl ParseGuards {
+    pub fn is_empty(&self) -> bool {
+        self.next_upos.is_empty() && !self.clause_initial
+    }
+}
+
 /// Where a list came from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ListInfo {
@@ -156,6 +207,7 @@ pub struct Entry {
     /// ("very brutal" is reported, "very good" is not).
     pub weak: bool,
     pub guards: Guards,
+    pub parse_guards: ParseGuards,
     /// Index into `Lexicon::lists`.
     pub list: usize,
 }
@@ -228,6 +280,10 @@ struct EntryData {
     only_preceded_by: Vec<String>,
     #[serde(default)]
     only_followed_by: Vec<String>,
+    #[serde(default)]
+    next_upos: Vec<String>,
+    #[serde(default)]
+    clause_initial: bool,
 }
 
 impl Lexicon {
@@ -308,6 +364,7 @@ impl Lexicon {
                 weak: false,
                 capitalised: false,
                 guards: Guards::default(),
+                parse_guards: ParseGuards::default(),
                 list,
             });
             for (surface, form) in forms {
@@ -364,6 +421,11 @@ impl Lexicon {
                         not_followed_by: guard_phrases(&raw.not_followed_by),
                         only_preceded_by: guard_phrases(&raw.only_preceded_by),
                         only_followed_by: guard_phrases(&raw.only_followed_by),
+                    },
+                    parse_guards: ParseGuards {
+                        next_upos: upos_list(&raw.next_upos)
+                            .map_err(|e| format!("{where_}: {e}"))?,
+                        clause_initial: raw.clause_initial,
                     },
                     list,
                 };
@@ -490,6 +552,13 @@ fn check_weight(weight: f32) -> Result<(), String> {
     }
 }
 
+/// Parts of speech named in the data ("NOUN", "PROPN"), checked.
+fn upos_list(raw: &[String]) -> Result<Vec<Upos>, String> {
+    raw.iter()
+        .map(|u| Upos::parse(u).ok_or_else(|| format!("unknown part of speech `{u}`")))
+        .collect()
+}
+
 fn guard_phrases(raw: &[String]) -> Vec<Vec<String>> {
     raw.iter().map(|g| phrase_words(g)).collect()
 }
@@ -549,7 +618,7 @@ mod tests {
     #[test]
     fn shipped_data_parses() {
         let lexicon = Lexicon::get();
-        for category in Category::REPORTED {
+        for category in Category::REPORTED.into_iter().filter(|c| c.has_lexicon()) {
             assert!(
                 lexicon.entries_of(category).count() > 0,
                 "no entries for {}",

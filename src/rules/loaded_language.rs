@@ -33,6 +33,11 @@ pub static RULE: Rule = Rule {
         "The council's decision was extremely unfair.",
         "Prices are ridiculously high.",
         "The senator's horrific remarks drew protests.",
+        "The report conveniently left out the costs.",
+        "She admitted she had misread the figures.",
+        "The firm defended its \"discriminating\" hiring policy.",
+        "The notorious militia returned to the town.",
+        "He said he joined the infamous group in 2010.",
     ],
     quiet_on: &[
         "Critics criticised the plan on Tuesday.",
@@ -45,6 +50,10 @@ pub static RULE: Rule = Rule {
         "The storm slammed into the coast.",
         "He was admitted to hospital on Friday.",
         "The government said the figures were accurate.",
+        "The party conceded defeat on Sunday.",
+        "The city is notorious for its traffic.",
+        "The hotel is conveniently located near the station.",
+        "The mayor called the plan \"reckless\" on Tuesday.",
     ],
 };
 
@@ -69,23 +78,45 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
     }
     let mut toks = TOKENS.take();
     for si in 0..ctx.sentences.len() {
-        from_table(&ctx.prose.masked, ctx.tokens.sentence(si), &mut toks);
+        let table = ctx.tokens.sentence(si);
+        from_table(&ctx.prose.masked, table, &mut toks);
         if toks.is_empty() {
             continue;
         }
+        let words = context::word_indices(table);
         let matches: Vec<LexMatch> = lexicon
             .scan(&toks)
             .into_iter()
-            .filter(|m| !allowlisted(ctx, &toks, m) && !inside_a_name(ctx.text, &toks, m))
+            .filter(|m| {
+                !allowlisted(ctx, &toks, m)
+                    && !inside_a_name(ctx.text, &toks, m)
+                    && context::allows(table, &words, m)
+            })
             .collect();
+        let from = findings.len();
         findings.extend(
             hits(&toks, &matches)
                 .into_iter()
                 .filter_map(|hit| finding(ctx, &toks, hit)),
         );
+        // One problem, one finding: a quote already flagged for the words in it
+        // (or for "so-called" right before it) is not flagged again.
+        let scare = scare_quotes::find(ctx, si);
+        let near = |s: Span, f: &Finding| f.span.overlaps(s) || adjoins(ctx.text, f.span, s);
+        let fresh: Vec<Finding> = scare
+            .into_iter()
+            .filter(|s| !findings[from..].iter().any(|f| near(s.span, f)))
+            .collect();
+        findings.extend(fresh);
     }
+    findings.sort_by_key(|f| (f.span.start, f.span.end));
     TOKENS.set(toks);
     findings
+}
+
+/// `a` ends right before `b`, with only spaces between ("so-called \"experts\"").
+fn adjoins(text: &str, a: Span, b: Span) -> bool {
+    a.end <= b.start && text[a.end..b.start].trim().is_empty()
 }
 
 /// A match is allowlisted by its headword or by the words as written.
@@ -175,6 +206,9 @@ fn description(category: Category) -> &'static str {
         Category::Hyperbole => "hyperbole",
         Category::Puffery => "puffery",
         Category::LoadedVerbOfSaying => "a loaded verb of saying",
+        Category::Insinuation => "insinuation",
+        Category::DoubtCastingVerb => "a verb of saying that casts doubt",
+        Category::ScareQuote => "a scare quote",
         Category::Evaluative => "a judgement",
     }
 }
@@ -189,7 +223,9 @@ fn advice(category: Category) -> &'static str {
         }
         Category::Hyperbole => "give the figure or comparison instead",
         Category::Puffery => "show the achievement instead of praising it",
-        Category::LoadedVerbOfSaying => "\"said\" is neutral",
+        Category::LoadedVerbOfSaying | Category::DoubtCastingVerb => "\"said\" is neutral",
+        Category::Insinuation => "state the fact behind the hint, or cut the word",
+        Category::ScareQuote => "attribute the word or drop the quotation marks",
     }
 }
 
@@ -396,6 +432,9 @@ pub fn match_case(original: &str, replacement: &str) -> String {
     }
     replacement.to_string()
 }
+
+mod context;
+mod scare_quotes;
 
 #[cfg(test)]
 mod tests;

@@ -46,6 +46,8 @@ pub static RULE: Rule = Rule {
         "It is no secret that the mayor wants to run again.",
         "Everyone knows the plan failed.",
         "Unemployment in the region rose to 14 percent last year.",
+        "The move is seen as a sign of weakness.",
+        "Democratic lawmakers said the bill would fail.",
     ],
     quiet_on: &[
         "According to Lin Jian, the talks will resume next week.",
@@ -108,7 +110,8 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
         let mut found: Vec<Finding> = Vec::new();
         for a in here.iter().filter(|a| a.continues.is_none()) {
             // "Many locals refused to work" reports an action, not a claim.
-            if attrs.effective_kind(a) != SourceKind::Vague
+            let vague = attrs.effective_kind(a) == SourceKind::Vague && !names_members(ctx, a);
+            if !(vague || unnamed_group(ctx, a))
                 || tied()
                 || matches!(a.cue_class, CueClass::Intent | CueClass::NoComment)
             {
@@ -121,6 +124,9 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
         }
         for u in unsourced_here {
             if u.nested || tied() || ctx.quotes.covers(u.span) {
+                continue;
+            }
+            if u.kind == UnsourcedKind::AgentlessPassive && agent_follows(ctx, si, u.span) {
                 continue;
             }
             // "According to some scholars like Siedow": the phrase is part of a specific attribution.
@@ -193,13 +199,145 @@ fn sourced_elsewhere_in_sentence(
         if !(kind.is_specific() || kind == SourceKind::Anonymous) || a.source.overlaps(flagged) {
             return false;
         }
-        if kind == SourceKind::Citation || a.source.start < flagged.start {
+        if kind == SourceKind::Citation {
+            return true;
+        }
+        // What the source said, where the engine knows it, must hold the phrase:
+        // an aside the writer adds around a quotation ("..., responding to
+        // complaints that have been widely documented") is the writer's claim.
+        if a.content.is_some_and(|c| !c.contains(flagged)) {
+            return false;
+        }
+        if a.source.start < flagged.start {
             return true;
         }
         let between = &ctx.text[flagged.end.min(a.source.start)..a.source.start.max(flagged.end)];
         let set_off = between.contains([',', ';', '—', '–', '(', '"', '”']);
         set_off && a.source.end <= sentence.end
     })
+}
+
+/// How many words after a passive its "by" agent may come ("was seen as a
+/// passing fad by critics").
+const AGENT_REACH: usize = 10;
+
+/// The passive at `span` names its agent further on in the sentence: "was seen
+/// as unconstitutional by groups across the spectrum". Not "by" with a gerund
+/// ("by cutting costs"), which says how, not who.
+fn agent_follows(ctx: &RuleContext, si: usize, span: Span) -> bool {
+    let rest = &ctx.text[span.end..ctx.sentences[si].span.end.max(span.end)];
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .take(AGENT_REACH + 1)
+        .collect();
+    words
+        .windows(2)
+        .any(|pair| pair[0].eq_ignore_ascii_case("by") && !pair[1].to_lowercase().ends_with("ing"))
+}
+
+/// Words that introduce named members of a group: "Critics of the program,
+/// like Senators Charles Grassley and Patrick Leahy, ...".
+const MEMBERS_NAMED_BY: &[&str] = &[", like ", " including ", " such as ", " among them "];
+
+/// A crowd that names its members, in the mention itself or, for "they", in
+/// the mention it refers back to: the reader is told who they are.
+fn names_members(ctx: &RuleContext, a: &Attribution) -> bool {
+    let names_in = |span: Span| {
+        let text = span.text(ctx.text);
+        MEMBERS_NAMED_BY.iter().any(|cue| {
+            text.find(cue).is_some_and(|at| {
+                // "including the United States Conference of Mayors"
+                let after = &text[at + cue.len()..];
+                let after = after.strip_prefix("the ").unwrap_or(after);
+                after.chars().next().is_some_and(char::is_uppercase)
+            })
+        })
+    };
+    names_in(a.source)
+        || ctx
+            .attributions
+            .source_of(a)
+            .is_some_and(|s| names_in(s.first_mention))
+}
+
+/// Words that make a plural group a crowd, whatever its affiliation.
+const CROWD_QUANTIFIERS: &[&str] = &["some", "many", "several", "various", "numerous", "most"];
+
+/// An unnamed group that the engine types as named or as a role because its
+/// affiliation is capitalised: "Democratic lawmakers said", "some members of
+/// Congress say". No one in it is named, so for the reader it is as vague as
+/// "critics".
+fn unnamed_group(ctx: &RuleContext, a: &Attribution) -> bool {
+    if !matches!(
+        ctx.attributions.effective_kind(a),
+        SourceKind::Named | SourceKind::Role
+    ) {
+        return false;
+    }
+    let words: Vec<&str> = a
+        .source
+        .text(ctx.text)
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some((first, _)) = words.split_first() else {
+        return false;
+    };
+    let first = first.to_lowercase();
+    if CROWD_QUANTIFIERS.contains(&first.as_str()) {
+        // "some members of Congress", "several Republican senators".
+        return words.len() >= 2 && is_plural_person_noun(&words[1..]);
+    }
+    // "Democratic lawmakers": one or two capitalised words of affiliation, then
+    // a plural noun for people; a name ("Senator Smith") or "the" is specific.
+    let (head, affiliation) = words.split_last().expect("at least one word");
+    (1..=2).contains(&affiliation.len())
+        && affiliation.iter().all(|w| is_affiliation_word(w))
+        && is_plural_person_noun(&[head])
+}
+
+/// A capitalised adjective of party or nation ("Democratic", "Ukrainian",
+/// "Republican"), not a person's name: it ends like an adjective.
+fn is_affiliation_word(word: &str) -> bool {
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    let lower = word.to_lowercase();
+    let adjectival = ["ic", "an", "ish", "ese", "i", "al"]
+        .iter()
+        .any(|end| lower.ends_with(end));
+    capitalised && adjectival && !lower.ends_with("'s")
+}
+
+/// The words start with a plural noun for people ("members", "lawmakers",
+/// "senators"), optionally after an affiliation ("Republican senators").
+fn is_plural_person_noun<S: AsRef<str>>(words: &[S]) -> bool {
+    let lower: Vec<String> = words.iter().map(|w| w.as_ref().to_lowercase()).collect();
+    let start = lower
+        .iter()
+        .position(|w| !is_affiliation_word(&capitalise(w)) || w == "members")
+        .unwrap_or(0);
+    let Some(word) = lower.get(start) else {
+        return false;
+    };
+    if word == "members" {
+        return true;
+    }
+    lexicon()
+        .heads
+        .longest_match(&lower, start)
+        .is_some_and(|(_, e)| {
+            e.number == crate::lexicon::attribution::Number::Plural
+                && matches!(e.class, HeadClass::Role | HeadClass::Anonymous)
+        })
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The next sentence in the paragraph names a source and ties back ("One of them, ..."),
@@ -747,5 +885,80 @@ mod tests {
         fixed.replace_range(edit.span.start..edit.span.end, &edit.replacement);
         assert_eq!(fixed, "Experts at [who?] say the bridge is unsafe.");
         assert!(f.message.contains('?'), "{}", f.message);
+    }
+
+    #[test]
+    fn agentless_passives_beyond_the_participle_list_fire() {
+        for text in [
+            "The senator was widely considered a moderate.",
+            "The move is seen as a sign of weakness.",
+            "She is credited with saving the company.",
+            "The outage was blamed on a software fault.",
+            "He has been described as a recluse.",
+        ] {
+            assert_eq!(categories(text), ["agentless-passive"], "{text}");
+        }
+        for quiet in [
+            "The law was seen as unconstitutional by groups across the spectrum.",
+            "The comet was seen over the bay on Friday.",
+            "The refund was credited to her account.",
+            "The investigators blamed the outage on a software fault.",
+            "The mayor described him as a recluse.",
+        ] {
+            assert!(
+                categories(quiet).is_empty(),
+                "{quiet}: {:?}",
+                categories(quiet)
+            );
+        }
+    }
+
+    #[test]
+    fn vague_source_phrasings_fire() {
+        for text in [
+            "By most accounts, the talks collapsed.",
+            "The plan drew criticism from some in the party.",
+            "Observers have noted that the talks stalled.",
+            "Democratic lawmakers said the bill would fail.",
+            "Some members of Congress said the inquiry should close.",
+        ] {
+            assert_eq!(categories(text), ["vague-source"], "{text}");
+        }
+        for quiet in [
+            "Senator Jane Smith said the bill would fail.",
+            "The Democratic Party said the bill would fail.",
+            "Some members of Congress left early.",
+        ] {
+            assert!(
+                categories(quiet).is_empty(),
+                "{quiet}: {:?}",
+                categories(quiet)
+            );
+        }
+    }
+
+    #[test]
+    fn a_crowd_that_names_its_members_is_not_vague() {
+        let text = "Critics of the program, like Senators Ana Ruiz and Tom Bell, say it has failed. \"It must close,\" they wrote.";
+        assert!(categories(text).is_empty(), "{:?}", categories(text));
+        let text = "Proponents, including the Conference of Mayors, say the program works.";
+        assert!(categories(text).is_empty(), "{:?}", categories(text));
+        let text = "Critics of the program, like many economists, say it has failed.";
+        assert_eq!(categories(text), ["vague-source"]);
+    }
+
+    #[test]
+    fn an_aside_around_a_quotation_is_the_writers_claim() {
+        let aside = "\"We are listening,\" the mayor said, responding to complaints that have been widely documented.";
+        assert_eq!(categories(aside), ["agentless-passive"]);
+        // What the speaker says, directly or in reported speech, is theirs.
+        let reported = "The mayor said complaints had been widely documented.";
+        assert!(
+            categories(reported).is_empty(),
+            "{:?}",
+            categories(reported)
+        );
+        let set_off = "It is believed the army moved north, a defence official said.";
+        assert!(categories(set_off).is_empty(), "{:?}", categories(set_off));
     }
 }

@@ -126,7 +126,11 @@ fn guards_keep_ambiguous_words_quiet() {
         flagged("The senator falsely claimed that the vote was rigged."),
         ["falsely claimed", "rigged"]
     );
-    assert!(flagged("The senator claimed that the vote was fair.").is_empty());
+    // A bare "claimed" is a doubt-casting verb, its own category at info.
+    assert_eq!(
+        categories("The senator claimed that the vote was fair."),
+        pair("claimed", "doubt-casting-verb")
+    );
     assert_eq!(flagged("Smith slammed the decision."), ["slammed"]);
     assert_eq!(
         flagged("The firm left mountains of debt."),
@@ -334,7 +338,10 @@ fn alternatives_are_not_loaded_themselves() {
                 .filter(|m| {
                     // What is reported on its own: not a plain judgement, not a mere booster.
                     let booster = m.entry.category == Category::Intensifier && !m.entry.standalone;
-                    m.entry.category != Category::Evaluative && !booster
+                    // A doubt-casting verb is reported only as a verb of saying, so
+                    // the noun "claims" as an alternative is fine.
+                    let speech_only = m.entry.category == Category::DoubtCastingVerb;
+                    m.entry.category != Category::Evaluative && !booster && !speech_only
                 })
                 .map(|m| m.entry.term.clone())
                 .collect();
@@ -344,4 +351,221 @@ fn alternatives_are_not_loaded_themselves() {
         }
     }
     assert!(offenders.is_empty(), "{offenders:#?}");
+}
+
+fn categories(text: &str) -> Vec<(String, String)> {
+    findings(text)
+        .iter()
+        .map(|f| {
+            (
+                f.span.text(text).to_string(),
+                f.category.as_deref().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn pair(text: &str, category: &str) -> Vec<(String, String)> {
+    vec![(text.to_string(), category.to_string())]
+}
+
+#[test]
+fn everyday_charged_news_words_fire() {
+    for (text, word) in [
+        ("The ruling caused an outcry in the capital.", "outcry"),
+        ("The furore over the budget grew.", "furore"),
+        ("The senator derided the proposal.", "derided"),
+        ("The team's lackluster season ended in May.", "lackluster"),
+        ("The party's spin machine went to work.", "spin machine"),
+        (
+            "The union has been a thorn in the side of the council.",
+            "thorn in the side",
+        ),
+        ("The minister's blunder cost him the job.", "blunder"),
+    ] {
+        let got: Vec<String> = flagged(text);
+        assert_eq!(got, [word], "{text}");
+    }
+}
+
+#[test]
+fn everyday_words_keep_their_neutral_senses() {
+    for quiet in [
+        "A firestorm destroyed the forest.",
+        "The hotel is conveniently located near the station.",
+        "She wore rubber flip-flops to the beach.",
+        "The patient has an inflammatory bowel disease.",
+        "The city is choking on its own fumes.",
+    ] {
+        assert!(flagged(quiet).is_empty(), "{quiet}: {:?}", flagged(quiet));
+    }
+}
+
+#[test]
+fn insinuation_fires() {
+    for (text, word) in [
+        (
+            "The report conveniently left out the costs.",
+            "conveniently",
+        ),
+        (
+            "The supposedly independent panel met in private.",
+            "supposedly",
+        ),
+        ("The so-called reform cut the budget.", "so-called"),
+        ("The minister apparently forgot the deadline.", "apparently"),
+        (
+            "The self-styled reformer kept the old staff.",
+            "self-styled",
+        ),
+    ] {
+        assert_eq!(categories(text), pair(word, "insinuation"), "{text}");
+    }
+}
+
+#[test]
+fn insinuation_guards_stay_quiet() {
+    for quiet in [
+        // A plain hedge.
+        "The driver apparently died of a heart attack.",
+        // Measured and left out: its sneer cannot be told from plain rhetoric.
+        "Of course, the senator voted against the bill.",
+        // "of course" inside a clause is a course of something.
+        "The river changed its course of flow.",
+        "The course of events is unclear.",
+        // A neutral "conveniently".
+        "The clinic is conveniently close to the bus stop.",
+    ] {
+        assert!(flagged(quiet).is_empty(), "{quiet}: {:?}", flagged(quiet));
+    }
+}
+
+#[test]
+fn doubt_casting_verbs_fire_in_a_speech_frame_at_info() {
+    for (text, word) in [
+        (
+            "He claimed that the vote was rigged by his rivals.",
+            "claimed",
+        ),
+        ("She admitted she had misread the figures.", "admitted"),
+        ("\"We did nothing wrong,\" he insisted.", "insisted"),
+        (
+            "The minister conceded that the plan had failed.",
+            "conceded",
+        ),
+        ("He confessed to stealing the files.", "confessed"),
+        ("The firm claimed to have fixed the fault.", "claimed"),
+    ] {
+        let found = findings(text);
+        let doubt: Vec<&Finding> = found
+            .iter()
+            .filter(|f| f.category.as_deref() == Some("doubt-casting-verb"))
+            .collect();
+        assert_eq!(doubt.len(), 1, "{text}: {found:?}");
+        assert_eq!(doubt[0].span.text(text), word, "{text}");
+        assert_eq!(doubt[0].severity, Severity::Info, "{text}");
+        assert!(
+            doubt[0]
+                .alternatives
+                .iter()
+                .any(|a| a == "said" || a == "say" || a == "says" || a == "saying"),
+            "{text}"
+        );
+        assert!(doubt[0].message.contains("neutral"), "{}", doubt[0].message);
+    }
+}
+
+#[test]
+fn doubt_casting_verbs_outside_speech_stay_quiet() {
+    for quiet in [
+        "The team claimed the title in May.",
+        "The attack claimed the lives of five people.",
+        "He was admitted to hospital on Friday.",
+        "The party conceded defeat on Sunday night.",
+        "He insisted on paying for the meal.",
+        "It was claimed that the vote was rigged.",
+        "The school admitted 40 new pupils.",
+        "The claims that he made were false.",
+        "I must admit that the plan surprised me.",
+        "The doctor insisted that she go to hospital.",
+        "No priest could admit a person living abroad to the course.",
+    ] {
+        let doubt: Vec<(String, String)> = categories(quiet)
+            .into_iter()
+            .filter(|(_, c)| c == "doubt-casting-verb")
+            .collect();
+        assert!(doubt.is_empty(), "{quiet}: {doubt:?}");
+    }
+}
+
+#[test]
+fn the_doubt_casting_fix_says_said() {
+    let text = "She admitted she had misread the figures.";
+    let f = &findings(text)[0];
+    let fixed = apply(text, &f.fixes.get(0).unwrap());
+    assert_eq!(fixed, "She said she had misread the figures.");
+}
+
+#[test]
+fn ambiguous_labels_follow_the_parse() {
+    assert_eq!(
+        flagged("He joined the infamous gang in 2010."),
+        ["infamous"]
+    );
+    assert_eq!(flagged("The notorious militia returned."), ["notorious"]);
+    for quiet in [
+        // Measured and left out, bare or guarded: "regime" and "propaganda".
+        "The new tax regime starts in April.",
+        "The regime denied the report.",
+        "The propaganda ministry issued a statement.",
+        // "infamous" and "notorious" as a predicate or before a number.
+        "The city is notorious for its traffic.",
+        "The film was infamous.",
+        "The infamous 1985 memo resurfaced.",
+    ] {
+        assert!(flagged(quiet).is_empty(), "{quiet}: {:?}", flagged(quiet));
+    }
+    // Loaded compounds stay.
+    assert_eq!(
+        flagged("The puppet regime jailed three reporters."),
+        ["puppet regime"]
+    );
+}
+
+#[test]
+fn indirect_speech_is_the_writers_wording() {
+    // Reported speech is the writer's paraphrase: the word choice is the writer's.
+    assert_eq!(
+        flagged("He said he joined the infamous group in 2010."),
+        ["infamous"]
+    );
+    // Direct quotation stays the speaker's.
+    assert!(flagged("\"I joined the infamous group in 2010,\" he said.").is_empty());
+}
+
+#[test]
+fn the_same_text_gets_the_same_verdict_in_any_layout() {
+    let paragraphs = "The supposedly independent panel met.\n\nHe claimed that the vote was rigged.\n\nThe firm defended its \"discriminating\" policy.";
+    let one_line = paragraphs.replace("\n\n", " ");
+    let cats = |t: &str| -> Vec<String> {
+        categories(t)
+            .into_iter()
+            .map(|(w, c)| format!("{w}/{c}"))
+            .collect()
+    };
+    assert_eq!(cats(paragraphs), cats(&one_line));
+    assert_eq!(cats(paragraphs).len(), 4, "{:?}", cats(paragraphs));
+}
+
+#[test]
+fn new_categories_can_be_switched_off() {
+    let cfg = config(
+        "[rules.loaded-language]\ncategories = { insinuation = \"off\", doubt-casting-verb = \"off\", scare-quote = \"off\" }\n",
+    );
+    let text = "The supposedly independent panel claimed that its \"review\" was fair.";
+    assert!(
+        findings_with(text, &cfg).is_empty(),
+        "{:?}",
+        findings_with(text, &cfg)
+    );
 }
