@@ -8,8 +8,12 @@
 //! the draft has not yet shown: a source it does not name, a claim resting on one
 //! voice, wording that judges instead of describing.
 
+pub mod ai_tells;
+pub mod readability;
+
 use crate::analysis::attribution::SourceKind;
 use crate::analysis::quotes::QuoteKind;
+use crate::analysis::tokens::TokenTable;
 use crate::analysis::words::words;
 use crate::analysis::Span;
 use crate::config::Config;
@@ -183,6 +187,10 @@ pub struct Report {
     pub sources: Vec<SourceRow>,
     pub source_totals: SourceTotals,
     pub single_source: Vec<Warning>,
+    /// Reading level and audience, over the writer's own prose.
+    pub readability: readability::Readability,
+    /// What a reader might take for signs of machine-written text.
+    pub ai_tells: ai_tells::AiTells,
 }
 
 /// Build the report. `text` is the analysed text (with generated blocks blanked out).
@@ -203,6 +211,10 @@ pub fn build(text: &str, analysis: &Analysis, config: &Config) -> Report {
     let mut reasons = reasons(analysis, &loaded_language, &source_totals);
     reasons.sort_by_key(|r| std::cmp::Reverse(r.level));
     let level = reasons.first().map_or(Level::Low, |r| r.level);
+    // The reading level and the signs read every sentence's tokens (and the
+    // passive count parses them): built here, for the report only.
+    let quoted = quoted_spans(analysis, config);
+    let table = TokenTable::build(&analysis.prose, &analysis.sentences, &analysis.quotes);
     Report {
         level,
         reasons,
@@ -211,7 +223,21 @@ pub fn build(text: &str, analysis: &Analysis, config: &Config) -> Report {
         sources,
         source_totals,
         single_source,
+        readability: readability::build(analysis, &table, &quoted),
+        ai_tells: ai_tells::build(analysis, &table, &quoted),
     }
+}
+
+/// The direct quotes, and the blockquotes when the project counts them as quotes.
+fn quoted_spans(analysis: &Analysis, config: &Config) -> Intervals {
+    Intervals::new(
+        analysis
+            .quotes
+            .spans
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Blockquote || config.quotes.blockquotes)
+            .map(|q| q.span),
+    )
 }
 
 fn count_rules(findings: &[Finding]) -> Vec<RuleCount> {
@@ -252,14 +278,7 @@ fn counted<'a>(analysis: &'a Analysis, rule: &'a str) -> impl Iterator<Item = &'
 
 fn loaded_density(text: &str, analysis: &Analysis, config: &Config) -> LoadedDensity {
     // A blockquote is someone else's words only when the project says so.
-    let quoted = Intervals::new(
-        analysis
-            .quotes
-            .spans
-            .iter()
-            .filter(|q| q.kind != QuoteKind::Blockquote || config.quotes.blockquotes)
-            .map(|q| q.span),
-    );
+    let quoted = quoted_spans(analysis, config);
     // The masked prose has markup blanked out; a hand-built analysis may not have it.
     let prose = if analysis.prose.masked.len() == text.len() {
         analysis.prose.masked.as_str()

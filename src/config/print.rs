@@ -18,7 +18,7 @@ pub fn render(layered: &Layered) -> String {
     out
 }
 
-/// Every registered rule gets a table, so that the output shows that it is on.
+/// Every registered rule gets a table, so that the output shows whether it is on.
 fn with_rule_defaults(value: &Value) -> Value {
     let mut value = value.clone();
     let rules = value
@@ -33,7 +33,7 @@ fn with_rule_defaults(value: &Value) -> Value {
             if let Some(settings) = entry.as_object_mut() {
                 settings
                     .entry("enabled".to_string())
-                    .or_insert(Value::Bool(true));
+                    .or_insert(Value::Bool(crate::rules::on_by_default(rule.id)));
             }
         }
     }
