@@ -24,16 +24,16 @@ pub mod thresholds {
     pub const TELLS_MIN: usize = 2;
     pub const TELLS_PER_THOUSAND: f64 = 2.0;
     /// Em dashes in the writer's prose: at least this many per 1,000 words, and this many.
-    pub const EM_DASHES_PER_THOUSAND: f64 = 12.0;
-    pub const EM_DASHES_MIN: usize = 6;
+    pub const EM_DASHES_PER_THOUSAND: f64 = 25.0;
+    pub const EM_DASHES_MIN: usize = 8;
     /// Uniform lengths: this many sentences in a row whose lengths vary by less
     /// than this share of their mean (coefficient of variation).
     pub const UNIFORM_RUN: usize = 12;
-    pub const UNIFORM_VARIATION: f64 = 0.15;
+    pub const UNIFORM_VARIATION: f64 = 0.06;
     /// Sentences shorter than this are headings or fragments, left out of the run.
     pub const UNIFORM_MIN_WORDS: usize = 6;
     /// Three-item lists: in at least this share of the writer's sentences, and this many.
-    pub const TRIAD_SHARE: f64 = 0.4;
+    pub const TRIAD_SHARE: f64 = 0.5;
     pub const TRIADS_MIN: usize = 5;
 }
 

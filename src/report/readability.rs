@@ -14,6 +14,7 @@ mod sample;
 #[cfg(test)]
 mod tests;
 
+use crate::analysis::prose::BlockKind;
 use crate::analysis::syntax::Syntax;
 use crate::analysis::tokens::{Token, TokenTable};
 use crate::analysis::Span;
@@ -164,6 +165,7 @@ pub fn build(analysis: &Analysis, table: &TokenTable, quoted: &Intervals) -> Rea
         .sentences
         .iter()
         .enumerate()
+        .filter(|(_, s)| !is_heading(analysis, s.block))
         .map(|(i, s)| tally_sentence(s.span, table.sentence(i), quoted))
         .collect();
     let (mut writer, mut quotes) = (Tally::default(), Tally::default());
@@ -192,6 +194,15 @@ pub fn build(analysis: &Analysis, table: &TokenTable, quoted: &Intervals) -> Rea
         passives,
         hardest: hardest(&tallies, writer),
     }
+}
+
+/// Headings are labels, not sentences: they are left out of the figures.
+fn is_heading(analysis: &Analysis, block: usize) -> bool {
+    analysis
+        .prose
+        .blocks
+        .get(block)
+        .is_some_and(|b| matches!(b.kind, BlockKind::Heading { .. }))
 }
 
 /// A word of the sentence (not punctuation, not a possessive "'s").
@@ -245,6 +256,9 @@ fn passive_predicates(analysis: &Analysis, table: &TokenTable, quoted: &Interval
     let prose = &analysis.prose;
     (0..table.sentences())
         .filter_map(|i| {
+            if is_heading(analysis, analysis.sentences[i].block) {
+                return None;
+            }
             let tokens = table.sentence(i);
             let writer = |t: usize| !tokens[t].quoted && !quoted.contains(tokens[t].span);
             if !(0..tokens.len()).any(|t| writer(t) && tokens[t].is_wordlike()) {

@@ -1,10 +1,11 @@
 //! ai-tells: wording a reader may take for the marks of machine-generated prose.
 //!
 //! Off by default (`[rules.ai-tells] enabled = true` turns it on). It marks the
-//! stock phrases of generated prose, "not only … but also", and a paragraph that
-//! closes on a summing-up opener ("In conclusion, …"). Every pattern kept here
-//! almost never fires on human-written news (docs/rules/ai-tells.md has the
-//! figures). It says what a reader might notice; it never says who wrote the text.
+//! stock phrases of generated prose, a chat assistant's leftovers, and a paragraph
+//! that closes on a summing-up opener ("In conclusion, …"). Every pattern the rule
+//! marks almost never fires on human-written news (docs/rules/ai-tells.md has the
+//! figures); "not only … but also" does, now and then, so only the report counts
+//! it, as a density. It says what a reader might notice; never who wrote the text.
 //!
 //! The matchers read the token table one sentence at a time, in one pass: the
 //! rule runs on every keystroke when it is on, and the report reuses them.
@@ -29,13 +30,13 @@ pub static RULE: Rule = Rule {
     fires_on: &[
         "In today's fast-paced world, local councils must delve into the data.",
         "The new library is a testament to the town's rich tapestry of cultures.",
-        "The plan is not only cheaper but also faster to build.",
         "The council met on Monday. In conclusion, the vote was a success.",
     ],
     quiet_on: &[
         "The council voted 7-2 on Monday to close the library on Sundays.",
         "\"It is a testament to our volunteers,\" the librarian said.",
         "Ultimately the court ruled against the landlord, who said he would appeal.",
+        "The plan is not only cheaper but also faster to build.",
     ],
 };
 
@@ -47,13 +48,19 @@ pub enum TellKind {
     StockPhrase,
     /// A leftover of a chat assistant's reply ("as an AI language model").
     AssistantLeftover,
-    /// "not only … but also".
+    /// "not only … but also" (the report counts it; the rule does not mark it).
     NotOnlyButAlso,
     /// A paragraph that closes on a summing-up opener ("In conclusion, …").
     SummaryCloser,
 }
 
 impl TellKind {
+    /// Whether the rule marks it: only patterns that almost never appear in
+    /// human-written news do (docs/rules/ai-tells.md).
+    pub fn marked_by_rule(self) -> bool {
+        self != TellKind::NotOnlyButAlso
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             TellKind::StockPhrase => "stock-phrase",
@@ -123,8 +130,6 @@ const STOCK_PHRASES: &[&str] = &[
     "ever-evolving landscape",
     "it is|was important to note that",
     "it's important to note that",
-    "it is|was worth noting that",
-    "it's worth noting that",
     "navigate|navigates|navigating the complexities",
     "navigate|navigates|navigating the intricacies",
     "rich tapestry",
@@ -175,7 +180,6 @@ const SUMMARY_OPENERS: &[&str] = &[
     "all in all",
     "in essence",
     "ultimately",
-    "overall",
 ];
 
 /// A phrase: each position holds the words that may stand there.
@@ -339,7 +343,7 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
     let blockquotes = ctx.config.quotes.blockquotes;
     tells
         .into_iter()
-        .filter(|t| !ctx.quotes.inside_quote(t.span, blockquotes))
+        .filter(|t| t.kind.marked_by_rule() && !ctx.quotes.inside_quote(t.span, blockquotes))
         .map(finding)
         .collect()
 }
