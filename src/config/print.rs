@@ -179,8 +179,12 @@ mod tests {
                 .rules
                 .entry(rule.id.to_string())
                 .or_default()
-                .enabled = Some(true);
+                .enabled = Some(crate::rules::on_by_default(rule.id));
         }
         assert_eq!(back, expected);
+        assert!(
+            text.contains("[rules.ai-tells]\nenabled = false  # default"),
+            "{text}"
+        );
     }
 }

@@ -212,7 +212,7 @@ fn three_item_list(tokens: &[Token]) -> impl Iterator<Item = Span> + '_ {
         let a_end = first_comma.checked_sub(1).filter(|&a| word(a))?;
         // A fourth item would put another comma right before item A.
         let a_start = a_end.saturating_sub(ITEM - 1);
-        let longer = (a_start.saturating_sub(1)..a_end).any(|i| comma(i));
+        let longer = (a_start.saturating_sub(1)..a_end).any(&comma);
         (!longer).then(|| Span::new(tokens[a_end].span.start, tokens[k + 1].span.end))
     })
 }

@@ -164,7 +164,7 @@ fn sounds_vowel(w: &[u8], i: usize) -> bool {
             Some(b'g') => {
                 let next = w.get(i + 1).copied();
                 let final_e = next == Some(b'e') && i + 2 == w.len();
-                !(next.is_some_and(is_vowel_letter) && !final_e)
+                !next.is_some_and(is_vowel_letter) || final_e
             }
             _ => true,
         },
