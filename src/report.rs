@@ -8,8 +8,12 @@
 //! the draft has not yet shown: a source it does not name, a claim resting on one
 //! voice, wording that judges instead of describing.
 
+pub mod ai_tells;
+pub mod readability;
+
 use crate::analysis::attribution::SourceKind;
 use crate::analysis::quotes::QuoteKind;
+use crate::analysis::tokens::TokenTable;
 use crate::analysis::words::words;
 use crate::analysis::Span;
 use crate::config::Config;
@@ -183,6 +187,10 @@ pub struct Report {
     pub sources: Vec<SourceRow>,
     pub source_totals: SourceTotals,
     pub single_source: Vec<Warning>,
+    /// Reading level and audience, over the writer's own prose.
+    pub readability: readability::Readability,
+    /// What a reader might take for signs of machine-written text.
+    pub ai_tells: ai_tells::AiTells,
 }
 
 /// Build the report. `text` is the analysed text (with generated blocks blanked out).
@@ -203,6 +211,10 @@ pub fn build(text: &str, analysis: &Analysis, config: &Config) -> Report {
     let mut reasons = reasons(analysis, &loaded_language, &source_totals);
     reasons.sort_by_key(|r| std::cmp::Reverse(r.level));
     let level = reasons.first().map_or(Level::Low, |r| r.level);
+    // The reading level and the signs read every sentence's tokens (and the
+    // passive count parses them): built here, for the report only.
+    let quoted = quoted_spans(analysis, config);
+    let table = TokenTable::build(&analysis.prose, &analysis.sentences, &analysis.quotes);
     Report {
         level,
         reasons,
@@ -211,7 +223,21 @@ pub fn build(text: &str, analysis: &Analysis, config: &Config) -> Report {
         sources,
         source_totals,
         single_source,
+        readability: readability::build(analysis, &table, &quoted),
+        ai_tells: ai_tells::build(analysis, &table, &quoted),
     }
+}
+
+/// The direct quotes, and the blockquotes when the project counts them as quotes.
+fn quoted_spans(analysis: &Analysis, config: &Config) -> Intervals {
+    Intervals::new(
+        analysis
+            .quotes
+            .spans
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Blockquote || config.quotes.blockquotes)
+            .map(|q| q.span),
+    )
 }
 
 fn count_rules(findings: &[Finding]) -> Vec<RuleCount> {
@@ -252,14 +278,7 @@ fn counted<'a>(analysis: &'a Analysis, rule: &'a str) -> impl Iterator<Item = &'
 
 fn loaded_density(text: &str, analysis: &Analysis, config: &Config) -> LoadedDensity {
     // A blockquote is someone else's words only when the project says so.
-    let quoted = Intervals::new(
-        analysis
-            .quotes
-            .spans
-            .iter()
-            .filter(|q| q.kind != QuoteKind::Blockquote || config.quotes.blockquotes)
-            .map(|q| q.span),
-    );
+    let quoted = quoted_spans(analysis, config);
     // The masked prose has markup blanked out; a hand-built analysis may not have it.
     let prose = if analysis.prose.masked.len() == text.len() {
         analysis.prose.masked.as_str()
@@ -543,8 +562,166 @@ fn table_cell(s: &str) -> String {
     s.replace('|', "\\|")
 }
 
+/// The reading-level paragraph, as sentences (the same in Markdown and plain text).
+fn readability_lines(r: &readability::Readability, text: &str, index: &LineIndex) -> Vec<String> {
+    if r.writer.words == 0 {
+        return vec!["No prose of the writer's own to measure.".to_string()];
+    }
+    let mut out = vec![format!(
+        "Flesch\u{2013}Kincaid grade {:.1}, reading ease {:.0}: the writer's own prose suits {}{}.",
+        r.grade,
+        r.reading_ease,
+        r.audience.describe(),
+        if r.writer.words < readability::FEW_WORDS {
+            " (a short text: the figures are rough)"
+        } else {
+            ""
+        }
+    )];
+    out.push(format!(
+        "{} in {}, {:.1} words a sentence on average; {} over {} words ({}); \
+         passive voice in {} ({}).",
+        word_count(r.writer.words),
+        plural(r.writer.sentences, "sentence", "sentences"),
+        r.words_per_sentence,
+        plural(r.long_sentences.len(), "sentence", "sentences"),
+        readability::LONG_SENTENCE_WORDS,
+        with_lines(&percent(r.long_share), &r.long_sentences, index),
+        plural(r.passives.len(), "sentence", "sentences"),
+        with_lines(&percent(r.passive_share), &r.passives, index),
+    ));
+    // A grade over a handful of quoted words says nothing.
+    if let Some(grade) = r.quoted_grade.filter(|_| r.quoted.words >= 30) {
+        out.push(format!(
+            "Quotes, counted apart: {}, grade {grade:.1}.",
+            plural(r.quoted.words, "word", "words")
+        ));
+    }
+    if !r.hardest.is_empty() {
+        let lifts: Vec<String> = r
+            .hardest
+            .iter()
+            .map(|l| {
+                format!(
+                    "line {}, \u{201c}{}\u{201d} (+{:.1})",
+                    index.line(l.span.start),
+                    opening_words(l.span.text(text)),
+                    l.grade_points
+                )
+            })
+            .collect();
+        out.push(format!(
+            "The sentences that raise the grade most: {}.",
+            lifts.join(", ")
+        ));
+    }
+    out
+}
+
+/// The first words of a sentence, to point at it: "The council, which met …".
+fn opening_words(sentence: &str) -> String {
+    const SHOWN: usize = 6;
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let mut out = words[..words.len().min(SHOWN)]
+        .join(" ")
+        .replace('|', "\\|");
+    if words.len() > SHOWN {
+        out.push_str(" \u{2026}");
+    }
+    out
+}
+
+/// "1 word", "1,234 words".
+fn word_count(n: usize) -> String {
+    if n == 1 {
+        "1 word".to_string()
+    } else {
+        format!("{} words", thousands(n))
+    }
+}
+
+/// "12%" or "12%; lines 3, 8".
+fn with_lines(share: &str, spans: &[Span], index: &LineIndex) -> String {
+    let lines = lines_of(spans, index);
+    if lines.is_empty() {
+        share.to_string()
+    } else {
+        format!("{share}; {lines}")
+    }
+}
+
+/// The signs paragraph: what a reader might notice, never who wrote the draft.
+fn ai_tells_lines(s: &ai_tells::AiTells, index: &LineIndex) -> Vec<String> {
+    use ai_tells::Sign;
+    let mut out = vec![if s.signs.is_empty() {
+        "Few or none of the patterns readers associate with machine-generated prose.".to_string()
+    } else {
+        "A reader might notice patterns often associated with machine-generated prose \
+         (they do not show how the draft was written):"
+            .to_string()
+    }];
+    let tells: Vec<Span> = s.tells.iter().map(|t| t.span).collect();
+    let mut detail = |sign: Sign, text: String| {
+        let mark = if s.signs.contains(&sign) {
+            "- **"
+        } else {
+            "- "
+        };
+        let end = if mark.ends_with("**") { "**" } else { "" };
+        out.push(format!("{mark}{text}{end}"));
+    };
+    detail(
+        Sign::Phrases,
+        format!(
+            "Stock phrases and formulas: {} ({:.1} per 1,000 words{}).",
+            s.tells.len(),
+            s.tells_per_thousand_words,
+            prefixed(&lines_of(&tells, index))
+        ),
+    );
+    detail(
+        Sign::EmDashes,
+        format!(
+            "Em dashes: {} ({:.1} per 1,000 words; news writing rarely passes {:.0}).",
+            s.em_dashes.len(),
+            s.em_dashes_per_thousand_words,
+            ai_tells::thresholds::EM_DASHES_PER_THOUSAND
+        ),
+    );
+    if let Some(u) = s.most_uniform {
+        detail(
+            Sign::UniformSentences,
+            format!(
+                "Most even run of {} sentences: lengths vary by {:.0}% around {:.0} words (lines {}\u{2013}{}).",
+                u.sentences,
+                u.variation * 100.0,
+                u.mean_words,
+                index.line(u.span.start),
+                index.line(u.span.end.saturating_sub(1))
+            ),
+        );
+    }
+    detail(
+        Sign::ThreeItemLists,
+        format!(
+            "Three-item lists: {} ({} of sentences).",
+            s.three_item_lists.len(),
+            percent(s.three_item_share)
+        ),
+    );
+    out
+}
+
+fn prefixed(lines: &str) -> String {
+    if lines.is_empty() {
+        String::new()
+    } else {
+        format!("; {lines}")
+    }
+}
+
 /// The report as Markdown (the inserted block and `truthlens report`).
-pub fn to_markdown(report: &Report, _text: &str, index: &LineIndex) -> String {
+pub fn to_markdown(report: &Report, text: &str, index: &LineIndex) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "## TruthLens review");
     let _ = writeln!(out);
@@ -604,12 +781,31 @@ pub fn to_markdown(report: &Report, _text: &str, index: &LineIndex) -> String {
         }
     }
     let _ = writeln!(out);
+    let _ = writeln!(out, "### Reading level");
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{}",
+        readability_lines(&report.readability, text, index).join(" ")
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(out, "### Signs of machine-written text");
+    let _ = writeln!(out);
+    let mut lines = ai_tells_lines(&report.ai_tells, index).into_iter();
+    if let Some(first) = lines.next() {
+        let _ = writeln!(out, "{first}");
+        let _ = writeln!(out);
+    }
+    for line in lines {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out);
     let _ = writeln!(out, "*{DISCLAIMER}*");
     out
 }
 
 /// The report as plain text (the inserted block in a `.txt` draft).
-pub fn to_plain_text(report: &Report, _text: &str, index: &LineIndex) -> String {
+pub fn to_plain_text(report: &Report, text: &str, index: &LineIndex) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "TruthLens review");
     let _ = writeln!(
@@ -653,6 +849,18 @@ pub fn to_plain_text(report: &Report, _text: &str, index: &LineIndex) -> String 
         for w in &report.single_source {
             let _ = writeln!(out, "- Line {}: {}", index.line(w.span.start), w.message);
         }
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "Reading level:");
+    let _ = writeln!(
+        out,
+        "{}",
+        readability_lines(&report.readability, text, index).join(" ")
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(out, "Signs of machine-written text:");
+    for line in ai_tells_lines(&report.ai_tells, index) {
+        let _ = writeln!(out, "{}", line.replace("**", ""));
     }
     let _ = writeln!(out);
     let _ = writeln!(out, "{DISCLAIMER}");

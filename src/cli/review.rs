@@ -7,6 +7,8 @@ use super::output::{span_json, JSON_VERSION};
 use super::{read_one, Outcome, ReportFormat};
 use crate::analysis::Format;
 use crate::line_index::LineIndex;
+use crate::report::ai_tells::AiTells;
+use crate::report::readability::{Readability, Tally};
 use crate::report::Report;
 use crate::{Analysis, Config};
 use anyhow::Result;
@@ -139,6 +141,55 @@ pub fn report_json(report: &Report, path: &str, text: &str, index: &LineIndex) -
             v["related"] = json!(spans(&w.related));
             v
         }).collect::<Vec<_>>(),
+        "readability": readability_json(&report.readability, text, index),
+        "ai_tells": ai_tells_json(&report.ai_tells, text, index),
+    })
+}
+
+fn spans_json(spans: &[crate::Span], text: &str, index: &LineIndex) -> Vec<Value> {
+    spans.iter().map(|s| span_json(*s, text, index)).collect()
+}
+
+fn readability_json(r: &Readability, text: &str, index: &LineIndex) -> Value {
+    let tally =
+        |t: &Tally| json!({ "words": t.words, "sentences": t.sentences, "syllables": t.syllables });
+    json!({
+        "flesch_kincaid_grade": r.grade,
+        "flesch_reading_ease": r.reading_ease,
+        "audience": r.audience,
+        "audience_text": r.audience.describe(),
+        "writer": tally(&r.writer),
+        "quoted": tally(&r.quoted),
+        "quoted_grade": r.quoted_grade,
+        "words_per_sentence": r.words_per_sentence,
+        "long_sentence_words": crate::report::readability::LONG_SENTENCE_WORDS,
+        "long_sentences": { "share": r.long_share, "spans": spans_json(&r.long_sentences, text, index) },
+        "passive": { "share": r.passive_share, "spans": spans_json(&r.passives, text, index) },
+        "hardest": r.hardest.iter().map(|l| {
+            let mut v = span_json(l.span, text, index);
+            v["grade_points"] = json!(l.grade_points);
+            v
+        }).collect::<Vec<_>>(),
+    })
+}
+
+fn ai_tells_json(s: &AiTells, text: &str, index: &LineIndex) -> Value {
+    json!({
+        "signs": s.signs,
+        "words": s.words,
+        "tells": s.tells.iter().map(|t| {
+            let mut v = span_json(t.span, text, index);
+            v["kind"] = json!(t.kind);
+            v
+        }).collect::<Vec<_>>(),
+        "tells_per_1000_words": s.tells_per_thousand_words,
+        "em_dashes": { "count": s.em_dashes.len(), "per_1000_words": s.em_dashes_per_thousand_words,
+                       "spans": spans_json(&s.em_dashes, text, index) },
+        "most_uniform": s.most_uniform.map(|u| json!({
+            "sentences": u.sentences, "mean_words": u.mean_words, "variation": u.variation,
+            "span": span_json(u.span, text, index),
+        })),
+        "three_item_lists": { "share": s.three_item_share, "spans": spans_json(&s.three_item_lists, text, index) },
     })
 }
 

@@ -520,10 +520,13 @@ impl Config {
             .find(|p| p.is_file())
     }
 
+    /// Whether a rule runs: its `enabled` setting, else its default (some rules
+    /// are opt-in, see `rules::OFF_BY_DEFAULT`); a severity of "off" always wins.
     pub fn rule_enabled(&self, rule: &str) -> bool {
+        let default = crate::rules::on_by_default(rule);
         match self.rules.get(rule) {
-            Some(s) => s.enabled.unwrap_or(true) && s.severity != Some(SeverityName::Off),
-            None => true,
+            Some(s) => s.enabled.unwrap_or(default) && s.severity != Some(SeverityName::Off),
+            None => default,
         }
     }
 

@@ -18,7 +18,7 @@ pub fn render(layered: &Layered) -> String {
     out
 }
 
-/// Every registered rule gets a table, so that the output shows that it is on,
+/// Every registered rule gets a table, so that the output shows whether it is on,
 /// and `max-document-bytes` (unset means the default) its value.
 fn with_defaults_shown(value: &Value) -> Value {
     let mut value = value.clone();
@@ -38,7 +38,7 @@ fn with_defaults_shown(value: &Value) -> Value {
             if let Some(settings) = entry.as_object_mut() {
                 settings
                     .entry("enabled".to_string())
-                    .or_insert(Value::Bool(true));
+                    .or_insert(Value::Bool(crate::rules::on_by_default(rule.id)));
             }
         }
     }
@@ -190,8 +190,12 @@ mod tests {
                 .rules
                 .entry(rule.id.to_string())
                 .or_default()
-                .enabled = Some(true);
+                .enabled = Some(crate::rules::on_by_default(rule.id));
         }
         assert_eq!(back, expected);
+        assert!(
+            text.contains("[rules.ai-tells]\nenabled = false  # default"),
+            "{text}"
+        );
     }
 }

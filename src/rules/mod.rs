@@ -3,8 +3,10 @@
 //! A rule reads the shared analysis (`RuleContext`) and returns plain findings
 //! with byte ranges. Positions, diagnostics and output formats live at the edges.
 
+pub mod ai_tells;
 mod fixes;
 pub mod loaded_language;
+pub mod readability_long_sentence;
 pub mod shared;
 pub mod single_source;
 pub mod unattributed_claim;
@@ -184,7 +186,18 @@ pub static REGISTRY: &[&Rule] = &[
     &loaded_language::RULE,
     &unattributed_claim::RULE,
     &single_source::RULE,
+    &readability_long_sentence::RULE,
+    &ai_tells::RULE,
 ];
+
+/// Rules that run only when the project turns them on (`enabled = true`). A list
+/// beside the registry, not a field of `Rule`, so that adding a rule stays one line.
+pub static OFF_BY_DEFAULT: &[&str] = &[readability_long_sentence::ID, ai_tells::ID];
+
+/// Whether a rule runs when the configuration says nothing about it.
+pub fn on_by_default(id: &str) -> bool {
+    !OFF_BY_DEFAULT.contains(&id)
+}
 
 pub fn find_rule(id: &str) -> Option<&'static Rule> {
     REGISTRY.iter().copied().find(|r| r.id == id)
