@@ -4,6 +4,7 @@
 //! with byte ranges. Positions, diagnostics and output formats live at the edges.
 
 mod fixes;
+pub mod headline;
 pub mod loaded_language;
 pub mod shared;
 pub mod single_source;
@@ -184,6 +185,7 @@ pub static REGISTRY: &[&Rule] = &[
     &loaded_language::RULE,
     &unattributed_claim::RULE,
     &single_source::RULE,
+    &headline::RULE,
 ];
 
 pub fn find_rule(id: &str) -> Option<&'static Rule> {
