@@ -73,7 +73,17 @@ pub fn select_with(
 /// The summary sentences' text, in document order, one line each, exactly as the
 /// draft has them (soft line breaks read as spaces).
 pub fn summarize(text: &str, analysis: &Analysis, config: &Config) -> Vec<String> {
-    select(text, analysis, config)
+    summarize_with(text, analysis, config, &Tuning::default())
+}
+
+/// `summarize` with explicit tuning, for the evaluation harness.
+pub fn summarize_with(
+    text: &str,
+    analysis: &Analysis,
+    config: &Config,
+    tuning: &Tuning,
+) -> Vec<String> {
+    select_with(text, analysis, config, tuning)
         .into_iter()
         .map(|i| {
             let span = analysis.sentences[i].span;

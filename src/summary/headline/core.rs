@@ -11,7 +11,6 @@
 use crate::analysis::syntax::Syntax;
 use crate::analysis::tokens::{Token, TokenKind};
 use crate::nlp::entities::EntityKind;
-use crate::nlp::parser::Deprel;
 use crate::nlp::tags::Upos;
 
 /// How much a kept token matters: 0 is the clause itself, higher is more dispensable.
@@ -194,9 +193,25 @@ impl Parsed<'_> {
                 "ccomp" if !self.is_saying_token(predicate) => self.clause(child, true, out),
                 "mark" if self.norm(child) == "to" => out.add(child, CORE),
                 "advmod" if is_meaning_adverb(self.norm(child)) => out.add(child, CORE),
-                "obl" if !news_phrase_taken && child > predicate && !self.is_time_phrase(child) => {
+                "obl" if child > predicate && !self.is_time_phrase(child) => {
+                    // The first phrase after the verb carries the news; later ones are
+                    // detail, kept only when the budget allows.
+                    let priority = if news_phrase_taken { DETAIL } else { NEWS_PHRASE };
                     news_phrase_taken = true;
-                    self.nominal(child, NEWS_PHRASE, out);
+                    self.nominal(child, priority, out);
+                }
+                // "approved the budget *and cut the levy*": a second verb phrase on
+                // the same subject, kept as detail.
+                "conj" if with_subject && self.is_verb(child) && self.syntax.subject(child).is_none() => {
+                    let mut shared = Kept::default();
+                    self.clause(child, false, &mut shared);
+                    if !shared.tainted {
+                        out.tokens
+                            .extend(shared.tokens.into_iter().map(|(t, p)| (t, p.max(DETAIL))));
+                        if let Some(cc) = self.syntax.child(child, |d| d.name() == "cc") {
+                            out.add(cc, DETAIL);
+                        }
+                    }
                 }
                 // A copular predicate is a noun or an adjective: its own modifiers.
                 _ if self.is_nominal_predicate(predicate) => {
@@ -215,6 +230,10 @@ impl Parsed<'_> {
             // "named *chief executive*", "became *mayor*"
             self.nominal(head, CORE, out);
         }
+    }
+
+    fn is_verb(&self, token: usize) -> bool {
+        matches!(self.tokens[token].upos, Upos::VERB | Upos::AUX)
     }
 
     fn is_nominal_predicate(&self, predicate: usize) -> bool {
@@ -242,6 +261,12 @@ impl Parsed<'_> {
         }
     }
 
+    /// A one-word aside between commas: an age, a party, a state.
+    fn is_set_off(&self, token: usize) -> bool {
+        let comma = |t: Option<&Token>| t.is_some_and(|t| t.is_punct(","));
+        token > 0 && comma(self.tokens.get(token - 1)) && comma(self.tokens.get(token + 1))
+    }
+
     /// A noun phrase at `priority`: its head and the modifiers a headline can carry.
     pub fn nominal(&self, head: usize, priority: Priority, out: &mut Kept) {
         if self.tokens[head].upos == Upos::VERB && priority == CORE {
@@ -260,8 +285,9 @@ impl Parsed<'_> {
     }
 
     fn nominal_child(&self, child: usize, rel: &str, priority: Priority, out: &mut Kept) {
-        if self.loaded[child] || self.tokens[child].quoted {
+        if self.loaded[child] || self.tokens[child].quoted || self.is_set_off(child) {
             // Loaded wording is left out, never replaced: only a modifier can go.
+            // So is an aside between commas ("Mara Voss, 41, …").
             return;
         }
         let at = |p: Priority| p.max(priority);
@@ -272,8 +298,17 @@ impl Parsed<'_> {
             "nmod:poss" if !self.is_time_phrase(child) => self.nominal(child, priority, out),
             "advmod" if is_meaning_adverb(self.norm(child)) => out.add(child, priority),
             "amod" | "advmod" => self.nominal(child, at(MODIFIER), out),
+            // Inside the news phrase, "of four million pounds" is part of the phrase:
+            // "at a cost" alone says nothing.
+            // A subject's or object's "of" phrase often names what it is ("the
+            // centrepiece *of the climate plan*"): it goes with the modifiers.
             "nmod" | "nmod:unmarked" | "nmod:desc" if !self.is_time_phrase(child) => {
-                self.nominal(child, at(DETAIL), out)
+                let detail = match priority {
+                    CORE => MODIFIER,
+                    NEWS_PHRASE => NEWS_PHRASE,
+                    _ => DETAIL,
+                };
+                self.nominal(child, at(detail), out)
             }
             "conj" | "cc" => self.nominal(child, at(DETAIL), out),
             _ => {}

@@ -33,7 +33,7 @@ const SENTENCES_TRIED: usize = 6;
 const MAX_CANDIDATES: usize = 3;
 
 /// Headline suggestions, best first: the news sentence led by its actor, the same
-/// news led by the event (or in "…, X says" form), then one from another sentence.
+/// news led by the speaker ("X: …") when someone said it, then one from another sentence.
 pub fn candidates(text: &str, analysis: &Analysis) -> Vec<String> {
     let masked = analysis.prose.masked.as_str();
     if masked.len() != text.len() {
@@ -215,12 +215,9 @@ impl Shapes {
                         lower_first(&news_text)
                     };
                     out.push(format!("{who} {says} {lowered}"));
-                    let who_lowered = if starts_with_name(p, &source.tokens_at(p, CORE)) {
-                        who.clone()
-                    } else {
-                        lower_first(&who)
-                    };
-                    out.push(format!("{news_text}, {who_lowered} {says}"));
+                    // "Harbour master: ferry will return": the speaker first, the news
+                    // as its own clause, and no headline ends on "says".
+                    out.push(format!("{who}: {news_text}"));
                 }
             }
             None if !reported => {
@@ -245,13 +242,21 @@ impl Shapes {
 
     /// The replacement for each token: the news predicate's tense, articles, numerals.
     fn tense<'a>(&'a self, p: &'a Parsed, reported: bool) -> impl Fn(usize) -> Option<String> + 'a {
-        let finite = style::finite_word(p, self.news);
+        // The news verb, and a second verb phrase joined to it, move to the present.
+        let finite: Vec<usize> = std::iter::once(self.news)
+            .chain(
+                p.syntax
+                    .children(self.news)
+                    .filter(|&c| p.deprel(c) == "conj" && p.tokens[c].upos == Upos::VERB),
+            )
+            .map(|v| style::finite_word(p, v))
+            .collect();
         let plural = style::plural_subject(p, self.news);
         move |t| {
             if style::is_article(p, t) {
                 return Some(String::new());
             }
-            if t == finite {
+            if finite.contains(&t) {
                 return style::present(p, t, plural, reported);
             }
             if p.tokens[t].upos == Upos::NUM {
@@ -271,17 +276,20 @@ fn says(p: &Parsed, verb: usize) -> &'static str {
     }
 }
 
+/// The subject is kept, and it names someone or something: not a relative pronoun
+/// ("which"), not a date ("Thursday" read as the subject).
 fn has_subject(p: &Parsed, predicate: usize, kept: &Kept) -> bool {
-    p.syntax
-        .subject(predicate)
-        .is_some_and(|s| kept.tokens.iter().any(|&(t, _)| t == s))
+    p.syntax.subject(predicate).is_some_and(|s| {
+        let relative = matches!(p.xpos(s), "WDT" | "WP" | "WP$");
+        kept.tokens.iter().any(|&(t, _)| t == s) && !relative && !p.is_time_phrase(s)
+    })
 }
 
 /// The clause's tokens at the highest priority that fits `budget` words and ends well.
 fn fit(p: &Parsed, kept: &Kept, budget: usize, replace: &dyn Fn(usize) -> Option<String>) -> Option<Vec<usize>> {
     (CORE..=3).rev().map(|cap| kept.tokens_at(p, cap)).find(|tokens| {
         let words = word_count(&phrase(p, tokens, replace));
-        (2..=budget).contains(&words) && ends_well(p, tokens)
+        (2..=budget).contains(&words) && starts_well(p, tokens) && ends_well(p, tokens)
     })
 }
 
@@ -305,13 +313,21 @@ fn phrase(p: &Parsed, tokens: &[usize], replace: &dyn Fn(usize) -> Option<String
     style::render(p, tokens, replace)
 }
 
+/// Never on a conjunction or a preposition ("As President …", "But …").
+fn starts_well(p: &Parsed, tokens: &[usize]) -> bool {
+    tokens.iter().find(|&&t| !style::is_article(p, t)).is_some_and(|&t| {
+        !matches!(p.tokens[t].upos, Upos::SCONJ | Upos::CCONJ | Upos::ADP)
+    })
+}
+
 /// Never on a function word, a possessive or an "-ing" participle.
 fn ends_well(p: &Parsed, tokens: &[usize]) -> bool {
     let Some(&last) = tokens.last() else {
         return false;
     };
     let token = &p.tokens[last];
-    let participle = p.xpos(last) == "VBG";
+    let participle = p.xpos(last) == "VBG"
+        || (token.upos == Upos::VERB && token.norm.as_str().ends_with("ing"));
     let possessive = token.kind == TokenKind::Possessive;
     !participle && !possessive && !style::is_dangling(token.span.text(p.masked))
 }
