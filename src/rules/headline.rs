@@ -149,11 +149,11 @@ fn unanswered_question(ctx: &RuleContext, title: Span) -> Vec<Finding> {
 /// Stems of the words that carry content (three letters or more, not a function word).
 fn content_stems(stemmer: &Stemmer, s: &str) -> HashSet<String> {
     const FUNCTION: &[&str] = &[
-        "the", "and", "but", "for", "are", "was", "were", "will", "would", "can", "could",
-        "does", "did", "has", "have", "had", "how", "what", "why", "who", "when", "where",
-        "which", "this", "that", "these", "those", "with", "from", "into", "its", "their", "our",
-        "your", "you", "they", "she", "his", "her", "not", "ever", "any", "all", "about", "after",
-        "should", "been", "being", "than", "then", "there", "here", "just", "more", "most",
+        "the", "and", "but", "for", "are", "was", "were", "will", "would", "can", "could", "does",
+        "did", "has", "have", "had", "how", "what", "why", "who", "when", "where", "which", "this",
+        "that", "these", "those", "with", "from", "into", "its", "their", "our", "your", "you",
+        "they", "she", "his", "her", "not", "ever", "any", "all", "about", "after", "should",
+        "been", "being", "than", "then", "there", "here", "just", "more", "most",
     ];
     s.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
@@ -164,8 +164,8 @@ fn content_stems(stemmer: &Stemmer, s: &str) -> HashSet<String> {
 
 /// Short all-capital words are acronyms ("NHS", "NATO"); these short ones are emphasis.
 const SHOUTED_SHORT: &[&str] = &[
-    "ALL", "BIG", "BEST", "HUGE", "MUST", "NEW", "NEVER", "NOT", "NOW", "OMG", "WOW", "WHY",
-    "HOW", "WHAT", "THIS", "FREE", "LIES", "EVER",
+    "ALL", "BIG", "BEST", "HUGE", "MUST", "NEW", "NEVER", "NOT", "NOW", "OMG", "WOW", "WHY", "HOW",
+    "WHAT", "THIS", "FREE", "LIES", "EVER",
 ];
 
 fn all_caps(text: &str, title: Span) -> Vec<Finding> {
@@ -207,4 +207,91 @@ fn exclamations(text: &str, title: Span) -> Vec<Finding> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Config, Format};
+
+    /// The categories the rule finds on a draft with this headline and body.
+    fn categories(title: &str, body: &str) -> Vec<String> {
+        let text = format!("# {title}\n\n{body}\n");
+        analyze(&text, Format::Markdown, &Config::default())
+            .findings
+            .iter()
+            .filter(|f| f.rule == super::RULE.id)
+            .filter_map(|f| f.category.as_deref().map(str::to_string))
+            .collect()
+    }
+
+    const BODY: &str =
+        "The harbour council voted to rebuild the sea wall at a cost of four million pounds.";
+
+    #[test]
+    fn clickbait_forms_fire_and_plain_news_stays_quiet() {
+        for title in [
+            "You won't believe what the harbour council did",
+            "What happened next at the council meeting",
+            "This is why the sea wall matters",
+            "Shocking vote on the sea wall",
+        ] {
+            assert_eq!(categories(title, BODY), ["clickbait"], "{title}");
+        }
+        assert!(categories("Council votes to rebuild the sea wall", BODY).is_empty());
+    }
+
+    #[test]
+    fn capitals_for_emphasis_but_not_acronyms() {
+        assert_eq!(
+            categories("Council SCRAPS sea wall plan", BODY),
+            ["all-caps"]
+        );
+        assert_eq!(
+            categories("Why you MUST read the sea wall plan", BODY),
+            ["all-caps"]
+        );
+        assert!(categories("NHS and RNLI back the sea wall plan", BODY).is_empty());
+    }
+
+    #[test]
+    fn exclamation_marks_fire_once_each() {
+        assert_eq!(
+            categories("Sea wall saved! Council votes!", BODY),
+            ["exclamation", "exclamation"]
+        );
+    }
+
+    #[test]
+    fn a_question_fires_only_when_the_top_of_the_story_does_not_answer_it() {
+        assert!(categories("Will the council rebuild the sea wall?", BODY).is_empty());
+        assert_eq!(
+            categories("Will the ferry ever return to the island?", BODY),
+            ["unanswered-question"]
+        );
+    }
+
+    #[test]
+    fn plain_text_reads_its_first_line_as_the_headline() {
+        let text = format!("Council SCRAPS sea wall plan!\n\n{BODY}\n");
+        let found: Vec<_> = analyze(&text, Format::PlainText, &Config::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == super::RULE.id)
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn loaded_words_in_a_heading_are_checked() {
+        let text = format!("# Regime slams council over sea wall\n\n{BODY}\n");
+        let analysis = analyze(&text, Format::Markdown, &Config::default());
+        assert!(
+            analysis
+                .findings
+                .iter()
+                .any(|f| f.rule == "loaded-language" && f.span.start < text.find('\n').unwrap()),
+            "{:?}",
+            analysis.findings
+        );
+    }
 }

@@ -55,7 +55,9 @@ pub fn collect(text: &str, analysis: &Analysis, filter: Filter, limit: usize) ->
             .map(|f| f.span),
     );
     let title = title_span(text, analysis);
-    let title_text = analysis.prose.title.filter(|t| t.end <= text.len()).map(|t| t.text(text));
+    // Only a real title (see `title_span`): in plain text with the title blanked
+    // out, the "first line" is the lead itself.
+    let title_text = title.map(|t| t.text(text));
 
     let mut out = Vec::new();
     for (index, sentence) in analysis.sentences.iter().enumerate() {
@@ -223,9 +225,15 @@ mod tests {
     #[test]
     fn a_dateline_is_measured_and_kept_out() {
         let s = "LOWMOUTH, Kent (Reuters) — The council voted to rebuild the wall.";
-        assert_eq!(&s[dateline_len(s)..], "The council voted to rebuild the wall.");
+        assert_eq!(
+            &s[dateline_len(s)..],
+            "The council voted to rebuild the wall."
+        );
         let s = "(CNN) -- The ferry returned to the island on Monday.";
-        assert_eq!(&s[dateline_len(s)..], "The ferry returned to the island on Monday.");
+        assert_eq!(
+            &s[dateline_len(s)..],
+            "The ferry returned to the island on Monday."
+        );
         let s = "The council voted - narrowly - to rebuild the wall.";
         assert_eq!(dateline_len(s), 0);
     }

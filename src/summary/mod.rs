@@ -52,7 +52,11 @@ pub fn select_with(
         .zip(&candidates)
         .map(|((rank, c), candidate)| {
             // A flagged sentence gives way to an equally central clean one.
-            let penalty = if candidate.flagged { tuning.flag_penalty } else { 0.0 };
+            let penalty = if candidate.flagged {
+                tuning.flag_penalty
+            } else {
+                0.0
+            };
             rank::lead_prior(rank, tuning) + tuning.centrality_weight * c - penalty
         })
         .collect();

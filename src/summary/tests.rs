@@ -180,11 +180,17 @@ fn a_flagged_sentence_gives_way_to_an_equally_central_clean_one() {
         ..Tuning::default()
     };
     let picked = select_with(ARTICLE, &analysis, &config_with(1, 0), &flat);
-    assert_eq!(picked, [sentence_index(&analysis, "The old wall was breached")]);
+    assert_eq!(
+        picked,
+        [sentence_index(&analysis, "The old wall was breached")]
+    );
     // Without the finding the lead keeps its place.
     analysis.findings.clear();
     let picked = select_with(ARTICLE, &analysis, &config_with(1, 0), &flat);
-    assert_eq!(picked, [sentence_index(&analysis, "Lowmouth council voted")]);
+    assert_eq!(
+        picked,
+        [sentence_index(&analysis, "Lowmouth council voted")]
+    );
 }
 
 #[test]

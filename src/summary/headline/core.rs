@@ -180,9 +180,7 @@ impl Parsed<'_> {
         for child in self.syntax.children(predicate).collect::<Vec<_>>() {
             let rel = self.deprel(child);
             match rel {
-                "nsubj" | "nsubj:pass" | "expl" if with_subject => {
-                    self.nominal(child, CORE, out)
-                }
+                "nsubj" | "nsubj:pass" | "expl" if with_subject => self.nominal(child, CORE, out),
                 "csubj" | "csubj:pass" if with_subject => self.clause(child, true, out),
                 "aux" | "aux:pass" | "cop" | "compound:prt" => {
                     out.add(child, CORE);
@@ -196,13 +194,21 @@ impl Parsed<'_> {
                 "obl" if child > predicate && !self.is_time_phrase(child) => {
                     // The first phrase after the verb carries the news; later ones are
                     // detail, kept only when the budget allows.
-                    let priority = if news_phrase_taken { DETAIL } else { NEWS_PHRASE };
+                    let priority = if news_phrase_taken {
+                        DETAIL
+                    } else {
+                        NEWS_PHRASE
+                    };
                     news_phrase_taken = true;
                     self.nominal(child, priority, out);
                 }
                 // "approved the budget *and cut the levy*": a second verb phrase on
                 // the same subject, kept as detail.
-                "conj" if with_subject && self.is_verb(child) && self.syntax.subject(child).is_none() => {
+                "conj"
+                    if with_subject
+                        && self.is_verb(child)
+                        && self.syntax.subject(child).is_none() =>
+                {
                     let mut shared = Kept::default();
                     self.clause(child, false, &mut shared);
                     if !shared.tainted {

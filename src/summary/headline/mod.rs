@@ -58,11 +58,22 @@ pub fn candidates(text: &str, analysis: &Analysis) -> Vec<String> {
     choose(&readings)
 }
 
+/// Headlines from one sentence.
+#[derive(Debug, Default)]
+struct Offer {
+    /// Best first.
+    options: Vec<String>,
+    /// Used only when no sentence offers anything better.
+    last_resort: Vec<String>,
+}
+
 /// What one sentence offers.
 #[derive(Debug, Default)]
 struct Reading {
     /// Headlines from this sentence, best first.
     options: Vec<String>,
+    /// A reported claim whose speaker is only "he" or "they", without the speaker.
+    last_resort: Vec<String>,
     /// A feature opening: the news is stated later.
     feature: bool,
 }
@@ -74,7 +85,12 @@ fn choose(readings: &[Reading]) -> Vec<String> {
         .position(|r| !r.feature && !r.options.is_empty())
         .or_else(|| readings.iter().position(|r| !r.options.is_empty()));
     let Some(news) = news else {
-        return Vec::new();
+        // Better a claim without its pronoun speaker than no headline at all.
+        return readings
+            .iter()
+            .find_map(|r| r.last_resort.first().cloned())
+            .into_iter()
+            .collect();
     };
     let mut out: Vec<String> = readings[news].options.iter().take(2).cloned().collect();
     let other = readings
@@ -111,8 +127,10 @@ fn read(masked: &str, tokens: &[Token], loaded: &Intervals) -> Reading {
         return Reading::default();
     };
     let shapes = Shapes::of(&parsed, root);
+    let offer = shapes.headlines(&parsed);
     Reading {
-        options: shapes.headlines(&parsed),
+        options: offer.options,
+        last_resort: offer.last_resort,
         feature: is_feature_opening(&parsed, shapes.news),
     }
 }
@@ -121,7 +139,8 @@ fn read(masked: &str, tokens: &[Token], loaded: &Intervals) -> Reading {
 /// tokens, to be skipped. A run of capitalised words and brackets with at least
 /// one word in capitals or one bracketed name, ended by a dash.
 fn dateline_end(masked: &str, tokens: &[Token]) -> usize {
-    let is_dash = |t: &Token| t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "—" | "–" | "-" | "--");
+    let is_dash =
+        |t: &Token| t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "—" | "–" | "-" | "--");
     let Some(dash) = tokens.iter().take(10).position(is_dash) else {
         return 0;
     };
@@ -136,7 +155,10 @@ fn dateline_end(masked: &str, tokens: &[Token]) -> usize {
         let s = t.span.text(masked);
         s == "(" || (s.len() >= 2 && s.chars().all(|c| !c.is_lowercase()) && t.is_word())
     });
-    let rest_words = tokens[dash + 1..].iter().filter(|t| t.is_wordlike()).count();
+    let rest_words = tokens[dash + 1..]
+        .iter()
+        .filter(|t| t.is_wordlike())
+        .count();
     if shaped && marked && rest_words >= 4 {
         dash + 1
     } else {
@@ -153,7 +175,11 @@ fn is_feature_opening(p: &Parsed, news: usize) -> bool {
         .subject(news)
         .is_some_and(|s| p.tokens[s].upos == Upos::PRON);
     let personal = p.tokens.iter().any(|t| {
-        !t.quoted && matches!(t.norm.as_str(), "i" | "we" | "you" | "my" | "our" | "your" | "me" | "us")
+        !t.quoted
+            && matches!(
+                t.norm.as_str(),
+                "i" | "we" | "you" | "my" | "our" | "your" | "me" | "us"
+            )
     });
     let participle_opener = p
         .tokens
@@ -192,11 +218,12 @@ impl Shapes {
     }
 
     /// The headlines this sentence allows, best first.
-    fn headlines(&self, p: &Parsed) -> Vec<String> {
+    fn headlines(&self, p: &Parsed) -> Offer {
         let mut clause = Kept::default();
         p.clause(self.news, true, &mut clause);
-        if clause.tainted || !has_subject(p, self.news, &clause) || !style::is_finite(p, self.news) {
-            return Vec::new();
+        if clause.tainted || !has_subject(p, self.news, &clause) || !style::is_finite(p, self.news)
+        {
+            return Offer::default();
         }
         let source = self.saying.and_then(|(verb, _)| self.source(p, verb));
         let reported = self.saying.is_some_and(|(_, complement)| complement);
@@ -223,10 +250,26 @@ impl Shapes {
             None if !reported => {
                 out.extend(fit(p, &clause, MAX_WORDS, &replace).map(|t| phrase(p, &t, &replace)));
             }
-            // What an unnamed "he" said stays attributed or is not a headline.
-            None => {}
+            // What an unnamed "he" said is offered only as a last resort (see `choose`):
+            // the claim loses its source.
+            None => {
+                let content = fit(p, &clause, MAX_WORDS, &replace).map(|t| phrase(p, &t, &replace));
+                return Offer {
+                    options: Vec::new(),
+                    last_resort: content
+                        .into_iter()
+                        .map(|h| style::capitalise_first(&h))
+                        .collect(),
+                };
+            }
         }
-        out.into_iter().map(|h| style::capitalise_first(&h)).collect()
+        Offer {
+            options: out
+                .into_iter()
+                .map(|h| style::capitalise_first(&h))
+                .collect(),
+            last_resort: Vec::new(),
+        }
     }
 
     /// The speaker's noun phrase (its name, without appositives), if it is one.
@@ -286,11 +329,19 @@ fn has_subject(p: &Parsed, predicate: usize, kept: &Kept) -> bool {
 }
 
 /// The clause's tokens at the highest priority that fits `budget` words and ends well.
-fn fit(p: &Parsed, kept: &Kept, budget: usize, replace: &dyn Fn(usize) -> Option<String>) -> Option<Vec<usize>> {
-    (CORE..=3).rev().map(|cap| kept.tokens_at(p, cap)).find(|tokens| {
-        let words = word_count(&phrase(p, tokens, replace));
-        (2..=budget).contains(&words) && starts_well(p, tokens) && ends_well(p, tokens)
-    })
+fn fit(
+    p: &Parsed,
+    kept: &Kept,
+    budget: usize,
+    replace: &dyn Fn(usize) -> Option<String>,
+) -> Option<Vec<usize>> {
+    (CORE..=3)
+        .rev()
+        .map(|cap| kept.tokens_at(p, cap))
+        .find(|tokens| {
+            let words = word_count(&phrase(p, tokens, replace));
+            (2..=budget).contains(&words) && starts_well(p, tokens) && ends_well(p, tokens)
+        })
 }
 
 impl Kept {
@@ -315,9 +366,10 @@ fn phrase(p: &Parsed, tokens: &[usize], replace: &dyn Fn(usize) -> Option<String
 
 /// Never on a conjunction or a preposition ("As President …", "But …").
 fn starts_well(p: &Parsed, tokens: &[usize]) -> bool {
-    tokens.iter().find(|&&t| !style::is_article(p, t)).is_some_and(|&t| {
-        !matches!(p.tokens[t].upos, Upos::SCONJ | Upos::CCONJ | Upos::ADP)
-    })
+    tokens
+        .iter()
+        .find(|&&t| !style::is_article(p, t))
+        .is_some_and(|&t| !matches!(p.tokens[t].upos, Upos::SCONJ | Upos::CCONJ | Upos::ADP))
 }
 
 /// Never on a function word, a possessive or an "-ing" participle.
@@ -326,8 +378,8 @@ fn ends_well(p: &Parsed, tokens: &[usize]) -> bool {
         return false;
     };
     let token = &p.tokens[last];
-    let participle = p.xpos(last) == "VBG"
-        || (token.upos == Upos::VERB && token.norm.as_str().ends_with("ing"));
+    let participle =
+        p.xpos(last) == "VBG" || (token.upos == Upos::VERB && token.norm.as_str().ends_with("ing"));
     let possessive = token.kind == TokenKind::Possessive;
     !participle && !possessive && !style::is_dangling(token.span.text(p.masked))
 }

@@ -13,7 +13,10 @@ pub fn plural_subject(p: &Parsed, predicate: usize) -> bool {
         return false;
     };
     let xpos = p.xpos(subject);
-    let pronoun_plural = matches!(p.norm(subject), "they" | "we" | "you" | "i" | "these" | "those");
+    let pronoun_plural = matches!(
+        p.norm(subject),
+        "they" | "we" | "you" | "i" | "these" | "those"
+    );
     let coordinated = p.syntax.children(subject).any(|c| p.deprel(c) == "conj");
     xpos == "NNS" || xpos == "NNPS" || pronoun_plural || coordinated
 }
@@ -102,9 +105,8 @@ pub fn render(p: &Parsed, kept: &[usize], replace: &dyn Fn(usize) -> Option<Stri
         if word.is_empty() {
             continue;
         }
-        let touching = previous.is_some_and(|prev| {
-            prev + 1 == t && p.tokens[prev].span.end == token.span.start
-        });
+        let touching = previous
+            .is_some_and(|prev| prev + 1 == t && p.tokens[prev].span.end == token.span.start);
         let attaches = matches!(token.kind, TokenKind::Possessive) || word.starts_with("n't");
         if !out.is_empty() && !touching && !attaches {
             out.push(' ');
@@ -126,13 +128,13 @@ pub fn capitalise_first(s: &str) -> String {
 /// Words a headline never ends on.
 pub fn is_dangling(word: &str) -> bool {
     const DANGLING: &[&str] = &[
-        "a", "about", "after", "against", "among", "an", "and", "are", "as", "at", "be",
-        "because", "been", "before", "being", "between", "but", "by", "can", "could", "during",
-        "for", "from", "had", "has", "have", "her", "his", "if", "in", "into", "is", "its", "may",
-        "might", "must", "my", "of", "on", "or", "our", "over", "said", "says", "should", "than",
-        "that", "the", "their", "these", "this", "those", "to", "under", "was", "were", "when",
-        "where", "which", "while", "who", "whom", "whose", "will", "with", "within", "without",
-        "would", "your", "'s", "’s",
+        "a", "about", "after", "against", "among", "an", "and", "are", "as", "at", "be", "because",
+        "been", "before", "being", "between", "but", "by", "can", "could", "during", "for", "from",
+        "had", "has", "have", "her", "his", "if", "in", "into", "is", "its", "may", "might",
+        "must", "my", "of", "on", "or", "our", "over", "said", "says", "should", "than", "that",
+        "the", "their", "these", "this", "those", "to", "under", "was", "were", "when", "where",
+        "which", "while", "who", "whom", "whose", "will", "with", "within", "without", "would",
+        "your", "'s", "’s",
     ];
     DANGLING.contains(&word.to_lowercase().as_str())
 }

