@@ -190,6 +190,19 @@ impl Parsed<'_> {
                 "xcomp" => self.open_complement(child, out),
                 "ccomp" if !self.is_saying_token(predicate) => self.clause(child, true, out),
                 "mark" if self.norm(child) == "to" => out.add(child, CORE),
+                // "voted on Tuesday *to rebuild the wall*", read as a purpose clause.
+                "advcl" if child > predicate && self.has_to_mark(child) => {
+                    let mut purpose = Kept::default();
+                    self.clause(child, false, &mut purpose);
+                    if !purpose.tainted {
+                        out.tokens.extend(
+                            purpose
+                                .tokens
+                                .into_iter()
+                                .map(|(t, p)| (t, p.max(NEWS_PHRASE))),
+                        );
+                    }
+                }
                 "advmod" if is_meaning_adverb(self.norm(child)) => out.add(child, CORE),
                 "obl" if child > predicate && !self.is_time_phrase(child) => {
                     // The first phrase after the verb carries the news; later ones are
@@ -236,6 +249,12 @@ impl Parsed<'_> {
             // "named *chief executive*", "became *mayor*"
             self.nominal(head, CORE, out);
         }
+    }
+
+    fn has_to_mark(&self, verb: usize) -> bool {
+        self.syntax
+            .children(verb)
+            .any(|c| self.deprel(c) == "mark" && self.norm(c) == "to")
     }
 
     fn is_verb(&self, token: usize) -> bool {

@@ -381,7 +381,24 @@ fn ends_well(p: &Parsed, tokens: &[usize]) -> bool {
     let participle =
         p.xpos(last) == "VBG" || (token.upos == Upos::VERB && token.norm.as_str().ends_with("ing"));
     let possessive = token.kind == TokenKind::Possessive;
-    !participle && !possessive && !style::is_dangling(token.span.text(p.masked))
+    // "Repairs take", "Council voted": a verb whose object or complement was shed.
+    let bare_verb = matches!(token.upos, Upos::VERB | Upos::AUX)
+        && p.syntax.children(last).any(|c| {
+            c > last
+                && !tokens.contains(&c)
+                && matches!(
+                    p.deprel(c),
+                    "obj"
+                        | "obl"
+                        | "obl:tmod"
+                        | "obl:npmod"
+                        | "obl:unmarked"
+                        | "xcomp"
+                        | "ccomp"
+                        | "advcl"
+                )
+        });
+    !participle && !possessive && !bare_verb && !style::is_dangling(token.span.text(p.masked))
 }
 
 /// Whether the first kept word is a name, which keeps its capital mid-headline.
