@@ -386,6 +386,7 @@ fn ends_well(p: &Parsed, tokens: &[usize]) -> bool {
         && p.syntax.children(last).any(|c| {
             c > last
                 && !tokens.contains(&c)
+                && !p.is_time_phrase(c)
                 && matches!(
                     p.deprel(c),
                     "obj"
