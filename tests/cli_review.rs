@@ -86,14 +86,15 @@ fn headline_prints_one_short_neutral_line() {
     assert_eq!(text.lines().count(), 1, "{text}");
     let headline = text.trim();
     assert!(headline.split_whitespace().count() <= 12, "{headline}");
-    assert!(headline.starts_with("Lowmouth council voted"), "{headline}");
+    assert!(headline.contains("council vote"), "{headline}");
+    assert!(headline.contains("to rebuild"), "{headline}");
     assert!(
         !headline.contains("Tuesday"),
         "time phrase dropped: {headline}"
     );
     assert!(
-        !headline.contains("chair said"),
-        "attribution dropped: {headline}"
+        !headline.contains("said"),
+        "the attribution in headline form: {headline}"
     );
 }
 

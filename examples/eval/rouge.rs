@@ -7,6 +7,8 @@
 //!                to cross-check the scorer with another implementation.
 //!   --grid       also score a small grid of ranker settings (for tuning; keep it small).
 //!   --bench      time the summarizer on a ~2 MB document built from the corpus.
+//!   --set K=V    score with one ranker knob changed (lead_decay, centrality_weight,
+//!                redundancy, flag_penalty, min_words), repeatable.
 //!
 //! Both systems read the same text through the same analysis: Lead-3 is the first
 //! three sentences of OUR sentence splitter, so the comparison isolates the ranking.
@@ -99,11 +101,22 @@ fn lead(text: &str, analysis: &Analysis, n: usize) -> String {
 }
 
 fn ours(text: &str, analysis: &Analysis, config: &Config, tuning: &Tuning) -> String {
-    summary::select_with(text, analysis, config, tuning)
-        .into_iter()
-        .map(|i| summary::one_line(analysis.sentences[i].span, text))
-        .collect::<Vec<_>>()
-        .join("\n")
+    summary::summarize_with(text, analysis, config, tuning).join("\n")
+}
+
+/// One `--set K=V`: a ranker knob changed for this run.
+fn set_knob(tuning: &mut Tuning, setting: &str) -> Result<()> {
+    let (key, value) = setting.split_once('=').context("--set needs K=V")?;
+    let number: f32 = value.parse().context("--set needs a number")?;
+    match key {
+        "lead_decay" => tuning.lead_decay = number,
+        "centrality_weight" => tuning.centrality_weight = number,
+        "redundancy" => tuning.redundancy = number,
+        "flag_penalty" => tuning.flag_penalty = number,
+        "min_words" => tuning.min_words = number as usize,
+        other => anyhow::bail!("unknown knob `{other}`"),
+    }
+    Ok(())
 }
 
 pub fn run(args: &[String]) -> Result<()> {
@@ -111,12 +124,14 @@ pub fn run(args: &[String]) -> Result<()> {
     let mut dump = None;
     let mut grid = false;
     let mut bench = false;
+    let mut tuning = Tuning::default();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--dump" => dump = Some(it.next().context("--dump needs a file")?.clone()),
             "--grid" => grid = true,
             "--bench" => bench = true,
+            "--set" => set_knob(&mut tuning, it.next().context("--set needs K=V")?)?,
             other if dir.is_none() => dir = Some(other.to_string()),
             other => anyhow::bail!("unexpected argument `{other}`"),
         }
@@ -133,7 +148,6 @@ pub fn run(args: &[String]) -> Result<()> {
         .collect();
     let analysis_time = started.elapsed();
 
-    let tuning = Tuning::default();
     let mut ours_tally = Tally::default();
     let mut lead_tally = Tally::default();
     let mut dump_file = match &dump {

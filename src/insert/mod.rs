@@ -39,10 +39,38 @@ pub fn plan(text: &str, format: Format, kind: InsertKind, config: &Config) -> Op
     };
     let analysis = crate::analyze(&source, format, config);
     let body = block_body(kind, format, &source, &analysis, config)?;
+    Some(place(text, &lines, format, &found, kind, &body))
+}
 
+/// One edit per headline suggestion, best first, with the suggestion it inserts:
+/// the code action offers each under its own title.
+pub fn plan_headlines(text: &str, format: Format, config: &Config) -> Vec<(String, Edit)> {
+    let lines = lines::lines(text, format);
+    let found = markers::find(&lines, format);
+    let source = blank_out(text, body_only(&lines, format, &found).into_iter());
+    let analysis = crate::analyze(&source, format, config);
+    crate::summary::headlines(&source, &analysis)
+        .into_iter()
+        .map(|headline| {
+            let body = [headline_line(&headline, format)];
+            let edit = place(text, &lines, format, &found, InsertKind::Headline, &body);
+            (headline, edit)
+        })
+        .collect()
+}
+
+/// The block of `kind` holding `body`, replacing its earlier block or inserted anew.
+fn place(
+    text: &str,
+    lines: &[lines::Line],
+    format: Format,
+    found: &[markers::Found],
+    kind: InsertKind,
+    body: &[String],
+) -> Edit {
     let eol = lines::line_ending(text);
     let mut block = markers::open(kind, format);
-    for line in &body {
+    for line in body {
         block.push_str(eol);
         block.push_str(line);
     }
@@ -50,13 +78,20 @@ pub fn plan(text: &str, format: Format, kind: InsertKind, config: &Config) -> Op
     block.push_str(&markers::close(kind, format));
 
     if let Some(existing) = found.iter().find(|f| f.kind == kind) {
-        return Some(Edit {
+        return Edit {
             span: existing.span,
             replacement: block.into(),
-        });
+        };
     }
-    let at = layout::anchor(text, &lines, format, kind, &found);
-    Some(layout::insertion(text, at, &block, eol))
+    let at = layout::anchor(text, lines, format, kind, found);
+    layout::insertion(text, at, &block, eol)
+}
+
+fn headline_line(headline: &str, format: Format) -> String {
+    match format {
+        Format::Markdown => format!("*Suggested headline: {headline}*"),
+        Format::PlainText => format!("Suggested headline: {headline}"),
+    }
 }
 
 /// The lines between the markers.
@@ -80,10 +115,7 @@ fn block_body(
         }
         InsertKind::Headline => {
             let headline = crate::summary::headline(text, analysis)?;
-            Some(vec![match format {
-                Format::Markdown => format!("*Suggested headline: {headline}*"),
-                Format::PlainText => format!("Suggested headline: {headline}"),
-            }])
+            Some(vec![headline_line(&headline, format)])
         }
         InsertKind::Report => {
             let report = crate::report::build(text, analysis, config);

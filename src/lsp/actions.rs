@@ -7,7 +7,7 @@
 
 use super::allowlist;
 use super::linting::Review;
-use crate::insert::{plan, InsertKind};
+use crate::insert::{plan, plan_headlines, InsertKind};
 use crate::rules::{Edit, Finding};
 use crate::suppress::{self, directive};
 use std::collections::HashMap;
@@ -82,6 +82,10 @@ pub fn code_actions(
         if !wanted(insertion.action_kind, only) {
             continue;
         }
+        if insertion.kind == InsertKind::Headline {
+            actions.extend(headline_actions(review, insertion));
+            continue;
+        }
         if let Some(edit) = insertion_edit(review, insertion.kind) {
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: insertion.title.to_string(),
@@ -92,6 +96,59 @@ pub fn code_actions(
         }
     }
     actions
+}
+
+/// One "insert suggested headline" action per suggestion, the suggestion in its title.
+fn headline_actions(review: &Review, insertion: &Insertion) -> Vec<CodeActionOrCommand> {
+    if super::documents::is_project_config(&review.uri) || review.skipped() {
+        return Vec::new();
+    }
+    plan_headlines(&review.text, review.format, &review.effective)
+        .into_iter()
+        .map(|(headline, edit)| {
+            CodeActionOrCommand::CodeAction(CodeAction {
+                title: format!("{}: {headline}", insertion.title),
+                kind: Some(CodeActionKind::from(insertion.action_kind)),
+                edit: Some(workspace_edit(review, std::slice::from_ref(&edit))),
+                ..CodeAction::default()
+            })
+        })
+        .collect()
+}
+
+/// "Use the suggested headline: …" for a finding of the headline rule: the draft's
+/// title replaced by each suggestion. Made when asked for, not with the finding,
+/// because the suggestion parses sentences.
+fn suggested_headline_fixes(
+    review: &Review,
+    finding: &Finding,
+    diagnostic: &Diagnostic,
+) -> Vec<CodeActionOrCommand> {
+    if finding.rule != crate::rules::headline::RULE.id {
+        return Vec::new();
+    }
+    let Some(title) = crate::analysis::prose::map(&review.text, review.format).title else {
+        return Vec::new();
+    };
+    let body = crate::insert::body_text(&review.text, review.format);
+    let analysis = crate::analyze(&body, review.format, &review.effective);
+    crate::summary::headlines(&body, &analysis)
+        .into_iter()
+        .enumerate()
+        .map(|(i, headline)| {
+            let edit = Edit {
+                span: title,
+                replacement: headline.as_str().into(),
+            };
+            quick_fix(
+                format!("Use the suggested headline: {headline}"),
+                diagnostic,
+                Some(workspace_edit(review, &[edit])),
+                None,
+                i == 0,
+            )
+        })
+        .collect()
 }
 
 fn quick_fixes(review: &Review, range: Range, can_allowlist: bool) -> Vec<CodeActionOrCommand> {
@@ -105,6 +162,7 @@ fn quick_fixes(review: &Review, range: Range, can_allowlist: bool) -> Vec<CodeAc
         if !touches {
             continue;
         }
+        actions.extend(suggested_headline_fixes(review, finding, diagnostic));
         for (i, fix) in finding.fixes.iter().enumerate() {
             actions.push(quick_fix(
                 fix.title.to_string(),

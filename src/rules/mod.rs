@@ -5,6 +5,7 @@
 
 pub mod ai_tells;
 mod fixes;
+pub mod headline;
 pub mod loaded_language;
 pub mod readability_long_sentence;
 pub mod shared;
@@ -186,6 +187,7 @@ pub static REGISTRY: &[&Rule] = &[
     &loaded_language::RULE,
     &unattributed_claim::RULE,
     &single_source::RULE,
+    &headline::RULE,
     &readability_long_sentence::RULE,
     &ai_tells::RULE,
 ];

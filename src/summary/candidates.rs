@@ -9,14 +9,15 @@ use crate::analysis::prose::BlockKind;
 use crate::analysis::Span;
 use crate::rules::{Finding, Severity};
 use crate::Analysis;
+use regex::Regex;
+use std::sync::LazyLock;
 
-/// Whether a finding keeps its sentence out of the summary. A loaded word with a
-/// neutral alternative does not: the summary carries the sentence with the
-/// alternative in its place. A hint (an unsourced figure, say) does not either:
-/// news leads are full of figures, and the summary would lose the point.
-fn disqualifies(f: &Finding) -> bool {
+/// Whether a finding marks its sentence as one the summary avoids: it would repeat
+/// wording the review asks the writer to fix. A hint (an unsourced figure, say) does
+/// not: news leads are full of figures, and the summary would lose the point.
+fn to_avoid(f: &Finding) -> bool {
     match f.rule {
-        "loaded-language" => f.alternatives.is_empty(),
+        "loaded-language" => true,
         "unattributed-claim" => f.severity != Severity::Hint,
         _ => false,
     }
@@ -27,8 +28,6 @@ const MAX_QUOTED_SHARE: f64 = 0.5;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Filter {
-    /// Skip sentences with loaded-language or unattributed-claim findings.
-    pub skip_flagged: bool,
     /// Fragments shorter than this (captions, datelines, "Read more") are skipped.
     pub min_words: usize,
 }
@@ -38,6 +37,8 @@ pub struct Candidate {
     /// Index into `Analysis::sentences`.
     pub sentence: usize,
     pub words: usize,
+    /// It carries a loaded-language or unattributed-claim finding.
+    pub flagged: bool,
 }
 
 /// The eligible sentences in document order, at most `limit` of them.
@@ -50,10 +51,13 @@ pub fn collect(text: &str, analysis: &Analysis, filter: Filter, limit: usize) ->
         analysis
             .findings
             .iter()
-            .filter(|f| filter.skip_flagged && disqualifies(f))
+            .filter(|f| to_avoid(f))
             .map(|f| f.span),
     );
     let title = title_span(text, analysis);
+    // Only a real title (see `title_span`): in plain text with the title blanked
+    // out, the "first line" is the lead itself.
+    let title_text = title.map(|t| t.text(text));
 
     let mut out = Vec::new();
     for (index, sentence) in analysis.sentences.iter().enumerate() {
@@ -74,15 +78,15 @@ pub fn collect(text: &str, analysis: &Analysis, filter: Filter, limit: usize) ->
         }
         if quoted.covered_len(span) as f64 >= MAX_QUOTED_SHARE * span.len() as f64
             || opens_with_quote_mark(sentence_text)
+            || is_furniture(sentence_text)
+            || title_text.is_some_and(|t| same_words(t, sentence_text))
         {
-            continue;
-        }
-        if flagged.overlaps(span) {
             continue;
         }
         out.push(Candidate {
             sentence: index,
             words,
+            flagged: flagged.overlaps(span),
         });
     }
     out
@@ -139,6 +143,46 @@ fn title_span(text: &str, analysis: &Analysis) -> Option<Span> {
     (inside <= 1 && !ends_like_a_sentence).then_some(title)
 }
 
+/// Page furniture, not story: bylines, "Related:" and "Read more" lines, photo
+/// captions and credits, publication stamps.
+fn is_furniture(sentence: &str) -> bool {
+    static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*[,|]|\s*$)|related\s*:|read more\b|see also\b|click here\b|scroll down\b|(?:photo|picture|image|caption|credit|pictured|video)\s*:|\((?:photo|picture|image)\b|(?:published|updated|last updated)\s*:)",
+        )
+        .expect("furniture pattern compiles")
+    });
+    FURNITURE.is_match(sentence.trim_start())
+}
+
+/// The same words, ignoring case and punctuation: a title repeated in the body.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    !a.is_empty() && a == b
+}
+
+/// How many bytes of a dateline open the sentence ("LOWMOUTH, Kent (Reuters) — ",
+/// "(CNN) -- "): the summary quotes the sentence from after it.
+pub fn dateline_len(sentence: &str) -> usize {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:\p{Lu}[\p{Lu}.'’-]+(?:[ ,]+\p{Lu}[\p{L}.'’-]*){0,3}\s*(?:\([^()]{1,30}\))?\s*(?:—|–|--|-)\s+|\((?:CNN|AP|Reuters|AFP)\)\s*(?:(?:—|–|--|-)\s*)?)",
+        )
+        .expect("dateline pattern compiles")
+    });
+    match DATELINE.find(sentence) {
+        // Leave at least a few words: "UPDATE — see below" is not a dateline.
+        Some(m) if sentence[m.end()..].split_whitespace().count() >= 4 => m.end(),
+        _ => 0,
+    }
+}
+
 /// A sentence that opens with a quotation mark is someone's words, even when the
 /// quote finder did not pair the marks (British single quotes, a quote that runs on
 /// from the previous paragraph).
@@ -157,6 +201,42 @@ pub fn is_question(sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_furniture_is_recognised() {
+        for line in [
+            "By Ann Pike, Harbour Correspondent",
+            "Related: Lowmouth ferry timetable changes",
+            "READ MORE: the council's budget in full",
+            "Photo: The sea wall after the storm",
+            "PUBLISHED: 10:12 GMT, 3 March",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        for line in [
+            "By Tuesday the ferry was running again.",
+            "Related questions were raised by the opposition.",
+            "The photo shows the sea wall after the storm.",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_dateline_is_measured_and_kept_out() {
+        let s = "LOWMOUTH, Kent (Reuters) — The council voted to rebuild the wall.";
+        assert_eq!(
+            &s[dateline_len(s)..],
+            "The council voted to rebuild the wall."
+        );
+        let s = "(CNN) -- The ferry returned to the island on Monday.";
+        assert_eq!(
+            &s[dateline_len(s)..],
+            "The ferry returned to the island on Monday."
+        );
+        let s = "The council voted - narrowly - to rebuild the wall.";
+        assert_eq!(dateline_len(s), 0);
+    }
 
     #[test]
     fn questions_inside_quotes_are_questions() {

@@ -33,7 +33,6 @@ pub fn select_with(
     tuning: &Tuning,
 ) -> Vec<usize> {
     let filter = Filter {
-        skip_flagged: true,
         min_words: tuning.min_words,
     };
     let candidates = candidates::collect(text, analysis, filter, tuning.max_candidates);
@@ -50,7 +49,16 @@ pub fn select_with(
     let scores: Vec<f32> = centrality
         .iter()
         .enumerate()
-        .map(|(rank, c)| rank::lead_prior(rank, tuning) + tuning.centrality_weight * c)
+        .zip(&candidates)
+        .map(|((rank, c), candidate)| {
+            // A flagged sentence gives way to an equally central clean one.
+            let penalty = if candidate.flagged {
+                tuning.flag_penalty
+            } else {
+                0.0
+            };
+            rank::lead_prior(rank, tuning) + tuning.centrality_weight * c - penalty
+        })
         .collect();
     let words: Vec<usize> = candidates.iter().map(|c| c.words).collect();
     let budget = if config.summary.max_words > 0 {
@@ -66,34 +74,37 @@ pub fn select_with(
     picked
 }
 
-/// The summary sentences' text, in document order, one line each, with any loaded
-/// word replaced by its neutral alternative.
+/// The summary sentences' text, in document order, one line each, exactly as the
+/// draft has them (soft line breaks read as spaces).
 pub fn summarize(text: &str, analysis: &Analysis, config: &Config) -> Vec<String> {
-    select(text, analysis, config)
+    summarize_with(text, analysis, config, &Tuning::default())
+}
+
+/// `summarize` with explicit tuning, for the evaluation harness.
+pub fn summarize_with(
+    text: &str,
+    analysis: &Analysis,
+    config: &Config,
+    tuning: &Tuning,
+) -> Vec<String> {
+    select_with(text, analysis, config, tuning)
         .into_iter()
-        .map(|i| headline::neutralise(text, analysis.sentences[i].span, &analysis.findings))
+        .map(|i| {
+            let span = analysis.sentences[i].span;
+            let from = span.start + candidates::dateline_len(span.text(text));
+            one_line(Span::new(from, span.end), text)
+        })
         .collect()
 }
 
-/// A neutral headline suggestion, if the draft has a lead sentence.
+/// A neutral headline suggestion, if a sentence near the top states the news.
 pub fn headline(text: &str, analysis: &Analysis) -> Option<String> {
-    let filter = Filter {
-        // Loaded words are rewritten rather than avoided: the lead is the lead.
-        skip_flagged: false,
-        min_words: Tuning::default().min_words,
-    };
-    let lead = candidates::collect(text, analysis, filter, 1)
-        .into_iter()
-        .next()?;
-    let span = analysis.sentences[lead.sentence].span;
-    // The masked prose has Markdown syntax, link targets and HTML blanked out at the
-    // same offsets: a headline should read "the report", not "[the report](http://…)".
-    let prose = if analysis.prose.masked.len() == text.len() {
-        analysis.prose.masked.as_str()
-    } else {
-        text
-    };
-    headline::compress(prose, span, &analysis.findings)
+    headlines(text, analysis).into_iter().next()
+}
+
+/// Two or three headline suggestions, best first (see `headline::candidates`).
+pub fn headlines(text: &str, analysis: &Analysis) -> Vec<String> {
+    headline::candidates(text, analysis)
 }
 
 /// A sentence on one line: soft line breaks and runs of spaces become one space.
