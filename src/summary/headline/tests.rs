@@ -67,6 +67,8 @@ fn is_clause(headline: &str, draft: &str) -> bool {
             auxiliary
                 || (w.ends_with('s') && stem.len() >= 3 && draft.contains(&format!("{stem}ed")))
                 || (w.ends_with('s') && stem.len() >= 3 && draft.contains(&format!("{stem}ued")))
+                // A plural subject's present: "replace" for the draft's "replaced".
+                || (w.len() >= 4 && draft.contains(&format!("{w}d ")))
         })
     }
 }
