@@ -104,7 +104,17 @@ fn intended(action: &Value, text: &str, format: Format, enc: Enc) -> Option<Stri
         _ => None,
     };
     if let Some(insert) = insert {
-        let edit = plan(text, format, insert, &Config::default())?;
+        let edit = match insert {
+            // Each suggested headline is its own action, titled with the headline.
+            InsertKind::Headline => {
+                let title = action["title"].as_str()?;
+                let all = truthlens::insert::plan_headlines(text, format, &Config::default());
+                all.into_iter()
+                    .find(|(headline, _)| title.ends_with(headline.as_str()))?
+                    .1
+            }
+            _ => plan(text, format, insert, &Config::default())?,
+        };
         return Some(apply_byte_edits(
             text,
             &[(edit.span.start, edit.span.end, edit.replacement.to_string())],

@@ -142,7 +142,7 @@ pub(super) fn edit(
     let old_list = &last.attributions.list;
     let before = by_sentence(old_list, last.starts.sentence[inner.start]);
     let after = by_sentence(old_list, last.starts.sentence[inner.end]);
-    // (index, source, cue, content, kind, canonical source) of each inner attribution,
+    // (index, source, cue, content, kind, canonical source, claim) of each inner attribution,
     // found again.
     let mut found_again = Vec::with_capacity(after - before);
     let as_now = |old: Option<usize>| match &resolved {
@@ -177,6 +177,7 @@ pub(super) fn edit(
                 w.content.map(at),
                 w.kind,
                 w.canonical,
+                w.claim.clone(),
             ));
         }
     }
@@ -288,9 +289,11 @@ pub(super) fn edit(
         edit.move_attribution(a)?;
     }
     let inner_list = before..after;
-    for (i, source, cue, content, kind, canonical) in found_again {
+    for (i, source, cue, content, kind, canonical, claim) in found_again {
         let a = &mut list[i];
         (a.source, a.cue, a.content, a.kind, a.canonical) = (source, cue, content, kind, canonical);
+        // What was said may have changed with the words, not with the positions.
+        a.claim = claim;
     }
     let (ids, sources, shares) = match resolved {
         // Every attribution kept its source and cue (checked above): the shares stand.

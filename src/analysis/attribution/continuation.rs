@@ -5,7 +5,7 @@
 //! sentence inside that quote belongs to the speaker), and a quote-only
 //! sentence that follows an attributed one, whatever the paragraphs.
 
-use super::{Attribution, Claim, CueClass, CueForm};
+use super::{Attribution, CueClass, CueForm};
 use crate::analysis::prose::ProseMap;
 use crate::analysis::sentences::Sentence;
 use crate::analysis::tokens::QuoteIndex;
@@ -58,7 +58,8 @@ pub fn extend(
             canonical: a.canonical,
             content: Some(content),
             continues: Some(lead),
-            claim: Claim::read_text(a.cue_class, content.text(&prose.masked)),
+            // The statement it carries on: what it is about and what rides on it.
+            claim: a.claim.clone(),
         });
     };
 

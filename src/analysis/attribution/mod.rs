@@ -506,10 +506,26 @@ pub fn extract(
 fn claim_of(text: &str, sentence: &Sentence, f: &extract::Found) -> Claim {
     let content = f.content.unwrap_or(sentence.span);
     let cue = f.cue.map(|c| c.text(text));
-    let before = f
-        .cue
-        .map_or("", |c| &text[sentence.span.start.min(c.start)..c.start]);
-    Claim::read(cue, f.class, content.text(text), before)
+    // A few words either side say enough, and keep an endless "sentence" linear.
+    let before = f.cue.map_or("", |c| {
+        let from = floor_char_boundary(text, c.start.saturating_sub(CLAIM_CONTEXT_BYTES));
+        &text[sentence.span.start.max(from).min(c.start)..c.start]
+    });
+    let end = floor_char_boundary(text, content.end.min(content.start + CLAIM_CONTENT_BYTES));
+    Claim::read(cue, f.class, &text[content.start..end], before)
+}
+
+/// How much of the sentence before a cue, and of its content, a claim is read from.
+const CLAIM_CONTEXT_BYTES: usize = 80;
+const CLAIM_CONTENT_BYTES: usize = 600;
+
+/// The largest char boundary of `text` at or before `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// The canonical source of each found attribution (`ids[i]` for the i-th, in text
