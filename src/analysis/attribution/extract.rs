@@ -231,13 +231,59 @@ pub fn sentence(
     in_a_source(text, toks, norms, quotes, &mut result);
     noun_attributions(text, toks, norms, quotes, &mut result);
     find_sourceless_phrases(toks, norms, &mut result);
+    result.names.extend(kin_names(text, toks, norms));
     for np in mentions::name_mentions(toks, norms) {
-        let info = classify(toks, norms, text, np, (np.start, np.end));
+        let mut info = classify(toks, norms, text, np, (np.start, np.end));
         if info.kind == super::SourceKind::Named {
+            // "Buenos Aires", a programme's title: no one "he" or "she" can stand for.
+            if info.entity == Entity::Person && !names_a_person(&toks[np.start..np.end]) {
+                info.entity = Entity::Organisation;
+                info.gender = None;
+            }
             result.names.push((span_of(toks, np), info));
         }
     }
+    result.names.sort_by_key(|(span, _)| span.start);
     result
+}
+
+/// A name given right after a gendered noun, "his daughter, Maya" or "her husband
+/// Tom": the gender a later "he" or "she" must agree with, which a lone given name
+/// does not tell.
+fn kin_names(text: &str, toks: &[Token], norms: &[&str]) -> Vec<(Span, MentionInfo)> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    for i in 1..toks.len() {
+        let comma = toks[i - 1].is_punct(",");
+        let noun = if comma { i.checked_sub(2) } else { Some(i - 1) };
+        let Some(noun) = noun else { continue };
+        let gender = lex
+            .heads
+            .longest_match(&norms[..=noun], noun)
+            .and_then(|(_, e)| e.gender.filter(|_| e.class == HeadClass::Role));
+        if gender.is_none() || toks[i].upos != crate::nlp::tags::Upos::PROPN || !toks[i].cap {
+            continue;
+        }
+        let end = (i..toks.len())
+            .take_while(|&k| toks[k].cap && toks[k].upos == crate::nlp::tags::Upos::PROPN)
+            .last()
+            .map_or(i + 1, |k| k + 1);
+        let np = Np { start: i, end };
+        let mut info = classify(toks, norms, text, np, (np.start, np.end));
+        if info.kind == super::SourceKind::Named && info.entity == Entity::Person {
+            info.gender = gender;
+            out.push((span_of(toks, np), info));
+        }
+    }
+    out
+}
+
+/// Whether the entity typer lets a capitalised run be a person: some word typed a
+/// person, or none typed at all (a place, a time or a thing is not one).
+fn names_a_person(toks: &[Token]) -> bool {
+    use crate::nlp::entities::EntityKind;
+    let typed: Vec<_> = toks.iter().filter_map(|t| t.entity).collect();
+    typed.is_empty() || typed.contains(&EntityKind::Person)
 }
 
 /// A plural noun by its ending: "voters", "Liberals"; not "enormous", "press", "bus".
