@@ -223,7 +223,7 @@ pub fn is_person_noun(w: &str) -> bool {
 }
 
 /// The last word of a mention's main phrase: before an apposition, a relative
-/// clause or a prepositional phrase.
+/// clause, a participle ("a report released in May") or a prepositional phrase.
 fn head_token(toks: &[Token], mention: Span) -> Option<usize> {
     let mut head = None;
     for (i, t) in toks.iter().enumerate() {
@@ -232,7 +232,7 @@ fn head_token(toks: &[Token], mention: Span) -> Option<usize> {
         }
         let stops = t.is_punct(",")
             || t.is_punct("(")
-            || (head.is_some() && matches!(t.upos, Upos::ADP | Upos::SCONJ))
+            || (head.is_some() && matches!(t.upos, Upos::ADP | Upos::SCONJ | Upos::VERB))
             || (head.is_some() && matches!(t.norm.as_str(), "who" | "which" | "that"));
         if stops {
             break;
