@@ -63,6 +63,7 @@ fn initialize_negotiates_utf8_and_advertises_only_what_works() {
         "positionEncoding",
         "textDocumentSync",
         "hoverProvider",
+        "inlayHintProvider",
         "codeActionProvider",
         "executeCommandProvider",
     ]
@@ -74,6 +75,7 @@ fn initialize_negotiates_utf8_and_advertises_only_what_works() {
     assert_eq!(sync["change"], 2, "incremental sync");
     assert!(sync["save"].is_object(), "save notifications: {sync}");
     assert_eq!(caps["hoverProvider"], true);
+    assert_eq!(caps["inlayHintProvider"], true);
     let kinds: BTreeSet<&str> = caps["codeActionProvider"]["codeActionKinds"]
         .as_array()
         .unwrap()

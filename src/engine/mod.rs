@@ -68,6 +68,12 @@ impl Cache {
         self.spliced
     }
 
+    /// Who said what in the last analysis, kept for the next edit: a caller that
+    /// shows it beside the findings reads it here instead of analysing again.
+    pub fn attributions(&self) -> Option<&Attributions> {
+        self.last.as_ref().map(|last| &last.attributions)
+    }
+
     /// The piece the last edit's canonical resolver started from, if the edit was
     /// spliced in and changed a mention: 0 from the top, or a kept checkpoint's piece.
     pub fn resolved_from(&self) -> Option<usize> {

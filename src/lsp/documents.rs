@@ -52,6 +52,8 @@ pub struct Document {
     pub pull_due: bool,
     /// The review whose diagnostics the client has now (pushed or pulled).
     pub delivered: Option<Arc<Review>>,
+    /// The version a request is analysing on demand (see `Session::current_review`).
+    pub on_demand: Option<i32>,
     /// The analysed pieces of the text, so an edit re-analyses only what changed.
     pub pieces: SharedCache,
     /// The last snapshots' texts, one of which is patched into the next snapshot.
@@ -143,6 +145,7 @@ impl DocumentStore {
             held_back: false,
             pull_due: true,
             delivered: None,
+            on_demand: None,
             pieces: SharedCache::default(),
             snapshot_texts: SnapshotTexts::default(),
         };

@@ -15,6 +15,7 @@ use super::findings_json::FindingsJson;
 use super::position::{LineIndex, PositionEncoding};
 use super::session::Session;
 use super::snapshot_texts::EditedFrom;
+use super::speakers::Speakers;
 use crate::analysis::prose::Block;
 use crate::analysis::Format;
 use crate::config::Config;
@@ -83,6 +84,8 @@ pub struct Review {
     pub findings: Vec<Finding>,
     /// The prose blocks, for fixes that insert a directive before a block.
     pub blocks: Vec<Block>,
+    /// Who said what, for inlay hints and hover on a source.
+    pub speakers: Speakers,
     /// Problems with the settings (front matter, or the whole file for a
     /// `.truthlens.toml`), shown after the findings.
     pub problems: Vec<Diagnostic>,
@@ -117,6 +120,7 @@ impl Review {
                 rule_links,
                 findings: Vec::new(),
                 blocks: Vec::new(),
+                speakers: Speakers::default(),
                 problems,
                 diagnostics: OnceLock::new(),
                 findings_json: OnceLock::new(),
@@ -125,10 +129,20 @@ impl Review {
         let (effective, settings_problem) =
             config_file::with_front_matter(&snapshot.text, snapshot.format, &snapshot.config);
         // Too large, or a panic in the analysis: one notice instead of findings.
-        let (findings, blocks) = match snapshot.pieces.with(|cache| {
+        let (reviewed, speakers) = snapshot.pieces.with(|cache| {
             let text = &snapshot.text;
-            bounded::analysis(cache, text, snapshot.since, snapshot.format, &effective)
-        }) {
+            let reviewed =
+                bounded::analysis(cache, text, snapshot.since, snapshot.format, &effective);
+            // Read from the analysis just cached: no second pass over the draft.
+            let speakers = match (&reviewed, cache.attributions()) {
+                (Ok(reviewed), Some(attributions)) => {
+                    Speakers::read(attributions, text, &reviewed.blocks)
+                }
+                _ => Speakers::default(),
+            };
+            (reviewed, speakers)
+        });
+        let (findings, blocks) = match reviewed {
             Ok(reviewed) => (reviewed.findings, reviewed.blocks),
             Err(notice) => (vec![*notice], Vec::new()),
         };
@@ -151,6 +165,7 @@ impl Review {
             rule_links,
             findings,
             blocks,
+            speakers,
             problems,
             diagnostics: OnceLock::new(),
             findings_json: OnceLock::new(),
@@ -274,6 +289,8 @@ async fn analysis_loop(session: Arc<Session>, uri: Url, generation: u64) {
             .get_mut(&uri)
             .filter(|d| d.generation == generation)
         else {
+            drop(documents);
+            session.analysis_ended();
             return; // closed (or closed and reopened: the new open has its own loop)
         };
         let current =
@@ -288,11 +305,12 @@ async fn analysis_loop(session: Arc<Session>, uri: Url, generation: u64) {
         // A change that came in before the snapshot was taken also set it, but then
         // the result is already current: going round again would analyse (and
         // publish) the same version twice.
-        if document.lint.pending && !up_to_date {
-            document.lint.pending = false;
-        } else {
-            document.lint.pending = false;
-            document.lint.running = false;
+        let again = document.lint.pending && !up_to_date;
+        document.lint.pending = false;
+        document.lint.running = again;
+        drop(documents);
+        session.analysis_ended();
+        if !again {
             return;
         }
     }

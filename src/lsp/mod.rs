@@ -7,6 +7,8 @@
 //! - `position`: LSP positions in the negotiated encoding.
 //! - `linting`: analysis off the protocol task, stale results dropped.
 //! - `diagnostics`, `hover`, `actions`: findings rendered for the editor.
+//! - `speakers`, `inlay_hints`: the attribution engine's reading (who said what)
+//!   kept with each review, shown as inlay hints and in hover on a source.
 //! - `findings_json`: a review's diagnostics as JSON, copied from the last publish's where alike.
 //! - `delivery`: what the client sees of a review, pushed or pulled (cursor hold-back).
 //! - `allowlist`: the `truthlens.addToAllowlist` command's workspace edit.
@@ -24,6 +26,7 @@ mod documents;
 mod findings_json;
 mod framing;
 mod hover;
+mod inlay_hints;
 #[doc(hidden)]
 pub mod internals;
 mod linting;
@@ -35,6 +38,7 @@ mod server;
 mod session;
 mod settings;
 mod snapshot_texts;
+mod speakers;
 mod transport;
 mod versioned;
 

@@ -8,6 +8,7 @@ use super::allowlist::{self, Plan};
 use super::delivery;
 use super::documents::{is_project_config, path_of, Kind};
 use super::hover;
+use super::inlay_hints;
 use super::linting::{self, Publication};
 use super::position::PositionEncoding;
 use super::session::{ClientSupport, Session, SettingsSource, SettingsUpdate};
@@ -124,6 +125,10 @@ fn client_support(capabilities: &ClientCapabilities) -> ClientSupport {
             .and_then(|t| t.publish_diagnostics.as_ref())
             .and_then(|p| p.code_description_support)
             .unwrap_or(false),
+        inlay_hint_refresh: workspace
+            .and_then(|w| w.inlay_hint.as_ref())
+            .and_then(|h| h.refresh_support)
+            .unwrap_or(false),
     }
 }
 
@@ -163,6 +168,9 @@ fn capabilities(encoding: PositionEncoding, support: ClientSupport) -> ServerCap
             },
         )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        // Always offered: the `inlay-hints` setting can turn them on later, and a
+        // client asks only once whether the server has them.
+        inlay_hint_provider: Some(OneOf::Left(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(actions::advertised_kinds()),
             resolve_provider: Some(false),
@@ -237,8 +245,14 @@ impl Backend {
 
     /// Take new editor settings (or keep the old ones and say why), then re-lint.
     fn apply_settings(&self, source: SettingsSource, value: &Value) {
+        let hints_were = self.session.inlay_hints_enabled();
         match self.session.update_settings(source, value) {
-            Ok(SettingsUpdate::Taken) => self.relint(self.session.refresh_configs()),
+            Ok(SettingsUpdate::Taken) => {
+                self.relint(self.session.refresh_configs());
+                if self.session.inlay_hints_enabled() != hints_were {
+                    self.refresh_inlay_hints();
+                }
+            }
             Ok(SettingsUpdate::Superseded) => {
                 super::log("ignored a configuration answer that newer settings overtook")
             }
@@ -246,6 +260,20 @@ impl Backend {
                 .session
                 .warn(format!("{reason}; keeping the previous settings")),
         }
+    }
+
+    /// Ask the client to request the inlay hints again, if it can be asked.
+    fn refresh_inlay_hints(&self) {
+        if !self.session.support().inlay_hint_refresh {
+            return;
+        }
+        let client = self.session.client.clone();
+        tokio::spawn(ask_client(
+            "workspace/inlayHint/refresh",
+            async move { client.inlay_hint_refresh().await },
+            Duration::ZERO,
+            |()| {},
+        ));
     }
 
     /// Review documents again after their config changed.
@@ -580,6 +608,19 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         Ok(hover::hover(&review, position.position))
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        // Off: an empty list rather than null, which some clients (Neovim 0.11) take
+        // as "no answer" and keep showing the hints they had.
+        if !self.session.inlay_hints_enabled() {
+            return Ok(Some(Vec::new()));
+        }
+        // Asked right after each edit: the analysis that edit started serves it.
+        let Some(review) = self.session.settled_review(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        Ok(Some(inlay_hints::inlay_hints(&review, params.range)))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

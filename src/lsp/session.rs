@@ -9,7 +9,8 @@ use crate::config::Config;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
-use tokio::sync::mpsc;
+use std::time::Duration;
+use tokio::sync::{mpsc, Notify};
 use tower_lsp::lsp_types::{MessageType, Url};
 use tower_lsp::Client;
 
@@ -73,6 +74,9 @@ pub struct ClientSupport {
     /// rule's page. A client that shows no link is not sent one; on a long draft
     /// the links are a quarter of every publish.
     pub rule_links: bool,
+    /// `workspace.inlayHint.refreshSupport`: the server may ask the client to
+    /// request the inlay hints again (after the `inlay-hints` setting changed).
+    pub inlay_hint_refresh: bool,
 }
 
 pub struct Session {
@@ -96,7 +100,13 @@ pub struct Session {
     /// `.truthlens.toml` texts the server had the editor write (through
     /// `workspace/applyEdit`), in force until the file is saved or reloaded.
     written_configs: Mutex<HashMap<PathBuf, String>>,
+    /// Woken whenever an analysis ends, for requests that wait for one under way.
+    reviewed: Notify,
 }
+
+/// How long a request that can wait (inlay hints) waits for an analysis under
+/// way before it analyses the text itself.
+const SETTLE_WAIT: Duration = Duration::from_secs(5);
 
 impl Session {
     pub fn new(client: Client, frames: Option<FrameWriter>) -> Arc<Session> {
@@ -112,6 +122,7 @@ impl Session {
             deferred_warnings: Mutex::default(),
             publisher: linting::spawn_publisher(weak.clone()),
             written_configs: Mutex::default(),
+            reviewed: Notify::new(),
         })
     }
 
@@ -242,13 +253,63 @@ impl Session {
             if let Some(review) = document.current_review() {
                 return Some(review);
             }
+            document.on_demand = Some(document.version);
             document.snapshot(uri)
         };
-        let review = Arc::new(Review::compute_off_thread(snapshot, self).await?);
+        let version = snapshot.version;
+        let review = Review::compute_off_thread(snapshot, self)
+            .await
+            .map(Arc::new);
         if let Some(document) = self.documents().get_mut(uri) {
-            document.offer_review(&review);
+            if let Some(review) = &review {
+                document.offer_review(review);
+            }
+            if document.on_demand == Some(version) {
+                document.on_demand = None;
+            }
         }
-        Some(review)
+        self.analysis_ended();
+        review
+    }
+
+    /// The analysis of the current text, for a request that can wait for it (inlay
+    /// hints come right after each edit): when one is already under way for this
+    /// document (its lint, or another request's), wait for that rather than
+    /// analyse the same text twice.
+    pub async fn settled_review(&self, uri: &Url) -> Option<Arc<Review>> {
+        let deadline = tokio::time::Instant::now() + SETTLE_WAIT;
+        loop {
+            // Registered before looking, so an analysis that ends in between still wakes it.
+            let ended = self.reviewed.notified();
+            tokio::pin!(ended);
+            ended.as_mut().enable();
+            let under_way = {
+                let documents = self.documents();
+                let document = documents.get(uri)?;
+                if let Some(review) = document.current_review() {
+                    return Some(review);
+                }
+                document.lint.running || document.on_demand == Some(document.version)
+            };
+            if !under_way || tokio::time::timeout_at(deadline, ended).await.is_err() {
+                return self.current_review(uri).await;
+            }
+        }
+    }
+
+    /// Wake the requests waiting in `settled_review`.
+    pub fn analysis_ended(&self) {
+        self.reviewed.notify_waiters();
+    }
+
+    /// Whether the speaker inlay hints are on: the `inlay-hints` editor setting,
+    /// workspace over initialization options, on unless turned off.
+    pub fn inlay_hints_enabled(&self) -> bool {
+        let layers = self.settings.lock().unwrap_or_else(|e| e.into_inner());
+        let workspace = layers.workspace.inlay_hints();
+        workspace
+            .or(layers.initialization.inlay_hints())
+            .unwrap_or(true)
     }
 
     /// Replace one source of editor settings, or explain why not and keep the old ones.

@@ -5,6 +5,10 @@
 //! field: tables merge key by key, anything else (an allowlist, a number) replaces.
 //! Both sides are validated by `Config::parse`, so the server accepts exactly what
 //! the CLI accepts and reports the same reasons.
+//!
+//! One key is the editor's alone: `inlay-hints` (true by default) shows each
+//! statement's source as an inlay hint. It is a matter of display, not of the
+//! project's review, so `.truthlens.toml` does not take it.
 
 use crate::config::layers::merge;
 use crate::config::Config;
@@ -16,10 +20,15 @@ use std::path::{Path, PathBuf};
 /// (vscode-languageclient's `truthlens.trace.server`); the server ignores them.
 const CLIENT_ONLY_KEYS: &[&str] = &["trace"];
 
+/// The editor-only key that turns the speaker inlay hints on or off.
+const INLAY_HINTS_KEY: &str = "inlay-hints";
+
 /// Validated editor settings, kept as given so they can overlay a project file.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EditorSettings {
     overrides: Map<String, Value>,
+    /// `inlay-hints`, when these settings give it.
+    inlay_hints: Option<bool>,
 }
 
 impl EditorSettings {
@@ -37,9 +46,26 @@ impl EditorSettings {
             other => return Err(format!("expected an object of settings, got {other}")),
         };
         overrides.retain(|key, _| !CLIENT_ONLY_KEYS.contains(&key.as_str()));
-        let settings = EditorSettings { overrides };
+        let inlay_hints = match overrides.remove(INLAY_HINTS_KEY) {
+            None | Some(Value::Null) => None,
+            Some(Value::Bool(on)) => Some(on),
+            Some(other) => {
+                return Err(format!(
+                    "`{INLAY_HINTS_KEY}` must be true or false, got {other}"
+                ))
+            }
+        };
+        let settings = EditorSettings {
+            overrides,
+            inlay_hints,
+        };
         settings.apply_to(None)?;
         Ok(settings)
+    }
+
+    /// Whether these settings turn the speaker inlay hints on or off, if they say.
+    pub fn inlay_hints(&self) -> Option<bool> {
+        self.inlay_hints
     }
 
     /// These settings with `over` laid on top: tables merge, other values replace.
@@ -49,7 +75,10 @@ impl EditorSettings {
         let Value::Object(overrides) = merged else {
             unreachable!("merging two objects gives an object")
         };
-        let settings = EditorSettings { overrides };
+        let settings = EditorSettings {
+            overrides,
+            inlay_hints: over.inlay_hints.or(self.inlay_hints),
+        };
         settings.apply_to(None)?;
         Ok(settings)
     }
@@ -158,6 +187,24 @@ mod tests {
         assert_eq!(config.quotes.policy, QuotePolicy::Lint);
         assert!(!config.quotes.blockquotes);
         assert_eq!(config.allowlist, vec!["a"]);
+    }
+
+    #[test]
+    fn inlay_hints_is_an_editor_key_that_overlays() {
+        let off =
+            EditorSettings::parse(&json!({"inlay-hints": false, "allowlist": ["a"]})).unwrap();
+        assert_eq!(off.inlay_hints(), Some(false));
+        assert_eq!(off.apply_to(None).unwrap().allowlist, vec!["a"]);
+        let silent = EditorSettings::parse(&json!({"allowlist": ["b"]})).unwrap();
+        assert_eq!(silent.inlay_hints(), None);
+        assert_eq!(
+            off.overlaid_with(&silent).unwrap().inlay_hints(),
+            Some(false)
+        );
+        let on = EditorSettings::parse(&json!({"inlay-hints": true})).unwrap();
+        assert_eq!(off.overlaid_with(&on).unwrap().inlay_hints(), Some(true));
+        let err = EditorSettings::parse(&json!({"inlay-hints": "yes"})).unwrap_err();
+        assert!(err.contains("inlay-hints"), "{err}");
     }
 
     #[test]

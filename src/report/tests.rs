@@ -51,6 +51,7 @@ fn attribution(line: usize, source: &str, kind: SourceKind, canonical: usize) ->
         cue_class: CueClass::Report,
         form: CueForm::Verb,
         continues: None,
+        claim: Default::default(),
     }
 }
 

@@ -1,7 +1,8 @@
 // VS Code settings -> the `truthlens` configuration section the server parses with the
 // .truthlens.toml schema (kebab-case keys: rules, quotes, single-source, summary,
-// allowlist, run). Only values the user set are sent: defaults stay the server's, so
-// a project's .truthlens.toml is not overridden by VS Code's own defaults.
+// allowlist, run), plus the editor-only `inlay-hints`. Only values the user set are
+// sent: defaults stay the server's, so a project's .truthlens.toml is not overridden
+// by VS Code's own defaults.
 import * as vscode from 'vscode';
 
 /** VS Code key (under `truthlens.`) -> path in the server's schema. */
@@ -15,6 +16,7 @@ const KEYS: ReadonlyArray<[string, string[]]> = [
   ['summary.sentences', ['summary', 'sentences']],
   ['summary.maxWords', ['summary', 'max-words']],
   ['allowlist', ['allowlist']],
+  ['inlayHints.enabled', ['inlay-hints']],
 ];
 
 function explicitValue(config: vscode.WorkspaceConfiguration, key: string): unknown {

@@ -3,9 +3,9 @@
 //!
 //! Two cases: a multi-sentence quote whose cue sits in one sentence (every
 //! sentence inside that quote belongs to the speaker), and a quote-only
-//! sentence or paragraph that follows an attributed one.
+//! sentence that follows an attributed one, whatever the paragraphs.
 
-use super::{Attribution, CueClass, CueForm};
+use super::{Attribution, Claim, CueClass, CueForm};
 use crate::analysis::prose::ProseMap;
 use crate::analysis::sentences::Sentence;
 use crate::analysis::tokens::QuoteIndex;
@@ -58,6 +58,7 @@ pub fn extend(
             canonical: a.canonical,
             content: Some(content),
             continues: Some(lead),
+            claim: Claim::read_text(a.cue_class, content.text(&prose.masked)),
         });
     };
 
@@ -99,26 +100,11 @@ pub fn extend(
         }
     }
 
-    // 2. Quote-led sentences after an attributed one, in the same paragraph, and
-    //    quote-only paragraphs after an attributed paragraph.
+    // 2. Quote-led sentences after an attributed one (or after its continuation),
+    //    however the text is cut into paragraphs: one-sentence paragraphs, a wire
+    //    story on one line and the same story in paragraphs read the same.
     let mut speaker: Option<usize> = None;
-    let mut speaker_block: Option<usize> = None;
-    let mut block_quote_only: Option<(usize, bool)> = None;
     for (si, s) in sentences.iter().enumerate() {
-        if speaker_block != Some(s.block) {
-            // Entering a new paragraph: the speaker carries over only into a quote-only paragraph.
-            let quote_only = sentences[si..]
-                .iter()
-                .take_while(|t| t.block == s.block)
-                .all(|t| quote_led(t.span, quotes));
-            block_quote_only = Some((s.block, quote_only));
-            let adjacent =
-                speaker_block.is_some_and(|b| b + 1 == s.block || gap_is_blank(prose, b, s.block));
-            if !(quote_only && adjacent) {
-                speaker = None;
-            }
-            speaker_block = Some(s.block);
-        }
         if let Some(lead) = last_of_sentence[si] {
             speaker = Some(lead);
             continue;
@@ -127,10 +113,7 @@ pub fn extend(
             continue;
         }
         if !quote_led(s.span, quotes) {
-            let quote_only_block = block_quote_only.is_some_and(|(b, q)| b == s.block && q);
-            if !quote_only_block {
-                speaker = None;
-            }
+            speaker = None;
             continue;
         }
         if let Some(lead) = speaker {
@@ -164,9 +147,4 @@ pub fn extend(
         }
     }
     *list = sorted;
-}
-
-/// Blocks `a` and `b` are neighbours: nothing but other blocks' absence between them.
-fn gap_is_blank(prose: &ProseMap, a: usize, b: usize) -> bool {
-    b == a + 1 || (a < b && b < prose.blocks.len() && prose.blocks[a + 1..b].is_empty())
 }

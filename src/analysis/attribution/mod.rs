@@ -10,6 +10,7 @@
 
 mod canonical;
 pub mod citations;
+mod claims;
 mod continuation;
 mod cues;
 mod extract;
@@ -25,6 +26,7 @@ use super::Span;
 use serde::Serialize;
 
 pub use crate::lexicon::attribution::CueClass;
+pub use claims::{Claim, Stakes};
 pub use mentions::Entity;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -140,6 +142,8 @@ pub struct Attribution {
     pub content: Option<Span>,
     /// A quote that continues attribution `continues` (an index into `list`).
     pub continues: Option<usize>,
+    /// What the statement is about and what rides on it.
+    pub claim: Claim,
 }
 
 /// A canonical source: every mention of one person or body, merged.
@@ -282,6 +286,7 @@ struct Pending {
     sentence: usize,
     found: extract::Found,
     citation_target: Option<String>,
+    claim: Claim,
 }
 
 /// What the sentences of a draft (or of a piece of one) say, before mentions are
@@ -341,6 +346,7 @@ impl Joined {
                 canonical: None,
                 content: f.content.map(at),
                 continues: None,
+                claim: p.claim.clone(),
             }
         }));
         self.unsourced
@@ -448,6 +454,7 @@ pub fn extract(
                     nested: false,
                 },
                 citation_target: Some(c.target),
+                claim: Claim::read_text(CueClass::Citation, sentence.span.text(text)),
             });
         }
         // A cue inside a quote is the speaker's report, part of what they said: not the
@@ -462,10 +469,12 @@ pub fn extract(
         found.retain(|f| !reported.contains(&f.source));
         found.sort_by_key(|f| f.source.start);
         for f in found {
+            let claim = claim_of(text, sentence, &f);
             pending.push(Pending {
                 sentence: si,
                 found: f,
                 citation_target: None,
+                claim,
             });
         }
         for u in result.unsourced {
@@ -496,6 +505,16 @@ pub fn extract(
         names,
         corroboration,
     }
+}
+
+/// What a found statement is about: its content, else its sentence.
+fn claim_of(text: &str, sentence: &Sentence, f: &extract::Found) -> Claim {
+    let content = f.content.unwrap_or(sentence.span);
+    let cue = f.cue.map(|c| c.text(text));
+    let before = f
+        .cue
+        .map_or("", |c| &text[sentence.span.start.min(c.start)..c.start]);
+    Claim::read(cue, f.class, content.text(text), before)
 }
 
 /// The canonical source of each found attribution (`ids[i]` for the i-th, in text

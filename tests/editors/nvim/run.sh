@@ -42,6 +42,8 @@ SCENARIOS=(
   "server cursor"
   "server edit onSave TRUTHLENS_TEST_SETUP={\"settings\":{\"run\":\"onSave\"}}"
   "server settings"
+  "server inlay_hints on"
+  "server inlay_hints off TRUTHLENS_TEST_SETUP={\"inlay_hints\":false}"
   "server fallback - TRUTHLENS_TEST_FORCE_START=1"
   "none commands summary"
   "none commands report"

@@ -5,6 +5,7 @@
 --     cmd = { '/path/to/truthlens', 'lsp' },
 --     filetypes = { 'markdown', 'text' },
 --     settings = { run = 'onSave', quotes = { policy = 'hint' } },  -- same keys as .truthlens.toml
+--     inlay_hints = false,  -- hide the `— source` hint after each statement
 --   })
 --
 -- Neovim 0.11+ uses vim.lsp.config/vim.lsp.enable; 0.10 falls back to vim.lsp.start.
@@ -24,6 +25,9 @@ M.defaults = {
   -- Tell the server where the cursor is (`truthlens/cursor`), so that a finding on
   -- the word being typed waits until the cursor leaves it.
   cursor = true,
+  -- Show after each quote and reporting cue the source it is attributed to
+  -- (`— Maria Repnikova`), as inlay hints. Off also tells the server (`inlay-hints`).
+  inlay_hints = true,
 }
 
 -- The options of the last setup() call; commands and health read them.
@@ -38,7 +42,13 @@ local function as_object(t)
 end
 
 local function lsp_settings(opts)
-  return { truthlens = as_object(opts.settings) }
+  local settings = as_object(vim.deepcopy(opts.settings))
+  -- Off in the plugin is off in the server too, so a buffer whose inlay hints are
+  -- on for another server does not show TruthLens's; an explicit setting wins.
+  if opts.inlay_hints == false and settings['inlay-hints'] == nil then
+    settings = vim.tbl_extend('force', settings, { ['inlay-hints'] = false })
+  end
+  return { truthlens = settings }
 end
 
 local function client_config(opts)
@@ -107,6 +117,19 @@ local function report_cursor()
   })
 end
 
+-- Turn inlay hints on in each buffer a TruthLens client attaches to (Neovim keeps
+-- them off unless asked).
+local function show_inlay_hints()
+  vim.api.nvim_create_autocmd('LspAttach', {
+    group = vim.api.nvim_create_augroup('truthlens.inlay_hints', { clear = true }),
+    callback = function(ev)
+      local client = vim.lsp.get_client_by_id(ev.data.client_id)
+      if not client or client.name ~= NAME or not vim.lsp.inlay_hint then return end
+      vim.lsp.inlay_hint.enable(true, { bufnr = ev.buf })
+    end,
+  })
+end
+
 function M.setup(opts)
   -- Lists (cmd, filetypes) are replaced whole by tbl_deep_extend, tables merged.
   opts = vim.tbl_deep_extend('force', vim.deepcopy(M.defaults), opts or {})
@@ -124,6 +147,11 @@ function M.setup(opts)
   end
   if opts.commands then require('truthlens.commands').create() end
   if opts.cursor then report_cursor() end
+  if opts.inlay_hints then
+    show_inlay_hints()
+  else
+    pcall(vim.api.nvim_del_augroup_by_name, 'truthlens.inlay_hints')
+  end
 end
 
 --- The running TruthLens clients (for a buffer, if given).
