@@ -268,7 +268,7 @@ impl Resolver {
                 self.push_recent(sentence, id);
                 id
             }
-        } else if let Some(id) = self.find_anaphor(span.text(text), info, sentence) {
+        } else if let Some(id) = self.find_anaphor(&with_article(text, span), info, sentence) {
             self.push_recent(sentence, id);
             id
         } else {
@@ -643,6 +643,28 @@ impl Resolver {
         let speaker = within(SPEAKER_REACH)
             .find(|&id| self.referents[id].source.is_some() && fits(&self.referents[id]));
         Some(speaker.unwrap_or(latest))
+    }
+}
+
+/// The mention with the "the" before it when the grammar left it out ("The
+/// 29-year-old" is found from the number on).
+fn with_article(text: &str, span: Span) -> String {
+    let mention = span.text(text);
+    let before = text.get(..span.start).unwrap_or("").trim_end();
+    let article = before
+        .len()
+        .checked_sub(3)
+        .and_then(|k| before.get(k..))
+        .filter(|w| w.eq_ignore_ascii_case("the"))
+        .filter(|_| {
+            before[..before.len() - 3]
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_alphanumeric())
+        });
+    match article {
+        Some(_) if !mention.to_lowercase().starts_with("the ") => format!("the {mention}"),
+        _ => mention.to_string(),
     }
 }
 

@@ -234,14 +234,20 @@ pub fn find(toks: &[Token], norms: &[&str]) -> Vec<Cue> {
 }
 
 /// A verb of saying used for an act: "pleaded guilty" (a plea in court), "went on to
-/// win" (what someone did next, where "went on to say" is its own cue).
+/// win" (what someone did next). "went on to criticize", "went on to discuss" go on
+/// with a verb of saying: still a report.
 fn reports_an_act(norms: &[&str], i: usize, end: usize) -> bool {
     let next = norms.get(end).copied().unwrap_or("");
     match norms[i] {
         "plead" | "pleads" | "pleaded" | "pleading" | "pled" => {
             matches!(next, "guilty" | "not" | "innocent" | "no")
         }
-        "go" | "goes" | "went" | "going" | "gone" => end == i + 2 && next == "to",
+        "go" | "goes" | "went" | "going" | "gone" => {
+            end == i + 2
+                && next == "to"
+                && lexicon().cues.longest_match(norms, end + 1).is_none()
+                && !norms.get(end + 1).is_some_and(|&w| is_delivery_verb(w))
+        }
         _ => false,
     }
 }

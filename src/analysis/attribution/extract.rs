@@ -12,6 +12,7 @@ use super::{CueForm, UnsourcedKind};
 use crate::analysis::tokens::{QuoteIndex, Token, TokenKind};
 use crate::analysis::Span;
 use crate::lexicon::attribution::{lexicon, CueClass, CueFrame, HeadClass, SourcelessCategory};
+use crate::nlp::tags::Upos;
 
 /// An attribution found in one sentence, before canonical sources are merged.
 #[derive(Clone, Debug)]
@@ -681,6 +682,23 @@ fn inverted_source(toks: &[Token], norms: &[&str], cue: &Cue) -> Option<Np> {
     let ceil = clause_end(toks, cue.end);
     let np = subject_starting_at(toks, norms, cue.end, ceil)?;
     if mentions::is_time_chunk(toks, np.start, np.end) {
+        return None;
+    }
+    // "said the unit retreated": a finite verb in the phrase's main part (before a
+    // comma or a relative pronoun, as in "said the man who built ...") makes it the
+    // subject of what was said, not the speaker.
+    let finite = |t: &Token| {
+        !t.cap
+            && matches!(t.upos, Upos::VERB | Upos::AUX)
+            && matches!(
+                crate::nlp::tagger::tagger().xpos_name(t.xpos),
+                "VBD" | "VBZ" | "VBP" | "MD"
+            )
+    };
+    let mut main_part = toks[np.start + 1..np.end].iter().take_while(|t| {
+        !t.is_punct(",") && !matches!(t.norm.as_str(), "who" | "whom" | "whose" | "which" | "that")
+    });
+    if main_part.any(finite) {
         return None;
     }
     // The phrase must end the clause: "said Smith." / "said Smith when asked",

@@ -849,7 +849,12 @@ fn is_headline(prose: &ProseMap, block: usize, toks: &[Token]) -> bool {
     let Some(b) = prose.blocks.get(block) else {
         return false;
     };
-    if !matches!(b.kind, super::prose::BlockKind::Heading { .. }) {
+    // A line alone is a sentence, not a title over a story. A draft is analysed in
+    // pieces cut at blank lines, so a title's piece holds only the title: the blank
+    // line after it tells that a story follows.
+    let after = prose.masked.get(b.span.end..).unwrap_or("");
+    let has_body = prose.blocks.len() > block + 1 || after.matches('\n').count() >= 2;
+    if !matches!(b.kind, super::prose::BlockKind::Heading { .. }) || !has_body {
         return false;
     }
     let text = prose.masked.get(b.span.start..b.span.end).unwrap_or("");

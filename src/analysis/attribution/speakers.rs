@@ -60,11 +60,25 @@ fn settle_unnamed(
         Some(a) => &a.1,
         None => &f.info,
     };
-    if info.kind == SourceKind::Pronoun && f.antecedent.is_none() {
+    // The lexicon knew the mention ("some", "people familiar with the matter", "the
+    // report", "he"): its kind is settled, whatever the head's tag.
+    let known = matches!(
+        info.kind,
+        SourceKind::Vague | SourceKind::Anonymous | SourceKind::Document | SourceKind::Citation
+    );
+    if known || (info.kind == SourceKind::Pronoun && f.antecedent.is_none()) {
         return true;
     }
-    if !doubtful_head(&toks[head], info) {
-        return info_can_speak(info);
+    // The lexicon knows the head as a role, a body or a document ("the organiser",
+    // however the tagger read it): the token grammar did not misread it.
+    if lexicon_knows(info) {
+        return true;
+    }
+    // "Most of them": a quantifier before "of" stands for its people.
+    let partitive = is_partitive_quantifier(&toks[head].norm)
+        && toks.get(head + 1).is_some_and(|t| t.norm == "of");
+    if partitive || !doubtful_head(&toks[head], info) {
+        return info_can_speak(info) || of_a_source(toks, mention, head);
     }
     // Parse once per sentence, and only for a doubtful speaker.
     let syntax = syntax.get_or_insert_with(|| Syntax::parse(masked, toks));
@@ -85,6 +99,64 @@ fn settle_unnamed(
         }
         _ => false,
     }
+}
+
+/// Whether the mention's head is one the heads lexicon lists (a role, a body, a
+/// document): what the grammar found is a source, whatever the tagger said.
+fn lexicon_knows(info: &MentionInfo) -> bool {
+    if info.kind != SourceKind::Role || info.name.is_some() {
+        return false;
+    }
+    info.head
+        .as_deref()
+        .is_some_and(|h| lexicon().heads.longest_match(&[h], 0).is_some())
+}
+
+/// "early results of the exit poll", "figures from the ministry", "most of them": a
+/// thing or a quantity whose complement names a document, a body or people speaks
+/// for them.
+fn of_a_source(toks: &[Token], mention: Span, head: usize) -> bool {
+    let lex = lexicon();
+    let mut rest = toks
+        .iter()
+        .enumerate()
+        .skip(head + 1)
+        .take_while(|(_, t)| mention.contains(t.span));
+    if !rest
+        .next()
+        .is_some_and(|(_, t)| matches!(t.norm.as_str(), "of" | "from" | "by"))
+    {
+        return false;
+    }
+    rest.any(|(_, t)| {
+        t.is_word()
+            && (matches!(t.upos, Upos::PROPN | Upos::PRON)
+                || lex.heads.longest_match(&[t.norm.as_str()], 0).is_some()
+                || is_person_noun(&t.norm))
+    })
+}
+
+/// "Most of them", "some of the workers": a quantifier standing for its people.
+fn is_partitive_quantifier(w: &str) -> bool {
+    matches!(
+        w,
+        "most"
+            | "many"
+            | "some"
+            | "all"
+            | "several"
+            | "few"
+            | "none"
+            | "each"
+            | "both"
+            | "either"
+            | "neither"
+            | "half"
+            | "any"
+            | "one"
+            | "more"
+            | "much"
+    )
 }
 
 /// A head the token grammar may have misread: not a noun, a pronoun, a proper noun
@@ -215,6 +287,15 @@ pub fn is_person_noun(w: &str) -> bool {
                 | "party"
                 | "citizen"
                 | "critic"
+                // A place that speaks is its government: "the city sent a letter".
+                | "city"
+                | "town"
+                | "county"
+                | "country"
+                | "nation"
+                | "municipality"
+                | "province"
+                | "village"
                 | "fan"
                 | "veteran"
                 | "chinese"
