@@ -22,6 +22,10 @@ use std::sync::Arc;
 /// How far back (in sentences) a pronoun looks for its antecedent.
 const PRONOUN_REACH: usize = 6;
 
+/// How far back (in sentences) a pronoun prefers the speaker of the attributions
+/// around it to a person merely named.
+const SPEAKER_REACH: usize = 3;
+
 /// How many distinct referents, most recent first, a title or head noun looks back over.
 const RECENT_REFERENTS: usize = 64;
 
@@ -264,6 +268,9 @@ impl Resolver {
                 self.push_recent(sentence, id);
                 id
             }
+        } else if let Some(id) = self.find_anaphor(&with_article(text, span), info, sentence) {
+            self.push_recent(sentence, id);
+            id
         } else {
             self.find_or_add(span, info, text, sentence, target)
         };
@@ -287,7 +294,9 @@ impl Resolver {
                 None
             }
         };
-        let found = if has_key && (info.kind != SourceKind::Named || info.title.is_none()) {
+        let found = if let Some(id) = self.surname_read_as_title(span.text(text), info) {
+            Some(id)
+        } else if has_key && (info.kind != SourceKind::Named || info.title.is_none()) {
             keyed()
         } else {
             self.find_match(info, &words).or_else(keyed)
@@ -451,6 +460,28 @@ impl Resolver {
         }
     }
 
+    /// "King said" after "Rep. Steve King": a capitalised word the grammar read as a
+    /// title is the surname of a person already named.
+    fn surname_read_as_title(&self, mention: &str, info: &MentionInfo) -> Option<usize> {
+        if info.name.is_some() || info.kind != SourceKind::Role {
+            return None;
+        }
+        let word = mention.trim();
+        if word.contains(char::is_whitespace) || !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let id = self.words.get(&word.to_lowercase())?;
+        self.by_name_word
+            .get(&id)?
+            .iter()
+            .rev()
+            .copied()
+            .find(|&r| {
+                self.referents[r].entity == Entity::Person
+                    && self.referents[r].name_words.last() == Some(&id)
+            })
+    }
+
     /// The latest referent that `info`'s proper name (its `words`) refers to.
     fn find_named(&self, info: &MentionInfo, words: &[Word]) -> Option<usize> {
         let last = words.last()?;
@@ -547,6 +578,31 @@ impl Resolver {
             .find(|&id| pred(&self.referents[id]))
     }
 
+    /// A definite description that only points back at someone already in the story:
+    /// an age ("the 29-year-old"), a former role ("the then infantryman"), a party
+    /// label ("the Democrat"). It takes the latest person, as "he" or "she" would.
+    fn find_anaphor(&self, mention: &str, info: &MentionInfo, sentence: usize) -> Option<usize> {
+        if !matches!(info.kind, SourceKind::Role | SourceKind::Named) {
+            return None;
+        }
+        if info.number != Number::Singular || !is_anaphoric_description(mention) {
+            return None;
+        }
+        let person = |id: usize| {
+            let r = &self.referents[id];
+            r.entity == Entity::Person
+                && r.number == Number::Singular
+                && matches!(r.kind, SourceKind::Named | SourceKind::Anonymous)
+                && (info.gender.is_none() || r.gender.is_none() || r.gender == info.gender)
+        };
+        self.recent
+            .iter()
+            .rev()
+            .take_while(|&&(s, _)| s + PRONOUN_REACH >= sentence)
+            .map(|&(_, id)| id)
+            .find(|&id| person(id))
+    }
+
     fn find_pronoun(&self, info: &MentionInfo, sentence: usize) -> Option<usize> {
         let p = info.pronoun.as_deref()?;
         let fits = |r: &Referent| -> bool {
@@ -571,13 +627,72 @@ impl Resolver {
                 _ => false,
             }
         };
-        self.recent
-            .iter()
-            .rev()
-            .take_while(|&&(s, _)| s + PRONOUN_REACH >= sentence)
-            .map(|&(_, id)| id)
-            .find(|&id| fits(&self.referents[id]))
+        let within = |reach: usize| {
+            self.recent
+                .iter()
+                .rev()
+                .take_while(move |&&(s, _)| s + reach >= sentence)
+                .map(|&(_, id)| id)
+        };
+        let latest = within(PRONOUN_REACH).find(|&id| fits(&self.referents[id]))?;
+        // "he said" in a run of attributions goes on with their speaker, not with
+        // someone the last quote happened to name.
+        if self.referents[latest].source.is_some() || p == "who" || p == "whom" {
+            return Some(latest);
+        }
+        let speaker = within(SPEAKER_REACH)
+            .find(|&id| self.referents[id].source.is_some() && fits(&self.referents[id]));
+        Some(speaker.unwrap_or(latest))
     }
+}
+
+/// The mention with the "the" before it when the grammar left it out ("The
+/// 29-year-old" is found from the number on).
+fn with_article(text: &str, span: Span) -> String {
+    let mention = span.text(text);
+    let before = text.get(..span.start).unwrap_or("").trim_end();
+    let article = before
+        .len()
+        .checked_sub(3)
+        .and_then(|k| before.get(k..))
+        .filter(|w| w.eq_ignore_ascii_case("the"))
+        .filter(|_| {
+            before[..before.len() - 3]
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_alphanumeric())
+        });
+    match article {
+        Some(_) if !mention.to_lowercase().starts_with("the ") => format!("the {mention}"),
+        _ => mention.to_string(),
+    }
+}
+
+/// "the 29-year-old", "the then infantryman", "the Democrat", "the Vermont Republican".
+fn is_anaphoric_description(mention: &str) -> bool {
+    let words: Vec<String> = mention
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    if words.first().map(String::as_str) != Some("the") || words.len() > 4 {
+        return false;
+    }
+    let age = last.ends_with("-year-old") && last.starts_with(|c: char| c.is_ascii_digit());
+    let then = words.get(1).map(String::as_str) == Some("then");
+    let party = matches!(
+        last.as_str(),
+        "democrat" | "republican" | "independent" | "libertarian" | "conservative" | "liberal"
+    ) && mention
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    age || then || party
 }
 
 /// Mentions that merge only with the very same words: vague groups, generic

@@ -157,7 +157,9 @@ pub fn find(toks: &[Token], norms: &[&str]) -> Vec<Cue> {
             continue;
         }
         let is_verb_frame = matches!(entry.frame, CueFrame::Strong | CueFrame::Weak);
-        if is_verb_frame && !verb_reading(toks, norms, i, end, entry.lemma) {
+        if is_verb_frame
+            && (!verb_reading(toks, norms, i, end, entry.lemma) || reports_an_act(norms, i, end))
+        {
             i += 1;
             continue;
         }
@@ -229,6 +231,25 @@ pub fn find(toks: &[Token], norms: &[&str]) -> Vec<Cue> {
         i = end;
     }
     out
+}
+
+/// A verb of saying used for an act: "pleaded guilty" (a plea in court), "went on to
+/// win" (what someone did next). "went on to criticize", "went on to discuss" go on
+/// with a verb of saying: still a report.
+fn reports_an_act(norms: &[&str], i: usize, end: usize) -> bool {
+    let next = norms.get(end).copied().unwrap_or("");
+    match norms[i] {
+        "plead" | "pleads" | "pleaded" | "pleading" | "pled" => {
+            matches!(next, "guilty" | "not" | "innocent" | "no")
+        }
+        "go" | "goes" | "went" | "going" | "gone" => {
+            end == i + 2
+                && next == "to"
+                && lexicon().cues.longest_match(norms, end + 1).is_none()
+                && !norms.get(end + 1).is_some_and(|&w| is_delivery_verb(w))
+        }
+        _ => false,
+    }
 }
 
 /// Is the "'s" at `k` a contraction of "is" or "has" before the verb form `verb`?

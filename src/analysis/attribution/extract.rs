@@ -12,6 +12,7 @@ use super::{CueForm, UnsourcedKind};
 use crate::analysis::tokens::{QuoteIndex, Token, TokenKind};
 use crate::analysis::Span;
 use crate::lexicon::attribution::{lexicon, CueClass, CueFrame, HeadClass, SourcelessCategory};
+use crate::nlp::tags::Upos;
 
 /// An attribution found in one sentence, before canonical sources are merged.
 #[derive(Clone, Debug)]
@@ -231,13 +232,59 @@ pub fn sentence(
     in_a_source(text, toks, norms, quotes, &mut result);
     noun_attributions(text, toks, norms, quotes, &mut result);
     find_sourceless_phrases(toks, norms, &mut result);
+    result.names.extend(kin_names(text, toks, norms));
     for np in mentions::name_mentions(toks, norms) {
-        let info = classify(toks, norms, text, np, (np.start, np.end));
+        let mut info = classify(toks, norms, text, np, (np.start, np.end));
         if info.kind == super::SourceKind::Named {
+            // "Buenos Aires", a programme's title: no one "he" or "she" can stand for.
+            if info.entity == Entity::Person && !names_a_person(&toks[np.start..np.end]) {
+                info.entity = Entity::Organisation;
+                info.gender = None;
+            }
             result.names.push((span_of(toks, np), info));
         }
     }
+    result.names.sort_by_key(|(span, _)| span.start);
     result
+}
+
+/// A name given right after a gendered noun, "his daughter, Maya" or "her husband
+/// Tom": the gender a later "he" or "she" must agree with, which a lone given name
+/// does not tell.
+fn kin_names(text: &str, toks: &[Token], norms: &[&str]) -> Vec<(Span, MentionInfo)> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    for i in 1..toks.len() {
+        let comma = toks[i - 1].is_punct(",");
+        let noun = if comma { i.checked_sub(2) } else { Some(i - 1) };
+        let Some(noun) = noun else { continue };
+        let gender = lex
+            .heads
+            .longest_match(&norms[..=noun], noun)
+            .and_then(|(_, e)| e.gender.filter(|_| e.class == HeadClass::Role));
+        if gender.is_none() || toks[i].upos != crate::nlp::tags::Upos::PROPN || !toks[i].cap {
+            continue;
+        }
+        let end = (i..toks.len())
+            .take_while(|&k| toks[k].cap && toks[k].upos == crate::nlp::tags::Upos::PROPN)
+            .last()
+            .map_or(i + 1, |k| k + 1);
+        let np = Np { start: i, end };
+        let mut info = classify(toks, norms, text, np, (np.start, np.end));
+        if info.kind == super::SourceKind::Named && info.entity == Entity::Person {
+            info.gender = gender;
+            out.push((span_of(toks, np), info));
+        }
+    }
+    out
+}
+
+/// Whether the entity typer lets a capitalised run be a person: some word typed a
+/// person, or none typed at all (a place, a time or a thing is not one).
+fn names_a_person(toks: &[Token]) -> bool {
+    use crate::nlp::entities::EntityKind;
+    let typed: Vec<_> = toks.iter().filter_map(|t| t.entity).collect();
+    typed.is_empty() || typed.contains(&EntityKind::Person)
 }
 
 /// A plural noun by its ending: "voters", "Liberals"; not "enormous", "press", "bus".
@@ -635,6 +682,23 @@ fn inverted_source(toks: &[Token], norms: &[&str], cue: &Cue) -> Option<Np> {
     let ceil = clause_end(toks, cue.end);
     let np = subject_starting_at(toks, norms, cue.end, ceil)?;
     if mentions::is_time_chunk(toks, np.start, np.end) {
+        return None;
+    }
+    // "said the unit retreated": a finite verb in the phrase's main part (before a
+    // comma or a relative pronoun, as in "said the man who built ...") makes it the
+    // subject of what was said, not the speaker.
+    let finite = |t: &Token| {
+        !t.cap
+            && matches!(t.upos, Upos::VERB | Upos::AUX)
+            && matches!(
+                crate::nlp::tagger::tagger().xpos_name(t.xpos),
+                "VBD" | "VBZ" | "VBP" | "MD"
+            )
+    };
+    let mut main_part = toks[np.start + 1..np.end].iter().take_while(|t| {
+        !t.is_punct(",") && !matches!(t.norm.as_str(), "who" | "whom" | "whose" | "which" | "that")
+    });
+    if main_part.any(finite) {
         return None;
     }
     // The phrase must end the clause: "said Smith." / "said Smith when asked",

@@ -12,6 +12,8 @@ use super::SourceKind;
 use crate::analysis::tokens::{Token, TokenKind};
 use crate::lexicon::attribution::{lexicon, Gender, HeadClass, HeadEntry, Number};
 use crate::lexicon::norm::Norm;
+use crate::nlp::entities::EntityKind;
+use crate::nlp::tags::Upos;
 
 /// A token range `[start, end)` inside one sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -482,6 +484,10 @@ fn is_name_word(toks: &[Token], norms: &[&str], i: usize) -> bool {
     if is_determiner(w) || is_subject_pronoun(w) || is_clause_boundary(w) || is_auxiliary(w) {
         return false;
     }
+    // "He'd", "They're": a pronoun however written; "Tuesday Horowitz": a day before a name.
+    if t.upos == Upos::PRON || t.entity == Some(EntityKind::Time) || is_weekday(w) {
+        return false;
+    }
     if at_sentence_start(toks, i) {
         // A sentence-initial capital proves nothing for common words.
         let next_cap = toks.get(i + 1).is_some_and(|n| n.cap && n.is_word());
@@ -495,6 +501,10 @@ fn is_name_word(toks: &[Token], norms: &[&str], i: usize) -> bool {
         }
     }
     true
+}
+
+fn is_weekday(w: &str) -> bool {
+    is_calendar_name(w) && w.ends_with("day")
 }
 
 fn is_honorific_or_title(norms: &[&str], i: usize) -> bool {
@@ -660,6 +670,19 @@ pub fn classify(
             let mut k = run_start;
             let mut last_title_end = None;
             while k < run_end {
+                // Titles come first: in "Rep. Steve King" a one-word title that ends
+                // the run after a given name is a surname (the typer reads both as a
+                // person's; "Foreign Minister" is one title).
+                let person = |t: &Token| t.entity == Some(EntityKind::Person);
+                let surname = k + 1 == run_end
+                    && k > run_start
+                    && last_title_end != Some(k)
+                    && person(&toks[k])
+                    && person(&toks[k - 1])
+                    && head_at(norms, k, run_start).is_none_or(|(hs, _)| hs == k);
+                if surname {
+                    break;
+                }
                 if let Some((len, g)) = lex.honorifics.longest_match(&norms[..run_end], k) {
                     if let Some(g) = g {
                         gender = Some(*g);
@@ -739,8 +762,14 @@ pub fn classify(
     }
 
     // A pseudonym is a name the reader cannot check: anonymous, but mergeable by that name.
+    // Only a name can be a pseudonym: never "he", however the tagger read it.
+    let named = |(a, b): (usize, usize)| {
+        toks[a..b]
+            .iter()
+            .any(|t| matches!(t.upos, Upos::PROPN | Upos::X))
+    };
     if pseudonym {
-        if let Some((a, b)) = person_name {
+        if let Some((a, b)) = person_name.filter(|&r| named(r)) {
             m.kind = SourceKind::Anonymous;
             m.entity = Entity::Person;
             m.name = Some(text_of(toks, text, a, b));

@@ -111,12 +111,13 @@ impl CueForm {
 }
 
 impl Attribution {
-    /// Whether it adds to its source's share of what the draft reports: a statement
-    /// or a quote carried on from one, not "declined to comment", and not a
-    /// statement a noun merely names.
+    /// Whether it adds to its source's share of what the draft reports: a statement,
+    /// not "declined to comment", not a statement a noun merely names, and not a
+    /// quote carried on from one (a five-sentence quote is one statement).
     pub fn adds_to_share(&self) -> bool {
         self.cue_class != CueClass::NoComment
-            && (self.continues.is_some() || self.form.is_statement())
+            && self.continues.is_none()
+            && self.form.is_statement()
     }
 }
 
@@ -425,6 +426,10 @@ pub fn extract(
         let speaker_line = speaker_block.1;
         let result = extract::sentence(text, toks, &norms, &quote_index, speaker_line);
         let mut found = result.found;
+        let headline = is_headline(prose, sentence.block, toks);
+        if headline {
+            found.clear();
+        }
         // Citations: links, footnotes and bracketed references, from the original text.
         let in_window = |c: &&citations::Citation| window.contains(&c.span.start);
         for c in by_sentence.get(&si).into_iter().flatten().filter(in_window) {
@@ -455,7 +460,7 @@ pub fn extract(
         // A cue inside a quote is the speaker's report, part of what they said: not the
         // writer's attribution. (Unsourced cues keep a `nested` flag for the rules.)
         found.retain(|f| !f.nested);
-        speakers::settle(&mut found, toks);
+        speakers::settle(&mut found, toks, &prose.masked, &norms);
         // "according to satellite images published by the Open Terrain Project": the agent
         // inside a larger source mention is part of that mention, not a second statement.
         let outer: Vec<Span> = found.iter().map(|f| f.source).collect();
@@ -480,7 +485,7 @@ pub fn extract(
                 nested: u.nested,
             });
         }
-        for (span, info) in result.names {
+        for (span, info) in result.names.into_iter().filter(|_| !headline) {
             names.push((si, span, info));
         }
         for i in 0..toks.len() {
@@ -801,6 +806,10 @@ pub fn list_statements(list: &[Attribution], sources: &mut [Source]) -> Shares {
         let Some(c) = a.canonical.filter(|&c| c < sources.len()) else {
             continue;
         };
+        // A quote carried on is part of the statement it continues.
+        if a.continues.is_some() {
+            continue;
+        }
         sources[c].statements.push(i);
         if a.adds_to_share() {
             shares.per_source[c] += 1;
@@ -844,6 +853,41 @@ pub fn snap(span: Span, text: &str) -> Span {
 
 fn citation_info() -> mentions::MentionInfo {
     mentions::MentionInfo::citation()
+}
+
+/// A headline says what the story is about, not what anyone said: "Mayor calls for
+/// review" is the writer's summary of a statement the story reports again below,
+/// and its names are no pronoun antecedents. A heading is one when it has no
+/// sentence-final mark, or when it is short and in the headline's present tense
+/// (some archives end every headline with a full stop; a lead sentence in the
+/// first line reports in the past: "The mayor said on Monday ...").
+fn is_headline(prose: &ProseMap, block: usize, toks: &[Token]) -> bool {
+    let Some(b) = prose.blocks.get(block) else {
+        return false;
+    };
+    // A line alone is a sentence, not a title over a story. A draft is analysed in
+    // pieces cut at blank lines, so a title's piece holds only the title: the blank
+    // line after it tells that a story follows.
+    let after = prose.masked.get(b.span.end..).unwrap_or("");
+    let has_body = prose.blocks.len() > block + 1 || after.matches('\n').count() >= 2;
+    if !matches!(b.kind, super::prose::BlockKind::Heading { .. }) || !has_body {
+        return false;
+    }
+    let text = prose.masked.get(b.span.start..b.span.end).unwrap_or("");
+    let last = text
+        .trim_end()
+        .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
+        .chars()
+        .last();
+    if !matches!(last, Some('.' | '!' | '?' | ':')) {
+        return true;
+    }
+    let tagger = crate::nlp::tagger::tagger();
+    let words = toks.iter().filter(|t| t.is_wordlike()).count();
+    let past = toks
+        .iter()
+        .any(|t| matches!(tagger.xpos_name(t.xpos), "VBD" | "VBN"));
+    last == Some('.') && words <= 14 && !past && !toks.iter().any(|t| t.quoted)
 }
 
 /// A transcript line: "Q: ...", "A: ...", "TRUMP: ...", "Ms. Lee: ...".
