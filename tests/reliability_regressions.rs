@@ -33,18 +33,17 @@ fn headline_replacement_after_a_multibyte_non_letter() {
         plan_all(&text, Format::PlainText);
         let _ = analyze(&text, Format::Markdown, &Config::default());
     }
+    // Every sentence here needs its loaded words, which a headline leaves out rather
+    // than replaces: there may be no headline, and never one with them.
     let headline = plan(
         text,
         Format::Markdown,
         InsertKind::Headline,
         &Config::default(),
-    )
-    .expect("a headline");
-    assert!(
-        !headline.replacement.contains("thug"),
-        "{}",
-        headline.replacement
     );
+    if let Some(h) = headline {
+        assert!(!h.replacement.contains("thug"), "{}", h.replacement);
+    }
 }
 
 /// Found by the soak test: when a change arrived after the analysis loop had reset

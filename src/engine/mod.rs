@@ -395,7 +395,7 @@ impl Assembled {
             found,
         } = self;
         let attributions =
-            attribution::attributions(text, &prose, &sentences, &quotes, found, ids, sources);
+            attribution::attributions(text, &sentences, &quotes, found, ids, sources);
         let ctx = RuleContext {
             text,
             prose: &prose,

@@ -6,7 +6,6 @@
 //! sentence that follows an attributed one, whatever the paragraphs.
 
 use super::{Attribution, CueClass, CueForm};
-use crate::analysis::prose::ProseMap;
 use crate::analysis::sentences::Sentence;
 use crate::analysis::tokens::QuoteIndex;
 use crate::analysis::Span;
@@ -25,12 +24,7 @@ fn can_lead(a: &Attribution) -> bool {
 }
 
 /// Append continuation attributions to `list` and re-sort it.
-pub fn extend(
-    list: &mut Vec<Attribution>,
-    sentences: &[Sentence],
-    prose: &ProseMap,
-    quotes: &QuoteIndex,
-) {
+pub fn extend(list: &mut Vec<Attribution>, sentences: &[Sentence], quotes: &QuoteIndex) {
     let mut attributed = vec![false; sentences.len()];
     let mut last_of_sentence: Vec<Option<usize>> = vec![None; sentences.len()];
     for (i, a) in list.iter().enumerate() {

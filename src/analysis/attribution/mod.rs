@@ -752,7 +752,6 @@ pub fn resolver_input<'a>(
 /// with speakers carried into continued quotes.
 pub fn attributions(
     text: &str,
-    prose: &ProseMap,
     sentences: &[Sentence],
     quotes: &Quotes,
     joined: Joined,
@@ -777,7 +776,7 @@ pub fn attributions(
         list.push(a);
     }
 
-    continuation::extend(&mut list, sentences, prose, &quote_index);
+    continuation::extend(&mut list, sentences, &quote_index);
     let shares = list_statements(&list, &mut sources);
     // Quote spans from the quote finder may not sit on character boundaries (a curly
     // quote is three bytes); everything handed on must slice cleanly.
