@@ -95,3 +95,84 @@ fn balanced_sources_are_quiet() {
     let text = "Ana Petrova said the bakery was closed. Tomas Reyes said the bread ran out. Lina Okafor said the street was empty. Sofia Lindqvist said nobody came.";
     assert!(categories(text).is_empty());
 }
+
+/// An invented war story: a pseudonymous soldier quoted in many short paragraphs,
+/// an accusation, and the accused's answer far below.
+const STORY: &[&str] = &[
+    "Daniel, not his real name, says he joined the brigade in March.",
+    "He says the unit was sent forward without maps.",
+    "Daniel says the trenches flooded every night.",
+    "He says he was beaten by an officer after he refused an order.",
+    "The river rose again on Tuesday.",
+    "Supplies came by boat.",
+    "The ministry of defence denied that any soldier had been mistreated.",
+];
+
+/// (category, message) of every single-source finding.
+fn verdicts(text: &str) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = analyze(text, Format::Markdown, &Config::default())
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == "single-source")
+        .map(|f| {
+            (
+                f.category.as_deref().unwrap_or("").to_string(),
+                f.message.to_string(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn the_layout_does_not_decide() {
+    let paragraphs = STORY.join("\n\n");
+    let one_line = STORY.join(" ");
+    let two_blocks = format!("{}\n\n{}", STORY[..3].join(" "), STORY[3..].join(" "));
+    let expected = verdicts(&paragraphs);
+    assert!(!expected.is_empty());
+    assert_eq!(verdicts(&one_line), expected);
+    assert_eq!(verdicts(&two_blocks), expected);
+}
+
+#[test]
+fn one_finding_per_source_with_its_other_claims_related() {
+    let text = STORY[..4].join("\n\n");
+    let a = analyze(&text, Format::Markdown, &Config::default());
+    let anonymous: Vec<_> = a
+        .findings
+        .iter()
+        .filter(|f| f.category.as_deref() == Some("anonymous-source"))
+        .collect();
+    assert_eq!(anonymous.len(), 1, "{anonymous:?}");
+    assert!(
+        anonymous[0].message.contains("pseudonym"),
+        "{}",
+        anonymous[0].message
+    );
+    assert!(
+        anonymous[0].message.contains("\"Daniel\""),
+        "names the source, not \"He\""
+    );
+    assert_eq!(anonymous[0].related.len(), 3);
+    // The beating makes it an accusation: a warning, not a note.
+    assert_eq!(anonymous[0].severity, crate::Severity::Warning);
+}
+
+#[test]
+fn an_answer_far_below_corroborates_an_accusation() {
+    let far = "Dana Reyes alleges that guards beat her.\n\nThe river rose.\n\nSupplies came by boat.\n\nThe road closed.\n\nThe prison service denied the allegation.";
+    assert!(categories(far).is_empty(), "{:?}", categories(far));
+    let unanswered =
+        "Dana Reyes alleges that guards beat her.\n\nThe river rose.\n\nSupplies came by boat.";
+    assert_eq!(categories(unanswered), ["uncorroborated-claim"]);
+}
+
+#[test]
+fn harmless_passives_and_plans_are_not_accusations() {
+    assert!(categories("Maya Lund said she was inspired to sign up after the flood.").is_empty());
+    assert!(categories("The owners said they were informed on Monday.").is_empty());
+    assert!(categories("And perhaps someone can explain the cost, one official said.").len() <= 1);
+    assert!(categories("Perhaps someone can explain the wisdom of the plan.").is_empty());
+}
