@@ -299,7 +299,7 @@ async function scenario(name, fn) {
         offPid = await wb.waitFor('a new server process for the setting', async () => {
           const now = serverPids();
           return now.length === 1 && now[0] !== pids[0] && now[0];
-        }, 20000);
+        }, 60000);
         await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
         const lines = (await saveAndRead(page)).split('\n');
         const at = lines.map((l) => l.endsWith(PARAGRAPH_END)).lastIndexOf(true);
@@ -307,7 +307,9 @@ async function scenario(name, fn) {
         const before = await wb.waitFor('the findings after the restart', async () => {
           const n = await count();
           return n > 0 && n;
-        }, 20000);
+          // A restarted server analyses the workspace again while the pre-commit suite
+          // compiles beside it on a two-core runner: give it time.
+        }, 60000);
         await wb.gotoLine(page, at + 1, lines[at].length + 1);
         await page.keyboard.type(typed, { delay: 30 });
         await page.keyboard.press('Escape'); // a suggestion list, if one opened
