@@ -12,7 +12,7 @@
 //! built by the server when it is asked for, not on every keystroke: making the
 //! headline parses sentences, and a finding is cheap.
 
-use super::{shared, Finding, Fixes, Rule, RuleContext, Scope, Severity, NEIGHBOUR_REACH};
+use super::{shared, Finding, Rule, RuleContext, Scope, Severity, NEIGHBOUR_REACH};
 use crate::analysis::Span;
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -66,17 +66,14 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
 }
 
 fn finding(category: &str, span: Span, message: String, explanation: &str) -> Finding {
-    Finding {
-        rule: RULE.id,
-        category: Some(shared::text(category)),
-        severity: RULE.default_severity,
-        message: message.into(),
+    shared::finding(
+        RULE.id,
+        category,
+        RULE.default_severity,
         span,
-        explanation: shared::text(explanation),
-        alternatives: Default::default(),
-        fixes: Fixes::default(),
-        related: Vec::new(),
-    }
+        message,
+        explanation,
+    )
 }
 
 /// Teaser forms: the headline withholds the news to make the reader click.

@@ -32,6 +32,29 @@ pub fn no_alternatives() -> Arc<[String]> {
     Arc::clone(&NONE)
 }
 
+/// A finding with no fixes, alternatives or related spans yet: what each rule's own
+/// `finding` builds before adding those.
+pub fn finding(
+    rule: &'static str,
+    category: &str,
+    severity: super::Severity,
+    span: crate::analysis::Span,
+    message: String,
+    explanation: &str,
+) -> super::Finding {
+    super::Finding {
+        rule,
+        category: Some(text(category)),
+        severity,
+        message: message.into(),
+        span,
+        explanation: text(explanation),
+        alternatives: no_alternatives(),
+        fixes: super::Fixes::none(),
+        related: Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

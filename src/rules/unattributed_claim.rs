@@ -12,7 +12,7 @@
 //! does one in an adjacent sentence that is tied to it ("One of them, ...", "Those
 //! studies ..."). Everything is read from the shared attribution analysis.
 
-use super::{shared, Edit, Finding, Fix, Fixes, Rule, RuleContext, Scope, Severity};
+use super::{shared, Edit, Finding, Fix, Rule, RuleContext, Scope, Severity};
 use crate::analysis::attribution::{
     Attribution, CueClass, CueForm, SourceKind, Unsourced, UnsourcedKind,
 };
@@ -407,17 +407,14 @@ fn is_evidence_noun(word: &str) -> bool {
 }
 
 fn finding(category: &str, span: Span, message: String, explanation: &str) -> Finding {
-    Finding {
-        rule: RULE.id,
-        category: Some(shared::text(category)),
-        severity: RULE.default_severity,
-        message: message.into(),
+    shared::finding(
+        RULE.id,
+        category,
+        RULE.default_severity,
         span,
-        explanation: shared::text(explanation),
-        alternatives: shared::no_alternatives(),
-        fixes: Fixes::none(),
-        related: Vec::new(),
-    }
+        message,
+        explanation,
+    )
 }
 
 fn insert_fix(title: &str, at: usize, text: &str) -> Fix {

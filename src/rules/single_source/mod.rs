@@ -25,7 +25,7 @@ mod dominant;
 mod tests;
 mod uncorroborated;
 
-use super::{shared, Finding, Fixes, Rule, RuleContext, Scope, Severity};
+use super::{shared, Finding, Rule, RuleContext, Scope, Severity};
 use crate::analysis::attribution::{Attribution, Attributions, CueClass, CueForm};
 use crate::analysis::Span;
 use crate::config::Config;
@@ -95,17 +95,7 @@ fn finding(
     message: String,
     explanation: &str,
 ) -> Finding {
-    Finding {
-        rule: RULE.id,
-        category: Some(shared::text(category)),
-        severity,
-        message: message.into(),
-        span,
-        explanation: shared::text(explanation),
-        alternatives: shared::no_alternatives(),
-        fixes: Fixes::none(),
-        related: Vec::new(),
-    }
+    shared::finding(RULE.id, category, severity, span, message, explanation)
 }
 
 /// The source and its cue when they stand together ("one official said"), else the source.
