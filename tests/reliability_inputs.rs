@@ -59,6 +59,75 @@ fn an_endless_sentence_of_asides_costs_in_proportion_to_its_length() {
     );
 }
 
+/// Shapes a second probe found still quadratic after the sentence was bounded: a run
+/// of proper nouns typed as one name, scare quotes each compared with every quote
+/// in the draft, overlapping findings compared with all before them, every claim
+/// searched against every statement, and citations each reading their sentence.
+/// Each is analysed as one long line and as sentences.
+#[test]
+fn pathological_drafts_cost_in_proportion_to_their_length() {
+    let shapes = [
+        "John Smith John Smith ",
+        "\u{201c}a\u{201d} \u{2018}b\u{2019} \"c\" 'd' ",
+        "experts say that it is widely believed ",
+        "An official, who asked not to be named, said the minister was beaten. ",
+        "[1] [2] (http://x.y) ",
+        "Smith said Jones said ",
+    ];
+    for shape in shapes {
+        let analyse = |n: usize| {
+            let text = shape.repeat(n);
+            let _ = analyze(&text, Format::Markdown, &Config::default());
+        };
+        let growth = growth_for_eight_times_the_input(1_500, analyse);
+        assert!(
+            growth < 24.0,
+            "{shape:?}: 8 times the draft cost {growth:.1} times as much"
+        );
+    }
+}
+
+/// Columns for output are counted from marks along the text, not from the start
+/// of the line: one long line with a finding every few words stays linear.
+#[test]
+fn columns_on_one_long_line_cost_in_proportion_to_its_length() {
+    let columns = |n: usize| {
+        let text = "\u{e9}\u{1f600} slammed ".repeat(n);
+        let index = truthlens::line_index::LineIndex::new(&text);
+        let total: usize = (0..text.len())
+            .step_by(11)
+            .map(|at| index.line_col(at).1)
+            .sum();
+        assert!(total > 0);
+    };
+    let growth = growth_for_eight_times_the_input(5_000, columns);
+    assert!(
+        growth < 24.0,
+        "8 times the line cost {growth:.1} times as much"
+    );
+}
+
+/// The same for the server's UTF-16 positions, which every publish computes for
+/// every finding.
+#[test]
+fn utf16_positions_on_one_long_line_cost_in_proportion_to_its_length() {
+    use truthlens::lsp::internals::{LineIndex, PositionEncoding};
+    let positions = |n: usize| {
+        let text = "\u{e9}\u{1f600} slammed ".repeat(n);
+        let index = LineIndex::new(&text, PositionEncoding::Utf16);
+        let ranges = (0..text.len())
+            .step_by(11)
+            .map(|at| index.range(&text, at, at + 7));
+        let total: u32 = ranges.map(|r| r.end.character).sum();
+        assert!(total > 0);
+    };
+    let growth = growth_for_eight_times_the_input(5_000, positions);
+    assert!(
+        growth < 24.0,
+        "8 times the line cost {growth:.1} times as much"
+    );
+}
+
 fn front_matter_draft(front_matter: &str) -> String {
     format!("---\n{front_matter}\n---\nThe minister slammed the plan.\n")
 }

@@ -77,6 +77,21 @@ impl Quotes {
             .any(|&k| self.enclosing_of_kind(span, k).is_some())
     }
 
+    /// The quotes that start inside `span` (the spans are in start order).
+    pub fn starting_in(&self, span: Span) -> &[QuoteSpan] {
+        let first = self.spans.partition_point(|q| q.span.start < span.start);
+        let end = self.spans.partition_point(|q| q.span.start < span.end);
+        &self.spans[first..end.max(first)]
+    }
+
+    /// Is `q` inside another quote (of any kind)?
+    pub fn nested(&self, q: &QuoteSpan) -> bool {
+        [QuoteKind::Single, QuoteKind::Double, QuoteKind::Blockquote]
+            .into_iter()
+            .filter_map(|k| self.enclosing_of_kind(q.span, k))
+            .any(|o| o.span != q.span)
+    }
+
     /// The innermost quote containing the byte at `offset`.
     pub fn quote_at(&self, offset: usize) -> Option<&QuoteSpan> {
         let point = Span::new(offset, offset.saturating_add(1));

@@ -81,12 +81,39 @@ fn split_chars(
     }
     let mut ranges = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
-    for cut in cuts {
-        ranges.push(start..cut);
+    for end in cuts.into_iter().chain([text.len()]) {
+        push_capped(text, start..end, &mut ranges);
+        start = end;
+    }
+    ranges
+}
+
+/// A "sentence" longer than this is not prose but a dump, a table or a list run
+/// together (the longest sentences in news run to about 100 words, 700 bytes). It is
+/// cut into pieces of at most this size, so that what one sentence costs every pass
+/// that reads it is bounded, and a whole draft costs time linear in its length.
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
+
+/// Pushes `range`, cut at the last whitespace before each `MAX_SENTENCE_BYTES`
+/// (or at a character boundary where a piece has no whitespace).
+fn push_capped(text: &str, range: std::ops::Range<usize>, out: &mut Vec<std::ops::Range<usize>>) {
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = text[start..limit]
+            .rfind(char::is_whitespace)
+            .map_or(limit, |k| start + k + 1)
+            .max(start + 1);
+        let cut = (cut..=range.end)
+            .find(|&b| text.is_char_boundary(b))
+            .unwrap_or(range.end);
+        out.push(start..cut);
         start = cut;
     }
-    ranges.push(start..text.len());
-    ranges
+    out.push(start..range.end);
 }
 
 /// The first index from `from` on that may end a sentence. In ASCII text (where
@@ -486,6 +513,37 @@ mod tests {
             .map(|r| text[r].trim())
             .filter(|s| !s.is_empty())
             .collect()
+    }
+
+    #[test]
+    fn an_endless_sentence_is_cut_into_bounded_pieces_at_spaces() {
+        let text = "the official said it was fine ".repeat(500);
+        let ranges = split_text(&text, false);
+        assert!(ranges.len() >= text.len() / MAX_SENTENCE_BYTES);
+        assert!(ranges.iter().all(|r| r.len() <= MAX_SENTENCE_BYTES));
+        assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
+        assert!(ranges[..ranges.len() - 1]
+            .iter()
+            .all(|r| text[..r.end].ends_with(' ')));
+    }
+
+    #[test]
+    fn an_endless_run_without_spaces_is_cut_at_character_boundaries() {
+        let text = "漢字かな😀".repeat(400);
+        let ranges = split_text(&text, false);
+        assert!(ranges.len() > 1);
+        assert!(ranges
+            .iter()
+            .all(|r| r.len() <= MAX_SENTENCE_BYTES && !r.is_empty()));
+        assert_eq!(ranges.last().unwrap().end, text.len());
+        let rejoined: String = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(rejoined, text);
+    }
+
+    #[test]
+    fn a_long_real_sentence_is_not_cut() {
+        let text = format!("{}.", "word ".repeat(300).trim_end());
+        assert_eq!(pieces(&text), vec![text.as_str()]);
     }
 
     #[test]

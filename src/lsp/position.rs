@@ -10,8 +10,9 @@
 //! down to the start of that character.
 
 use crate::analysis::chunks::SameEnds;
+use crate::line_index::UnitCounts;
 use ropey::Rope;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tower_lsp::lsp_types::{Position, PositionEncodingKind, Range};
 
 /// The unit in which `Position::character` counts.
@@ -190,6 +191,19 @@ pub fn patch_line_starts(
     line_starts.splice(kept..after, found);
 }
 
+/// Where the text of the line before `next_line` ends, before its break.
+fn content_end(text: &str, next_line: usize) -> usize {
+    if next_line > text.len() {
+        return text.len();
+    }
+    let line = &text.as_bytes()[..next_line];
+    match line {
+        [.., b'\r', b'\n'] => next_line - 2,
+        [.., b'\n' | b'\r'] => next_line - 1,
+        _ => next_line,
+    }
+}
+
 /// `offset` clamped to `text` and rounded down to a character boundary.
 fn char_floor(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
@@ -213,7 +227,13 @@ pub struct LineIndex {
     /// patches them for a later snapshot once this index is gone).
     line_starts: Arc<Vec<usize>>,
     encoding: PositionEncoding,
+    /// UTF-16 units at marks along the text, made the first time a long line is measured.
+    counts: OnceLock<UnitCounts>,
 }
+
+/// A stretch of a line longer than this is measured from `UnitCounts` marks rather
+/// than character by character.
+const LONG_STRETCH: usize = 4096;
 
 impl LineIndex {
     /// From the line starts of the text (see `LineStarts`).
@@ -221,6 +241,7 @@ impl LineIndex {
         LineIndex {
             line_starts,
             encoding,
+            counts: OnceLock::new(),
         }
     }
 
@@ -228,6 +249,7 @@ impl LineIndex {
         LineIndex {
             line_starts: Arc::new(line_starts(text)),
             encoding,
+            counts: OnceLock::new(),
         }
     }
 
@@ -248,20 +270,26 @@ impl LineIndex {
             .get(line + 1)
             .copied()
             .unwrap_or(usize::MAX);
-        let character = self.width_in_line(&text[start..offset]);
+        let character = self.width_in_line(text, start..offset, next);
         (Position::new(line as u32, character), offset, next)
     }
 
-    /// The width of `text`, read from within one line up to its break (an offset
-    /// inside `\r\n` ends the line early).
-    fn width_in_line(&self, text: &str) -> u32 {
-        let text = &text[..memchr::memchr2(b'\r', b'\n', text.as_bytes()).unwrap_or(text.len())];
-        // Most lines of prose are ASCII: a byte is a unit in either encoding.
-        if text.is_ascii() {
-            text.len() as u32
-        } else {
-            text.chars().map(|c| self.encoding.width(c)).sum()
-        }
+    /// The width of `text[range]`, within the line that ends where `next_line`
+    /// starts, up to its break (an offset inside `\r\n` ends the line early).
+    fn width_in_line(&self, text: &str, range: std::ops::Range<usize>, next_line: usize) -> u32 {
+        let end = range.end.min(content_end(text, next_line));
+        let start = range.start.min(end);
+        let width = match self.encoding {
+            PositionEncoding::Utf8 => end - start,
+            _ if end - start > LONG_STRETCH => {
+                let counts = self.counts.get_or_init(|| UnitCounts::new(text));
+                counts.utf16_between(text, start, end)
+            }
+            // Most lines of prose are ASCII: a byte is a unit in either encoding.
+            _ if text[start..end].is_ascii() => end - start,
+            _ => text[start..end].chars().map(char::len_utf16).sum(),
+        };
+        width as u32
     }
 
     /// The positions of `start` and `end`. A range within one line (most of a
@@ -271,7 +299,7 @@ impl LineIndex {
         let (from, start, next) = self.locate(text, start);
         let end = char_floor(text, end);
         if start <= end && end < next {
-            let character = from.character + self.width_in_line(&text[start..end]);
+            let character = from.character + self.width_in_line(text, start..end, next);
             Range::new(from, Position::new(from.line, character))
         } else {
             Range::new(from, self.position(text, end))

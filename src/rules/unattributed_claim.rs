@@ -86,9 +86,10 @@ const TIES: &[&str] = &[
 
 fn check(ctx: &RuleContext) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
-    // The furthest end of any finding in `out`: a finding that starts there or later
-    // overlaps none of them (findings come in text order, so this is the usual case).
-    let mut out_end = 0;
+    // The furthest end of the findings of earlier sentences: a finding that starts
+    // there or later overlaps none of them, so only this sentence's are compared
+    // (comparing with all would cost time quadratic in the findings of a draft).
+    let mut earlier_end = 0;
     let attrs = ctx.attributions;
     let mut by_sentence = attrs.by_sentence(ctx.sentences.len());
     let mut unsourced_by_sentence = attrs.unsourced_by_sentence(ctx.sentences.len());
@@ -147,18 +148,20 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
             }
         }
         // One finding per place: "according to experts" is both a vague attribution and a phrase.
+        let first = out.len();
         for f in found {
             let category_on = f
                 .category
                 .as_deref()
                 .is_none_or(|c| ctx.config.category_enabled(RULE.id, c));
-            let overlaps = f.span.start < out_end && out.iter().any(|g| g.span.overlaps(f.span));
-            if category_on && !overlaps {
-                out_end = out_end.max(f.span.end);
+            let overlaps = |g: &Finding| g.span.overlaps(f.span);
+            let overlaps_earlier = f.span.start < earlier_end && out[..first].iter().any(overlaps);
+            if category_on && !overlaps_earlier && !out[first..].iter().any(overlaps) {
                 out.push(f);
             }
         }
-        let _ = sentence;
+        let ends = out[first..].iter().map(|f| f.span.end);
+        earlier_end = ends.fold(earlier_end, usize::max);
     }
     out
 }

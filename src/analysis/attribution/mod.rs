@@ -364,35 +364,6 @@ impl Joined {
     }
 }
 
-/// A "sentence" longer than this is not prose but a dump or a list run together: it
-/// is read in windows of this many tokens, so that what one sentence costs is bounded
-/// (some passes compare each cue with the ones before it).
-pub const MAX_SENTENCE_TOKENS: usize = 512;
-
-/// Each sentence's tokens, cut into windows of at most `MAX_SENTENCE_TOKENS` (real
-/// sentences are one window), with the byte offsets whose citations go with the window.
-fn sentence_windows<'a>(
-    sentences: &'a [Sentence],
-    table: &'a TokenTable,
-) -> impl Iterator<Item = (usize, &'a Sentence, &'a [Token], std::ops::Range<usize>)> {
-    sentences
-        .iter()
-        .enumerate()
-        .flat_map(move |(si, sentence)| {
-            let toks = table.sentence(si);
-            (0..toks.len().max(1))
-                .step_by(MAX_SENTENCE_TOKENS)
-                .map(move |from| {
-                    let to = (from + MAX_SENTENCE_TOKENS).min(toks.len());
-                    // A citation goes with the window it starts in (the first takes what
-                    // comes before any token).
-                    let first = if from == 0 { 0 } else { toks[from].span.start };
-                    let next = toks.get(to).map_or(usize::MAX, |t| t.span.start);
-                    (si, sentence, &toks[from..to], first..next)
-                })
-        })
-}
-
 /// Read each sentence on its own: cues, source mentions, names and citations.
 pub fn extract(
     text: &str,
@@ -410,7 +381,9 @@ pub fn extract(
     let by_sentence = citations_by_sentence(text, sentences, prose);
     // The block last asked about, and whether it is a transcript line.
     let mut speaker_block: (Option<usize>, bool) = (None, false);
-    for (si, sentence, toks, window) in sentence_windows(sentences, table) {
+    // Sentences are bounded (`sentences::MAX_SENTENCE_BYTES`), so what one costs is too.
+    for (si, sentence) in sentences.iter().enumerate() {
+        let toks = table.sentence(si);
         if sentence.span.end > prose.masked.len() || sentence.span.is_empty() {
             continue;
         }
@@ -431,8 +404,9 @@ pub fn extract(
             found.clear();
         }
         // Citations: links, footnotes and bracketed references, from the original text.
-        let in_window = |c: &&citations::Citation| window.contains(&c.span.start);
-        for c in by_sentence.get(&si).into_iter().flatten().filter(in_window) {
+        // What they back is the sentence's claim, read once for all of them.
+        let cited_claim = std::cell::OnceCell::new();
+        for c in by_sentence.get(&si).into_iter().flatten() {
             let c = c.clone();
             if let Some(f) = found.iter_mut().find(|f| f.source.overlaps(c.span)) {
                 // "[Studies](https://...) show": the link makes a vague mention a citation.
@@ -454,7 +428,9 @@ pub fn extract(
                     nested: false,
                 },
                 citation_target: Some(c.target),
-                claim: Claim::read_text(CueClass::Citation, sentence.span.text(text)),
+                claim: cited_claim
+                    .get_or_init(|| cited_claim_of(text, sentence))
+                    .clone(),
             });
         }
         // A cue inside a quote is the speaker's report, part of what they said: not the
@@ -518,6 +494,13 @@ fn claim_of(text: &str, sentence: &Sentence, f: &extract::Found) -> Claim {
     });
     let end = floor_char_boundary(text, content.end.min(content.start + CLAIM_CONTENT_BYTES));
     Claim::read(cue, f.class, &text[content.start..end], before)
+}
+
+/// What a citation in `sentence` backs: the sentence's claim.
+fn cited_claim_of(text: &str, sentence: &Sentence) -> Claim {
+    let span = sentence.span;
+    let end = floor_char_boundary(text, span.end.min(span.start + CLAIM_CONTENT_BYTES));
+    Claim::read_text(CueClass::Citation, &text[span.start..end])
 }
 
 /// How much of the sentence before a cue, and of its content, a claim is read from.

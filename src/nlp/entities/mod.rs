@@ -25,6 +25,11 @@ use crate::nlp::tags::Upos;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
+/// No name runs longer than this ("United Nations Educational, Scientific and Cultural
+/// Organization" is nine words): a longer run of proper nouns is a list or a table, and
+/// typing it word span by word span would cost time quadratic in its length.
+const MAX_NAME_WORDS: usize = 10;
+
 /// What a name names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EntityKind {
@@ -432,12 +437,11 @@ impl<'a> Sentence<'a> {
     /// small words inside names ("Bank of England", "AT & T", "Leonardo da Vinci").
     fn span_end(&self, start: usize) -> usize {
         let mut end = start + 1;
-        while end < self.len() {
+        let limit = self.len().min(start + MAX_NAME_WORDS);
+        while end < limit {
             if self.is_name_word(end) {
                 end += 1;
-            } else if end + 1 < self.len()
-                && self.is_name_word(end + 1)
-                && self.joins_names(start, end)
+            } else if end + 1 < limit && self.is_name_word(end + 1) && self.joins_names(start, end)
             {
                 end += 2;
             } else {

@@ -75,13 +75,12 @@ pub fn find(ctx: &RuleContext, si: usize) -> Vec<Finding> {
     }
     let sentence = ctx.sentences[si].span;
     let table = ctx.tokens.sentence(si);
-    let in_sentence = ctx
-        .quotes
-        .spans
-        .iter()
-        .filter(|q| sentence.contains(q.span) && q.kind != QuoteKind::Blockquote);
+    let in_sentence = ctx.quotes.starting_in(sentence).iter();
+    let in_sentence =
+        in_sentence.filter(|q| sentence.contains(q.span) && q.kind != QuoteKind::Blockquote);
+    // Nested quotes are the speaker's own scare quotes.
     let candidates: Vec<&QuoteSpan> = in_sentence
-        .filter(|q| !q.open_ended && !nested(ctx, q) && shaped_like_one(ctx.text, table, q))
+        .filter(|q| !q.open_ended && !ctx.quotes.nested(q) && shaped_like_one(ctx.text, table, q))
         .collect();
     if candidates.is_empty() || has_reporting_cue(table) || in_blockquote(ctx, si) {
         return Vec::new();
@@ -96,14 +95,6 @@ pub fn find(ctx: &RuleContext, si: usize) -> Vec<Finding> {
 fn in_blockquote(ctx: &RuleContext, si: usize) -> bool {
     ctx.quotes
         .inside_quote(ctx.sentences[si].span, ctx.config.quotes.blockquotes)
-}
-
-/// Inside another quotation: the speaker's own scare quotes.
-fn nested(ctx: &RuleContext, q: &QuoteSpan) -> bool {
-    ctx.quotes
-        .spans
-        .iter()
-        .any(|o| o.span != q.span && o.span.contains(q.span))
 }
 
 /// One to three words, lower-case first, inside a sentence that goes on

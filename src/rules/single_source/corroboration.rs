@@ -23,22 +23,30 @@ pub enum Support {
 const NOTE_BEFORE: usize = 3;
 const NOTE_AFTER: usize = 12;
 
+/// How many statements either side of a claim are searched for support. A news
+/// story has a few dozen, so this is the whole story; a draft with thousands (a
+/// transcript, a dump) is searched this far around each claim, which keeps the
+/// rule's cost linear in the draft.
+const SUPPORT_REACH: usize = 500;
+
 /// What supports claim `claim` (an index into `attrs.list`). `named_only`: only a
 /// source the reader can identify counts (the claim itself is anonymous).
 pub fn support(attrs: &Attributions, claim: usize, named_only: bool) -> Support {
     let a = &attrs.list[claim];
-    let notes = attrs.corroboration.iter().filter(|n| {
-        n.sentence + NOTE_BEFORE >= a.sentence && n.sentence <= a.sentence + NOTE_AFTER
-    });
+    // The notes are in sentence order.
+    let notes = &attrs.corroboration;
+    let first = notes.partition_point(|n| n.sentence + NOTE_BEFORE < a.sentence);
+    let end = notes.partition_point(|n| n.sentence <= a.sentence + NOTE_AFTER);
     let mut unverified = None;
-    for n in notes {
+    for n in &notes[first..end.max(first)] {
         if n.verified {
             return Support::Found;
         }
         unverified.get_or_insert(n.span);
     }
-    let backed = attrs
-        .list
+    let around =
+        claim.saturating_sub(SUPPORT_REACH)..(claim + SUPPORT_REACH + 1).min(attrs.list.len());
+    let backed = attrs.list[around]
         .iter()
         .any(|b| is_other_voice(attrs, a, b, named_only) && bears_on(a, b, named_only));
     match (backed, unverified) {
