@@ -4,6 +4,7 @@
 //! Computed once when a sentence is read (and cached with its piece), so that a
 //! judgement over every statement of the draft costs no text scan per edit.
 
+use std::borrow::Cow;
 use crate::lexicon::attribution::CueClass;
 
 /// What rides on a statement.
@@ -34,8 +35,8 @@ impl Claim {
     /// Reads a statement: its cue's words and class, what was said, and the words of
     /// its sentence before the cue.
     pub fn read(cue: Option<&str>, class: CueClass, content: &str, before_cue: &str) -> Claim {
-        let cue_word: String = cue.and_then(|c| words(c).next()).unwrap_or_default();
-        let words: Vec<String> = words(content).collect();
+        let cue_word = cue.and_then(|c| words(c).next()).unwrap_or_default();
+        let words: Vec<Word> = words(content).collect();
         let stakes = if is_accusing(&cue_word)
             || (class == CueClass::Contested && mentions_wrongdoing(&words))
             || (class == CueClass::Report && done_to_the_speaker(&words))
@@ -71,16 +72,25 @@ impl Claim {
     }
 }
 
+/// A word as the claim reader sees it: borrowed where the text already has that form.
+type Word<'a> = Cow<'a, str>;
+
 /// Lower-case words, curly apostrophes straightened.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+fn words(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
         .map(|w| w.trim_matches(['\'', '\u{2019}']))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+        .map(|w| {
+            if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'') {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase().replace('\u{2019}', "'"))
+            }
+        })
 }
 
 /// The stems of the content words, hashed. Short and common words carry no topic.
-fn topic(words: &[String]) -> Vec<u32> {
+fn topic(words: &[Word]) -> Vec<u32> {
     let mut stems: Vec<u32> = words
         .iter()
         .filter(|w| w.chars().count() >= 4 && !is_common(w))
@@ -93,12 +103,13 @@ fn topic(words: &[String]) -> Vec<u32> {
 
 /// A rough stem: an inflection off, then the first five letters, so "guards" and
 /// "guard", "beating" and "beaten" and "beat" meet.
-fn stem(word: &str) -> String {
+fn stem(word: &str) -> &str {
     let bare = ["ings", "ing", "edly", "ed", "es", "en", "s"]
         .iter()
         .find_map(|suffix| word.strip_suffix(suffix).filter(|b| b.chars().count() >= 4))
         .unwrap_or(word);
-    bare.chars().take(5).collect()
+    let end = bare.char_indices().nth(5).map_or(bare.len(), |(at, _)| at);
+    &bare[..end]
 }
 
 fn fnv(bytes: &[u8]) -> u32 {
@@ -176,14 +187,14 @@ fn is_common(w: &str) -> bool {
 /// A modal, an infinitive "to" or a conditional just before the cue: the statement
 /// is not reported as made ("can explain", "is expected to claim", "as if someone said").
 fn is_hypothetical(before_cue: &str) -> bool {
-    let words: Vec<String> = words(before_cue).collect();
+    let words: Vec<Word> = words(before_cue).collect();
     let near = &words[words.len().saturating_sub(3)..];
     let adverb = |w: &str| w.ends_with("ly") || matches!(w, "not" | "never" | "also" | "then");
     // The word that governs the cue: skip adverbs ("had plausibly told").
     let governing = near.iter().rev().find(|w| !adverb(w));
     let modal = governing.is_some_and(|w| {
         matches!(
-            w.as_str(),
+            w.as_ref(),
             "can"
                 | "could"
                 | "would"
@@ -198,12 +209,12 @@ fn is_hypothetical(before_cue: &str) -> bool {
                 | "wo"
         )
     });
-    let conditional = near.iter().any(|w| matches!(w.as_str(), "if" | "unless"));
+    let conditional = near.iter().any(|w| matches!(w.as_ref(), "if" | "unless"));
     // "as though someone had told me", "as if anyone said so": a comparison, not a report.
     let wider = &words[words.len().saturating_sub(5)..];
     let comparison = wider
         .windows(2)
-        .any(|p| p[0] == "as" && matches!(p[1].as_str(), "if" | "though"));
+        .any(|p| p[0] == "as" && matches!(p[1].as_ref(), "if" | "though"));
     modal || conditional || comparison
 }
 
@@ -226,17 +237,17 @@ fn is_answering(cue_word: &str) -> bool {
 
 /// "claims guards locked him up", "insists the vote was rigged": a disputed claim of
 /// harm or wrongdoing, not of wealth or of a plan.
-fn mentions_wrongdoing(words: &[String]) -> bool {
+fn mentions_wrongdoing(words: &[Word]) -> bool {
     words.iter().any(|w| is_harm(w) || is_wrongdoing(w))
 }
 
 /// "said he was beaten", "says they had been held": what the speaker says was done to
 /// them (a pronoun, a passive, a harm). "said he was inspired" is not a harm.
-fn done_to_the_speaker(words: &[String]) -> bool {
+fn done_to_the_speaker(words: &[Word]) -> bool {
     words.windows(2).enumerate().any(|(i, pair)| {
-        let pronoun = matches!(pair[0].as_str(), "he" | "she" | "they" | "i" | "we");
+        let pronoun = matches!(pair[0].as_ref(), "he" | "she" | "they" | "i" | "we");
         let passive = matches!(
-            pair[1].as_str(),
+            pair[1].as_ref(),
             "was" | "were" | "had" | "has" | "have" | "got"
         );
         pronoun
@@ -246,7 +257,7 @@ fn done_to_the_speaker(words: &[String]) -> bool {
                 .take(4)
                 .filter(|w| {
                     !matches!(
-                        w.as_str(),
+                        w.as_ref(),
                         "been"
                             | "being"
                             | "repeatedly"
