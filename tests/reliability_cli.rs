@@ -70,6 +70,32 @@ fn a_config_above_the_project_is_not_used() {
     assert_eq!(check().status.code(), Some(0), "{}", stderr(&check()));
 }
 
+/// The search also stops at the home folder: a config above it (here in a private
+/// folder, so only that rule stops the search) is not used, one in it is.
+#[test]
+fn the_config_search_stops_at_the_home_folder() {
+    let tmp = temp_dir("home");
+    let home = tmp.path().join("home");
+    std::fs::create_dir_all(home.join("notes")).unwrap();
+    std::fs::write(home.join("notes/a.md"), LOADED).unwrap();
+    let off = "[rules.loaded-language]\nenabled = false\n";
+    std::fs::write(tmp.path().join(".truthlens.toml"), off).unwrap();
+    let check = || {
+        Command::new(env!("CARGO_BIN_EXE_truthlens"))
+            .args(["check", "notes/a.md"])
+            .current_dir(&home)
+            .env("HOME", &home)
+            .output()
+            .expect("run truthlens")
+    };
+    let out = check();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    // `~/.truthlens.toml` is the user-level config.
+    std::fs::write(home.join(".truthlens.toml"), off).unwrap();
+    let out = check();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
 /// Found by the hostile probe: `check --format json DIR` with one draft that is not
 /// UTF-8 printed nothing, so every other draft's findings were lost.
 #[test]
@@ -104,6 +130,56 @@ fn one_bad_draft_is_reported_in_the_json_and_the_others_reviewed() {
         stderr(&out).contains("1 file was not reviewed"),
         "{}",
         stderr(&out)
+    );
+}
+
+/// In GitHub Actions a draft that was not reviewed is an error annotation on its file
+/// (standard error alone sits unseen in the log); the others are still annotated.
+#[test]
+fn one_bad_draft_is_an_error_annotation_in_the_github_format() {
+    let tmp = temp_dir("bad-draft-github");
+    let dir = tmp.path();
+    std::fs::write(dir.join("a.md"), LOADED).unwrap();
+    std::fs::write(dir.join("b.md"), [0xff, 0xfe, b'a']).unwrap();
+    std::fs::write(dir.join("c.md"), LOADED).unwrap();
+    let out = truthlens_in(dir, &["check", "--format", "github", "."]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines.contains(&"::error file=./b.md,title=not reviewed::./b.md is not valid UTF-8"),
+        "{text}"
+    );
+    for name in ["a.md", "c.md"] {
+        let annotated = format!("::warning file=./{name},line=1,");
+        assert!(lines.iter().any(|l| l.starts_with(&annotated)), "{text}");
+    }
+}
+
+/// `config DRAFT` reads the draft as `check` does, never past `max-document-bytes`
+/// (it read the whole file, however large).
+#[test]
+fn the_config_command_does_not_read_a_draft_past_the_limit() {
+    let tmp = temp_dir("config-large-draft");
+    let dir = tmp.path();
+    std::fs::write(dir.join(".truthlens.toml"), "max-document-bytes = 64\n").unwrap();
+    std::fs::write(dir.join("a.md"), LOADED.repeat(10)).unwrap();
+    let out = truthlens_in(dir, &["config", "a.md"]);
+    let errors = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{errors}");
+    assert!(
+        errors.contains("a.md was not reviewed: it is 310 bytes, over the limit of 64"),
+        "{errors}"
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    std::fs::write(dir.join("b.md"), LOADED).unwrap();
+    assert_eq!(
+        truthlens_in(dir, &["config", "b.md"]).status.code(),
+        Some(0)
     );
 }
 

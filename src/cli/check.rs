@@ -77,15 +77,19 @@ impl<W: Write> Printer<W> {
 
     /// A draft that was not reviewed: named on standard error, and in the
     /// machine-readable formats too.
-    fn not_reviewed(&mut self, display: String, reason: String) {
+    fn not_reviewed(&mut self, display: String, reason: String) -> Result<()> {
         eprintln!("truthlens: {reason}");
         match self.format {
             CheckFormat::Json => self
                 .files_json
                 .push(json!({ "path": display, "findings": [], "not_reviewed": reason })),
             CheckFormat::Sarif => self.sarif.add_not_reviewed(&display, &reason),
-            CheckFormat::Human | CheckFormat::Github => {}
+            CheckFormat::Github => {
+                writeln!(self.out, "{}", github::not_reviewed(&display, &reason))?
+            }
+            CheckFormat::Human => {}
         }
+        Ok(())
     }
 
     /// The closing total (human and github), or the whole document (json, sarif).
@@ -148,13 +152,13 @@ pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Result<Outcome> {
             // A broken project config is every draft's problem: it stops the run.
             Err(e) if e.downcast_ref::<ConfigError>().is_some() => return Err(e),
             Err(e) => {
-                printer.not_reviewed(named.display(&options.stdin_filename), format!("{e:#}"));
+                printer.not_reviewed(named.display(&options.stdin_filename), format!("{e:#}"))?;
                 not_reviewed += 1;
                 continue;
             }
         };
         if let Some(reason) = over_size_limit(&input) {
-            printer.not_reviewed(input.display.clone(), reason);
+            printer.not_reviewed(input.display.clone(), reason)?;
             not_reviewed += 1;
             continue;
         }

@@ -3,10 +3,11 @@
 //! file and the draft's front matter, with where each value came from.
 
 use super::Outcome;
+use super::{over_size_limit, Named};
 use crate::analysis::Format;
 use crate::config::layers::{self, Origin};
 use crate::config::{front_matter, print, Config};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::io::Write;
 use std::path::Path;
 
@@ -30,8 +31,7 @@ pub fn print(path: &Path, explicit: Option<&Path>) -> Result<Outcome> {
         layers_given.push((Origin::File(file), serde_json::to_value(table)?));
     }
     if draft {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
+        let text = draft_text(path, explicit)?;
         let settings = front_matter::settings(&text, Format::from_path(path))
             .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         if let Some(settings) = settings {
@@ -41,4 +41,18 @@ pub fn print(path: &Path, explicit: Option<&Path>) -> Result<Outcome> {
     let layered = layers::resolve(&layers_given).map_err(|e| anyhow::anyhow!(e))?;
     write!(std::io::stdout().lock(), "{}", print::render(&layered))?;
     Ok(Outcome::Clean)
+}
+
+/// The draft's text, read as `check` reads it: no further than its project's
+/// `max-document-bytes`, so a huge file costs a message, not the memory it would fill.
+fn draft_text(path: &Path, explicit: Option<&Path>) -> Result<String> {
+    let named = Named::File {
+        path: path.to_path_buf(),
+        walked: false,
+    };
+    let input = named.read(Path::new("stdin.md"), explicit)?;
+    if let Some(reason) = over_size_limit(&input) {
+        anyhow::bail!(reason);
+    }
+    Ok(input.text)
 }

@@ -1,6 +1,7 @@
 //! `check --format github`: one GitHub Actions workflow command per finding,
 //! `::warning file=PATH,line=L,col=C,endLine=L,endColumn=C,title=RULE::MESSAGE`,
-//! which the Actions runner turns into annotations on the changed lines.
+//! which the Actions runner turns into annotations on the changed lines; a draft that
+//! was not reviewed is an `::error` on its file.
 
 use crate::rules::Severity;
 
@@ -49,6 +50,16 @@ pub fn annotation(severity: Severity, place: &Place, title: &str, message: &str)
     )
 }
 
+/// An error annotation on a whole file that was not reviewed: the runner shows it
+/// on the file, where a line on standard error would sit unseen in the log.
+pub fn not_reviewed(path: &str, reason: &str) -> String {
+    format!(
+        "::error file={},title=not reviewed::{}",
+        escape_property(path),
+        escape_data(reason)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +90,14 @@ mod tests {
             annotation(Severity::Hint, &place, "unattributed-claim", "100% sure"),
             "::notice file=news/a%2Cb.md,line=3,col=5,endLine=3,endColumn=12,\
              title=unattributed-claim::100%25 sure"
+        );
+    }
+
+    #[test]
+    fn a_draft_not_reviewed_is_an_error_on_its_file() {
+        assert_eq!(
+            not_reviewed("a,b.md", "a,b.md is not valid UTF-8\n"),
+            "::error file=a%2Cb.md,title=not reviewed::a,b.md is not valid UTF-8%0A"
         );
     }
 }
