@@ -251,6 +251,24 @@ fn hardest(tallies: &[SentenceTally], writer: Tally) -> Vec<Lift> {
     lifts
 }
 
+/// Whether a sentence has what a passive needs, a form of "be" or "get" and a
+/// participle: only those are parsed, which spares most of the report's parsing.
+fn may_be_passive(tokens: &[Token]) -> bool {
+    let tagger = crate::nlp::tagger::tagger();
+    let participle = |t: &Token| matches!(tagger.xpos_name(t.xpos), "VBN" | "VBD");
+    let be_or_get = |t: &Token| {
+        // "wasn't" as one token, or "was" with "n't" split off.
+        let norm = t.norm.as_str();
+        let norm = norm.strip_suffix("n't").unwrap_or(norm);
+        matches!(
+            norm,
+            "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "get" | "gets"
+                | "got" | "gotten" | "getting"
+        ) || ["'s", "'re", "'m"].iter().any(|c| norm.ends_with(c))
+    };
+    tokens.iter().any(be_or_get) && tokens.iter().any(participle)
+}
+
 /// One passive predicate per writer sentence that has one, outside quotes.
 fn passive_predicates(analysis: &Analysis, table: &TokenTable, quoted: &Intervals) -> Vec<Span> {
     let prose = &analysis.prose;
@@ -262,6 +280,9 @@ fn passive_predicates(analysis: &Analysis, table: &TokenTable, quoted: &Interval
             let tokens = table.sentence(i);
             let writer = |t: usize| !tokens[t].quoted && !quoted.contains(tokens[t].span);
             if !(0..tokens.len()).any(|t| writer(t) && tokens[t].is_wordlike()) {
+                return None;
+            }
+            if !may_be_passive(tokens) {
                 return None;
             }
             let syntax = Syntax::parse(&prose.masked, tokens);
