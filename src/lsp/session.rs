@@ -222,8 +222,15 @@ impl Session {
             .cloned();
         let text = match written {
             Some(text) => text,
-            None if std::fs::symlink_metadata(path).is_err() => return Ok(None),
-            None => crate::config::read_text(path).map_err(|e| e.to_string())?,
+            None => match std::fs::metadata(path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+                Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+                // Opening a FIFO would block the server until someone writes to it.
+                Ok(meta) if !meta.is_file() => {
+                    return Err(format!("{} is not a regular file", path.display()))
+                }
+                Ok(_) => crate::config::read_text(path).map_err(|e| e.to_string())?,
+            },
         };
         Ok(Some(super::allowlist::Current {
             text,
