@@ -371,44 +371,133 @@ fn unanswered_server_requests_do_not_hold_the_server() {
     drop(server);
 }
 
+/// Found by the hostile probe: three `truthlens.addToAllowlist` commands whose
+/// `workspace/applyEdit` the client never answered stopped hover, code actions and
+/// diagnostics for good. Each request is now given up after a few seconds, and
+/// the server answers everything else meanwhile, from the first unanswered one on.
+#[test]
+fn unanswered_allowlist_edits_and_configuration_requests_time_out() {
+    let tmp = temp_folder("unanswered");
+    let draft = tmp.path().join("story.md");
+    let uri = file_uri(&draft);
+    let (mut client, server) = LoggedServer::start_in(tmp.path(), &[]);
+    let mut caps = capabilities(&["utf-16"]);
+    caps["workspace"]["workspaceEdit"] =
+        json!({"documentChanges": true, "resourceOperations": ["create"]});
+    client.initialize_in(caps, None, tmp.path());
+    client.open(&uri, "markdown", 1, TEXT);
+    client.diagnostics(&uri, 1);
+    let mut held = Vec::new();
+    for (i, term) in ["thug", "brutal", "shelled"].iter().enumerate() {
+        let command = client.send_request(
+            "workspace/executeCommand",
+            json!({"command": "truthlens.addToAllowlist", "arguments": [{"uri": uri, "term": term}]}),
+        );
+        held.push(client.hold_server_request("workspace/applyEdit"));
+        client.wait_for("the command's reply", |m| m["id"] == command);
+        serves_while_requests_wait(&mut client, &uri, 2 + i as i64);
+    }
+    for i in 0..3 {
+        client.notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": null}),
+        );
+        held.push(client.hold_server_request("workspace/configuration"));
+        serves_while_requests_wait(&mut client, &uri, 5 + i);
+    }
+    server.wait_log(&["no answer to workspace/applyEdit within 5 s"]);
+    server.wait_log(&["no answer to workspace/configuration within 5 s"]);
+    // Answers that come after the server gave up are ignored.
+    for request in &held {
+        let result = match request["method"].as_str() {
+            Some("workspace/applyEdit") => json!({"applied": false}),
+            _ => json!([null]),
+        };
+        client.answer(request, result);
+    }
+    serves_while_requests_wait(&mut client, &uri, 8);
+}
+
+/// Found while fixing the above: an answer to a server request nobody waits for any
+/// more (the command that sent it was cancelled, or the wait timed out) made
+/// tower-lsp panic, which ended the session.
+#[test]
+fn an_answer_for_a_cancelled_command_does_not_end_the_session() {
+    let (mut client, mut server) = started();
+    client.open(URI, "markdown", 1, TEXT);
+    client.diagnostics(URI, 1);
+    let command = client.send_request(
+        "workspace/executeCommand",
+        json!({"command": "truthlens.insertReport", "arguments": [URI]}),
+    );
+    let edit = client.hold_server_request("workspace/applyEdit");
+    client.notify("$/cancelRequest", json!({"id": command}));
+    client.wait_for("the command's reply", |m| m["id"] == command);
+    client.answer(&edit, json!({"applied": true}));
+    serves_while_requests_wait(&mut client, URI, 2);
+    assert!(server.wait_exit(std::time::Duration::ZERO).is_none());
+}
+
+/// Hover, code actions and a new version's diagnostics are all answered.
+fn serves_while_requests_wait(client: &mut Client, uri: &str, version: i64) {
+    let hover = client.hover(uri, 0, 11);
+    assert!(hover["contents"]["value"].as_str().is_some(), "{hover}");
+    let at_thug =
+        json!({"start": {"line": 0, "character": 11}, "end": {"line": 0, "character": 11}});
+    assert!(!client.code_actions(uri, at_thug).is_empty());
+    client.change(uri, version, &[((2, 0), (2, 0), "x")]);
+    client.diagnostics(uri, version);
+}
+
+/// Found by the hostile probe: one 70 MB frame (a header block that never ends, or
+/// a `Content-Length` past the limit) wrote 1,122 log lines, one per read. It is
+/// said when the skipping starts and when it ends.
+#[test]
+fn a_huge_broken_frame_is_logged_twice_not_per_read() {
+    let garbage = vec![b'x'; 70 << 20];
+    let shapes: [&[u8]; 2] = [
+        b"Content-Length: 12\r\nX-Endless: ",
+        b"Content-Length: 73400320\r\n\r\n",
+    ];
+    for head in shapes {
+        let (mut client, server) = started();
+        client.send_raw(head);
+        for piece in garbage.chunks(64 << 10) {
+            client.send_raw(piece);
+        }
+        client.send_raw(b"\r\n\r\n");
+        client.send_raw(&frame(&hover_request(7)));
+        client.wait_for("the next request's reply", |m| m["id"] == 7);
+        let lines = server.log();
+        let reports: Vec<_> = lines
+            .iter()
+            .filter(|l| l.contains("malformed input"))
+            .collect();
+        assert!(
+            (1..=2).contains(&reports.len()),
+            "{} lines about one broken frame, starting {:?}",
+            reports.len(),
+            &reports[..reports.len().min(3)]
+        );
+    }
+}
+
 /// Found by the hostile probe: with a client that stopped reading, every publish was
 /// queued (memory rose from 15 MB to 235 MB in 90 s on a 200 KB draft), and 1,787
 /// stale ones arrived when it read again. Only the newest publish per document waits.
 #[test]
 fn a_client_that_stops_reading_gets_only_the_newest_publish() {
-    use std::io::{BufReader, Write};
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_truthlens"))
-        .args(["lsp", "--stdio"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start the server");
-    let mut input = child.stdin.take().unwrap();
-    let mut output = BufReader::new(child.stdout.take().unwrap());
-    let mut send = |message: Value| {
-        let body = message.to_string();
-        write!(input, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-        input.flush().unwrap();
-    };
-    send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
-                "params": {"processId": null, "rootUri": null, "capabilities": capabilities(&["utf-16"])}}));
-    while read_frame(&mut output).expect("initialize reply")["id"] != 1 {}
-    send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+    let mut server = RawServer::start();
     // Each publish of this draft is far larger than a pipe's buffer.
     let draft = "The thug shelled the town.\n".repeat(2_000);
-    send(
-        json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument":
-        {"uri": URI, "languageId": "markdown", "version": 1, "text": draft}}}),
-    );
+    server.send(&open_message(&draft));
     // The client reads nothing while the draft is edited 60 times, slowly enough for
     // each version to be reviewed and published.
     let edits = 60;
     for version in 2..=edits + 1 {
         let text = format!("{draft}The regime slammed critics {version} times.\n");
-        send(
-            json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        server.send(
+            &json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
             "textDocument": {"uri": URI, "version": version},
             "contentChanges": [{"text": text}]}}),
         );
@@ -417,16 +506,171 @@ fn a_client_that_stops_reading_gets_only_the_newest_publish() {
     // Reading again: the publishes that waited, up to the newest version's.
     let mut versions = Vec::new();
     while versions.last() != Some(&(edits + 1)) {
-        let message = read_frame(&mut output).expect("the server's output");
+        let message = server.read().expect("the server's output");
         if message["method"] == "textDocument/publishDiagnostics" {
             versions.push(message["params"]["version"].as_i64().unwrap_or(0));
         }
     }
-    send(json!({"jsonrpc": "2.0", "method": "exit"}));
-    let _ = child.wait();
+    server.send(&json!({"jsonrpc": "2.0", "method": "exit"}));
     assert!(
         versions.len() <= 5,
         "{} publishes waited for a client that was not reading: {versions:?}",
         versions.len()
     );
+}
+
+/// Past the output queue's bound the server stops reading its input, so a client
+/// that sends and never reads gets stuck writing instead of the server's memory
+/// growing; when it reads again, every request has its reply: none was dropped.
+#[test]
+fn a_client_that_stops_reading_stalls_and_then_gets_every_reply() {
+    let mut server = RawServer::start();
+    server.send(&open_message(TEXT));
+    // About 14,000 fill the pipes and the queue.
+    let requests = 60_000;
+    let flood = Flood::start(server.input.take().unwrap(), requests);
+    let sent = flood.until_stalled();
+    assert!(
+        sent < requests,
+        "the server read all {requests} requests from a client that read nothing"
+    );
+    let mut answered = std::collections::HashSet::new();
+    while answered.len() < requests {
+        let message = server.read().expect("the server's output");
+        if let (Some(id), None) = (message["id"].as_i64(), message.get("method")) {
+            assert!(message["result"]["contents"].is_object(), "{message}");
+            assert!(answered.insert(id), "request {id} answered twice");
+        }
+    }
+    server.input = Some(flood.finish());
+    server.send(&json!({"jsonrpc": "2.0", "method": "exit"}));
+}
+
+/// Found while fixing the above: a client that went away while the server waited for
+/// it to read (the queue full) left the server waiting for ever, a process that never
+/// ended. Its output closing now ends the session.
+#[test]
+fn a_client_that_goes_away_while_the_server_waits_for_it_ends_the_session() {
+    let mut server = RawServer::start();
+    server.send(&open_message(TEXT));
+    let flood = Flood::start(server.input.take().unwrap(), 60_000);
+    flood.until_stalled();
+    // The editor is gone: its end of the server's output closes.
+    server.output = None;
+    let status = server
+        .wait_exit(PROMPTLY)
+        .expect("the server ends when its output closes");
+    assert_eq!(status.code(), Some(1), "no shutdown was requested");
+}
+
+fn open_message(text: &str) -> Value {
+    json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument":
+        {"uri": URI, "languageId": "markdown", "version": 1, "text": text}}})
+}
+
+/// The real binary, initialized, with a client that reads only when a test says so.
+struct RawServer {
+    child: std::process::Child,
+    input: Option<std::process::ChildStdin>,
+    output: Option<std::io::BufReader<std::process::ChildStdout>>,
+}
+
+impl RawServer {
+    fn start() -> RawServer {
+        use std::process::{Command, Stdio};
+        let mut child = Command::new(env!("CARGO_BIN_EXE_truthlens"))
+            .args(["lsp", "--stdio"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the server");
+        let mut server = RawServer {
+            input: child.stdin.take(),
+            output: child.stdout.take().map(std::io::BufReader::new),
+            child,
+        };
+        server.send(&json!({"jsonrpc": "2.0", "id": 0, "method": "initialize",
+            "params": {"processId": null, "rootUri": null, "capabilities": capabilities(&["utf-16"])}}));
+        while server.read().expect("initialize reply")["id"] != 0 {}
+        server.send(&json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+        server
+    }
+
+    fn send(&mut self, message: &Value) {
+        use std::io::Write;
+        let input = self.input.as_mut().expect("input open");
+        input.write_all(&frame(&message.to_string())).unwrap();
+        input.flush().unwrap();
+    }
+
+    fn read(&mut self) -> Option<Value> {
+        read_frame(self.output.as_mut()?)
+    }
+
+    fn wait_exit(&mut self, timeout: std::time::Duration) -> Option<std::process::ExitStatus> {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some(status);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        None
+    }
+}
+
+impl Drop for RawServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Hover requests (ids 1 to `count`, on a loaded word) written from a thread of
+/// their own, which blocks once the server stops reading.
+struct Flood {
+    sent: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    thread: std::thread::JoinHandle<std::process::ChildStdin>,
+}
+
+impl Flood {
+    fn start(mut input: std::process::ChildStdin, count: usize) -> Flood {
+        use std::io::Write;
+        let sent = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = sent.clone();
+        let thread = std::thread::spawn(move || {
+            for id in 1..=count {
+                let request = json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/hover",
+                    "params": {"textDocument": {"uri": URI}, "position": {"line": 0, "character": 11}}});
+                if input.write_all(&frame(&request.to_string())).is_err() {
+                    break;
+                }
+                counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }
+            let _ = input.flush();
+            input
+        });
+        Flood { sent, thread }
+    }
+
+    /// How many requests were written once no more go through for two seconds (or
+    /// all of them were).
+    fn until_stalled(&self) -> usize {
+        let sent = || self.sent.load(std::sync::atomic::Ordering::SeqCst);
+        let mut last = (sent(), Instant::now());
+        while !self.thread.is_finished() {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            if sent() != last.0 {
+                last = (sent(), Instant::now());
+            } else if last.1.elapsed() > std::time::Duration::from_secs(2) {
+                break;
+            }
+        }
+        sent()
+    }
+
+    fn finish(self) -> std::process::ChildStdin {
+        self.thread.join().unwrap()
+    }
 }

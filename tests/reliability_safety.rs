@@ -239,9 +239,15 @@ fn creating_capabilities() -> Value {
 }
 
 /// Run `truthlens.addToAllowlist` for a draft in `root` (the workspace root, as a
-/// URI) and return the server's message, after checking it proposed no edit.
+/// URI) on the real binary, and return the message the user was shown, after
+/// checking that it was logged too and that no edit was proposed.
 fn allowlist_refusal(root: &str, draft: &Path) -> String {
-    let (mut client, _server) = InMemoryServer::start();
+    allowlist_refusal_with(root, draft, &[])
+}
+
+/// `allowlist_refusal`, with extra environment variables for the server.
+fn allowlist_refusal_with(root: &str, draft: &Path, env: &[(&str, &str)]) -> String {
+    let (mut client, server) = LoggedServer::start_in(draft.parent().unwrap(), env);
     let params = json!({
         "processId": null, "rootUri": root, "capabilities": creating_capabilities(),
         "workspaceFolders": [{"uri": root, "name": "workspace"}]
@@ -259,12 +265,17 @@ fn allowlist_refusal(root: &str, draft: &Path) -> String {
                 .as_str()
                 .is_some_and(|s| s.contains("cannot add \"thug\""))
     });
+    let message = message["params"]["message"].as_str().unwrap().to_string();
+    server.wait_log(&[message.trim_start_matches("TruthLens: ")]);
+    // Still serving: the refusal held nothing.
+    client.open(&uri, "markdown", 1, "The thug shelled the town.\n");
+    assert!(!client.diagnostics(&uri, 1).is_empty());
     assert!(
         client.applied_edits.is_empty(),
         "{:#?}",
         client.applied_edits
     );
-    message["params"]["message"].as_str().unwrap().to_string()
+    message
 }
 
 /// Found by the hostile probe: with `.truthlens.toml` a link to a file outside the
@@ -299,9 +310,48 @@ fn the_allowlist_action_refuses_a_workspace_at_the_root_of_the_machine() {
     std::fs::write(&draft, "The thug shelled the town.\n").unwrap();
     let message = allowlist_refusal("file:///", &draft);
     assert!(
-        message.contains("the workspace folder is /,") && message.contains("every draft"),
+        message.contains("/.truthlens.toml would apply to every draft below /;"),
         "{message}"
     );
+}
+
+/// The same through links: a workspace folder that leads to `/` or to the home
+/// folder, or one above the home folder, is refused too.
+#[test]
+fn the_allowlist_action_refuses_a_workspace_that_leads_to_the_root_or_home_folder() {
+    let tmp = temp_folder("wide-workspace");
+    let home = tmp.path().join("people/me");
+    std::fs::create_dir_all(&home).unwrap();
+    let home_env = [("HOME", home.to_str().unwrap())];
+    let root_link = tmp.path().join("machine");
+    std::os::unix::fs::symlink("/", &root_link).unwrap();
+    let home_link = tmp.path().join("my-home");
+    std::os::unix::fs::symlink(&home, &home_link).unwrap();
+    let draft_in = |folder: &Path| {
+        let draft = folder.join("story.md");
+        std::fs::write(&draft, "The thug shelled the town.\n").unwrap();
+        draft
+    };
+    // `machine/<this temp folder>/story.md` is the draft of a workspace at `machine`.
+    let inside = tmp.path().strip_prefix("/").unwrap();
+    let through_root = root_link.join(inside).join("story.md");
+    draft_in(tmp.path());
+    let cases = [
+        (file_uri(&root_link), through_root, "below /;"),
+        (file_uri(&home_link), draft_in(&home_link), "below "),
+        (
+            file_uri(&tmp.path().join("people")),
+            draft_in(&tmp.path().join("people")),
+            "below ",
+        ),
+    ];
+    for (root, draft, says) in cases {
+        let message = allowlist_refusal_with(&root, &draft, &home_env);
+        assert!(
+            message.contains("would apply to every draft") && message.contains(says),
+            "{root}: {message}"
+        );
+    }
 }
 
 /// Found by the hostile probe: a `.truthlens.toml` that is not UTF-8 was taken for
@@ -322,5 +372,46 @@ fn the_allowlist_action_never_edits_a_config_it_could_not_read() {
     assert_eq!(
         std::fs::read(&config).unwrap(),
         b"allowlist = [\"caf\xe9\"]\n"
+    );
+}
+
+/// Found while fixing the above: a `.truthlens.toml` that is a FIFO was opened to be
+/// read, which blocked the server until someone wrote to it (hover, diagnostics,
+/// everything stopped). A config that is not a regular file is refused unopened.
+#[test]
+fn the_allowlist_action_does_not_open_a_config_that_is_not_a_file() {
+    let tmp = temp_folder("fifo-config");
+    let folder = tmp.path();
+    let draft = folder.join("story.md");
+    std::fs::write(&draft, "The thug shelled the town.\n").unwrap();
+    let config = std::ffi::CString::new(folder.join(".truthlens.toml").to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo only reads the path it is given.
+    assert_eq!(unsafe { libc::mkfifo(config.as_ptr(), 0o600) }, 0);
+    let message = allowlist_refusal(&file_uri(folder), &draft);
+    assert!(message.contains("is not a regular file"), "{message}");
+}
+
+/// A new config is created with `overwrite: false, ignoreIfExists: false`: if a file
+/// appeared there since the server looked, the client refuses the edit, rather than
+/// insert a whole new file at the start of the existing one.
+#[test]
+fn the_allowlist_action_never_inserts_into_a_file_it_did_not_read() {
+    let tmp = temp_folder("new-config");
+    let folder = tmp.path();
+    let draft = folder.join("story.md");
+    std::fs::write(&draft, "The thug shelled the town.\n").unwrap();
+    let (mut client, _server) = LoggedServer::start_in(folder, &[]);
+    client.initialize_in(creating_capabilities(), None, folder);
+    client.call(
+        "workspace/executeCommand",
+        json!({"command": "truthlens.addToAllowlist",
+               "arguments": [{"uri": file_uri(&draft), "term": "thug"}]}),
+    );
+    let changes = &client.applied_edits[0]["edit"]["documentChanges"];
+    assert_eq!(changes[0]["kind"], "create", "{changes:#}");
+    assert_eq!(
+        changes[0]["options"],
+        json!({"overwrite": false, "ignoreIfExists": false}),
+        "{changes:#}"
     );
 }

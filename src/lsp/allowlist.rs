@@ -54,49 +54,80 @@ pub fn config_path(document: &Path, folder: &Path, exists: impl Fn(&Path) -> boo
 }
 
 /// Why the config file at `path` must not be written from workspace folder `folder`,
-/// if it must not: a folder that is the whole machine or the home folder (a config
-/// there would rule every draft below it), or a path whose real location, links
-/// followed, is outside the folder (the edit would land there).
+/// if it must not. Every check is on real locations, links followed, and fails
+/// closed: a location that cannot be resolved is refused.
+/// - The edit would land outside the folder (`.truthlens.toml` a link out of it).
+/// - The file would sit in `/`, or in the home folder or above it: a config there
+///   rules every draft below it (a workspace opened at `/` was offered
+///   `/.truthlens.toml`).
 pub fn refusal(path: &Path, folder: &Path) -> Option<String> {
-    let home = std::env::var_os("HOME").map(PathBuf::from);
-    let dir = path.parent()?;
-    if dir == folder && (folder.parent().is_none() || home.as_deref() == Some(folder)) {
+    let real_folder = match std::fs::canonicalize(folder) {
+        Ok(real) => real,
+        Err(e) => {
+            return Some(format!(
+                "cannot resolve the workspace folder {}: {e}",
+                folder.display()
+            ))
+        }
+    };
+    let real = match real_location(path) {
+        Ok(real) => real,
+        Err(reason) => return Some(reason),
+    };
+    if !real.starts_with(&real_folder) {
         return Some(format!(
-            "the workspace folder is {}, and a {} there would apply to every draft below it; open the project's own folder instead",
-            folder.display(),
-            crate::config::FILE_NAME
-        ));
-    }
-    let outside = |real: &Path| {
-        Some(format!(
             "{} leads to {}, outside the workspace folder {}; TruthLens writes only inside the workspace",
             path.display(),
             real.display(),
             folder.display()
-        ))
-    };
-    let real_folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
-    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    let real = if is_link {
-        match std::fs::canonicalize(path) {
-            Ok(real) => real,
-            Err(_) => {
-                let target = std::fs::read_link(path).unwrap_or_default();
-                return Some(format!(
-                    "{} is a link to {}, which does not exist; TruthLens does not create files through links",
-                    path.display(),
-                    target.display()
-                ));
-            }
-        }
-    } else {
-        let real_dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-        real_dir.join(crate::config::FILE_NAME)
-    };
-    if !real.starts_with(&real_folder) {
-        return outside(&real);
+        ));
     }
-    None
+    let real_dir = real.parent().unwrap_or(&real);
+    rules_too_much(real_dir).then(|| {
+        format!(
+            "{} would apply to every draft below {}; open the project's own folder instead",
+            path.display(),
+            real_dir.display()
+        )
+    })
+}
+
+/// Where an edit of `path` would land, links followed; why not, when that cannot
+/// be known.
+fn real_location(path: &Path) -> Result<PathBuf, String> {
+    let cannot = |e: std::io::Error| format!("cannot resolve {}: {e}", path.display());
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path).map_err(|e| {
+            let target = std::fs::read_link(path).unwrap_or_default();
+            let why = match e.kind() {
+                std::io::ErrorKind::NotFound => "which does not exist".to_string(),
+                _ => format!("which cannot be followed ({e})"),
+            };
+            format!(
+                "{} is a link to {}, {why}; TruthLens does not write through such links",
+                path.display(),
+                target.display()
+            )
+        }),
+        Ok(_) => std::fs::canonicalize(path).map_err(cannot),
+        // A new file: where its folder really is.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+                return Err(cannot(e));
+            };
+            Ok(std::fs::canonicalize(dir).map_err(cannot)?.join(name))
+        }
+        Err(e) => Err(cannot(e)),
+    }
+}
+
+/// Whether a config in `real_dir` would rule far more than one project: `/`, or the
+/// home folder or a folder above it.
+fn rules_too_much(real_dir: &Path) -> bool {
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .map(|home| std::fs::canonicalize(&home).unwrap_or(home));
+    real_dir.parent().is_none() || home.is_some_and(|home| home.starts_with(real_dir))
 }
 
 /// The config file as it stands now.
@@ -140,8 +171,10 @@ pub fn plan(
         let create = DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
             uri: uri.clone(),
             options: Some(CreateFileOptions {
+                // A file that appeared since it was found missing makes the client
+                // refuse the edit; it is never written over or inserted into.
                 overwrite: Some(false),
-                ignore_if_exists: Some(true),
+                ignore_if_exists: Some(false),
             }),
             annotation_id: None,
         }));
@@ -233,15 +266,17 @@ mod tests {
     fn a_config_for_the_whole_machine_or_home_folder_is_refused() {
         let root = Path::new("/");
         let why = refusal(&root.join(crate::config::FILE_NAME), root).expect("refused");
-        assert!(why.contains("the workspace folder is /,"), "{why}");
+        assert!(why.contains("every draft below /;"), "{why}");
         if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
+            let home = std::fs::canonicalize(home).unwrap();
             let why = refusal(&home.join(crate::config::FILE_NAME), &home).expect("refused");
-            assert!(why.contains("every draft below it"), "{why}");
+            assert!(why.contains("every draft below"), "{why}");
         }
         let project = std::env::temp_dir().join("truthlens-no-such-project");
-        assert_eq!(
-            refusal(&project.join(crate::config::FILE_NAME), &project),
-            None
+        let why = refusal(&project.join(crate::config::FILE_NAME), &project);
+        assert!(
+            why.is_some_and(|w| w.contains("cannot resolve")),
+            "fails closed"
         );
     }
 

@@ -11,6 +11,7 @@
 //!   kept with each review, shown as inlay hints and in hover on a source.
 //! - `findings_json`: a review's diagnostics as JSON, copied from the last publish's where alike.
 //! - `delivery`: what the client sees of a review, pushed or pulled (cursor hold-back).
+//! - `client_requests`: the server's own requests to the client, never waited on for long.
 //! - `allowlist`: the `truthlens.addToAllowlist` command's workspace edit.
 //! - `config_file`: settings problems as diagnostics (`.truthlens.toml`, front matter).
 //! - `settings`: editor settings over `.truthlens.toml`.
@@ -18,6 +19,7 @@
 mod actions;
 mod allowlist;
 mod bounded;
+mod client_requests;
 mod compat;
 mod config_file;
 mod delivery;
@@ -85,6 +87,9 @@ fn widen_pipes() {
 }
 
 /// Server-side log line. stderr is where editors collect server logs; stdout is the protocol.
+/// Never panics (unlike `eprintln!`): an editor that went away closes stderr too, and
+/// the server must still notice that and end.
 fn log(message: &str) {
-    eprintln!("truthlens: {message}");
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "truthlens: {message}");
 }

@@ -6,7 +6,9 @@
 //!   its place: the client only ever needs the newest;
 //! - anything else (replies, the server's own requests) is bounded: past
 //!   `MAX_QUEUED` frames or `MAX_QUEUED_BYTES`, its sender waits for room, and so the
-//!   server stops reading input until the client reads again.
+//!   server stops reading input until the client reads again. Nothing of it is ever
+//!   dropped, unless the output breaks (the client went away): then the queue is
+//!   abandoned, which ends the session.
 
 use super::framing::Frame;
 use std::collections::VecDeque;
@@ -26,6 +28,8 @@ pub struct OutputQueue {
     queued_blocking: Condvar,
     /// Wakes senders waiting for room.
     room: Notify,
+    /// Wakes whoever waits for the writer to fail.
+    gone: Notify,
 }
 
 #[derive(Default)]
@@ -38,6 +42,8 @@ struct State {
     /// Publishes dropped because a newer one for their document replaced them.
     superseded: u64,
     closed: bool,
+    /// The writer failed: nothing queued will be written.
+    abandoned: bool,
 }
 
 impl State {
@@ -156,6 +162,31 @@ impl OutputQueue {
         self.room.notify_waiters();
     }
 
+    /// The writer cannot write any more: drop what is queued, refuse more, and
+    /// wake whoever waits in `abandoned`.
+    pub fn abandon(&self) {
+        {
+            let mut state = self.state();
+            state.closed = true;
+            state.abandoned = true;
+            state.frames.clear();
+            (state.others, state.other_bytes) = (0, 0);
+        }
+        self.room.notify_waiters();
+        self.gone.notify_waiters();
+    }
+
+    /// Resolves once the queue is abandoned.
+    pub async fn abandoned(&self) {
+        loop {
+            let gone = self.gone.notified();
+            if self.state().abandoned {
+                return;
+            }
+            gone.await;
+        }
+    }
+
     /// How many publishes were dropped for a newer one of their document.
     pub fn superseded(&self) -> u64 {
         self.state().superseded
@@ -187,6 +218,27 @@ mod tests {
         }
         assert_eq!(drain(&queue), ["a999", "b1"]);
         assert_eq!(queue.superseded(), 998);
+    }
+
+    #[tokio::test]
+    async fn an_abandoned_queue_releases_its_waiting_senders() {
+        let queue = std::sync::Arc::new(OutputQueue::default());
+        for i in 0..MAX_QUEUED {
+            assert!(queue.push(frame(&i.to_string())).await);
+        }
+        let waiting = tokio::spawn({
+            let queue = queue.clone();
+            async move { queue.push(frame("last")).await }
+        });
+        let gone = tokio::spawn({
+            let queue = queue.clone();
+            async move { queue.abandoned().await }
+        });
+        tokio::task::yield_now().await;
+        queue.abandon();
+        assert!(!waiting.await.unwrap(), "refused, not queued");
+        gone.await.unwrap();
+        assert!(queue.pop().await.is_none(), "nothing left to write");
     }
 
     #[tokio::test]

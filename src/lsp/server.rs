@@ -5,6 +5,7 @@
 
 use super::actions::{self, INSERTIONS};
 use super::allowlist::{self, Plan};
+use super::client_requests;
 use super::delivery;
 use super::documents::{is_project_config, path_of, Kind};
 use super::hover;
@@ -17,7 +18,6 @@ use super::versioned;
 use crate::config::RunMode;
 use serde::Deserialize;
 use serde_json::Value;
-use std::future::Future;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -30,45 +30,10 @@ pub struct Backend {
     session: Arc<Session>,
 }
 
-/// How long the server waits for the client to answer a request of its own
-/// (`workspace/applyEdit`, `workspace/configuration`, ...).
-const CLIENT_ANSWER_TIMEOUT: Duration = Duration::from_secs(30);
-
 /// How long a command waits for the client to apply its edit before it replies
 /// anyway: clients expect the edit before the reply, but one that never answers must
 /// not hold a handler (tower-lsp runs four at a time).
 const EDIT_ANSWER_IN_HANDLER: Duration = Duration::from_secs(1);
-
-/// Send a request to the client at once and take its answer (`then`): within
-/// `in_handler` in the caller, after that in the background, so that a client that
-/// never answers holds nothing. The wait ends after `CLIENT_ANSWER_TIMEOUT`, with a
-/// log line.
-async fn ask_client<T: Send + 'static>(
-    method: &'static str,
-    request: impl Future<Output = Result<T>> + Send + 'static,
-    in_handler: Duration,
-    then: impl FnOnce(T) + Send + 'static,
-) {
-    let mut request = Box::pin(request);
-    let take = move |answer: Result<T>| match answer {
-        Ok(value) => then(value),
-        Err(e) => super::log(&format!("{method} failed: {e}")),
-    };
-    // `timeout` polls the request before the clock, so it is sent even with no time.
-    if let Ok(answer) = tokio::time::timeout(in_handler, request.as_mut()).await {
-        return take(answer);
-    }
-    tokio::spawn(async move {
-        match tokio::time::timeout(CLIENT_ANSWER_TIMEOUT.saturating_sub(in_handler), request).await
-        {
-            Ok(answer) => take(answer),
-            Err(_) => super::log(&format!(
-                "no answer to {method} within {} s; stopped waiting",
-                CLIENT_ANSWER_TIMEOUT.as_secs()
-            )),
-        }
-    });
-}
 
 /// The custom notification that tells the server where the cursor is, so that a
 /// finding on the word being typed can wait (see `delivery`). Not part of LSP:
@@ -211,7 +176,7 @@ impl Backend {
         let asked_at = self.session.settings_revision();
         let client = self.session.client.clone();
         let backend = self.clone();
-        ask_client(
+        client_requests::ask(
             "workspace/configuration",
             async move { client.configuration(vec![item]).await },
             Duration::ZERO,
@@ -227,7 +192,7 @@ impl Backend {
     async fn apply_edit(&self, edit: WorkspaceEdit, applied: impl FnOnce() + Send + 'static) {
         let client = self.session.client.clone();
         let session = self.session.clone();
-        ask_client(
+        client_requests::ask(
             "workspace/applyEdit",
             async move { client.apply_edit(edit).await },
             EDIT_ANSWER_IN_HANDLER,
@@ -268,7 +233,7 @@ impl Backend {
             return;
         }
         let client = self.session.client.clone();
-        tokio::spawn(ask_client(
+        tokio::spawn(client_requests::ask(
             "workspace/inlayHint/refresh",
             async move { client.inlay_hint_refresh().await },
             Duration::ZERO,
@@ -444,7 +409,7 @@ impl LanguageServer for Backend {
                 register_options: None,
             };
             let client = self.session.client.clone();
-            ask_client(
+            client_requests::ask(
                 "client/registerCapability",
                 async move { client.register_capability(vec![registration]).await },
                 Duration::ZERO,

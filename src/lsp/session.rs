@@ -1,5 +1,6 @@
 //! State shared by the protocol handlers and the analysis tasks.
 
+use super::client_requests::Coalesced;
 use super::documents::{path_of, DocumentStore};
 use super::linting::{self, Publication, Review, Snapshot};
 use super::position::PositionEncoding;
@@ -102,6 +103,7 @@ pub struct Session {
     written_configs: Mutex<HashMap<PathBuf, String>>,
     /// Woken whenever an analysis ends, for requests that wait for one under way.
     reviewed: Notify,
+    diagnostic_refresh: Arc<Coalesced>,
 }
 
 /// How long a request that can wait (inlay hints) waits for an analysis under
@@ -123,6 +125,7 @@ impl Session {
             publisher: linting::spawn_publisher(weak.clone()),
             written_configs: Mutex::default(),
             reviewed: Notify::new(),
+            diagnostic_refresh: Arc::default(),
         })
     }
 
@@ -162,15 +165,13 @@ impl Session {
             return;
         }
         let client = self.client.clone();
-        tokio::spawn(async move {
-            // A client that never answers must not keep a task waiting for ever.
-            let wait = std::time::Duration::from_secs(30);
-            match tokio::time::timeout(wait, client.workspace_diagnostic_refresh()).await {
-                Ok(Ok(())) => {}
-                Ok(Err(e)) => super::log(&format!("workspace/diagnostic/refresh failed: {e}")),
-                Err(_) => super::log("no answer to workspace/diagnostic/refresh within 30 s"),
-            }
-        });
+        // Asked on every edit: one at a time, so a client that never answers is not
+        // sent one per keystroke.
+        self.diagnostic_refresh
+            .ask("workspace/diagnostic/refresh", move || {
+                let client = client.clone();
+                async move { client.workspace_diagnostic_refresh().await }
+            });
     }
 
     /// Keep a config text the editor was asked to write until it is saved.
@@ -221,8 +222,15 @@ impl Session {
             .cloned();
         let text = match written {
             Some(text) => text,
-            None if std::fs::symlink_metadata(path).is_err() => return Ok(None),
-            None => crate::config::read_text(path).map_err(|e| e.to_string())?,
+            None => match std::fs::metadata(path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+                Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+                // Opening a FIFO would block the server until someone writes to it.
+                Ok(meta) if !meta.is_file() => {
+                    return Err(format!("{} is not a regular file", path.display()))
+                }
+                Ok(_) => crate::config::read_text(path).map_err(|e| e.to_string())?,
+            },
         };
         Ok(Some(super::allowlist::Current {
             text,

@@ -45,6 +45,9 @@ pub enum EndReason {
     InputClosed,
     /// tower-lsp stopped reading.
     ServerStopped,
+    /// The output could not be written (the client closed its end): nothing the
+    /// server does can reach the client any more.
+    OutputClosed,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,7 +122,17 @@ where
     let writer = tokio::spawn(writer(queue.clone()));
     let mut relay = tokio::spawn(relay_server_output(from_server, queue.clone()));
 
-    let end = route_input(input, to_server, &queue).await;
+    let mut shutdown_requested = false;
+    // Past the queue's bound, routing waits for the client to read; a client that
+    // went away instead would leave it waiting for ever.
+    let reason = tokio::select! {
+        reason = route_input(input, to_server, &queue, &mut shutdown_requested) => reason,
+        () = queue.abandoned() => EndReason::OutputClosed,
+    };
+    let end = SessionEnd {
+        reason,
+        shutdown_requested,
+    };
 
     // The pipe into tower-lsp is closed now; let it finish writing, but not forever
     // (a handler still waiting for a client reply would never finish).
@@ -142,16 +155,18 @@ where
     end
 }
 
+/// Read the input and forward what tower-lsp can take, until `exit`, the end of the
+/// input, or tower-lsp stopping; notes `shutdown` in `shutdown_requested`.
 async fn route_input<I>(
     mut input: I,
     mut to_server: DuplexStream,
     replies: &OutputQueue,
-) -> SessionEnd
+    shutdown_requested: &mut bool,
+) -> EndReason
 where
     I: AsyncRead + Unpin,
 {
     let mut decoder = FrameDecoder::default();
-    let mut shutdown_requested = false;
     let mut watch = InputWatch::default();
     let mut buffer = vec![0u8; PIPE_CAPACITY];
     loop {
@@ -164,12 +179,7 @@ where
                 }
             };
             let body = match classify(body) {
-                Incoming::Exit => {
-                    return SessionEnd {
-                        reason: EndReason::Exit,
-                        shutdown_requested,
-                    }
-                }
+                Incoming::Exit => return EndReason::Exit,
                 Incoming::Invalid { reason, reply } => {
                     super::log(&format!("dropped a message: {reason}"));
                     if let Some(reply) = reply {
@@ -179,7 +189,7 @@ where
                     continue;
                 }
                 Incoming::Shutdown { body } => {
-                    shutdown_requested = true;
+                    *shutdown_requested = true;
                     body
                 }
                 Incoming::Other {
@@ -197,26 +207,15 @@ where
                 Err(e) => Err(e),
             };
             if forwarded.is_err() {
-                return SessionEnd {
-                    reason: EndReason::ServerStopped,
-                    shutdown_requested,
-                };
+                return EndReason::ServerStopped;
             }
         }
         match input.read(&mut buffer).await {
-            Ok(0) => {
-                return SessionEnd {
-                    reason: EndReason::InputClosed,
-                    shutdown_requested,
-                }
-            }
+            Ok(0) => return EndReason::InputClosed,
             Ok(n) => decoder.push(&buffer[..n]),
             Err(e) => {
                 super::log(&format!("reading input failed: {e}"));
-                return SessionEnd {
-                    reason: EndReason::InputClosed,
-                    shutdown_requested,
-                };
+                return EndReason::InputClosed;
             }
         }
     }
@@ -415,10 +414,10 @@ async fn relay_server_output(mut from_server: DuplexStream, queue: Arc<OutputQue
         while let Some(item) = decoder.next_item() {
             if let Decoded::Frame(body) = item {
                 protocol_log::outgoing(&body);
-                // Waits while the queue is full: tower-lsp, and then the input, wait too.
-                if !queue.push(Frame::Owned(encode(&body))).await {
-                    return;
-                }
+                // Waits while the queue is full: tower-lsp, and then the input, wait
+                // too. Once the queue is closed the frame is dropped, but reading goes
+                // on until tower-lsp is stopped (it panics if its output closes first).
+                queue.push(Frame::Owned(encode(&body))).await;
             }
         }
     }
@@ -429,8 +428,7 @@ async fn write_frames<O: AsyncWrite + Unpin>(queue: Arc<OutputQueue>, mut output
     while let Some(frame) = queue.pop().await {
         let written = output.write_all(&frame).await.and(output.flush().await);
         if let Err(e) = written {
-            super::log(&format!("writing output failed: {e}"));
-            return;
+            return writing_failed(&queue, e);
         }
     }
     let _ = output.shutdown().await;
@@ -441,10 +439,18 @@ fn write_frames_blocking(queue: &OutputQueue, mut output: std::fs::File) {
     use std::io::Write;
     while let Some(frame) = queue.pop_blocking() {
         if let Err(e) = output.write_all(&frame) {
-            super::log(&format!("writing output failed: {e}"));
-            return;
+            return writing_failed(queue, e);
         }
     }
+}
+
+/// The client closed its end of the output (or it broke): whatever waits to be
+/// written never will be, and the session ends.
+fn writing_failed(queue: &OutputQueue, error: std::io::Error) {
+    queue.abandon();
+    super::log(&format!(
+        "writing output failed: {error}; ending the session"
+    ));
 }
 
 #[cfg(test)]
