@@ -132,3 +132,40 @@ fn the_insert_command_applies_the_same_edit_through_apply_edit() {
         .expect("the server asked the client to apply an edit");
     assert_eq!(applied["edit"], action["edit"]);
 }
+
+/// A client that resolves edits is offered the summary and report without theirs
+/// (a whole report is not planned each time the cursor moves); resolving one gives
+/// the edit an eager client gets with the action.
+#[test]
+fn a_resolving_client_gets_the_insert_edit_when_it_picks_the_action() {
+    let text = example(false);
+    let offered = |resolving: bool| {
+        let (mut client, server) = InMemoryServer::start();
+        let mut caps = capabilities(&["utf-16"]);
+        if resolving {
+            caps["textDocument"]["codeAction"] =
+                json!({"resolveSupport": {"properties": ["edit"]}});
+        }
+        let init = client.initialize(caps, None);
+        assert_eq!(
+            init["capabilities"]["codeActionProvider"]["resolveProvider"],
+            true
+        );
+        client.open(URI, "markdown", 1, &text);
+        client.diagnostics(URI, 1);
+        let report = source_action(&mut client, "source.truthlens.insertReport", 3);
+        (client, server, report)
+    };
+    let (_eager, _server, eager) = offered(false);
+    let (mut lazy_client, _lazy_server, lazy) = offered(true);
+    assert!(eager["edit"].is_object(), "{eager:#}");
+    assert!(lazy["edit"].is_null(), "offered with its edit: {lazy:#}");
+    assert!(lazy["data"].is_object(), "{lazy:#}");
+    let resolved = lazy_client.call("codeAction/resolve", lazy.clone());
+    assert_eq!(resolved["title"], lazy["title"]);
+    assert_eq!(resolved["edit"], eager["edit"]);
+    assert_eq!(apply(&resolved, &text), apply(&eager, &text));
+    // An action the server did not defer comes back as it went.
+    let quick = json!({"title": "x", "kind": "quickfix"});
+    assert_eq!(lazy_client.call("codeAction/resolve", quick.clone()), quick);
+}

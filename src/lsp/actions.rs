@@ -10,6 +10,7 @@ use super::linting::Review;
 use crate::insert::{plan, plan_headlines, InsertKind};
 use crate::rules::{Edit, Finding};
 use crate::suppress::{self, directive};
+use serde_json::json;
 use std::collections::HashMap;
 use tower_lsp::lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, Command, Diagnostic, Range, TextEdit, Url,
@@ -64,11 +65,14 @@ pub fn advertised_kinds() -> Vec<CodeActionKind> {
 /// `only` is the client's kind filter (`None` = everything).
 /// `can_allowlist`: the document lies in a workspace folder, where the allowlist
 /// command may write.
+/// `lazy`: the client resolves edits, so the summary and report actions go without
+/// theirs until picked (`deferred_insertion`).
 pub fn code_actions(
     review: &Review,
     range: Range,
     only: Option<&[CodeActionKind]>,
     can_allowlist: bool,
+    lazy: bool,
 ) -> Vec<CodeActionOrCommand> {
     let mut actions = Vec::new();
     // A `.truthlens.toml` is checked, not reviewed: nothing to fix or insert there.
@@ -86,16 +90,36 @@ pub fn code_actions(
             actions.extend(headline_actions(review, insertion));
             continue;
         }
-        if let Some(edit) = insertion_edit(review, insertion.kind) {
+        let action = CodeAction {
+            title: insertion.title.to_string(),
+            kind: Some(CodeActionKind::from(insertion.action_kind)),
+            ..CodeAction::default()
+        };
+        if lazy && !super::documents::is_project_config(&review.uri) && !review.skipped() {
+            let data = json!({ DEFERRED_INSERT: insertion.command, "uri": review.uri });
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: insertion.title.to_string(),
-                kind: Some(CodeActionKind::from(insertion.action_kind)),
+                data: Some(data),
+                ..action
+            }));
+        } else if let Some(edit) = insertion_edit(review, insertion.kind) {
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 edit: Some(edit),
-                ..CodeAction::default()
+                ..action
             }));
         }
     }
     actions
+}
+
+/// The key of an insert action's `data` that names the insertion to resolve.
+const DEFERRED_INSERT: &str = "truthlensInsert";
+
+/// The document and insertion of an action offered without its edit.
+pub fn deferred_insertion(action: &CodeAction) -> Option<(Url, InsertKind)> {
+    let data = action.data.as_ref()?;
+    let insertion = insertion_for_command(data.get(DEFERRED_INSERT)?.as_str()?)?;
+    let uri = Url::parse(data.get("uri")?.as_str()?).ok()?;
+    Some((uri, insertion.kind))
 }
 
 /// One "insert suggested headline" action per suggestion, the suggestion in its title.
@@ -374,7 +398,8 @@ mod tests {
                 &review,
                 at,
                 Some(&[CodeActionKind::QUICKFIX]),
-                true
+                true,
+                false
             )),
             [
                 "Ignore \"One official\" here (single-source)",
@@ -390,7 +415,8 @@ mod tests {
                 &review,
                 at,
                 Some(&[CodeActionKind::QUICKFIX]),
-                true
+                true,
+                false
             )),
             ["Disable single-source in this file"]
         );

@@ -94,6 +94,12 @@ fn client_support(capabilities: &ClientCapabilities) -> ClientSupport {
             .and_then(|w| w.inlay_hint.as_ref())
             .and_then(|h| h.refresh_support)
             .unwrap_or(false),
+        resolve_edits: capabilities
+            .text_document
+            .as_ref()
+            .and_then(|t| t.code_action.as_ref())
+            .and_then(|c| c.resolve_support.as_ref())
+            .is_some_and(|r| r.properties.iter().any(|p| p == "edit")),
     }
 }
 
@@ -138,7 +144,7 @@ fn capabilities(encoding: PositionEncoding, support: ClientSupport) -> ServerCap
         inlay_hint_provider: Some(OneOf::Left(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(actions::advertised_kinds()),
-            resolve_provider: Some(false),
+            resolve_provider: Some(true),
             work_done_progress_options: WorkDoneProgressOptions::default(),
         })),
         execute_command_provider: Some(ExecuteCommandOptions {
@@ -595,11 +601,42 @@ impl LanguageServer for Backend {
         let only = params.context.only.as_deref();
         let can_allowlist = path_of(&params.text_document.uri)
             .is_some_and(|p| allowlist::folder_of(&p, self.session.folders()).is_some());
-        let mut actions = actions::code_actions(&review, params.range, only, can_allowlist);
+        let lazy = self.session.support().resolve_edits;
+        let mut actions = actions::code_actions(&review, params.range, only, can_allowlist, lazy);
         if self.session.support().document_changes {
             versioned::pin_actions(&mut actions, &review.uri, review.version);
         }
         Ok(Some(actions))
+    }
+
+    /// The edit of an insert action offered without one (see `ClientSupport::resolve_edits`),
+    /// made for the document as it is now, off the async runtime.
+    async fn code_action_resolve(&self, action: CodeAction) -> Result<CodeAction> {
+        let Some((uri, kind)) = actions::deferred_insertion(&action) else {
+            return Ok(action);
+        };
+        let Some(review) = self.session.current_review(&uri).await else {
+            return Ok(action);
+        };
+        let planned = tokio::task::spawn_blocking(move || {
+            let edit = actions::insertion_edit(&review, kind);
+            (edit, review)
+        })
+        .await;
+        let Ok((edit, review)) = planned else {
+            return Ok(action);
+        };
+        let mut resolved = vec![CodeActionOrCommand::CodeAction(CodeAction {
+            edit,
+            ..action
+        })];
+        if self.session.support().document_changes {
+            versioned::pin_actions(&mut resolved, &review.uri, review.version);
+        }
+        match resolved.pop() {
+            Some(CodeActionOrCommand::CodeAction(done)) => Ok(done),
+            _ => unreachable!("one code action in, one out"),
+        }
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {

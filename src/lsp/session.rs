@@ -78,6 +78,10 @@ pub struct ClientSupport {
     /// `workspace.inlayHint.refreshSupport`: the server may ask the client to
     /// request the inlay hints again (after the `inlay-hints` setting changed).
     pub inlay_hint_refresh: bool,
+    /// `codeAction.resolveSupport` lists `edit`: an insert action's edit (a summary,
+    /// a whole report) is made when the writer picks it, not every time the cursor
+    /// moves and the client asks which actions there are.
+    pub resolve_edits: bool,
 }
 
 pub struct Session {

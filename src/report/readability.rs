@@ -262,8 +262,18 @@ fn may_be_passive(tokens: &[Token]) -> bool {
         let norm = norm.strip_suffix("n't").unwrap_or(norm);
         matches!(
             norm,
-            "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "get" | "gets"
-                | "got" | "gotten" | "getting"
+            "be" | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "been"
+                | "being"
+                | "am"
+                | "get"
+                | "gets"
+                | "got"
+                | "gotten"
+                | "getting"
         ) || ["'s", "'re", "'m"].iter().any(|c| norm.ends_with(c))
     };
     tokens.iter().any(be_or_get) && tokens.iter().any(participle)

@@ -4,8 +4,8 @@
 //! Computed once when a sentence is read (and cached with its piece), so that a
 //! judgement over every statement of the draft costs no text scan per edit.
 
-use std::borrow::Cow;
 use crate::lexicon::attribution::CueClass;
+use std::borrow::Cow;
 
 /// What rides on a statement.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -81,7 +81,9 @@ fn words(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
         .map(|w| w.trim_matches(['\'', '\u{2019}']))
         .filter(|w| !w.is_empty())
         .map(|w| {
-            if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'') {
+            if w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'')
+            {
                 Cow::Borrowed(w)
             } else {
                 Cow::Owned(w.to_lowercase().replace('\u{2019}', "'"))
