@@ -7,7 +7,7 @@
 
 use super::allowlist;
 use super::linting::Review;
-use crate::insert::{plan, plan_headlines, InsertKind};
+use crate::insert::{plan, InsertKind};
 use crate::rules::{Edit, Finding};
 use crate::suppress::{self, directive};
 use serde_json::json;
@@ -127,13 +127,14 @@ fn headline_actions(review: &Review, insertion: &Insertion) -> Vec<CodeActionOrC
     if super::documents::is_project_config(&review.uri) || review.skipped() {
         return Vec::new();
     }
-    plan_headlines(&review.text, review.format, &review.effective)
-        .into_iter()
+    review
+        .planned_headlines()
+        .iter()
         .map(|(headline, edit)| {
             CodeActionOrCommand::CodeAction(CodeAction {
                 title: format!("{}: {headline}", insertion.title),
                 kind: Some(CodeActionKind::from(insertion.action_kind)),
-                edit: Some(workspace_edit(review, std::slice::from_ref(&edit))),
+                edit: Some(workspace_edit(review, std::slice::from_ref(edit))),
                 ..CodeAction::default()
             })
         })
@@ -142,7 +143,7 @@ fn headline_actions(review: &Review, insertion: &Insertion) -> Vec<CodeActionOrC
 
 /// "Use the suggested headline: …" for a finding of the headline rule: the draft's
 /// title replaced by each suggestion. Made when asked for, not with the finding,
-/// because the suggestion parses sentences.
+/// because the suggestion parses sentences (and then kept with the review).
 fn suggested_headline_fixes(
     review: &Review,
     finding: &Finding,
@@ -154,12 +155,11 @@ fn suggested_headline_fixes(
     let Some(title) = crate::analysis::prose::map(&review.text, review.format).title else {
         return Vec::new();
     };
-    let body = crate::insert::body_text(&review.text, review.format);
-    let analysis = crate::analyze(&body, review.format, &review.effective);
-    crate::summary::headlines(&body, &analysis)
-        .into_iter()
+    review
+        .planned_headlines()
+        .iter()
         .enumerate()
-        .map(|(i, headline)| {
+        .map(|(i, (headline, _))| {
             let edit = Edit {
                 span: title,
                 replacement: headline.as_str().into(),

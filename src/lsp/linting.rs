@@ -20,7 +20,8 @@ use crate::analysis::prose::Block;
 use crate::analysis::Format;
 use crate::config::Config;
 use crate::engine::{Cache, Since};
-use crate::rules::Finding;
+use crate::insert::plan_headlines;
+use crate::rules::{Edit, Finding};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 use tokio::sync::mpsc;
@@ -94,6 +95,9 @@ pub struct Review {
     diagnostics: OnceLock<Vec<Diagnostic>>,
     /// The findings' diagnostics as JSON, once published.
     findings_json: OnceLock<FindingsJson>,
+    /// The suggested headlines and their edits, planned when first asked for: the
+    /// client asks for code actions each time the cursor moves.
+    headlines: OnceLock<Vec<(String, Edit)>>,
 }
 
 impl Review {
@@ -124,6 +128,7 @@ impl Review {
                 problems,
                 diagnostics: OnceLock::new(),
                 findings_json: OnceLock::new(),
+                headlines: OnceLock::new(),
             };
         }
         let (effective, settings_problem) =
@@ -169,7 +174,14 @@ impl Review {
             problems,
             diagnostics: OnceLock::new(),
             findings_json: OnceLock::new(),
+            headlines: OnceLock::new(),
         }
+    }
+
+    /// The suggested headlines of this text, each with the edit that inserts it.
+    pub fn planned_headlines(&self) -> &[(String, Edit)] {
+        self.headlines
+            .get_or_init(|| plan_headlines(&self.text, self.format, &self.effective))
     }
 
     /// `diagnostics()[i]` describes `findings[i]`; any after those are `problems`.
