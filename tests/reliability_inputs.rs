@@ -20,12 +20,16 @@ fn fastest(runs: usize, work: impl Fn()) -> Duration {
         .expect("at least one run")
 }
 
-/// How many times longer `work(8 * n)` takes than `work(n)`. Linear is about 8,
-/// quadratic about 64.
-fn growth_for_eight_times_the_input(n: usize, work: impl Fn(usize)) -> f64 {
+/// Asserts that `work(8 * n)` takes less than 24 times as long as `work(n)`: linear
+/// is about 8, quadratic about 64. `what` names the input in the message.
+fn assert_grows_linearly(what: &str, n: usize, work: impl Fn(usize)) {
     let small = fastest(3, || work(n));
     let large = fastest(1, || work(8 * n));
-    large.as_secs_f64() / small.as_secs_f64().max(1e-3)
+    let growth = large.as_secs_f64() / small.as_secs_f64().max(1e-3);
+    assert!(
+        growth < 24.0,
+        "8 times the {what} cost {growth:.1} times as much"
+    );
 }
 
 /// Found by the hostile probe: a sentence of 240,000 words took 38 s to check, since
@@ -37,11 +41,7 @@ fn one_endless_sentence_costs_in_proportion_to_its_length() {
         let text = "the official said it was fine ".repeat(n);
         let _ = analyze(&text, Format::Markdown, &Config::default());
     };
-    let growth = growth_for_eight_times_the_input(2_500, analyse);
-    assert!(
-        growth < 24.0,
-        "8 times the sentence cost {growth:.1} times as much"
-    );
+    assert_grows_linearly("sentence", 2_500, analyse);
 }
 
 /// The same with commas between the cues, so the bounded test in `parenthetical`
@@ -52,11 +52,7 @@ fn an_endless_sentence_of_asides_costs_in_proportion_to_its_length() {
         let text = "critics, the official said, were fine, ".repeat(n);
         let _ = analyze(&text, Format::Markdown, &Config::default());
     };
-    let growth = growth_for_eight_times_the_input(2_000, analyse);
-    assert!(
-        growth < 24.0,
-        "8 times the sentence cost {growth:.1} times as much"
-    );
+    assert_grows_linearly("sentence", 2_000, analyse);
 }
 
 /// Shapes a second probe found still quadratic after the sentence was bounded: a run
@@ -79,11 +75,7 @@ fn pathological_drafts_cost_in_proportion_to_their_length() {
             let text = shape.repeat(n);
             let _ = analyze(&text, Format::Markdown, &Config::default());
         };
-        let growth = growth_for_eight_times_the_input(1_500, analyse);
-        assert!(
-            growth < 24.0,
-            "{shape:?}: 8 times the draft cost {growth:.1} times as much"
-        );
+        assert_grows_linearly(&format!("{shape:?} draft"), 1_500, analyse);
     }
 }
 
@@ -100,11 +92,7 @@ fn columns_on_one_long_line_cost_in_proportion_to_its_length() {
             .sum();
         assert!(total > 0);
     };
-    let growth = growth_for_eight_times_the_input(5_000, columns);
-    assert!(
-        growth < 24.0,
-        "8 times the line cost {growth:.1} times as much"
-    );
+    assert_grows_linearly("line", 5_000, columns);
 }
 
 /// The same for the server's UTF-16 positions, which every publish computes for
@@ -121,11 +109,7 @@ fn utf16_positions_on_one_long_line_cost_in_proportion_to_its_length() {
         let total: u32 = ranges.map(|r| r.end.character).sum();
         assert!(total > 0);
     };
-    let growth = growth_for_eight_times_the_input(5_000, positions);
-    assert!(
-        growth < 24.0,
-        "8 times the line cost {growth:.1} times as much"
-    );
+    assert_grows_linearly("line", 5_000, positions);
 }
 
 fn front_matter_draft(front_matter: &str) -> String {
@@ -142,11 +126,7 @@ fn deep_front_matter_of_another_tool_costs_nothing() {
         let text = front_matter_draft(&nested(n));
         let _ = analyze(&text, Format::Markdown, &Config::default());
     };
-    let growth = growth_for_eight_times_the_input(5_000, analyse);
-    assert!(
-        growth < 24.0,
-        "8 times the depth cost {growth:.1} times as much"
-    );
+    assert_grows_linearly("depth", 5_000, analyse);
     // With settings beside it, only the `truthlens` section is parsed.
     let text = front_matter_draft(&format!(
         "{}\ntruthlens:\n  allowlist: [slammed]\n",
@@ -226,11 +206,7 @@ fn lexicon_entries_are_checked_in_linear_time_and_capped() {
         let entries: Vec<LexiconEntry> = (0..n).map(entry).collect();
         check_extra_entries(&entries).expect("valid");
     };
-    let growth = growth_for_eight_times_the_input(16_000, check);
-    assert!(
-        growth < 24.0,
-        "8 times the entries cost {growth:.1} times as much"
-    );
+    assert_grows_linearly("entries", 16_000, check);
     let path = std::path::Path::new("t.toml");
     let limit = truthlens::config::MAX_LEXICON_ENTRIES;
     let text = lexicon_config(limit + 1);

@@ -220,8 +220,9 @@ mod tests {
         assert_eq!(queue.superseded(), 998);
     }
 
-    #[tokio::test]
-    async fn an_abandoned_queue_releases_its_waiting_senders() {
+    /// A full queue, and a sender waiting to push one frame more.
+    async fn full_queue_with_a_waiting_sender(
+    ) -> (std::sync::Arc<OutputQueue>, tokio::task::JoinHandle<bool>) {
         let queue = std::sync::Arc::new(OutputQueue::default());
         for i in 0..MAX_QUEUED {
             assert!(queue.push(frame(&i.to_string())).await);
@@ -230,6 +231,12 @@ mod tests {
             let queue = queue.clone();
             async move { queue.push(frame("last")).await }
         });
+        (queue, waiting)
+    }
+
+    #[tokio::test]
+    async fn an_abandoned_queue_releases_its_waiting_senders() {
+        let (queue, waiting) = full_queue_with_a_waiting_sender().await;
         let gone = tokio::spawn({
             let queue = queue.clone();
             async move { queue.abandoned().await }
@@ -243,14 +250,7 @@ mod tests {
 
     #[tokio::test]
     async fn other_frames_wait_for_room() {
-        let queue = std::sync::Arc::new(OutputQueue::default());
-        for i in 0..MAX_QUEUED {
-            assert!(queue.push(frame(&i.to_string())).await);
-        }
-        let waiting = tokio::spawn({
-            let queue = queue.clone();
-            async move { queue.push(frame("last")).await }
-        });
+        let (queue, waiting) = full_queue_with_a_waiting_sender().await;
         tokio::task::yield_now().await;
         assert!(!waiting.is_finished(), "a full queue makes the sender wait");
         assert_eq!(queue.pop().await.unwrap().to_vec(), b"0");
