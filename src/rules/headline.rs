@@ -60,7 +60,7 @@ fn check(ctx: &RuleContext) -> Vec<Finding> {
         out.extend(all_caps(ctx.text, title));
     }
     if enabled("exclamation") {
-        out.extend(exclamations(ctx.text, title));
+        out.extend(exclamations(ctx, title));
     }
     out
 }
@@ -165,36 +165,92 @@ const SHOUTED_SHORT: &[&str] = &[
     "WHAT", "THIS", "FREE", "LIES", "EVER",
 ];
 
+/// Words set in capitals for emphasis. A run of capital words ("MAJOR NEW STUDY",
+/// a whole headline in capitals) is one finding: one problem, one finding.
 fn all_caps(text: &str, title: Span) -> Vec<Finding> {
-    let heading = title.text(text);
     let mut out = Vec::new();
-    let mut at = 0;
-    for word in heading.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
-        let start = heading[at..].find(word).map_or(at, |i| at + i);
-        at = start + word.len();
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        let capitals = letters > 0 && word.chars().all(|c| !c.is_lowercase());
-        let emphatic = letters >= 5 || SHOUTED_SHORT.contains(&word);
-        if capitals && emphatic && word.chars().all(|c| !c.is_ascii_digit()) {
-            let span = Span::new(title.start + start, title.start + at);
-            out.push(finding(
-                "all-caps",
-                span,
-                format!("\"{word}\" is set in capitals for emphasis"),
-                "Capitals raise the volume, not the information. Let the facts carry the \
-                 weight; keep capitals for acronyms.",
-            ));
+    for mut run in capital_runs(text, title) {
+        // "Used To ATTACK US Diplomats": an acronym at the end of a run is not part of it.
+        while run.len() > 1 && is_acronym_like(run[run.len() - 1].1) {
+            run.pop();
         }
+        let emphatic = run.iter().any(|&(_, word)| {
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            (letters >= 5 || SHOUTED_SHORT.contains(&word))
+                && !capitalised_in_body(text, title, word)
+        });
+        if !emphatic {
+            continue;
+        }
+        let span = Span::new(run[0].0.start, run[run.len() - 1].0.end);
+        out.push(finding(
+            "all-caps",
+            span,
+            format!("\"{}\" is set in capitals for emphasis", span.text(text)),
+            "Capitals raise the volume, not the information. Let the facts carry the \
+             weight; keep capitals for acronyms.",
+        ));
     }
     out
 }
 
-fn exclamations(text: &str, title: Span) -> Vec<Finding> {
+/// A short capital word that is not emphasis ("US", "FBI", "NATO").
+fn is_acronym_like(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() <= 4 && !SHOUTED_SHORT.contains(&word)
+}
+
+/// The headline's words written wholly in capitals (no digits), grouped into runs of
+/// words with nothing but spaces and punctuation between them.
+fn capital_runs(text: &str, title: Span) -> Vec<Vec<(Span, &str)>> {
+    let heading = title.text(text);
+    let mut runs: Vec<Vec<(Span, &str)>> = Vec::new();
+    let mut at = 0;
+    let mut run_open = false;
+    for word in heading.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+        if word.is_empty() {
+            continue;
+        }
+        let start = heading[at..].find(word).map_or(at, |i| at + i);
+        at = start + word.len();
+        let letters = word.chars().any(char::is_alphabetic);
+        let capitals = letters
+            && word
+                .chars()
+                .all(|c| !c.is_lowercase() && !c.is_ascii_digit());
+        if !capitals {
+            run_open = false;
+            continue;
+        }
+        let span = Span::new(title.start + start, title.start + at);
+        match runs.last_mut() {
+            Some(run) if run_open => run.push((span, word)),
+            _ => runs.push(vec![(span, word)]),
+        }
+        run_open = true;
+    }
+    runs
+}
+
+/// An acronym or a name set in capitals ("UNESCO", "NASDAQ") is written so in the
+/// story too; a word set in capitals for emphasis is not.
+fn capitalised_in_body(text: &str, title: Span, word: &str) -> bool {
+    let body = &text[title.end..];
+    let whole_word = |(at, _): &(usize, &str)| {
+        let before = body[..*at].chars().next_back();
+        let after = body[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
+    body.match_indices(word).any(|m| whole_word(&m))
+}
+
+/// Exclamation marks in the writer's voice: one inside a quotation is the speaker's.
+fn exclamations(ctx: &RuleContext, title: Span) -> Vec<Finding> {
     title
-        .text(text)
+        .text(ctx.text)
         .match_indices('!')
-        .map(|(i, _)| {
-            let span = Span::new(title.start + i, title.start + i + 1);
+        .map(|(i, _)| Span::new(title.start + i, title.start + i + 1))
+        .filter(|&span| !ctx.quotes.covers(span))
+        .map(|span| {
             finding(
                 "exclamation",
                 span,
@@ -248,6 +304,53 @@ mod tests {
             ["all-caps"]
         );
         assert!(categories("NHS and RNLI back the sea wall plan", BODY).is_empty());
+    }
+
+    #[test]
+    fn long_acronyms_the_story_also_uses_are_not_emphasis() {
+        let body = "UNESCO listed the sea wall on Monday. The council welcomed the decision.";
+        assert!(categories("UNESCO lists the harbour sea wall", body).is_empty());
+        // The same word in lower case in the story: capitals for emphasis.
+        let body = "The council scraps the plan. It scraps it for good.";
+        assert_eq!(
+            categories("Council SCRAPS sea wall plan", body),
+            ["all-caps"]
+        );
+        // A longer word that merely contains it does not count.
+        let body = "The UNESCOPE group met.";
+        assert_eq!(categories("UNESCO lists the sea wall", body), ["all-caps"]);
+    }
+
+    #[test]
+    fn a_run_of_capitals_is_one_finding() {
+        assert_eq!(
+            categories("MAJOR NEW STUDY: council votes on sea wall", BODY),
+            ["all-caps"]
+        );
+        assert_eq!(
+            categories("COUNCIL VOTES TO REBUILD THE SEA WALL", BODY),
+            ["all-caps"]
+        );
+        let text = "# Council SCRAPS sea wall and BLOCKS ferry\n\nThe council met.\n";
+        let found = analyze(text, Format::Markdown, &Config::default()).findings;
+        let spans: Vec<&str> = found
+            .iter()
+            .filter(|f| f.rule == super::RULE.id)
+            .map(|f| f.span.text(text))
+            .collect();
+        assert_eq!(spans, ["SCRAPS", "BLOCKS"]);
+        let text = "# Weapon used to ATTACK US diplomats\n\nThe council met.\n";
+        let found = analyze(text, Format::Markdown, &Config::default()).findings;
+        assert_eq!(found[0].span.text(text), "ATTACK");
+    }
+
+    #[test]
+    fn an_exclamation_inside_a_quotation_is_the_speakers() {
+        assert!(categories("Protesters chant \"Save our wall!\" at council", BODY).is_empty());
+        assert_eq!(
+            categories("Protesters chant \"Save our wall\" at council!", BODY),
+            ["exclamation"]
+        );
     }
 
     #[test]
