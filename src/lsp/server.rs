@@ -626,17 +626,17 @@ impl LanguageServer for Backend {
         let Ok((edit, review)) = planned else {
             return Ok(action);
         };
-        let mut resolved = vec![CodeActionOrCommand::CodeAction(CodeAction {
+        let mut resolved = [CodeActionOrCommand::CodeAction(CodeAction {
             edit,
             ..action
         })];
         if self.session.support().document_changes {
             versioned::pin_actions(&mut resolved, &review.uri, review.version);
         }
-        match resolved.pop() {
-            Some(CodeActionOrCommand::CodeAction(done)) => Ok(done),
-            _ => unreachable!("one code action in, one out"),
-        }
+        let [CodeActionOrCommand::CodeAction(done)] = resolved else {
+            return Err(tower_lsp::jsonrpc::Error::internal_error());
+        };
+        Ok(done)
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
